@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
+import rateLimit from '@fastify/rate-limit'
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { Db } from '@yoryo/db'
+import type { Config } from './config.ts'
+import './lib/app-types.ts'
+import './lib/context.ts'
+import { authPlugin } from './plugins/auth.ts'
+import { errorsPlugin } from './plugins/errors.ts'
+import { openapiPlugin } from './plugins/openapi.ts'
+import { webPlugin } from './plugins/web.ts'
+import { attachmentRoutes } from './modules/attachments/routes.ts'
+import { authRoutes } from './modules/auth/routes.ts'
+import { portalRoutes } from './modules/portal/routes.ts'
+import { healthRoutes, messageRoutes, systemRoutes } from './modules/system/routes.ts'
+import { testSupportRoutes } from './modules/test-support/routes.ts'
+
+export interface AppDeps {
+  db: Db
+  /** Extra Fastify options (the server passes TLS options here). */
+  fastify?: Partial<FastifyServerOptions> & { https?: unknown }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+/** Builds the API: plugins, then modules. Never listens (server.ts does). */
+export async function buildApp(config: Config, deps: AppDeps) {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    trustProxy: config.clientCertificates.mode === 'proxy',
+    bodyLimit: 1024 * 1024,
+    ...(deps.fastify as object),
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorate('config', config)
+  app.decorate('db', deps.db)
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(errorsPlugin)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.publicOrigin.startsWith('https:'),
+  })
+  await app.register(cookie)
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error('rate limited') as Error & { statusCode: number }
+      error.statusCode = context.statusCode
+      return error
+    },
+  })
+  await app.register(multipart)
+  await app.register(openapiPlugin)
+  await app.register(authPlugin)
+
+  await app.register(healthRoutes, { prefix: '/api' })
+  await app.register(authRoutes, { prefix: '/api/v1/auth' })
+  await app.register(systemRoutes, { prefix: '/api/v1/system' })
+  await app.register(messageRoutes, { prefix: '/api/v1/messages' })
+  await app.register(portalRoutes, { prefix: '/api/v1/portal' })
+  await app.register(attachmentRoutes, { prefix: '/api/v1/attachments' })
+  if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
+  await app.register(webPlugin, { distDir: config.webDistDir })
+
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,0 +1,44 @@
+import type { ParticipantKind, Role } from '@yoryo/contracts'
+
+/** Who is calling: resolved once per request from the session cookie or the bearer token. */
+export interface AuthContext {
+  via: 'session' | 'token'
+  /** Session or API token row ID. */
+  credentialId: string
+  user: {
+    id: string
+    userId: string
+    name: string
+    role: Role
+    mustChangePassword: boolean
+    passwordChangedAt: Date
+  }
+  participant: { id: string; code: string; name: string; nameEn: string; kind: ParticipantKind }
+  idleExpiresAt: Date
+  absoluteExpiresAt: Date
+}
+
+/** Who may call a route. `public` routes need no login; the others list the allowed roles. */
+export type Access =
+  | { public: true; duringMaintenance?: boolean; allowPasswordChangePending?: boolean }
+  | {
+      public?: false
+      roles?: readonly Role[]
+      /** Reachable while the user still must change the password (me, logout, password). */
+      allowPasswordChangePending?: boolean
+      /** Reachable by participants during maintenance (me, logout). */
+      duringMaintenance?: boolean
+    }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null
+    /** Why `auth` is null when a credential was sent: expired or invalid. */
+    authFailure: 'expired' | 'invalidToken' | null
+    /** SHA-256 fingerprint of the verified client certificate, when one was presented. */
+    clientCertificate: string | null
+  }
+  interface FastifyContextConfig {
+    access?: Access
+  }
+}

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import {
+  ATTACHMENT_CONTENT_TYPES,
+  ATTACHMENT_MAX_BYTES,
+  type Attachment,
+  type AttachmentOwnerType,
+} from '@yoryo/contracts'
+import type { AuthContext } from '../../lib/context.ts'
+import { AppError } from '../../lib/errors.ts'
+import { assertSameParticipant } from '../../lib/guards.ts'
+
+/**
+ * The participant that owns a record of each kind that can carry attachments. A record the
+ * caller may not see answers 404. Later modules add their record kinds here.
+ */
+const ownerResolvers: Record<
+  AttachmentOwnerType,
+  (app: FastifyInstance, ownerId: string) => Promise<string | null>
+> = {
+  participant: async (app, ownerId) => {
+    if (!/^[0-9a-f-]{36}$/i.test(ownerId)) return null
+    const p = await app.db.participant.findUnique({ where: { id: ownerId }, select: { id: true } })
+    return p?.id ?? null
+  },
+}
+
+async function ownerParticipant(
+  app: FastifyInstance,
+  auth: AuthContext,
+  ownerType: AttachmentOwnerType,
+  ownerId: string,
+): Promise<string> {
+  const participantId = await ownerResolvers[ownerType](app, ownerId)
+  if (!participantId) throw new AppError('E-COMMON-002', 404)
+  assertSameParticipant(auth, participantId)
+  return participantId
+}
+
+const select = {
+  id: true,
+  ownerType: true,
+  ownerId: true,
+  fileName: true,
+  contentType: true,
+  size: true,
+  sha256: true,
+  createdAt: true,
+  participantId: true,
+  uploadedBy: true,
+} as const
+
+type Row = {
+  id: string
+  ownerType: string
+  ownerId: string
+  fileName: string
+  contentType: string
+  size: number
+  sha256: string
+  createdAt: Date
+  uploadedBy: string
+}
+
+async function toAttachments(app: FastifyInstance, rows: Row[]): Promise<Attachment[]> {
+  const users = await app.db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.uploadedBy))] } },
+    select: { id: true, name: true },
+  })
+  const names = new Map(users.map((u) => [u.id, u.name]))
+  return rows.map((r) => ({
+    id: r.id,
+    ownerType: r.ownerType as AttachmentOwnerType,
+    ownerId: r.ownerId,
+    fileName: r.fileName,
+    contentType: r.contentType,
+    size: r.size,
+    sha256: r.sha256,
+    uploadedBy: { id: r.uploadedBy, name: names.get(r.uploadedBy) ?? '' },
+    createdAt: r.createdAt.toISOString(),
+  }))
+}
+
+export async function listAttachments(
+  app: FastifyInstance,
+  auth: AuthContext,
+  ownerType: AttachmentOwnerType,
+  ownerId: string,
+): Promise<Attachment[]> {
+  await ownerParticipant(app, auth, ownerType, ownerId)
+  const rows = await app.db.attachment.findMany({
+    where: { ownerType, ownerId, deletedAt: null },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select,
+  })
+  return toAttachments(app, rows)
+}
+
+export function checkAttachment(contentType: string, size: number): void {
+  if (size === 0) throw new AppError('E-ATTACH-003', 400)
+  if (size > ATTACHMENT_MAX_BYTES) {
+    throw new AppError('E-ATTACH-001', 413, {
+      params: { maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 },
+    })
+  }
+  if (!(ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(contentType)) {
+    throw new AppError('E-ATTACH-002', 415, { params: { contentType } })
+  }
+}
+
+export async function addAttachment(
+  app: FastifyInstance,
+  auth: AuthContext,
+  input: {
+    ownerType: AttachmentOwnerType
+    ownerId: string
+    fileName: string
+    contentType: string
+    content: Buffer
+  },
+): Promise<Attachment> {
+  const participantId = await ownerParticipant(app, auth, input.ownerType, input.ownerId)
+  checkAttachment(input.contentType, input.content.length)
+  const row = await app.db.attachment.create({
+    data: {
+      participantId,
+      ownerType: input.ownerType,
+      ownerId: input.ownerId,
+      fileName: input.fileName.slice(0, 255),
+      contentType: input.contentType,
+      size: input.content.length,
+      sha256: createHash('sha256').update(input.content).digest('hex'),
+      content: new Uint8Array(input.content),
+      uploadedBy: auth.user.id,
+    },
+    select,
+  })
+  const [attachment] = await toAttachments(app, [row])
+  return attachment as Attachment
+}
+
+async function findVisible(app: FastifyInstance, auth: AuthContext, id: string) {
+  const row = await app.db.attachment.findFirst({ where: { id, deletedAt: null }, select })
+  if (!row) throw new AppError('E-COMMON-002', 404)
+  assertSameParticipant(auth, row.participantId)
+  return row
+}
+
+export async function attachmentContent(app: FastifyInstance, auth: AuthContext, id: string) {
+  const row = await findVisible(app, auth, id)
+  const content = await app.db.attachment.findUniqueOrThrow({
+    where: { id },
+    select: { content: true },
+  })
+  return { ...row, content: Buffer.from(content.content) }
+}
+
+export async function deleteAttachment(
+  app: FastifyInstance,
+  auth: AuthContext,
+  id: string,
+): Promise<void> {
+  await findVisible(app, auth, id)
+  await app.db.attachment.update({ where: { id }, data: { deletedAt: new Date() } })
+}

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fp from 'fastify-plugin'
+import fastifyStatic from '@fastify/static'
+import { sendProblem } from '../lib/problem.ts'
+
+/**
+ * Serves the two SPAs from their build folders: pre-delivery at `/`, delivery at `/delivery/`.
+ * Unknown paths under a SPA get its index.html (client-side routing); unknown API paths get a
+ * problem document.
+ */
+export const webPlugin = fp<{ distDir: string | undefined }>(async (app, { distDir }) => {
+  const preDelivery = distDir && join(distDir, 'pre-delivery')
+  const delivery = distDir && join(distDir, 'delivery')
+  const haveWeb = Boolean(preDelivery && delivery && existsSync(join(preDelivery, 'index.html')))
+  if (haveWeb && preDelivery && delivery) {
+    await app.register(fastifyStatic, {
+      root: preDelivery,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    })
+    await app.register(fastifyStatic, {
+      root: delivery,
+      prefix: '/delivery/',
+      decorateReply: false,
+      wildcard: false,
+      index: false,
+    })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? ''
+    if (haveWeb && request.method === 'GET' && !path.startsWith('/api/')) {
+      reply.header('cache-control', 'no-cache')
+      if (path === '/delivery' || path.startsWith('/delivery/')) {
+        return reply.sendFile('index.html', delivery as string)
+      }
+      return reply.sendFile('index.html', preDelivery as string)
+    }
+    return sendProblem(request, reply, 404, 'E-COMMON-006')
+  })
+})

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs'
+import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import { hashPassword } from './modules/auth/password.ts'
+
+function tlsOptions(config: Config) {
+  if (!config.tls) return undefined
+  return {
+    https: {
+      cert: readFileSync(config.tls.certFile),
+      key: readFileSync(config.tls.keyFile),
+      ...(config.tls.clientCaFile
+        ? {
+            ca: readFileSync(config.tls.clientCaFile),
+            // Ask for a client certificate but let the login decide: the health check and the
+            // public pages work without one.
+            requestCert: true,
+            rejectUnauthorized: false,
+          }
+        : {}),
+    },
+  }
+}
+
+/** config → database (migrated, seeded when empty) → app → listen; graceful shutdown. */
+async function main() {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const target = config.databaseUrl
+    ? { databaseUrl: config.databaseUrl }
+    : { dataDir: config.dataDir }
+  const database = await openDatabase(target)
+  if (database.kind === 'pglite') {
+    // The embedded database migrates itself; a PostgreSQL server is migrated by `pnpm db:migrate`.
+    await migrateDatabase(database)
+  }
+  let seeded = false
+  if (config.seedDemoData) {
+    seeded = await seedDemoData(database.prisma, { hashPassword })
+  }
+  const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    const timer = setTimeout(() => process.exit(1), 10_000)
+    timer.unref()
+    await app.close()
+    await database.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  await app.listen({ host: config.host, port: config.port })
+  const where =
+    database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'
+  console.log(
+    [
+      '',
+      `  Yoryo 容量市場システム is running (${where})`,
+      `  実需給期間前向け機能 (pre-delivery):  ${config.publicOrigin}/`,
+      `  実需給期間向け機能 (delivery):        ${config.publicOrigin}/delivery/`,
+      `  API reference:                       ${config.publicOrigin}/api/docs`,
+      '',
+      seeded ? '  Demo data was created. Demo logins:' : '  Demo logins:',
+      ...demoLogins.map(
+        (l) =>
+          `    ${l.participantCode.padEnd(7)} ${l.userId.padEnd(11)} ${l.password.padEnd(22)} ${l.description}`,
+      ),
+      '',
+    ].join('\n'),
+  )
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

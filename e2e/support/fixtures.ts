@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+
+export interface Credentials {
+  id?: string
+  participantCode: string
+  userId: string
+  password: string
+}
+
+export const demo = {
+  operator: { participantCode: 'OCCTO', userId: 'operator01', password: 'Operator#2026demo' },
+  p1Admin: { participantCode: 'P00001', userId: 'admin01', password: 'Participant#2026demo' },
+  p1User: { participantCode: 'P00001', userId: 'user01', password: 'Participant#2026demo' },
+} satisfies Record<string, Credentials>
+
+/** Test data through the API, with unique IDs, so tests run in any order and in parallel. */
+export class TestData {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async user(
+    participantCode = 'P00001',
+    options: { role?: string; mustChangePassword?: boolean; passwordAgeDays?: number } = {},
+  ): Promise<Credentials> {
+    const res = await this.request.post('/api/test-support/users', {
+      data: { participantCode, ...options },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as Credentials
+  }
+
+  async registerCertificate(userInternalId: string, fingerprint: string): Promise<void> {
+    const res = await this.request.post('/api/test-support/client-certificates', {
+      data: { userId: userInternalId, fingerprint },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+  }
+}
+
+export const test = base.extend<{ data: TestData }>({
+  data: async ({ request }, use) => {
+    await use(new TestData(request))
+  },
+})
+export { expect }
+
+/** Fills the login form of either SPA and submits it. */
+export async function login(page: Page, who: Credentials, path = '/login'): Promise<void> {
+  await page.goto(path)
+  await page.getByLabel('事業者コード').fill(who.participantCode)
+  await page.getByLabel('ユーザID').fill(who.userId)
+  await page.getByLabel('パスワード', { exact: true }).fill(who.password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+}
+
+/** Fails on serious or critical accessibility violations of the current screen. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([])
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+/** One field-level problem inside a validation error. */
+export const fieldErrorSchema = z
+  .object({
+    path: z
+      .array(z.union([z.string(), z.number()]))
+      .describe('Path to the field, e.g. ["password"]'),
+    messageId: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: 'FieldError' })
+export type FieldError = z.infer<typeof fieldErrorSchema>
+
+/** RFC 9457 problem details, as every error response of the API. */
+export const problemSchema = z
+  .object({
+    type: z.string().describe('URI reference identifying the problem type'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    messageId: z.string().describe('ID in the message catalogue (600 / G30)'),
+    requestId: z.string(),
+    errors: z.array(fieldErrorSchema).optional(),
+  })
+  .meta({ id: 'Problem' })
+export type Problem = z.infer<typeof problemSchema>
+
+export const idParamSchema = z.object({ id: z.uuid() })
+
+export const okSchema = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' })
+
+/** ISO 8601 timestamps travel as strings; the SPAs show them in JST. */
+export const timestampSchema = z.iso.datetime({ offset: true })

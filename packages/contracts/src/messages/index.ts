@@ -1,0 +1,33 @@
+import { authMessages } from './auth.ts'
+import { commonMessages } from './common.ts'
+import { rulesMessages } from './rules.ts'
+import { systemMessages } from './system.ts'
+import type { MessageDefinition } from './types.ts'
+
+export type { MessageDefinition, Severity } from './types.ts'
+
+/** The one message catalogue (600 / G30) shared by the API, both SPAs and the rules engine. */
+export const messages = {
+  ...commonMessages,
+  ...authMessages,
+  ...systemMessages,
+  ...rulesMessages,
+} as const
+
+export type MessageId = keyof typeof messages
+
+export function isMessageId(id: string): id is MessageId {
+  return Object.hasOwn(messages, id)
+}
+
+/** The text of a message in one language, with `{name}` placeholders filled in. */
+export function formatMessage(
+  id: MessageId,
+  lang: 'ja' | 'en',
+  params: Record<string, string | number> = {},
+): string {
+  const def: MessageDefinition = messages[id]
+  return def[lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  )
+}

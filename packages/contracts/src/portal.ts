@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { timestampSchema } from './common.ts'
+
+/** An open (or soon opening) window with its deadline, shown on the portal top. */
+export const marketWindowSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    function: z.string().describe('Function code, e.g. 110'),
+    titleJa: z.string(),
+    titleEn: z.string(),
+    opensAt: timestampSchema,
+    closesAt: timestampSchema,
+    state: z.enum(['upcoming', 'open']),
+  })
+  .meta({ id: 'MarketWindow' })
+export type MarketWindow = z.infer<typeof marketWindowSchema>
+
+/** Something the user should do; `messageId` is the text, `params` fill its placeholders. */
+export const pendingTaskSchema = z
+  .object({
+    kind: z.string(),
+    messageId: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    function: z.string().nullable(),
+    dueAt: timestampSchema.nullable(),
+  })
+  .meta({ id: 'PendingTask' })
+export type PendingTask = z.infer<typeof pendingTaskSchema>
+
+export const portalSchema = z
+  .object({
+    windows: z.array(marketWindowSchema),
+    tasks: z.array(pendingTaskSchema),
+  })
+  .meta({ id: 'Portal' })
+export type Portal = z.infer<typeof portalSchema>

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { timestampSchema } from './common.ts'
+
+export const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    database: z.enum(['ok', 'unavailable']),
+    version: z.string(),
+  })
+  .meta({ id: 'Health' })
+
+/** Maintenance mode: participants get 503 and both SPAs show the maintenance screen. */
+export const maintenanceSchema = z
+  .object({
+    active: z.boolean(),
+    messageJa: z.string(),
+    messageEn: z.string(),
+    endsAt: timestampSchema.nullable(),
+  })
+  .meta({ id: 'Maintenance' })
+export type Maintenance = z.infer<typeof maintenanceSchema>
+
+export const maintenanceUpdateSchema = z
+  .object({
+    active: z.boolean(),
+    messageJa: z.string().trim().max(500).default(''),
+    messageEn: z.string().trim().max(500).default(''),
+    endsAt: timestampSchema.nullable().default(null),
+    version: z.number().int().optional(),
+  })
+  .meta({ id: 'MaintenanceUpdate' })
+export type MaintenanceUpdate = z.infer<typeof maintenanceUpdateSchema>

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `pnpm test`: everything CI runs, in order. Fails on the first failing step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step 'System packages (Chromium, PostgreSQL)'
+bash scripts/ensure-system-deps.sh
+
+step 'Typecheck'
+pnpm exec tsc -b
+
+step 'Lint'
+pnpm exec eslint . --max-warnings 0
+
+step 'Format'
+pnpm exec prettier --check . --log-level warn
+
+step 'Unit and integration tests (embedded PGlite)'
+pnpm exec vitest run
+
+step 'API and database tests on a PostgreSQL server'
+pgdir=$(mktemp -d /tmp/yoryo-pg.XXXXXX)
+trap 'bash scripts/pg-test-server.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+url=$(bash scripts/pg-test-server.sh start "$pgdir" "${PG_TEST_PORT:-55432}")
+DATABASE_URL="$url" pnpm --silent --filter @yoryo/db migrate
+TEST_DATABASE_URL="$url" pnpm exec vitest run --project api --project db
+
+step 'OpenAPI drift check'
+pnpm --silent openapi:check
+
+step 'Rules engine benchmark (smoke run)'
+pnpm --silent --filter @yoryo/domain bench:smoke
+
+step 'Build both SPAs'
+pnpm --silent build
+
+step 'End-to-end tests (Playwright, Debian Chromium)'
+pnpm exec playwright test -c e2e/playwright.config.ts
