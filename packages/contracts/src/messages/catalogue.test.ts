@@ -8,7 +8,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..', '..', '..')
 const ID = /\b[EWI]-[A-Z]+-\d{3}\b/g
 
-/** Every source file of the apps, packages and e2e suite, except the catalogue itself. */
+/** Every production source file of the apps and packages (not tests), except the catalogue. */
 function sourceFiles(dir: string): string[] {
   const out: string[] = []
   for (const name of readdirSync(dir)) {
@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) {
       if (path === here) continue
       out.push(...sourceFiles(path))
-    } else if (/\.(ts|tsx)$/.test(name)) {
+    } else if (/\.(ts|tsx)$/.test(name) && !/\.(test|bench)\.tsx?$/.test(name)) {
       out.push(path)
     }
   }
@@ -26,12 +26,9 @@ function sourceFiles(dir: string): string[] {
 
 function usedIds(): Map<string, string[]> {
   const used = new Map<string, string[]>()
-  const dirs = [
-    ...['apps', 'packages'].flatMap((top) =>
-      readdirSync(join(root, top)).map((name) => join(root, top, name)),
-    ),
-    join(root, 'e2e'),
-  ]
+  const dirs = ['apps', 'packages'].flatMap((top) =>
+    readdirSync(join(root, top)).map((name) => join(root, top, name, 'src')),
+  )
   for (const dir of dirs) {
     for (const file of sourceFiles(dir)) {
       for (const id of readFileSync(file, 'utf8').match(ID) ?? []) {

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from './client.ts'
+import { createParticipant, createUser, TEST_PASSWORD } from './factories.ts'
+import { seedDemoData } from './seed.ts'
+import { createTestDatabase } from './testing.ts'
+
+const hashPassword = async (plain: string) => `test-hash:${plain}`
+
+let db: Database
+beforeAll(async () => {
+  db = await createTestDatabase()
+  await seedDemoData(db.prisma, { hashPassword })
+})
+afterAll(() => db.close())
+
+describe('factories', () => {
+  it('createParticipant issues the next free participant code', async () => {
+    const a = await createParticipant(db.prisma)
+    const b = await createParticipant(db.prisma, { name: '北国電力株式会社' })
+    expect(a.code).toBe('P00003')
+    expect(b.code).toBe('P00004')
+    expect(b.name).toBe('北国電力株式会社')
+    expect(a.kind).toBe('participant')
+    const parallel = await Promise.all([1, 2, 3].map(() => createParticipant(db.prisma)))
+    expect(new Set(parallel.map((p) => p.code)).size).toBe(3)
+  })
+
+  it('createUser makes a login with a unique user ID and the password given', async () => {
+    const participant = await createParticipant(db.prisma)
+    const admin = await createUser(db.prisma, {
+      participantId: participant.id,
+      role: 'participantAdmin',
+      hashPassword,
+    })
+    const user = await createUser(db.prisma, {
+      participantId: participant.id,
+      role: 'participantUser',
+      password: 'Another#Passw0rd',
+      hashPassword,
+      mustChangePassword: true,
+    })
+    expect(admin.userId).not.toBe(user.userId)
+    expect(admin.password).toBe(TEST_PASSWORD)
+    expect(admin.passwordHash).toBe(`test-hash:${TEST_PASSWORD}`)
+    expect(user.passwordHash).toBe('test-hash:Another#Passw0rd')
+    expect(user.mustChangePassword).toBe(true)
+    expect(admin.role).toBe('participantAdmin')
+    expect(await db.prisma.user.count({ where: { participantId: participant.id } })).toBe(2)
+  })
+
+  it('createUser honours a given user ID', async () => {
+    const participant = await createParticipant(db.prisma)
+    const user = await createUser(db.prisma, {
+      participantId: participant.id,
+      role: 'participantUser',
+      userId: 'admin01',
+      hashPassword,
+    })
+    expect(user.userId).toBe('admin01')
+    await expect(
+      createUser(db.prisma, {
+        participantId: participant.id,
+        role: 'participantUser',
+        userId: 'admin01',
+        hashPassword,
+      }),
+    ).rejects.toThrow()
+  })
+})

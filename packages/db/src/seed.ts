@@ -1,0 +1,237 @@
+import type { Db } from './client.ts'
+import { Prisma, type Role } from './generated/prisma/client.ts'
+
+/** A demo login, printed by the start script and the README. */
+export interface DemoLogin {
+  participantCode: string
+  userId: string
+  password: string
+  role: Role
+  description: string
+}
+
+export const OPERATOR_DEMO_PASSWORD = 'Operator#2026demo'
+export const PARTICIPANT_DEMO_PASSWORD = 'Participant#2026demo'
+
+export interface SeedOptions {
+  /** The API's password hashing (the seed stores only hashes). */
+  hashPassword: (plain: string) => Promise<string>
+  /** The reference time: market windows are placed relative to it. Default: now. */
+  now?: Date
+}
+
+interface DemoParticipant {
+  code: string
+  kind: 'operator' | 'participant'
+  name: string
+  nameKana: string
+  nameEn: string
+  users: {
+    userId: string
+    role: Role
+    name: string
+    email: string
+    phone: string
+    description: string
+  }[]
+}
+
+/** The demo organisations and their logins (names of participants are fictitious). */
+const demoParticipants: DemoParticipant[] = [
+  {
+    code: 'OCCTO',
+    kind: 'operator',
+    name: '電力広域的運営推進機関',
+    nameKana: 'デンリョクコウイキテキウンエイスイシンキカン',
+    nameEn: 'Organization for Cross-regional Coordination of Transmission Operators',
+    users: [
+      {
+        userId: 'operator01',
+        role: 'operator',
+        name: '広域 太郎',
+        email: 'operator01@occto.example',
+        phone: '03-0000-0001',
+        description: '広域機関 担当者 / OCCTO operator',
+      },
+    ],
+  },
+  {
+    code: 'P00001',
+    kind: 'participant',
+    name: 'さくら発電株式会社',
+    nameKana: 'サクラハツデン',
+    nameEn: 'Sakura Power Generation Co., Ltd.',
+    users: [
+      {
+        userId: 'admin01',
+        role: 'participantAdmin',
+        name: '佐藤 花子',
+        email: 'admin01@sakura-power.example',
+        phone: '03-0000-1001',
+        description: '発電事業者 管理者ユーザ / generation company, administrator',
+      },
+      {
+        userId: 'user01',
+        role: 'participantUser',
+        name: '鈴木 一郎',
+        email: 'user01@sakura-power.example',
+        phone: '03-0000-1002',
+        description: '発電事業者 一般ユーザ / generation company, user',
+      },
+    ],
+  },
+  {
+    code: 'P00002',
+    kind: 'participant',
+    name: 'みらいエネルギーサービス株式会社',
+    nameKana: 'ミライエネルギーサービス',
+    nameEn: 'Mirai Energy Services Co., Ltd.',
+    users: [
+      {
+        userId: 'admin01',
+        role: 'participantAdmin',
+        name: '高橋 美咲',
+        email: 'admin01@mirai-energy.example',
+        phone: '06-0000-2001',
+        description: '小売・アグリゲーター 管理者ユーザ / retailer and aggregator, administrator',
+      },
+      {
+        userId: 'user01',
+        role: 'participantUser',
+        name: '田中 健太',
+        email: 'user01@mirai-energy.example',
+        phone: '06-0000-2002',
+        description: '小売・アグリゲーター 一般ユーザ / retailer and aggregator, user',
+      },
+    ],
+  },
+]
+
+function demoPassword(role: Role): string {
+  return role === 'operator' ? OPERATOR_DEMO_PASSWORD : PARTICIPANT_DEMO_PASSWORD
+}
+
+/** Every demo login with its password. */
+export const demoLogins: readonly DemoLogin[] = demoParticipants.flatMap((p) =>
+  p.users.map((u) => ({
+    participantCode: p.code,
+    userId: u.userId,
+    password: demoPassword(u.role),
+    role: u.role,
+    description: u.description,
+  })),
+)
+
+const DAY = 24 * 60 * 60 * 1000
+const JST_OFFSET = 9 * 60 * 60 * 1000
+
+/** `hour`:00 JST on the JST calendar day `days` after `now`. */
+function jstAt(now: Date, days: number, hour: number): Date {
+  const jst = new Date(now.getTime() + JST_OFFSET + days * DAY)
+  return new Date(
+    Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate(), hour) - JST_OFFSET,
+  )
+}
+
+/** The fiscal year (April to March, JST) that `now` falls in. */
+function fiscalYear(now: Date): number {
+  const jst = new Date(now.getTime() + JST_OFFSET)
+  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1
+}
+
+/** Market windows around `now`: one open, one upcoming, one open outage-plan window, one past. */
+export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput[] {
+  const fy = fiscalYear(now)
+  const mainYear = fy + 4
+  const nextYear = fy + 1
+  return [
+    {
+      kind: 'expectedCapacityRegistration',
+      function: '070',
+      titleJa: `期待容量登録受付（${mainYear}年度 メインオークション）`,
+      titleEn: `Expected capacity registration (FY${mainYear} main auction)`,
+      opensAt: jstAt(now, -10, 9),
+      closesAt: jstAt(now, 5, 17),
+    },
+    {
+      kind: 'bidding',
+      function: '110',
+      titleJa: `応札受付（${mainYear}年度 メインオークション）`,
+      titleEn: `Bidding (FY${mainYear} main auction)`,
+      opensAt: jstAt(now, 20, 9),
+      closesAt: jstAt(now, 27, 17),
+    },
+    {
+      kind: 'outagePlanSubmission',
+      function: '180',
+      titleJa: `容量停止計画提出受付（${nextYear}年度 実需給分）`,
+      titleEn: `Outage plan submission (delivery year FY${nextYear})`,
+      opensAt: jstAt(now, -3, 9),
+      closesAt: jstAt(now, 12, 17),
+    },
+    {
+      kind: 'bidding',
+      function: '110',
+      titleJa: `応札受付（${nextYear}年度 追加オークション）`,
+      titleEn: `Bidding (FY${nextYear} additional auction)`,
+      opensAt: jstAt(now, -60, 9),
+      closesAt: jstAt(now, -53, 17),
+    },
+  ]
+}
+
+/**
+ * Creates the demo data in one transaction: the operator OCCTO, participants P00001 and P00002,
+ * their logins (`demoLogins`) and a few market windows around `now`. Does nothing when OCCTO
+ * exists. Returns whether it created anything.
+ */
+export async function seedDemoData(prisma: Db, options: SeedOptions): Promise<boolean> {
+  const now = options.now ?? new Date()
+  if (await prisma.participant.findUnique({ where: { code: 'OCCTO' }, select: { id: true } })) {
+    return false
+  }
+  // Hash outside the transaction (it is slow on purpose); one salt per user.
+  const hashes = new Map<string, string>()
+  for (const p of demoParticipants) {
+    for (const u of p.users) {
+      hashes.set(`${p.code}/${u.userId}`, await options.hashPassword(demoPassword(u.role)))
+    }
+  }
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (await tx.participant.findUnique({ where: { code: 'OCCTO' }, select: { id: true } })) {
+        return false
+      }
+      for (const p of demoParticipants) {
+        await tx.participant.create({
+          data: {
+            code: p.code,
+            kind: p.kind,
+            name: p.name,
+            nameKana: p.nameKana,
+            nameEn: p.nameEn,
+            users: {
+              create: p.users.map((u) => ({
+                userId: u.userId,
+                name: u.name,
+                email: u.email,
+                phone: u.phone,
+                role: u.role,
+                passwordHash: hashes.get(`${p.code}/${u.userId}`) as string,
+                passwordChangedAt: now,
+                mustChangePassword: false,
+              })),
+            },
+          },
+        })
+      }
+      await tx.marketWindow.createMany({ data: demoMarketWindows(now) })
+      return true
+    })
+  } catch (error) {
+    // Another process seeded at the same moment: its data stands.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      return false
+    throw error
+  }
+}
