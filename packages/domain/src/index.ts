@@ -1,0 +1,28 @@
+/**
+ * @yoryo/domain — the market rules of the capacity market as pure functions
+ * (shared/spec/rules.md, interface in shared/spec/rules-api.md).
+ */
+export { clearAuction, explainClearing } from './clearing.ts'
+export type {
+  BlockAdditionStep,
+  BlockExplanation,
+  ClearingExplanation,
+  IntersectionCase,
+  IntersectionExplanation,
+  MaxFlowAreaReport,
+  MaxFlowReport,
+  MeritOrderEntry,
+} from './clearing.ts'
+export {
+  computeExpectedCapacity,
+  MINIMUM_EXPECTED_KW,
+  MINIMUM_STORAGE_HOURS,
+} from './expected-capacity.ts'
+export { computeContractAmount, DEFAULT_TAX_RATE } from './contract-amount.ts'
+export { RulesValidationError, formatPath } from './errors.ts'
+export type { InputPath, RulesMessageId, RulesProblem } from './errors.ts'
+export { Rational, decimalPlaces } from './rational.ts'
+export { runRulesCommand, RULES_COMMANDS } from './command.ts'
+export type { RulesCommand, CommandOutcome, CommandOptions } from './command.ts'
+export { ALGORITHM_VERSION, AREAS, RESOURCE_KINDS } from './types.ts'
+export type * from './types.ts'
