@@ -1,19 +1,11 @@
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { baseURL, e2eDataDir, external, port, root, tlsBaseURL, tlsPort } from './support/env.ts'
 
 /**
  * Runs against the local server by default (started here on a fresh embedded database), or
  * against any deployed environment given E2E_BASE_URL. Chromium comes from Debian.
  */
-const external = process.env.E2E_BASE_URL
-const port = Number(process.env.E2E_PORT ?? 3100)
-const tlsPort = Number(process.env.E2E_TLS_PORT ?? 3443)
-export const baseURL = external ?? `http://127.0.0.1:${port}`
-const root = join(import.meta.dirname, '..')
-/** Wiped by each server command at start; the TLS server keeps its certificates there too. */
-export const e2eDataDir = process.env.E2E_DATA_DIR ?? join(root, '.data', 'e2e')
-export const tlsBaseURL = `https://127.0.0.1:${tlsPort}`
-
 const chromium = {
   ...devices['Desktop Chrome'],
   viewport: { width: 1280, height: 800 },
@@ -54,7 +46,17 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [{ name: 'chromium', use: chromium }],
+  projects: [
+    { name: 'chromium', use: chromium, testIgnore: /exclusive\// },
+    // Tests that change system-wide state (maintenance mode) run alone, after the others.
+    {
+      name: 'exclusive',
+      use: chromium,
+      testMatch: /exclusive\/.*\.spec\.ts/,
+      dependencies: ['chromium'],
+      fullyParallel: false,
+    },
+  ],
   webServer: external
     ? undefined
     : [
@@ -70,7 +72,7 @@ export default defineConfig({
           // The same system behind mutual TLS, for the client-certificate login test.
           command: 'bash e2e/support/start-tls-server.sh',
           cwd: root,
-          url: `https://127.0.0.1:${tlsPort}/api/health`,
+          url: `${tlsBaseURL}/api/health`,
           ignoreHTTPSErrors: true,
           reuseExistingServer: false,
           timeout: 120_000,

@@ -37,4 +37,4 @@ step 'Build both SPAs'
 pnpm --silent build
 
 step 'End-to-end tests (Playwright, Debian Chromium)'
-pnpm exec playwright test -c e2e/playwright.config.ts
+pnpm e2e

@@ -44,13 +44,29 @@ export const test = base.extend<{ data: TestData }>({
 })
 export { expect }
 
+/**
+ * A form field by its exact label. Mantine appends a hidden " *" to required labels, so an
+ * exact string match would miss them.
+ */
+export function field(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return page.getByLabel(new RegExp(`^${escaped}(\\s*\\*)?$`))
+}
+
+/** The side menu of either SPA. */
+export function menu(page: Page) {
+  return page.getByRole('navigation', { name: 'メインメニュー' })
+}
+
 /** Fills the login form of either SPA and submits it. */
 export async function login(page: Page, who: Credentials, path = '/login'): Promise<void> {
   await page.goto(path)
-  await page.getByLabel('事業者コード').fill(who.participantCode)
-  await page.getByLabel('ユーザID').fill(who.userId)
-  await page.getByLabel('パスワード', { exact: true }).fill(who.password)
+  await field(page, '事業者コード').fill(who.participantCode)
+  await field(page, 'ユーザID').fill(who.userId)
+  await field(page, 'パスワード').fill(who.password)
+  const response = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'))
   await page.getByRole('button', { name: 'ログイン' }).click()
+  await response
 }
 
 /** Fails on serious or critical accessibility violations of the current screen. */

@@ -20,6 +20,12 @@ export const maintenanceSchema = z
   .meta({ id: 'Maintenance' })
 export type Maintenance = z.infer<typeof maintenanceSchema>
 
+/** Maintenance mode as the API returns it, with the record's version (optimistic concurrency). */
+export const maintenanceStatusSchema = maintenanceSchema
+  .extend({ version: z.number().int() })
+  .meta({ id: 'MaintenanceStatus' })
+export type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>
+
 export const maintenanceUpdateSchema = z
   .object({
     active: z.boolean(),

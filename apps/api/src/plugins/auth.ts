@@ -60,7 +60,8 @@ export const authPlugin = fp(async (app) => {
     }
   })
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation, so an anonymous caller learns nothing about a route's input.
+  app.addHook('preValidation', async (request) => {
     // Health, the OpenAPI document and its reference are public; so are 404 answers.
     if (!request.url.startsWith('/api/v1/') || request.is404) return
     const access = request.routeOptions.config.access ?? { public: false }

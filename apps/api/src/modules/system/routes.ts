@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   healthSchema,
-  maintenanceSchema,
+  maintenanceStatusSchema,
   maintenanceUpdateSchema,
   messages,
   problemSchema,
@@ -55,7 +55,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getMaintenance',
         summary: 'Whether maintenance mode is on, with its message and end time',
         tags: ['system', '010', 'A20'],
-        response: { 200: maintenanceSchema.extend({ version: z.number().int() }) },
+        response: { 200: maintenanceStatusSchema },
       },
     },
     async () => getMaintenance(app),
@@ -71,7 +71,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['system', '010'],
         body: maintenanceUpdateSchema,
         response: {
-          200: maintenanceSchema.extend({ version: z.number().int() }),
+          200: maintenanceStatusSchema,
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,

@@ -134,3 +134,34 @@ describe('[010] maintenance mode', () => {
     )
   })
 })
+
+describe('access', () => {
+  /** Routes anyone may call: login, the maintenance status, the public catalogues. */
+  const PUBLIC = new Set([
+    'POST /api/v1/auth/login',
+    'GET /api/v1/system/maintenance',
+    'GET /api/v1/messages/',
+  ])
+
+  it('answers 401 without a session or token on every other /api/v1 route', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json()
+    const checked: string[] = []
+    for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      if (!path.startsWith('/api/v1/')) continue
+      for (const method of Object.keys(item)) {
+        const key = `${method.toUpperCase()} ${path}`
+        if (PUBLIC.has(key)) continue
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000')
+        const res = await t.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          headers: { origin: ORIGIN },
+        })
+        expect(res.statusCode, key).toBe(401)
+        expect(res.json().messageId, key).toBe('E-AUTH-003')
+        checked.push(key)
+      }
+    }
+    expect(checked.length).toBeGreaterThan(5)
+  })
+})

@@ -1,0 +1,16 @@
+import { AttachmentPanel, Page, useSession, useTranslation } from '@yoryo/ui'
+
+/** A20 添付ファイル: the attachments of the user's own participant. */
+export function AttachmentsPage() {
+  const { t } = useTranslation()
+  const session = useSession()
+  return (
+    <Page
+      functionCode="A20"
+      title={t('functions.attachments')}
+      description={t('attachments.participantDescription')}
+    >
+      <AttachmentPanel ownerType="participant" ownerId={session.participant.id} />
+    </Page>
+  )
+}

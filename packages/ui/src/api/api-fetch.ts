@@ -1,0 +1,126 @@
+import { problemSchema, type FieldError } from '@yoryo/contracts'
+import { ApiError, NETWORK_ERROR_MESSAGE_ID, SERVER_ERROR_MESSAGE_ID } from './api-error.ts'
+
+/** Anything with zod's `safeParse` (a contracts schema), used to check responses. */
+export interface ResponseSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown }
+}
+
+export type QueryValue = string | number | boolean | null | undefined
+
+export interface ApiFetchOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Sent as JSON. */
+  body?: unknown
+  /** Sent as multipart/form-data instead of `body`. */
+  formData?: FormData
+  query?: Record<string, QueryValue>
+  signal?: AbortSignal
+  /** The contract schema of the response; a mismatch is logged, not thrown. */
+  schema?: ResponseSchema<T>
+}
+
+export const REQUEST_ID_HEADER = 'x-request-id'
+
+function withQuery(path: string, query: Record<string, QueryValue> | undefined): string {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path
+}
+
+function currentLanguage(): string {
+  return (typeof document !== 'undefined' && document.documentElement.lang) || 'ja'
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? ''
+  if (!type.includes('json')) return undefined
+  try {
+    return await response.json()
+  } catch {
+    return undefined
+  }
+}
+
+/** Turns a non-2xx response into an `ApiError`, reading RFC 9457 problem details if present. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const body = await readJson(response)
+  const headerRequestId = response.headers.get(REQUEST_ID_HEADER)
+  const parsed = problemSchema.safeParse(body)
+  if (parsed.success) {
+    const problem = parsed.data
+    return new ApiError({
+      status: response.status,
+      messageId: problem.messageId,
+      requestId: problem.requestId || headerRequestId,
+      fieldErrors: problem.errors ?? [],
+      problem,
+      message: problem.detail ?? problem.title,
+    })
+  }
+  const loose = (body ?? {}) as { messageId?: unknown; requestId?: unknown; errors?: unknown }
+  // A gateway's own error page (the API itself always answers with problem details).
+  const gateway = response.status === 502 || response.status === 504
+  return new ApiError({
+    status: response.status,
+    messageId:
+      typeof loose.messageId === 'string'
+        ? loose.messageId
+        : gateway
+          ? NETWORK_ERROR_MESSAGE_ID
+          : SERVER_ERROR_MESSAGE_ID,
+    requestId: typeof loose.requestId === 'string' ? loose.requestId : headerRequestId,
+    fieldErrors: Array.isArray(loose.errors) ? (loose.errors as FieldError[]) : [],
+  })
+}
+
+/**
+ * The one way the SPAs call the API: same-origin cookies, JSON in and out, problem details
+ * turned into `ApiError`, network failures into `ApiError` with status 0 (`E-COMMON-011`).
+ */
+export async function apiFetch<T = unknown>(
+  path: string,
+  options: ApiFetchOptions<T> = {},
+): Promise<T> {
+  const { method = 'GET', body, formData, query, signal, schema } = options
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': currentLanguage(),
+  }
+  let payload: BodyInit | undefined
+  if (formData) {
+    payload = formData
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    payload = JSON.stringify(body)
+  }
+
+  let response: Response
+  try {
+    response = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+      signal,
+    })
+  } catch (cause) {
+    if (signal?.aborted) throw cause
+    throw new ApiError({ status: 0, messageId: NETWORK_ERROR_MESSAGE_ID })
+  }
+
+  if (!response.ok) throw await toApiError(response)
+  if (response.status === 204) return undefined as T
+
+  const data = await readJson(response)
+  if (schema) {
+    const result = schema.safeParse(data)
+    if (result.success) return result.data
+    console.warn(`[apiFetch] ${method} ${path}: response does not match the contract`, result.error)
+  }
+  return data as T
+}

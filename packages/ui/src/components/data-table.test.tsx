@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { MantineProvider } from '@mantine/core'
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { I18nextProvider } from 'react-i18next'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createI18n } from '../i18n/i18n.ts'
+import { createColumnHelper, DataTable } from './data-table.tsx'
+
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+interface Row {
+  id: string
+  name: string
+  kw: number
+}
+const column = createColumnHelper<Row>()
+const columns = [
+  column.accessor('name', { header: 'Name' }),
+  column.accessor('kw', { header: 'kW', meta: { numeric: true } }),
+]
+const rows: Row[] = [
+  { id: 'a', name: 'Beta', kw: 1200 },
+  { id: 'b', name: 'Alpha', kw: 300 },
+  { id: 'c', name: 'Gamma', kw: 50_000 },
+]
+
+let container: HTMLDivElement
+let root: Root
+
+function render(ui: React.ReactNode) {
+  act(() => {
+    root.render(
+      <I18nextProvider i18n={createI18n('ja')}>
+        <MantineProvider env="test">{ui}</MantineProvider>
+      </I18nextProvider>,
+    )
+  })
+}
+
+const bodyRows = () => [...container.querySelectorAll('tbody tr')] as HTMLTableRowElement[]
+const names = () => bodyRows().map((tr) => tr.cells[0]?.textContent)
+
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+})
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+describe('DataTable', () => {
+  it('shows the empty state', () => {
+    render(<DataTable label="t" data={[]} columns={columns} emptyMessage="なし" />)
+    expect(container.querySelector('tbody')?.textContent).toBe('なし')
+  })
+
+  it('shows fixed skeleton rows while loading', () => {
+    render(<DataTable label="t" data={undefined} columns={columns} loading skeletonRows={4} />)
+    expect(bodyRows()).toHaveLength(4)
+    expect(container.querySelector('table')?.getAttribute('aria-busy')).toBe('true')
+  })
+
+  it('sorts by a header button and marks aria-sort', () => {
+    render(<DataTable label="t" data={rows} columns={columns} getRowId={(r) => r.id} />)
+    expect(names()).toEqual(['Beta', 'Alpha', 'Gamma'])
+    const button = container.querySelector('th button') as HTMLButtonElement
+    act(() => button.click())
+    expect(names()).toEqual(['Alpha', 'Beta', 'Gamma'])
+    expect(container.querySelector('th')?.getAttribute('aria-sort')).toBe('ascending')
+  })
+
+  it('right-aligns numeric cells', () => {
+    render(<DataTable label="t" data={rows} columns={columns} />)
+    expect(bodyRows()[0]?.cells[1]?.className).toContain('yoryo-numeric')
+  })
+
+  it('has one tab stop and moves focus with the arrow keys; Enter activates', () => {
+    const activated: string[] = []
+    render(
+      <DataTable
+        label="t"
+        data={rows}
+        columns={columns}
+        getRowId={(r) => r.id}
+        onRowActivate={(r) => activated.push(r.id)}
+      />,
+    )
+    expect(bodyRows().map((tr) => tr.tabIndex)).toEqual([0, -1, -1])
+    const first = bodyRows()[0]!
+    act(() => first.focus())
+    act(() => {
+      first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }))
+    })
+    expect(document.activeElement).toBe(bodyRows()[1])
+    expect(bodyRows().map((tr) => tr.tabIndex)).toEqual([-1, 0, -1])
+    act(() => {
+      bodyRows()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    })
+    expect(activated).toEqual(['b'])
+  })
+})
+
+describe('DataTable re-rendering', () => {
+  it('settles when re-rendered without data (no reset loop)', () => {
+    render(<DataTable label="t" data={undefined} columns={columns} />)
+    render(<DataTable label="t" data={undefined} columns={columns} emptyMessage="x" />)
+    render(<DataTable label="t" data={undefined} columns={columns} emptyMessage="y" />)
+    expect(container.querySelector('tbody')?.textContent).toBe('y')
+  })
+})

@@ -1,0 +1,236 @@
+import { Box, Skeleton, Table, Text, UnstyledButton } from '@mantine/core'
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+} from '@tanstack/react-table'
+import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SortIcon } from './icons.tsx'
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Right-aligned, tabular figures (amounts, kW, sizes). */
+    numeric?: boolean
+    align?: 'left' | 'center' | 'right'
+    /** Fixed width in px (keeps columns still while data loads). */
+    width?: number
+    nowrap?: boolean
+    /** Monospace (IDs, hashes). */
+    mono?: boolean
+  }
+}
+
+export interface DataTableProps<T> {
+  /** Accessible name of the table (also its caption for screen readers). */
+  label: string
+  data: readonly T[] | undefined
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<T, any>[]
+  loading?: boolean
+  /** Rows shown as skeletons while loading. */
+  skeletonRows?: number
+  emptyMessage?: ReactNode
+  getRowId?: (row: T, index: number) => string
+  /** Enter / double click on a row. */
+  onRowActivate?: (row: T) => void
+  initialSorting?: SortingState
+  /** Scroll container height; the header stays visible (sticky). */
+  maxHeight?: number | string
+  testId?: string
+}
+
+const ROW_HEIGHT = 34
+const EMPTY: never[] = []
+
+/**
+ * The one table of both SPAs: sortable headers (buttons with `aria-sort`), sticky header,
+ * numeric columns right-aligned, fixed-height skeleton rows, empty state, and rows reachable by
+ * keyboard (one tab stop; ↑ ↓ Home End move, Enter activates).
+ */
+export function DataTable<T>({
+  label,
+  data,
+  columns,
+  loading = false,
+  skeletonRows = 5,
+  emptyMessage,
+  getRowId,
+  onRowActivate,
+  initialSorting = [],
+  maxHeight,
+  testId,
+}: DataTableProps<T>) {
+  const { t } = useTranslation()
+  const [sorting, setSorting] = useState<SortingState>(initialSorting)
+  const [focusIndex, setFocusIndex] = useState(0)
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable<T>({
+    // A new empty array on every render would make the table reset its state in a loop.
+    data: (data ?? EMPTY) as T[],
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId,
+    autoResetPageIndex: false,
+  })
+  const rows = table.getRowModel().rows
+  const showSkeleton = loading && (data === undefined || data.length === 0)
+  const columnCount = table.getVisibleLeafColumns().length
+  const activeIndex = Math.min(focusIndex, Math.max(rows.length - 1, 0))
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    let next: number | null = null
+    if (event.key === 'ArrowDown') next = Math.min(index + 1, rows.length - 1)
+    else if (event.key === 'ArrowUp') next = Math.max(index - 1, 0)
+    else if (event.key === 'Home') next = 0
+    else if (event.key === 'End') next = rows.length - 1
+    else if (event.key === 'Enter' && onRowActivate && event.target === event.currentTarget) {
+      event.preventDefault()
+      const row = rows[index]
+      if (row) onRowActivate(row.original)
+      return
+    }
+    if (next === null) return
+    event.preventDefault()
+    setFocusIndex(next)
+    const body = event.currentTarget.parentElement
+    const target = body?.children.item(next)
+    if (target instanceof HTMLElement) target.focus()
+  }
+
+  return (
+    <Box
+      className="yoryo-table-container"
+      mah={maxHeight}
+      style={{ overflow: 'auto' }}
+      data-testid={testId}
+    >
+      <Table
+        stickyHeader
+        highlightOnHover
+        withTableBorder
+        withColumnBorders={false}
+        verticalSpacing={6}
+        horizontalSpacing="sm"
+        fz="sm"
+        className="yoryo-table"
+        aria-busy={showSkeleton || undefined}
+        aria-rowcount={showSkeleton ? undefined : rows.length + 1}
+      >
+        <caption className="yoryo-visually-hidden">{label}</caption>
+        <Table.Thead>
+          {table.getHeaderGroups().map((headerGroup) => (
+            <Table.Tr key={headerGroup.id}>
+              {headerGroup.headers.map((header) => {
+                const meta = header.column.columnDef.meta
+                const align = meta?.align ?? (meta?.numeric ? 'right' : 'left')
+                const sorted = header.column.getIsSorted()
+                const canSort = header.column.getCanSort()
+                const content = header.isPlaceholder
+                  ? null
+                  : flexRender(header.column.columnDef.header, header.getContext())
+                return (
+                  <Table.Th
+                    key={header.id}
+                    w={meta?.width}
+                    ta={align}
+                    aria-sort={
+                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                    }
+                    className="yoryo-th"
+                  >
+                    {canSort ? (
+                      <UnstyledButton
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="yoryo-sort-button"
+                        data-align={align}
+                        title={
+                          typeof header.column.columnDef.header === 'string'
+                            ? t('table.sortBy', { column: header.column.columnDef.header })
+                            : undefined
+                        }
+                      >
+                        <span>{content}</span>
+                        <SortIcon sort={sorted} size={12} className="yoryo-sort-icon" />
+                      </UnstyledButton>
+                    ) : (
+                      content
+                    )}
+                  </Table.Th>
+                )
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {showSkeleton ? (
+            Array.from({ length: skeletonRows }, (_, i) => (
+              <Table.Tr key={`skeleton-${i}`} h={ROW_HEIGHT}>
+                {table.getVisibleLeafColumns().map((column) => (
+                  <Table.Td key={column.id}>
+                    <Skeleton
+                      h={12}
+                      w={column.columnDef.meta?.numeric ? '50%' : '80%'}
+                      ml={column.columnDef.meta?.numeric ? 'auto' : 0}
+                    />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))
+          ) : rows.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={columnCount} className="yoryo-table-empty">
+                <Text fz="sm" c="dimmed" ta="center" py="lg">
+                  {emptyMessage ?? t('table.empty')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ) : (
+            rows.map((row, index) => (
+              <Table.Tr
+                key={row.id}
+                h={ROW_HEIGHT}
+                tabIndex={index === activeIndex ? 0 : -1}
+                onFocus={() => setFocusIndex(index)}
+                onKeyDown={(event) => onRowKeyDown(event, index)}
+                onDoubleClick={onRowActivate ? () => onRowActivate(row.original) : undefined}
+                className="yoryo-tr"
+                data-row-id={row.id}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta
+                  return (
+                    <Table.Td
+                      key={cell.id}
+                      ta={meta?.align ?? (meta?.numeric ? 'right' : 'left')}
+                      className={[
+                        meta?.numeric ? 'yoryo-numeric' : '',
+                        meta?.nowrap ? 'yoryo-nowrap' : '',
+                        meta?.mono ? 'yoryo-mono' : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' ')}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </Table.Td>
+                  )
+                })}
+              </Table.Tr>
+            ))
+          )}
+        </Table.Tbody>
+      </Table>
+    </Box>
+  )
+}
+
+export type { ColumnDef, SortingState }
+export { createColumnHelper } from '@tanstack/react-table'

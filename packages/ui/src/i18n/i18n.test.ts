@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { catalogueKeys } from './catalogue.ts'
+import { createI18n } from './i18n.ts'
+import { en } from './en.ts'
+import { ja } from './ja.ts'
+
+function leaves(catalogue: object, prefix = ''): [string, string][] {
+  return Object.entries(catalogue).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : leaves(value as object, `${prefix}${key}.`),
+  )
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+
+describe('UI catalogues', () => {
+  it('ja and en have exactly the same keys', () => {
+    expect(catalogueKeys(en)).toEqual(catalogueKeys(ja))
+  })
+
+  it('has no empty texts', () => {
+    for (const [key, value] of [...leaves(ja), ...leaves(en)]) {
+      expect(value.trim(), key).not.toBe('')
+    }
+  })
+
+  it('uses the same placeholders in both languages', () => {
+    const english = new Map(leaves(en))
+    for (const [key, value] of leaves(ja)) {
+      expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(value))
+    }
+  })
+
+  it('names every menu entry and function group of the contracts', async () => {
+    const { menuEntries } = await import('@yoryo/contracts')
+    for (const entry of menuEntries) {
+      expect(Object.keys(ja.functions)).toContain(entry.key)
+      expect(Object.keys(ja.functionGroups)).toContain(entry.code)
+    }
+  })
+
+  it('counts with plural forms in English and one form in Japanese', () => {
+    const en = createI18n('en')
+    expect(en.t('common.count', { count: 1 })).toBe('1 record')
+    expect(en.t('common.count', { count: 3 })).toBe('3 records')
+    expect(createI18n('ja').t('common.count', { count: 3 })).toBe('3件')
+  })
+})

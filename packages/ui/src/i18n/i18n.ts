@@ -1,0 +1,77 @@
+import i18next, { type i18n as I18n } from 'i18next'
+import { useCallback } from 'react'
+import { initReactI18next, useTranslation } from 'react-i18next'
+import './types.ts'
+import { LANGUAGES, type Language } from './catalogue.ts'
+import { en } from './en.ts'
+import { ja } from './ja.ts'
+
+/** Shared by both SPAs: they are served from one origin, so one localStorage entry serves both. */
+export const LANGUAGE_STORAGE_KEY = 'yoryo.language'
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+}
+
+export function readStoredLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY)
+    return isLanguage(stored) ? stored : 'ja'
+  } catch {
+    return 'ja'
+  }
+}
+
+function storeLanguage(language: Language): void {
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language)
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+/**
+ * Creates the i18next instance of one SPA: Japanese by default, the stored choice if any,
+ * `<html lang>` kept in sync, and a language switch in another tab followed here.
+ */
+export function createI18n(language: Language = readStoredLanguage()): I18n {
+  const instance = i18next.createInstance()
+  void instance.use(initReactI18next).init({
+    resources: { ja: { translation: ja }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'ja',
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  })
+  const sync = (lng: string) => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lng
+  }
+  sync(instance.language)
+  instance.on('languageChanged', (lng) => {
+    sync(lng)
+    if (isLanguage(lng)) storeLanguage(lng)
+  })
+  if (typeof window !== 'undefined') {
+    window.addEventListener('storage', (event) => {
+      if (event.key === LANGUAGE_STORAGE_KEY && isLanguage(event.newValue)) {
+        if (event.newValue !== instance.language) void instance.changeLanguage(event.newValue)
+      }
+    })
+  }
+  return instance
+}
+
+/** The current UI language and a setter that persists it. */
+export function useLanguage(): [Language, (language: Language) => void] {
+  const { i18n } = useTranslation()
+  const current: Language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'ja'
+  const set = useCallback(
+    (language: Language) => {
+      void i18n.changeLanguage(language)
+    },
+    [i18n],
+  )
+  return [current, set]
+}

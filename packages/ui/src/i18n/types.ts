@@ -1,0 +1,11 @@
+import type { ja } from './ja.ts'
+
+// Type-checked translation keys: `t('login.title')` compiles, `t('login.titel')` does not.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation'
+    resources: { translation: typeof ja }
+  }
+}
+
+export {}

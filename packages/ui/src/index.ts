@@ -1,0 +1,119 @@
+// Public API of @yoryo/ui, shared by the pre-delivery and delivery SPAs.
+
+// Set-up
+export { UiProvider, type UiProviderProps } from './ui-provider.tsx'
+export { theme, cssVariablesResolver } from './theme.ts'
+export { APP_CONFIGS, useAppConfig, type AppConfig } from './app-config.tsx'
+
+// i18n
+export { createI18n, useLanguage, readStoredLanguage, LANGUAGE_STORAGE_KEY } from './i18n/i18n.ts'
+export { LANGUAGES, catalogueKeys, type Language, type Catalogue } from './i18n/catalogue.ts'
+export { functionLabelKey, functionGroupLabelKey } from './i18n/keys.ts'
+export { LanguageSwitch } from './i18n/language-switch.tsx'
+export { useTranslation } from 'react-i18next'
+
+// Messages
+export {
+  encodeMessageRef,
+  decodeMessageRef,
+  resolveMessage,
+  severityOf,
+  zodIssueToMessage,
+  type MessageRef,
+} from './messages/message-ref.ts'
+export {
+  MessageText,
+  MessageId,
+  MessageAlert,
+  ApiErrorAlert,
+  SeverityIcon,
+  useMessageFormatter,
+  useFieldErrorText,
+  type MessageAlertProps,
+} from './messages/message-text.tsx'
+
+// API
+export { ApiError, isApiError } from './api/api-error.ts'
+export { apiFetch, toApiError, type ApiFetchOptions } from './api/api-fetch.ts'
+export { applyFieldErrors, unmappedFieldErrors, type SetFieldError } from './api/form-errors.ts'
+export { createQueryClient } from './api/query-client.ts'
+export {
+  authKeys,
+  authQueries,
+  invalidateAuth,
+  portalKeys,
+  portalQueries,
+  invalidatePortal,
+  maintenanceKeys,
+  maintenanceQueries,
+  maintenanceStatusSchema,
+  invalidateMaintenance,
+  messageKeys,
+  messageQueries,
+  bundledCatalogue,
+  invalidateMessages,
+  attachmentKeys,
+  attachmentQueries,
+  invalidateAttachments,
+  attachmentContentUrl,
+  type AttachmentOwner,
+  type CatalogueEntry,
+} from './api/queries.ts'
+
+// Session
+export {
+  useSession,
+  useLoginMutation,
+  usePasswordChangeMutation,
+  useLogout,
+  loginHref,
+  safeNextPath,
+} from './session/session.ts'
+export { RequireSession, RequireRole } from './session/require-session.tsx'
+export { ApiErrorRedirects } from './session/api-error-redirects.tsx'
+
+// Shell and screens
+export { AppLayout } from './shell/app-layout.tsx'
+export { StandaloneLayout } from './shell/standalone-layout.tsx'
+export { ShellSkeleton } from './shell/shell-skeleton.tsx'
+export { SideMenu, groupMenu } from './shell/side-menu.tsx'
+export { LoginPage } from './pages/login-page.tsx'
+export { PasswordChangePage } from './pages/password-change-page.tsx'
+export {
+  NotFoundPage,
+  ForbiddenPage,
+  ServerErrorPage,
+  RouteErrorPage,
+} from './pages/error-pages.tsx'
+export { MaintenancePage } from './pages/maintenance-page.tsx'
+export { MessageCataloguePage, SeverityBadge } from './pages/message-catalogue-page.tsx'
+export { SessionExpiredRedirect } from './pages/session-expired.tsx'
+export { PortalTop, appOfFunction } from './portal/portal-top.tsx'
+
+// Components
+export { Page, useDocumentTitle, type PageProps } from './components/page.tsx'
+export { FlashNotice, noticeState } from './components/flash-notice.tsx'
+export {
+  DataTable,
+  createColumnHelper,
+  type DataTableProps,
+  type ColumnDef,
+  type SortingState,
+} from './components/data-table.tsx'
+export { AttachmentPanel, type AttachmentPanelProps } from './components/attachment-panel.tsx'
+export { ConfirmDialog, type ConfirmDialogProps } from './components/confirm-dialog.tsx'
+export { DeadlineCountdown, useNow } from './components/deadline-countdown.tsx'
+export * from './components/icons.tsx'
+
+// Formatting
+export {
+  TIME_ZONE,
+  formatDateTime,
+  formatDate,
+  formatNumber,
+  byteSize,
+  remainingUntil,
+  timestampOf,
+  toJstInputValue,
+  fromJstInputValue,
+} from './format/format.ts'

@@ -1,0 +1,96 @@
+import { AppShell, Box, Button, Group, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Outlet } from 'react-router'
+import { useAppConfig } from '../app-config.tsx'
+import { LogoutIcon, SwitchAppIcon } from '../components/icons.tsx'
+import { LanguageSwitch } from '../i18n/language-switch.tsx'
+import { useLanguage } from '../i18n/i18n.ts'
+import { useLogout, useSession } from '../session/session.ts'
+import { HEADER_HEIGHT, NAVBAR_WIDTH } from './layout.ts'
+import { SideMenu } from './side-menu.tsx'
+import { SystemTitle } from './system-title.tsx'
+
+/**
+ * The shell of every logged-in screen: header (system, app, participant, user, language, other
+ * app, logout), side menu by role, main area with a skip link target.
+ */
+export function AppLayout() {
+  const { t } = useTranslation()
+  const [language] = useLanguage()
+  const session = useSession()
+  const config = useAppConfig()
+  const logout = useLogout()
+  const restricted = session.mustChangePassword
+  const participantName =
+    language === 'en' && session.participant.nameEn
+      ? session.participant.nameEn
+      : session.participant.name
+
+  return (
+    <AppShell
+      header={{ height: HEADER_HEIGHT }}
+      navbar={{ width: NAVBAR_WIDTH, breakpoint: 0, collapsed: { desktop: restricted } }}
+      padding="md"
+      className="yoryo-shell"
+    >
+      <a href="#main-content" className="yoryo-skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header className="yoryo-header">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <SystemTitle linkToPortal={!restricted} />
+          <Group gap="md" wrap="nowrap">
+            <Box className="yoryo-identity" data-testid="session-identity">
+              <Text fz="xs" lh={1.35} truncate="end">
+                <span className="yoryo-identity-label">{t('header.participant')}</span>
+                <span data-testid="participant-code">{session.participant.code}</span>{' '}
+                <span data-testid="participant-name">{participantName}</span>
+              </Text>
+              <Text fz="xs" lh={1.35} truncate="end">
+                <span className="yoryo-identity-label">{t('header.user')}</span>
+                <span data-testid="user-name">{session.user.name}</span>
+                <span className="yoryo-identity-role" data-testid="user-role">
+                  {t(`roles.${session.user.role}`)}
+                </span>
+              </Text>
+            </Box>
+            <LanguageSwitch />
+            {restricted ? null : (
+              <Button
+                component="a"
+                href={config.otherAppHref}
+                variant="default"
+                size="xs"
+                leftSection={<SwitchAppIcon size={14} />}
+              >
+                {config.otherApp === 'delivery'
+                  ? t('header.toDelivery')
+                  : t('header.toPreDelivery')}
+              </Button>
+            )}
+            <Button
+              variant="subtle"
+              size="xs"
+              color="gray"
+              leftSection={<LogoutIcon size={14} />}
+              onClick={() => logout.mutate()}
+              loading={logout.isPending}
+            >
+              {t('header.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {restricted ? null : (
+        <AppShell.Navbar p="sm" className="yoryo-navbar">
+          <AppShell.Section grow>
+            <SideMenu app={config.app} role={session.user.role} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main-content" tabIndex={-1} className="yoryo-main">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { groupMenu, isActivePath } from './side-menu.tsx'
+
+describe('side menu', () => {
+  it('groups entries by function code and hides operator-only ones', () => {
+    const participant = groupMenu('preDelivery', 'participantUser')
+    expect(participant.map((g) => g.code)).toEqual(['010', '600'])
+    expect(participant[0]?.entries.map((e) => e.key)).not.toContain('maintenance')
+    const operator = groupMenu('preDelivery', 'operator')
+    expect(operator[0]?.entries.map((e) => e.key)).toContain('maintenance')
+  })
+
+  it('builds the delivery menu from its own entries', () => {
+    expect(groupMenu('delivery', 'participantAdmin').map((g) => g.code)).toEqual(['A20', 'G30'])
+  })
+
+  it('matches the portal exactly and other paths by prefix', () => {
+    expect(isActivePath('/', '/')).toBe(true)
+    expect(isActivePath('/messages', '/')).toBe(false)
+    expect(isActivePath('/api-tokens/x', '/api-tokens')).toBe(true)
+  })
+})
