@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Makes sure the Debian packages the tests need are present: Chromium (Playwright) and
-# PostgreSQL (the API integration suite on a real server). Installs them when missing and this
+# Makes sure the Debian packages the tests need are present: Chromium (Playwright),
+# PostgreSQL (the API integration suite on a real server), poppler-utils (PDF checks) and a
+# Japanese font. Installs them when missing and this
 # user may (root with apt-get); otherwise explains how and fails.
 set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+# poppler-utils: the PDF tests read generated documents back with pdftotext and pdffonts.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 # A Japanese font so screenshots and PDFs render Japanese text.
 if ! fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then missing+=(fonts-noto-cjk); fi
 

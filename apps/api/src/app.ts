@@ -17,11 +17,16 @@ import { authPlugin } from './plugins/auth.ts'
 import { errorsPlugin } from './plugins/errors.ts'
 import { openapiPlugin } from './plugins/openapi.ts'
 import { webPlugin } from './plugins/web.ts'
+import { applicationRoutes } from './modules/applications/routes.ts'
 import { attachmentRoutes } from './modules/attachments/routes.ts'
+import { auditLogRoutes } from './modules/audit-log/routes.ts'
+import { participantRoutes } from './modules/participants/routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
 import { portalRoutes } from './modules/portal/routes.ts'
 import { healthRoutes, messageRoutes, systemRoutes } from './modules/system/routes.ts'
 import { testSupportRoutes } from './modules/test-support/routes.ts'
+import { userRoutes } from './modules/users/routes.ts'
+import { clientCertificateRoutes } from './modules/client-certificates/routes.ts'
 
 export interface AppDeps {
   db: Db
@@ -87,6 +92,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(messageRoutes, { prefix: '/api/v1/messages' })
   await app.register(portalRoutes, { prefix: '/api/v1/portal' })
   await app.register(attachmentRoutes, { prefix: '/api/v1/attachments' })
+  await app.register(participantRoutes, { prefix: '/api/v1/participants' })
+  await app.register(applicationRoutes, { prefix: '/api/v1/applications' })
+  await app.register(auditLogRoutes, { prefix: '/api/v1/audit-log' })
+  await app.register(userRoutes, { prefix: '/api/v1/users' })
+  await app.register(clientCertificateRoutes, { prefix: '/api/v1/client-certificates' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

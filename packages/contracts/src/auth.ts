@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { roleSchema, participantKindSchema } from './roles.ts'
 import { timestampSchema } from './common.ts'
+import { permissionSchema } from './permissions.ts'
 
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_AGE_DAYS = 90
@@ -47,6 +48,9 @@ export const sessionUserSchema = z
     previousLoginAt: timestampSchema.nullable().describe('The login before the current one'),
     passwordExpiresAt: timestampSchema,
     mustChangePassword: z.boolean(),
+    permissions: z
+      .array(permissionSchema)
+      .describe('Effective rights per function group (A40): every group for administrators'),
     session: z.object({
       idleExpiresAt: timestampSchema,
       absoluteExpiresAt: timestampSchema,

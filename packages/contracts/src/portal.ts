@@ -32,6 +32,8 @@ export const portalSchema = z
   .object({
     windows: z.array(marketWindowSchema),
     tasks: z.array(pendingTaskSchema),
+    /** The operator's review queue: applications submitted and in review (null for others). */
+    reviewQueue: z.object({ submitted: z.number().int(), inReview: z.number().int() }).nullable(),
   })
   .meta({ id: 'Portal' })
 export type Portal = z.infer<typeof portalSchema>

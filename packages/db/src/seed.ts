@@ -26,6 +26,8 @@ interface DemoParticipant {
   name: string
   nameKana: string
   nameEn: string
+  /** Company details of participant information (030). */
+  profile?: Omit<Prisma.ParticipantCreateInput, 'code' | 'kind' | 'name' | 'nameKana' | 'nameEn'>
   users: {
     userId: string
     role: Role
@@ -33,8 +35,38 @@ interface DemoParticipant {
     email: string
     phone: string
     description: string
+    /** A general user's rights (A40): view on every group, edit on these. */
+    permissions?: { view: 'all'; edit: string[] }
   }[]
 }
+
+/** Every function group a right can be given on (contracts: functionGroups). */
+const FUNCTION_GROUPS = [
+  '030',
+  '050',
+  '070',
+  '100',
+  '110',
+  '120',
+  '130',
+  '140',
+  '160',
+  '180',
+  '190',
+  '220',
+  'A30',
+  'B00',
+  'B10',
+  'B40',
+  'B50',
+  'B60',
+  'C00',
+  'D00',
+  'E10',
+  'F00',
+  'G00',
+  'G50',
+]
 
 /** The demo organisations and their logins (names of participants are fictitious). */
 const demoParticipants: DemoParticipant[] = [
@@ -61,6 +93,23 @@ const demoParticipants: DemoParticipant[] = [
     name: 'さくら発電株式会社',
     nameKana: 'サクラハツデン',
     nameEn: 'Sakura Power Generation Co., Ltd.',
+    profile: {
+      corporateNumber: '2010401000001',
+      postalCode: '100-0005',
+      address: '東京都千代田区丸の内1-1-1',
+      representativeName: '桜井 誠',
+      representativeTitle: '代表取締役社長',
+      licenseCategory: 'generation',
+      contactName: '佐藤 花子',
+      contactDepartment: '電力取引部 容量市場グループ',
+      contactEmail: 'capacity@sakura-power.example',
+      contactPhone: '03-0000-1000',
+      bankCode: '0005',
+      bankBranchCode: '001',
+      bankAccountType: 'ordinary',
+      bankAccountNumber: '1234567',
+      bankAccountHolder: 'ｻｸﾗﾊﾂﾃﾞﾝ(ｶ',
+    },
     users: [
       {
         userId: 'admin01',
@@ -77,6 +126,7 @@ const demoParticipants: DemoParticipant[] = [
         email: 'user01@sakura-power.example',
         phone: '03-0000-1002',
         description: '発電事業者 一般ユーザ / generation company, user',
+        permissions: { view: 'all', edit: ['050', '070', '110', '180', 'B00'] },
       },
     ],
   },
@@ -86,6 +136,23 @@ const demoParticipants: DemoParticipant[] = [
     name: 'みらいエネルギーサービス株式会社',
     nameKana: 'ミライエネルギーサービス',
     nameEn: 'Mirai Energy Services Co., Ltd.',
+    profile: {
+      corporateNumber: '2120001000002',
+      postalCode: '530-0001',
+      address: '大阪府大阪市北区梅田2-2-2',
+      representativeName: '未来 翔',
+      representativeTitle: '代表取締役',
+      licenseCategory: 'retail',
+      contactName: '高橋 美咲',
+      contactDepartment: '需給調整部',
+      contactEmail: 'capacity@mirai-energy.example',
+      contactPhone: '06-0000-2000',
+      bankCode: '0009',
+      bankBranchCode: '101',
+      bankAccountType: 'current',
+      bankAccountNumber: '7654321',
+      bankAccountHolder: 'ﾐﾗｲｴﾈﾙｷﾞ-ｻ-ﾋﾞｽ(ｶ',
+    },
     users: [
       {
         userId: 'admin01',
@@ -102,6 +169,7 @@ const demoParticipants: DemoParticipant[] = [
         email: 'user01@mirai-energy.example',
         phone: '06-0000-2002',
         description: '小売・アグリゲーター 一般ユーザ / retailer and aggregator, user',
+        permissions: { view: 'all', edit: [] },
       },
     ],
   },
@@ -181,6 +249,60 @@ export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput
 }
 
 /**
+ * Applications waiting for the operator, so the review queue is not empty in the demo: a system
+ * use application (700) from a new company, submitted yesterday.
+ */
+async function seedDemoApplications(tx: Prisma.TransactionClient, now: Date): Promise<void> {
+  const submittedAt = new Date(now.getTime() - DAY)
+  await tx.application.create({
+    data: {
+      receiptNo: 'A00000000-DEMO1',
+      kind: 'register',
+      entityType: 'participant',
+      state: 'submitted',
+      submittedAt,
+      createdAt: submittedAt,
+      proposed: {
+        participant: {
+          name: 'ひかりグリーンエナジー株式会社',
+          nameKana: 'ヒカリグリーンエナジー',
+          nameEn: 'Hikari Green Energy Co., Ltd.',
+          corporateNumber: '1040001000003',
+          postalCode: '460-0008',
+          address: '愛知県名古屋市中区栄3-3-3',
+          representativeName: '光 明子',
+          representativeTitle: '代表取締役',
+          licenseCategory: 'generation',
+          contactName: '伊藤 大輔',
+          contactDepartment: '事業開発部',
+          contactEmail: 'capacity@hikari-green.example',
+          contactPhone: '052-000-3000',
+          bankCode: '0001',
+          bankBranchCode: '150',
+          bankAccountType: 'ordinary',
+          bankAccountNumber: '3333333',
+          bankAccountHolder: 'ﾋｶﾘｸﾞﾘ-ﾝｴﾅｼﾞ-(ｶ',
+        },
+        administrator: {
+          userId: 'admin01',
+          name: '伊藤 大輔',
+          email: 'admin01@hikari-green.example',
+          phone: '052-000-3001',
+        },
+      },
+      events: {
+        create: {
+          action: 'submit',
+          toState: 'submitted',
+          actorLabel: 'applicant',
+          at: submittedAt,
+        },
+      },
+    },
+  })
+}
+
+/**
  * Creates the demo data in one transaction: the operator OCCTO, participants P00001 and P00002,
  * their logins (`demoLogins`) and a few market windows around `now`. Does nothing when OCCTO
  * exists. Returns whether it created anything.
@@ -210,6 +332,7 @@ export async function seedDemoData(prisma: Db, options: SeedOptions): Promise<bo
             name: p.name,
             nameKana: p.nameKana,
             nameEn: p.nameEn,
+            ...p.profile,
             users: {
               create: p.users.map((u) => ({
                 userId: u.userId,
@@ -220,12 +343,24 @@ export async function seedDemoData(prisma: Db, options: SeedOptions): Promise<bo
                 passwordHash: hashes.get(`${p.code}/${u.userId}`) as string,
                 passwordChangedAt: now,
                 mustChangePassword: false,
+                ...(u.permissions
+                  ? {
+                      permissions: {
+                        create: FUNCTION_GROUPS.map((functionGroup) => ({
+                          functionGroup,
+                          canView: true,
+                          canEdit: u.permissions?.edit.includes(functionGroup) ?? false,
+                        })),
+                      },
+                    }
+                  : {}),
               })),
             },
           },
         })
       }
       await tx.marketWindow.createMany({ data: demoMarketWindows(now) })
+      await seedDemoApplications(tx, now)
       return true
     })
   } catch (error) {

@@ -32,10 +32,19 @@ export {
   type MessageAlertProps,
 } from './messages/message-text.tsx'
 
+// Forms
+export { useFocusWhenEnabled } from './forms/use-focus-when-enabled.ts'
+
 // API
 export { ApiError, isApiError } from './api/api-error.ts'
 export { apiFetch, toApiError, type ApiFetchOptions } from './api/api-fetch.ts'
-export { applyFieldErrors, unmappedFieldErrors, type SetFieldError } from './api/form-errors.ts'
+export { downloadFile, saveBlob } from './api/download.ts'
+export {
+  applyFieldErrors,
+  isShownOnFields,
+  unmappedFieldErrors,
+  type SetFieldError,
+} from './api/form-errors.ts'
 export { createQueryClient } from './api/query-client.ts'
 export {
   authKeys,
@@ -76,6 +85,8 @@ export { ApiErrorRedirects } from './session/api-error-redirects.tsx'
 export { AppLayout } from './shell/app-layout.tsx'
 export { StandaloneLayout } from './shell/standalone-layout.tsx'
 export { ShellSkeleton } from './shell/shell-skeleton.tsx'
+export { NavigationProgress } from './shell/navigation-progress.tsx'
+export { lazyComponent, lazyScreens } from './routes.ts'
 export { SideMenu, groupMenu } from './shell/side-menu.tsx'
 export { LoginPage } from './pages/login-page.tsx'
 export { PasswordChangePage } from './pages/password-change-page.tsx'

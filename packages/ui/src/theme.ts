@@ -79,8 +79,16 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   return colors
 }
 
+/** BIZ UDPゴシック (proportional) for all text; Japanese system fonts while it loads. */
 export const FONT_FAMILY =
-  "'BIZ UDGothic', 'BIZ UDPGothic', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', Meiryo, sans-serif"
+  "'BIZ UDPGothic', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic UI', Meiryo, sans-serif"
+
+/**
+ * BIZ UDゴシック (fixed width, Latin subset) for codes; anything else in a code context (there
+ * should be nothing) falls back to BIZ UDPゴシック rather than to a font without Japanese.
+ */
+export const MONOSPACE_FONT_FAMILY =
+  "'BIZ UDGothic', 'BIZ UDPGothic', ui-monospace, 'SFMono-Regular', Consolas, monospace"
 
 export const theme = createTheme({
   primaryColor: 'navy',
@@ -88,7 +96,7 @@ export const theme = createTheme({
   colors: { navy, red, orange, green },
   variantColorResolver,
   fontFamily: FONT_FAMILY,
-  fontFamilyMonospace: "'BIZ UDGothic', ui-monospace, 'SFMono-Regular', Consolas, monospace",
+  fontFamilyMonospace: MONOSPACE_FONT_FAMILY,
   headings: {
     fontFamily: FONT_FAMILY,
     fontWeight: '700',

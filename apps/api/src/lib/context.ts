@@ -1,4 +1,4 @@
-import type { ParticipantKind, Role } from '@yoryo/contracts'
+import type { FunctionGroupCode, ParticipantKind, Permission, Role } from '@yoryo/contracts'
 
 /** Who is calling: resolved once per request from the session cookie or the bearer token. */
 export interface AuthContext {
@@ -16,6 +16,8 @@ export interface AuthContext {
   participant: { id: string; code: string; name: string; nameEn: string; kind: ParticipantKind }
   idleExpiresAt: Date
   absoluteExpiresAt: Date
+  /** Effective rights per function group (A40): all for administrators and the operator. */
+  permissions: Permission[]
 }
 
 /** Who may call a route. `public` routes need no login; the others list the allowed roles. */
@@ -24,6 +26,11 @@ export type Access =
   | {
       public?: false
       roles?: readonly Role[]
+      /**
+       * The function group a general user needs a right on (A40), and which right. Checked for
+       * `participantUser` only: administrators and the operator have every right.
+       */
+      permission?: { function: FunctionGroupCode; mode: 'view' | 'edit' }
       /** Reachable while the user still must change the password (me, logout, password). */
       allowPasswordChangePending?: boolean
       /** Reachable by participants during maintenance (me, logout). */

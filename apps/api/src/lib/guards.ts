@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify'
+import type { FunctionGroupCode } from '@yoryo/contracts'
 import type { AuthContext } from './context.ts'
 import { AppError } from './errors.ts'
 
@@ -15,4 +16,19 @@ export function requireAuth(request: FastifyRequest): AuthContext {
 export function assertSameParticipant(auth: AuthContext, participantId: string): void {
   if (auth.user.role === 'operator') return
   if (auth.participant.id !== participantId) throw new AppError('E-COMMON-002', 404)
+}
+
+/** Whether the caller has the right on a function group (A40); edit implies view. */
+export function hasPermission(
+  auth: AuthContext,
+  functionGroup: FunctionGroupCode,
+  mode: 'view' | 'edit',
+): boolean {
+  const p = auth.permissions.find((x) => x.functionGroup === functionGroup)
+  return !!p && (mode === 'view' ? p.canView : p.canEdit)
+}
+
+/** Administrators of the caller's participant and the operator. */
+export function isAdministrator(auth: AuthContext): boolean {
+  return auth.user.role === 'participantAdmin' || auth.user.role === 'operator'
 }

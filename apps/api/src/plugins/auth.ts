@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import { AppError } from '../lib/errors.ts'
 import { normaliseFingerprint } from '../lib/crypto.ts'
 import { SESSION_COOKIE } from '../lib/app-types.ts'
+import { hasPermission } from '../lib/guards.ts'
 import { resolveApiToken, resolveSession } from '../modules/auth/service.ts'
 import { isMaintenanceBlocking } from '../modules/system/service.ts'
 
@@ -73,8 +74,13 @@ export const authPlugin = fp(async (app) => {
       if (request.authFailure === 'invalidToken') throw new AppError('E-AUTH-014', 401)
       throw new AppError(request.authFailure === 'expired' ? 'E-AUTH-004' : 'E-AUTH-003', 401)
     }
-    if (access.roles && !access.roles.includes(auth.user.role))
+    if (access.roles && !access.roles.includes(auth.user.role)) {
       throw new AppError('E-AUTH-005', 403)
+    }
+    const permission = access.permission
+    if (permission && !hasPermission(auth, permission.function, permission.mode)) {
+      throw new AppError('E-AUTH-005', 403)
+    }
     if (auth.user.mustChangePassword && !access.allowPasswordChangePending) {
       throw new AppError('E-AUTH-013', 403)
     }

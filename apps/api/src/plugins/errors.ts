@@ -1,33 +1,25 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { formatMessage, type FieldError, type MessageId } from '@yoryo/contracts'
+import { formatMessage, messageForIssue, type FieldError } from '@yoryo/contracts'
 import { AppError } from '../lib/errors.ts'
 import { requestLang, sendProblem } from '../lib/problem.ts'
 
 type ValidationIssue = {
   keyword: string
   instancePath: string
+  message: string
   params: Record<string, unknown>
 }
 
-/** Maps a zod issue to a catalogue message: required, too long, or wrong format. */
+/** A zod issue as a field error with its catalogue message (contracts' messageForIssue). */
 function fieldError(request: FastifyRequest, issue: ValidationIssue, context: string): FieldError {
   const path = issue.instancePath.split('/').filter(Boolean)
-  let messageId: MessageId = 'E-COMMON-008'
-  const params: Record<string, string | number> = {}
-  if (issue.keyword === 'invalid_type' && issue.params.input === undefined) {
-    messageId = 'E-COMMON-007'
-  } else if (
-    issue.keyword === 'too_small' &&
-    issue.params.origin === 'string' &&
-    issue.params.minimum === 1
-  ) {
-    messageId = 'E-COMMON-007'
-  } else if (issue.keyword === 'too_big' && issue.params.origin === 'string') {
-    messageId = 'E-COMMON-009'
-    params.max = Number(issue.params.maximum)
-  }
+  const { messageId, params } = messageForIssue({
+    ...issue.params,
+    code: issue.keyword,
+    message: issue.message,
+  })
   return {
     path: context === 'body' ? path : [context, ...path],
     messageId,

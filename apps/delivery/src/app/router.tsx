@@ -1,19 +1,17 @@
 import {
-  AppLayout,
   ForbiddenPage,
   LoginPage,
   MaintenancePage,
-  MessageCataloguePage,
   NotFoundPage,
-  PasswordChangePage,
   RequireSession,
   RouteErrorPage,
   ServerErrorPage,
   SessionExpiredRedirect,
+  ShellSkeleton,
+  lazyComponent,
+  lazyScreens,
 } from '@yoryo/ui'
-import { createBrowserRouter } from 'react-router'
-import { AttachmentsPage } from '../features/attachments/pages/attachments-page.tsx'
-import { PortalPage } from '../features/portal/pages/portal-page.tsx'
+import { Outlet, createBrowserRouter } from 'react-router'
 import { RootLayout } from './root-layout.tsx'
 
 /**
@@ -21,6 +19,9 @@ import { RootLayout } from './root-layout.tsx'
  *   /login · /maintenance · /session-expired                   without a session
  *   / (A20 portal) · /attachments (A20) · /messages (G30)
  *   /password (the forced change, when the session needs one) · /forbidden · /error · *
+ *
+ * The screens without a session are in the entry chunk; the shell and every screen inside it
+ * are loaded on demand (`lazy`), with the shell's skeleton while they load on the first visit.
  */
 export const router = createBrowserRouter(
   [
@@ -34,20 +35,38 @@ export const router = createBrowserRouter(
         {
           element: (
             <RequireSession>
-              <AppLayout />
+              <Outlet />
             </RequireSession>
           ),
+          HydrateFallback: ShellSkeleton,
           children: [
             {
-              errorElement: <RouteErrorPage />,
+              lazy: lazyScreens.appLayout,
               children: [
-                { index: true, element: <PortalPage /> },
-                { path: 'attachments', element: <AttachmentsPage /> },
-                { path: 'messages', element: <MessageCataloguePage /> },
-                { path: 'password', element: <PasswordChangePage /> },
-                { path: 'forbidden', element: <ForbiddenPage /> },
-                { path: 'error', element: <ServerErrorPage /> },
-                { path: '*', element: <NotFoundPage /> },
+                {
+                  errorElement: <RouteErrorPage />,
+                  children: [
+                    {
+                      index: true,
+                      lazy: lazyComponent(
+                        () => import('../features/portal/pages/portal-page.tsx'),
+                        'PortalPage',
+                      ),
+                    },
+                    {
+                      path: 'attachments',
+                      lazy: lazyComponent(
+                        () => import('../features/attachments/pages/attachments-page.tsx'),
+                        'AttachmentsPage',
+                      ),
+                    },
+                    { path: 'messages', lazy: lazyScreens.messageCatalogue },
+                    { path: 'password', lazy: lazyScreens.passwordChange },
+                    { path: 'forbidden', element: <ForbiddenPage /> },
+                    { path: 'error', element: <ServerErrorPage /> },
+                    { path: '*', element: <NotFoundPage /> },
+                  ],
+                },
               ],
             },
           ],

@@ -1,21 +1,18 @@
 import {
-  AppLayout,
   ForbiddenPage,
   LoginPage,
   MaintenancePage,
-  MessageCataloguePage,
   NotFoundPage,
-  PasswordChangePage,
   RequireRole,
   RequireSession,
   RouteErrorPage,
   ServerErrorPage,
   SessionExpiredRedirect,
+  ShellSkeleton,
+  lazyComponent,
+  lazyScreens,
 } from '@yoryo/ui'
-import { createBrowserRouter } from 'react-router'
-import { ApiTokensPage } from '../features/auth/pages/api-tokens-page.tsx'
-import { PortalPage } from '../features/portal/pages/portal-page.tsx'
-import { MaintenanceModePage } from '../features/system/pages/maintenance-mode-page.tsx'
+import { Outlet, createBrowserRouter } from 'react-router'
 import { RootLayout } from './root-layout.tsx'
 
 /**
@@ -23,6 +20,9 @@ import { RootLayout } from './root-layout.tsx'
  *   /login · /maintenance · /session-expired                   without a session
  *   / (010 portal) · /password · /messages (600) · /api-tokens
  *   /maintenance-mode (operator) · /forbidden · /error · *       inside the shell
+ *
+ * The screens without a session are in the entry chunk; the shell and every screen inside it
+ * are loaded on demand (`lazy`), with the shell's skeleton while they load on the first visit.
  */
 export const router = createBrowserRouter([
   {
@@ -35,28 +35,55 @@ export const router = createBrowserRouter([
       {
         element: (
           <RequireSession>
-            <AppLayout />
+            <Outlet />
           </RequireSession>
         ),
+        HydrateFallback: ShellSkeleton,
         children: [
           {
-            errorElement: <RouteErrorPage />,
+            lazy: lazyScreens.appLayout,
             children: [
-              { index: true, element: <PortalPage /> },
-              { path: 'password', element: <PasswordChangePage /> },
-              { path: 'messages', element: <MessageCataloguePage /> },
-              { path: 'api-tokens', element: <ApiTokensPage /> },
               {
-                path: 'maintenance-mode',
-                element: (
-                  <RequireRole roles={['operator']} fallback={<ForbiddenPage />}>
-                    <MaintenanceModePage />
-                  </RequireRole>
-                ),
+                errorElement: <RouteErrorPage />,
+                children: [
+                  {
+                    index: true,
+                    lazy: lazyComponent(
+                      () => import('../features/portal/pages/portal-page.tsx'),
+                      'PortalPage',
+                    ),
+                  },
+                  { path: 'password', lazy: lazyScreens.passwordChange },
+                  { path: 'messages', lazy: lazyScreens.messageCatalogue },
+                  {
+                    path: 'api-tokens',
+                    lazy: lazyComponent(
+                      () => import('../features/auth/pages/api-tokens-page.tsx'),
+                      'ApiTokensPage',
+                    ),
+                  },
+                  {
+                    path: 'maintenance-mode',
+                    element: (
+                      <RequireRole roles={['operator']} fallback={<ForbiddenPage />}>
+                        <Outlet />
+                      </RequireRole>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: lazyComponent(
+                          () => import('../features/system/pages/maintenance-mode-page.tsx'),
+                          'MaintenanceModePage',
+                        ),
+                      },
+                    ],
+                  },
+                  { path: 'forbidden', element: <ForbiddenPage /> },
+                  { path: 'error', element: <ServerErrorPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
               },
-              { path: 'forbidden', element: <ForbiddenPage /> },
-              { path: 'error', element: <ServerErrorPage /> },
-              { path: '*', element: <NotFoundPage /> },
             ],
           },
         ],

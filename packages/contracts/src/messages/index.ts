@@ -1,7 +1,9 @@
 import { authMessages } from './auth.ts'
 import { commonMessages } from './common.ts'
+import { participantMessages } from './participants.ts'
 import { rulesMessages } from './rules.ts'
 import { systemMessages } from './system.ts'
+import { userMessages } from './users.ts'
 import type { MessageDefinition } from './types.ts'
 
 export type { MessageDefinition, Severity } from './types.ts'
@@ -11,6 +13,8 @@ export const messages = {
   ...commonMessages,
   ...authMessages,
   ...systemMessages,
+  ...participantMessages,
+  ...userMessages,
   ...rulesMessages,
 } as const
 

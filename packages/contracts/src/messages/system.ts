@@ -17,6 +17,11 @@ export const systemMessages = {
     ja: '「{title}」の締切が近づいています（{closesAt}締切）。',
     en: '"{title}" closes soon ({closesAt}).',
   },
+  'W-SYSTEM-002': {
+    severity: 'warning',
+    ja: 'ただいまメンテナンス中です。メンテナンス中は広域機関のユーザのみログインできます。',
+    en: 'The system is under maintenance. Only OCCTO users can log in until it ends.',
+  },
   'E-ATTACH-001': {
     severity: 'error',
     ja: 'ファイルサイズが上限（{maxMb}MB）を超えています。',

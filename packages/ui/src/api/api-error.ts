@@ -55,6 +55,14 @@ export class ApiError extends Error {
   get isPasswordChangeRequired(): boolean {
     return this.status === 403 && this.messageId === 'E-AUTH-013'
   }
+
+  /**
+   * Errors that take the user to another screen (`ApiErrorRedirects`: login, maintenance,
+   * password change) rather than being shown where they happened.
+   */
+  get leadsToRedirect(): boolean {
+    return this.isUnauthenticated || this.isMaintenance || this.isPasswordChangeRequired
+  }
 }
 
 export function isApiError(error: unknown): error is ApiError {

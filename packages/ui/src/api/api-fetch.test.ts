@@ -8,7 +8,7 @@ import {
 } from '../messages/message-ref.ts'
 import { ApiError } from './api-error.ts'
 import { apiFetch } from './api-fetch.ts'
-import { applyFieldErrors } from './form-errors.ts'
+import { applyFieldErrors, isShownOnFields } from './form-errors.ts'
 
 const problem = (status: number, body: Record<string, unknown>) =>
   new Response(
@@ -91,6 +91,27 @@ describe('apiFetch', () => {
     expect(error.isNetworkError).toBe(true)
   })
 
+  it('downloads a file as a Blob, and still reads problem details on failure', async () => {
+    const fetchMock = vi.fn(
+      async () =>
+        new Response('%PDF-1.4', { status: 200, headers: { 'content-type': 'application/pdf' } }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    const blob = await apiFetch<Blob>('/api/v1/attachments/a/content', { responseType: 'blob' })
+    expect(blob).toBeInstanceOf(Blob)
+    expect(await blob.text()).toBe('%PDF-1.4')
+    expect(blob.type).toBe('application/pdf')
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect((init.headers as Record<string, string>).Accept).toBe('*/*')
+
+    vi.stubGlobal('fetch', async () => problem(401, { messageId: 'E-AUTH-004' }))
+    const expired = (await apiFetch('/api/v1/attachments/a/content', {
+      responseType: 'blob',
+    }).catch((e) => e)) as ApiError
+    expect(expired).toBeInstanceOf(ApiError)
+    expect(expired.isUnauthenticated).toBe(true)
+  })
+
   it('returns the data even when it drifts from the contract, with a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     vi.stubGlobal('fetch', async () => Response.json({ unexpected: true }))
@@ -126,6 +147,34 @@ describe('field errors', () => {
     const ref = decodeMessageRef(calls[0]?.[1])
     expect(ref?.id).toBe('E-AUTH-007')
     expect(resolveMessage(ref!, 'ja')).toBe('パスワードは12文字以上で入力してください。')
+  })
+
+  it('can leave the focus to the caller (a form that is still disabled)', () => {
+    const calls: [string, boolean | undefined][] = []
+    const focused: string[] = []
+    const error = new ApiError({
+      status: 400,
+      messageId: 'E-COMMON-001',
+      fieldErrors: [
+        { path: ['name'], messageId: 'E-COMMON-009', message: 'x' },
+        { path: ['expiresInDays'], messageId: 'E-COMMON-008', message: 'y' },
+      ],
+    })
+    const fields = ['name', 'expiresInDays'] as const
+    applyFieldErrors(
+      error,
+      (name, _e, o) => calls.push([name, o?.shouldFocus]),
+      fields,
+      (name) => focused.push(name),
+    )
+    expect(calls).toEqual([
+      ['name', false],
+      ['expiresInDays', false],
+    ])
+    expect(focused).toEqual(['name'])
+    expect(isShownOnFields(error, fields)).toBe(true)
+    expect(isShownOnFields(error, ['other'])).toBe(false)
+    expect(isShownOnFields(new Error('x'), fields)).toBe(false)
   })
 
   it('validates with catalogue IDs on the client', () => {

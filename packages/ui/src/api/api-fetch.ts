@@ -18,6 +18,11 @@ export interface ApiFetchOptions<T> {
   signal?: AbortSignal
   /** The contract schema of the response; a mismatch is logged, not thrown. */
   schema?: ResponseSchema<T>
+  /**
+   * `blob` for file downloads: resolves to the body as a `Blob` (use `apiFetch<Blob>`); errors
+   * are problem details as for any other call.
+   */
+  responseType?: 'json' | 'blob'
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id'
@@ -86,9 +91,9 @@ export async function apiFetch<T = unknown>(
   path: string,
   options: ApiFetchOptions<T> = {},
 ): Promise<T> {
-  const { method = 'GET', body, formData, query, signal, schema } = options
+  const { method = 'GET', body, formData, query, signal, schema, responseType = 'json' } = options
   const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
+    Accept: responseType === 'blob' ? '*/*' : 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   }
   let payload: BodyInit | undefined
@@ -114,6 +119,15 @@ export async function apiFetch<T = unknown>(
   }
 
   if (!response.ok) throw await toApiError(response)
+  if (responseType === 'blob') {
+    try {
+      return (await response.blob()) as T
+    } catch (cause) {
+      // The connection broke while the file was coming in.
+      if (signal?.aborted) throw cause
+      throw new ApiError({ status: 0, messageId: NETWORK_ERROR_MESSAGE_ID })
+    }
+  }
   if (response.status === 204) return undefined as T
 
   const data = await readJson(response)

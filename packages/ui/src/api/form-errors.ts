@@ -11,15 +11,18 @@ export type SetFieldError<TName extends string> = (
 /**
  * Maps the field errors of an API validation problem (`errors: [{path, messageId, message}]`)
  * onto react-hook-form fields. Returns true when at least one field got an error; the first one
- * is focused. Errors on unknown paths are left for the form-level alert.
+ * is focused — through `focus` when given (`useFocusWhenEnabled`, for a form that is still
+ * disabled while the error arrives), else by `setError`. Errors on unknown paths are left for
+ * the form-level alert.
  */
 export function applyFieldErrors<TName extends string>(
   error: unknown,
   setError: SetFieldError<TName>,
   fields: readonly TName[],
+  focus?: (name: TName) => void,
 ): boolean {
   if (!isApiError(error)) return false
-  let applied = false
+  let first: TName | null = null
   for (const fieldError of error.fieldErrors) {
     const name = fieldError.path.join('.')
     const field = fields.find((f) => f === name)
@@ -30,11 +33,20 @@ export function applyFieldErrors<TName extends string>(
         type: 'server',
         message: encodeMessageRef({ id: fieldError.messageId, text: fieldError.message }),
       },
-      { shouldFocus: !applied },
+      { shouldFocus: first === null && !focus },
     )
-    applied = true
+    first ??= field
   }
-  return applied
+  if (first !== null) focus?.(first)
+  return first !== null
+}
+
+/**
+ * Whether an error is shown on the fields themselves (an API problem with field errors on at
+ * least one of `fields`); if not, the form shows it in an alert above the fields.
+ */
+export function isShownOnFields(error: unknown, fields: readonly string[]): boolean {
+  return isApiError(error) && error.fieldErrors.some((fe) => fields.includes(fe.path.join('.')))
 }
 
 /** Field errors of an API problem that match none of `fields` (shown above the form). */

@@ -1,9 +1,11 @@
 import { Anchor, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { attachmentSchema, type Attachment, type AttachmentOwnerType } from '@yoryo/contracts'
-import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isApiError } from '../api/api-error.ts'
 import { apiFetch } from '../api/api-fetch.ts'
+import { downloadFile } from '../api/download.ts'
 import { attachmentContentUrl, attachmentQueries, invalidateAttachments } from '../api/queries.ts'
 import { byteSize, formatDateTime, timestampOf } from '../format/format.ts'
 import { encodeMessageRef, type MessageRef } from '../messages/message-ref.ts'
@@ -29,10 +31,16 @@ export interface AttachmentPanelProps {
   readOnly?: boolean
 }
 
+/** A plain click: Ctrl / ⌘ / Shift / middle clicks are left to the browser (new tab, …). */
+function isPlainClick(event: MouseEvent) {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
+}
+
 /**
  * Attachments of one record (A20, "attaching files to screens"): list with name, size, type,
- * SHA-256, uploader and time; upload with the API's size/type limits checked first; download;
- * delete after confirmation.
+ * SHA-256, uploader and time; upload with the API's size/type limits checked first; download
+ * through the API client (an expired session leads to the login, an error shows its message
+ * ID); delete after confirmation.
  */
 export function AttachmentPanel({ ownerType, ownerId, readOnly = false }: AttachmentPanelProps) {
   const { t } = useTranslation()
@@ -79,6 +87,18 @@ export function AttachmentPanel({ ownerType, ownerId, readOnly = false }: Attach
     },
   })
 
+  const download = useMutation({
+    mutationFn: (attachment: Attachment) =>
+      downloadFile(attachmentContentUrl(attachment.id), attachment.fileName),
+    onError: (error) => {
+      // Deleted meanwhile (E-COMMON-002): show the list as it is now.
+      if (isApiError(error) && error.status === 404) void invalidateAttachments(queryClient, owner)
+    },
+  })
+  const downloadingId = download.isPending ? download.variables.id : null
+  const startDownload = download.mutate
+  const resetDownload = download.reset
+
   const onFileChange = (selected: File | null) => {
     setFile(selected)
     setNotice(null)
@@ -99,14 +119,24 @@ export function AttachmentPanel({ ownerType, ownerId, readOnly = false }: Attach
     upload.mutate(file)
   }
 
-  const columns = useMemo(
-    () => [
+  const columns = useMemo(() => {
+    // A link to the file (so it stays a link: new tab, copy address), downloaded through the
+    // API client on a plain click.
+    const onDownloadClick = (event: MouseEvent<HTMLAnchorElement>, attachment: Attachment) => {
+      if (!isPlainClick(event)) return
+      event.preventDefault()
+      if (downloadingId === attachment.id) return
+      setNotice(null)
+      startDownload(attachment)
+    }
+    return [
       column.accessor('fileName', {
         header: t('attachments.columns.fileName'),
         cell: (info) => (
           <Anchor
             href={attachmentContentUrl(info.row.original.id)}
             download={info.getValue()}
+            onClick={(event) => onDownloadClick(event, info.row.original)}
             fz="sm"
           >
             {info.getValue()}
@@ -146,7 +176,7 @@ export function AttachmentPanel({ ownerType, ownerId, readOnly = false }: Attach
         header: t('attachments.columns.createdAt'),
         cell: (info) => formatDateTime(info.getValue()),
         sortingFn: (a, b) => timestampOf(a.original.createdAt) - timestampOf(b.original.createdAt),
-        meta: { width: 136, nowrap: true },
+        meta: { width: 136, nowrap: true, tabular: true },
       }),
       column.display({
         id: 'actions',
@@ -157,6 +187,10 @@ export function AttachmentPanel({ ownerType, ownerId, readOnly = false }: Attach
               component="a"
               href={attachmentContentUrl(info.row.original.id)}
               download={info.row.original.fileName}
+              onClick={(event: MouseEvent<HTMLAnchorElement>) =>
+                onDownloadClick(event, info.row.original)
+              }
+              loading={downloadingId === info.row.original.id}
               variant="subtle"
               size="compact-sm"
               px={6}
@@ -182,9 +216,8 @@ export function AttachmentPanel({ ownerType, ownerId, readOnly = false }: Attach
         ),
         meta: { width: readOnly ? 120 : 184, nowrap: true },
       }),
-    ],
-    [t, readOnly],
-  )
+    ]
+  }, [t, readOnly, downloadingId, startDownload])
 
   return (
     <Paper withBorder p="md" className="yoryo-panel" data-testid="attachment-panel">
@@ -232,6 +265,14 @@ export function AttachmentPanel({ ownerType, ownerId, readOnly = false }: Attach
           </form>
         )}
         {upload.error ? <ApiErrorAlert error={upload.error} /> : null}
+        {download.error && !(isApiError(download.error) && download.error.leadsToRedirect) ? (
+          <ApiErrorAlert
+            error={download.error}
+            withCloseButton
+            onClose={resetDownload}
+            data-testid="attachment-download-error"
+          />
+        ) : null}
         {list.error ? <ApiErrorAlert error={list.error} /> : null}
         <DataTable
           label={t('attachments.tableLabel')}

@@ -17,11 +17,13 @@ declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Right-aligned, tabular figures (amounts, kW, sizes). */
     numeric?: boolean
+    /** Tabular figures, left-aligned (dates and times). */
+    tabular?: boolean
     align?: 'left' | 'center' | 'right'
     /** Fixed width in px (keeps columns still while data loads). */
     width?: number
     nowrap?: boolean
-    /** Monospace (IDs, hashes). */
+    /** Codes in the fixed-width face (IDs, function codes, hashes). */
     mono?: boolean
   }
 }
@@ -213,6 +215,7 @@ export function DataTable<T>({
                       ta={meta?.align ?? (meta?.numeric ? 'right' : 'left')}
                       className={[
                         meta?.numeric ? 'yoryo-numeric' : '',
+                        meta?.tabular ? 'yoryo-figures' : '',
                         meta?.nowrap ? 'yoryo-nowrap' : '',
                         meta?.mono ? 'yoryo-mono' : '',
                       ]

@@ -61,6 +61,7 @@ export const en: Catalogue = {
     copied: 'Copied',
     actions: 'Actions',
     requestId: 'Reference',
+    labelSeparator: ': ',
     messageId: 'Message ID',
     count_one: '{{count}} record',
     count_other: '{{count}} records',
@@ -97,7 +98,6 @@ export const en: Catalogue = {
     password: 'Password',
     submit: 'Log in',
     help: 'If you have forgotten your password or your user is locked, contact your administrator.',
-    maintenanceNotice: 'The system is under maintenance. Only OCCTO users can log in.',
   },
   password: {
     currentPassword: 'Current password',
@@ -253,7 +253,7 @@ export const en: Catalogue = {
   },
   maintenanceScreen: {
     title: 'Under maintenance',
-    endedTitle: 'Maintenance over',
+    endedTitle: 'Maintenance has ended',
     endsAt: 'Planned end: {{value}} (JST)',
     endsAtUnknown: 'The end time has not been fixed yet.',
     resume: 'Continue',

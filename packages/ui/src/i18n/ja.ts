@@ -63,6 +63,7 @@ export const ja = {
     copied: 'コピーしました',
     actions: '操作',
     requestId: '受付番号',
+    labelSeparator: '：',
     messageId: 'メッセージID',
     count_one: '{{count}}件',
     count_other: '{{count}}件',
@@ -99,8 +100,6 @@ export const ja = {
     password: 'パスワード',
     submit: 'ログイン',
     help: 'パスワードを忘れた場合やユーザがロックされた場合は、所属事業者の管理者ユーザにお問い合わせください。',
-    maintenanceNotice:
-      'ただいまメンテナンス中です。メンテナンス中は広域機関のユーザのみログインできます。',
   },
   password: {
     currentPassword: '現在のパスワード',

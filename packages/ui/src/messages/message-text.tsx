@@ -86,12 +86,16 @@ export function MessageAlert({
       closeButtonLabel={t('common.dismiss')}
       {...alertProps}
     >
-      <Text fz="sm" c="var(--mantine-color-text)">
+      <Text fz="sm" c="var(--mantine-color-text)" className="yoryo-phrase">
         <MessageText id={id} params={params} text={text} />
       </Text>
       {requestId ? (
         <Text fz="xs" c="dimmed" mt={4}>
-          {t('common.requestId')}: <span data-testid="request-id">{requestId}</span>
+          {t('common.requestId')}
+          {t('common.labelSeparator')}
+          <span data-testid="request-id" className="yoryo-code">
+            {requestId}
+          </span>
         </Text>
       ) : null}
       {children}

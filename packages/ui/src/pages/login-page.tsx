@@ -1,29 +1,32 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { isMessageId, loginRequestSchema, type LoginRequest } from '@yoryo/contracts'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { isMessageId, loginRequestSchema } from '@yoryo/contracts'
+import { useEffect } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
+import type { z } from 'zod'
 import { isApiError } from '../api/api-error.ts'
-import { applyFieldErrors } from '../api/form-errors.ts'
+import { applyFieldErrors, isShownOnFields } from '../api/form-errors.ts'
 import { authQueries, maintenanceQueries } from '../api/queries.ts'
 import { useAppConfig } from '../app-config.tsx'
 import { Page } from '../components/page.tsx'
-import { WarningIcon } from '../components/icons.tsx'
+import { useFocusWhenEnabled } from '../forms/use-focus-when-enabled.ts'
 import { formatDateTime } from '../format/format.ts'
 import { ApiErrorAlert, MessageAlert, useFieldErrorText } from '../messages/message-text.tsx'
 import { zodIssueToMessage } from '../messages/message-ref.ts'
 import { clearSessionData, safeNextPath, useLoginMutation } from '../session/session.ts'
 import { StandaloneLayout } from '../shell/standalone-layout.tsx'
 
-type Field = keyof LoginRequest
-const FIELDS: readonly Field[] = ['participantCode', 'userId', 'password']
-type Errors = Partial<Record<Field, { message: string }>>
+type Schema = typeof loginRequestSchema
+const FIELDS = ['participantCode', 'userId', 'password'] as const
 
 /**
  * Login (010 / A20): participant code, user ID, password. Shows `?message=` (e.g. E-AUTH-004
- * after a session expired, I-AUTH-001 after logout). A user who is already logged in (the session
- * is shared by both SPAs) goes straight on; a forced password change goes to `/password`.
+ * after a session expired, I-AUTH-001 after logout) and, during maintenance, W-SYSTEM-002.
+ * A user who is already logged in (the session is shared by both SPAs) goes straight on; a
+ * forced password change goes to `/password`.
  */
 export function LoginPage() {
   const { t } = useTranslation()
@@ -46,31 +49,22 @@ export function LoginPage() {
   const login = useLoginMutation()
   const fieldErrorText = useFieldErrorText()
 
-  const [values, setValues] = useState<LoginRequest>({
-    participantCode: '',
-    userId: '',
-    password: '',
+  const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
+    resolver: zodResolver(loginRequestSchema, { error: zodIssueToMessage }),
+    defaultValues: { participantCode: '', userId: '', password: '' },
   })
-  const [errors, setErrors] = useState<Errors>({})
-  const participantCodeRef = useRef<HTMLInputElement>(null)
-  const userIdRef = useRef<HTMLInputElement>(null)
-  const passwordRef = useRef<HTMLInputElement>(null)
-  const focusField = (field: Field) => {
-    const ref =
-      field === 'participantCode'
-        ? participantCodeRef
-        : field === 'userId'
-          ? userIdRef
-          : passwordRef
-    ref.current?.focus()
-  }
+  const { errors } = form.formState
+  const { setFocus } = form
+  // Disabled while logging in, and after success until the next screen has loaded.
+  const busy = login.isPending || login.isSuccess
+  const focusField = useFocusWhenEnabled(setFocus, busy)
 
   const queryClient = useQueryClient()
   useEffect(() => {
     // Whatever was cached belongs to a session that has ended (or will be replaced).
     clearSessionData(queryClient, { keepSession: true })
-    participantCodeRef.current?.focus()
-  }, [queryClient])
+    setFocus('participantCode')
+  }, [queryClient, setFocus])
 
   if (
     me.isSuccess &&
@@ -82,53 +76,24 @@ export function LoginPage() {
     return <Navigate to={me.data.mustChangePassword ? '/password' : next} replace />
   }
 
-  const setField = (field: Field) => (event: React.ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value
-    setValues((v) => ({ ...v, [field]: value }))
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
-  }
-
-  const setError = (
-    field: Field,
-    error: { message: string },
-    options?: { shouldFocus: boolean },
-  ) => {
-    setErrors((e) => ({ ...e, [field]: error }))
-    if (options?.shouldFocus) focusField(field)
-  }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    if (login.isPending) return
-    const parsed = loginRequestSchema.safeParse(values, { error: zodIssueToMessage })
-    if (!parsed.success) {
-      const found: Errors = {}
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as Field
-        if (FIELDS.includes(field) && !found[field]) found[field] = { message: issue.message }
-      }
-      setErrors(found)
-      const first = FIELDS.find((f) => found[f])
-      if (first) focusField(first)
-      return
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const user = await login.mutateAsync(values)
+      void navigate(user.mustChangePassword ? '/password' : next, { replace: true })
+    } catch (error) {
+      if (applyFieldErrors(error, form.setError, FIELDS, focusField)) return
+      // Wrong credentials, locked user, …: the password is typed again.
+      form.resetField('password')
+      focusField('password')
     }
-    setErrors({})
-    login.mutate(parsed.data, {
-      onSuccess: (user) => {
-        void navigate(user.mustChangePassword ? '/password' : next, { replace: true })
-      },
-      onError: (error) => {
-        if (applyFieldErrors(error, setError, FIELDS)) return
-        setValues((v) => ({ ...v, password: '' }))
-        passwordRef.current?.focus()
-      },
-    })
-  }
+  })
 
   const loginError = login.error
+  // Maintenance (503) leads to the maintenance screen instead (ApiErrorRedirects).
   const showLoginError =
     loginError &&
-    !(isApiError(loginError) && (loginError.fieldErrors.length > 0 || loginError.isMaintenance))
+    !isShownOnFields(loginError, FIELDS) &&
+    !(isApiError(loginError) && loginError.isMaintenance)
 
   return (
     <StandaloneLayout>
@@ -139,8 +104,7 @@ export function LoginPage() {
               <MessageAlert id={noticeId} data-testid="login-notice" />
             ) : null}
             {maintenance.data?.active ? (
-              <Alert variant="light" color="orange" icon={<WarningIcon size={18} />} role="status">
-                <Text fz="sm">{t('login.maintenanceNotice')}</Text>
+              <MessageAlert id="W-SYSTEM-002" data-testid="login-maintenance-notice">
                 {maintenance.data.endsAt ? (
                   <Text fz="xs" c="dimmed" mt={4}>
                     {t('maintenanceScreen.endsAt', {
@@ -148,51 +112,43 @@ export function LoginPage() {
                     })}
                   </Text>
                 ) : null}
-              </Alert>
+              </MessageAlert>
             ) : null}
             {showLoginError ? <ApiErrorAlert error={loginError} data-testid="login-error" /> : null}
-            <TextInput
-              ref={participantCodeRef}
-              label={t('login.participantCode')}
-              name="participantCode"
-              autoComplete="organization"
-              autoCapitalize="characters"
-              spellCheck={false}
-              required
-              value={values.participantCode}
-              onChange={setField('participantCode')}
-              error={fieldErrorText(errors.participantCode)}
-              disabled={login.isPending}
-            />
-            <TextInput
-              ref={userIdRef}
-              label={t('login.userId')}
-              name="userId"
-              autoComplete="username"
-              autoCapitalize="off"
-              spellCheck={false}
-              required
-              value={values.userId}
-              onChange={setField('userId')}
-              error={fieldErrorText(errors.userId)}
-              disabled={login.isPending}
-            />
-            <PasswordInput
-              ref={passwordRef}
-              label={t('login.password')}
-              name="password"
-              autoComplete="current-password"
-              visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-              required
-              value={values.password}
-              onChange={setField('password')}
-              error={fieldErrorText(errors.password)}
-              disabled={login.isPending}
-            />
-            <Button type="submit" fullWidth mt="xs" loading={login.isPending}>
-              {t('login.submit')}
-            </Button>
-            <Text id="login-help" fz="xs" c="dimmed">
+            <fieldset disabled={busy} className="yoryo-fieldset">
+              <Stack gap="sm">
+                <TextInput
+                  label={t('login.participantCode')}
+                  autoComplete="organization"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  required
+                  {...form.register('participantCode')}
+                  error={fieldErrorText(errors.participantCode)}
+                />
+                <TextInput
+                  label={t('login.userId')}
+                  autoComplete="username"
+                  autoCapitalize="off"
+                  spellCheck={false}
+                  required
+                  {...form.register('userId')}
+                  error={fieldErrorText(errors.userId)}
+                />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+                  required
+                  {...form.register('password')}
+                  error={fieldErrorText(errors.password)}
+                />
+                <Button type="submit" fullWidth mt="xs" loading={busy}>
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </fieldset>
+            <Text id="login-help" fz="xs" c="dimmed" className="yoryo-phrase">
               {t('login.help')}
             </Text>
           </Stack>

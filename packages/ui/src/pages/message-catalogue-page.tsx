@@ -155,7 +155,7 @@ export function MessageCataloguePage() {
         getRowId={(row) => row.id}
         emptyMessage={t('messageCatalogue.empty')}
         initialSorting={[{ id: 'id', desc: false }]}
-        maxHeight="calc(100vh - 250px)"
+        maxHeight="calc(100dvh - 280px)"
         testId="message-table"
       />
     </Page>

@@ -1,28 +1,29 @@
+import { zodResolver } from '@hookform/resolvers/zod'
 import { Box, Button, Group, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import {
   PASSWORD_HISTORY_SIZE,
   PASSWORD_MIN_LENGTH,
+  passwordChangeRequestSchema,
   passwordCharacterClasses,
   type SessionUser,
 } from '@yoryo/contracts'
-import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import { isApiError } from '../api/api-error.ts'
-import { applyFieldErrors } from '../api/form-errors.ts'
+import type { z } from 'zod'
+import { applyFieldErrors, isShownOnFields } from '../api/form-errors.ts'
 import { useAppConfig } from '../app-config.tsx'
 import { noticeState } from '../components/flash-notice.tsx'
 import { CheckIcon, DotIcon } from '../components/icons.tsx'
 import { Page } from '../components/page.tsx'
+import { useFocusWhenEnabled } from '../forms/use-focus-when-enabled.ts'
 import { formatDateTime } from '../format/format.ts'
-import { encodeMessageRef } from '../messages/message-ref.ts'
+import { encodeMessageRef, zodIssueToMessage } from '../messages/message-ref.ts'
 import { ApiErrorAlert, MessageAlert, useFieldErrorText } from '../messages/message-text.tsx'
 import { usePasswordChangeMutation, useSession } from '../session/session.ts'
 
-type Field = 'currentPassword' | 'newPassword' | 'confirmPassword'
-const FIELDS: readonly Field[] = ['currentPassword', 'newPassword', 'confirmPassword']
-type Values = Record<Field, string>
-type Errors = Partial<Record<Field, { message: string }>>
+const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const
 
 /** The client-side part of the policy (the history rule is checked by the API only). */
 export function passwordPolicyChecks(password: string, userId: string) {
@@ -33,19 +34,36 @@ export function passwordPolicyChecks(password: string, userId: string) {
   }
 }
 
-function validate(values: Values, userId: string): Errors {
-  const errors: Errors = {}
-  const ref = (id: string) => ({ message: encodeMessageRef({ id }) })
-  if (!values.currentPassword) errors.currentPassword = ref('E-COMMON-007')
-  const checks = passwordPolicyChecks(values.newPassword, userId)
-  if (!values.newPassword) errors.newPassword = ref('E-COMMON-007')
-  else if (!checks.length) errors.newPassword = ref('E-AUTH-007')
-  else if (!checks.classes) errors.newPassword = ref('E-AUTH-008')
-  else if (!checks.notUserId) errors.newPassword = ref('E-AUTH-009')
-  if (!values.confirmPassword) errors.confirmPassword = ref('E-COMMON-007')
-  else if (values.confirmPassword !== values.newPassword) errors.confirmPassword = ref('E-AUTH-015')
-  return errors
+/**
+ * The contract's request plus the confirmation, with the policy checked as the API does
+ * (length E-AUTH-007, character classes E-AUTH-008, user ID E-AUTH-009) and the confirmation
+ * matched (E-AUTH-015). Empty fields get E-COMMON-007 from the error map.
+ */
+export function passwordChangeFormSchema(userId: string) {
+  return passwordChangeRequestSchema
+    .extend({ confirmPassword: passwordChangeRequestSchema.shape.newPassword })
+    .superRefine((values, ctx) => {
+      if (values.newPassword) {
+        const checks = passwordPolicyChecks(values.newPassword, userId)
+        const problem = !checks.length
+          ? encodeMessageRef({ id: 'E-AUTH-007', params: { min: PASSWORD_MIN_LENGTH } })
+          : !checks.classes
+            ? encodeMessageRef({ id: 'E-AUTH-008' })
+            : !checks.notUserId
+              ? encodeMessageRef({ id: 'E-AUTH-009' })
+              : null
+        if (problem) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problem })
+      }
+      if (values.confirmPassword && values.confirmPassword !== values.newPassword) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['confirmPassword'],
+          message: encodeMessageRef({ id: 'E-AUTH-015' }),
+        })
+      }
+    })
 }
+type FormSchema = ReturnType<typeof passwordChangeFormSchema>
 
 /** Why the change is forced: expired (W-AUTH-002), first login (W-AUTH-003), else E-AUTH-013. */
 function forcedReason(session: SessionUser): string {
@@ -71,8 +89,7 @@ function PolicyItem({ met, children }: { met: boolean | null; children: ReactNod
         {children}
       </Text>
       {met === null ? (
-        <Text span fz="xs" c="dimmed">
-          {' '}
+        <Text fz="xs" c="dimmed">
           {t('password.policyServerChecked')}
         </Text>
       ) : (
@@ -96,61 +113,33 @@ export function PasswordChangePage() {
   const change = usePasswordChangeMutation()
   const fieldErrorText = useFieldErrorText()
   const forced = session.mustChangePassword
-  const [values, setValues] = useState<Values>({
-    currentPassword: '',
-    newPassword: '',
-    confirmPassword: '',
+  const userId = session.user.userId
+  const schema = useMemo(() => passwordChangeFormSchema(userId), [userId])
+  const form = useForm<z.input<FormSchema>, unknown, z.output<FormSchema>>({
+    resolver: zodResolver(schema, { error: zodIssueToMessage }),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   })
-  const [errors, setErrors] = useState<Errors>({})
-  const currentRef = useRef<HTMLInputElement>(null)
-  const newRef = useRef<HTMLInputElement>(null)
-  const confirmRef = useRef<HTMLInputElement>(null)
-  const focusField = (field: Field) => {
-    const ref =
-      field === 'currentPassword' ? currentRef : field === 'newPassword' ? newRef : confirmRef
-    ref.current?.focus()
-  }
-  const checks = passwordPolicyChecks(values.newPassword, session.user.userId)
+  const { errors } = form.formState
+  // Disabled while saving, and after success until the portal has loaded.
+  const busy = change.isPending || change.isSuccess
+  const focusField = useFocusWhenEnabled(form.setFocus, busy)
+  const newPassword = useWatch({ control: form.control, name: 'newPassword' })
+  const checks = passwordPolicyChecks(newPassword, userId)
 
-  const setField = (field: Field) => (event: React.ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value
-    setValues((v) => ({ ...v, [field]: value }))
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
-  }
-
-  const setError = (
-    field: Field,
-    error: { message: string },
-    options?: { shouldFocus: boolean },
-  ) => {
-    setErrors((e) => ({ ...e, [field]: error }))
-    if (options?.shouldFocus) focusField(field)
-  }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    if (change.isPending) return
-    const found = validate(values, session.user.userId)
-    setErrors(found)
-    const first = FIELDS.find((f) => found[f])
-    if (first) {
-      focusField(first)
-      return
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await change.mutateAsync({
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      })
+      void navigate('/', { replace: true, ...noticeState({ id: 'I-AUTH-002' }) })
+    } catch (error) {
+      applyFieldErrors(error, form.setError, FIELDS, focusField)
     }
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      {
-        onSuccess: () =>
-          void navigate('/', { replace: true, ...noticeState({ id: 'I-AUTH-002' }) }),
-        onError: (error) => {
-          applyFieldErrors(error, setError, FIELDS)
-        },
-      },
-    )
-  }
+  })
 
   const error = change.error
-  const showError = error && !(isApiError(error) && error.fieldErrors.length > 0)
+  const showError = error && !isShownOnFields(error, FIELDS)
 
   return (
     <Page functionCode={commonFunctionCode} title={t('functions.passwordChange')}>
@@ -162,53 +151,45 @@ export function PasswordChangePage() {
                 <MessageAlert id={forcedReason(session)} data-testid="forced-change" />
               ) : null}
               {showError ? <ApiErrorAlert error={error} /> : null}
-              <PasswordInput
-                ref={currentRef}
-                label={t('password.currentPassword')}
-                name="currentPassword"
-                autoComplete="current-password"
-                visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-                required
-                value={values.currentPassword}
-                onChange={setField('currentPassword')}
-                error={fieldErrorText(errors.currentPassword)}
-                disabled={change.isPending}
-              />
-              <PasswordInput
-                ref={newRef}
-                label={t('password.newPassword')}
-                name="newPassword"
-                autoComplete="new-password"
-                visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-                required
-                aria-describedby="password-policy"
-                value={values.newPassword}
-                onChange={setField('newPassword')}
-                error={fieldErrorText(errors.newPassword)}
-                disabled={change.isPending}
-              />
-              <PasswordInput
-                ref={confirmRef}
-                label={t('password.confirmPassword')}
-                name="confirmPassword"
-                autoComplete="new-password"
-                visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-                required
-                value={values.confirmPassword}
-                onChange={setField('confirmPassword')}
-                error={fieldErrorText(errors.confirmPassword)}
-                disabled={change.isPending}
-              />
-              <Group gap="sm" mt="xs">
-                <Button type="submit" loading={change.isPending}>
-                  {t('password.submit')}
-                </Button>
-                {forced ? null : (
-                  <Button component={Link} to="/" variant="default" disabled={change.isPending}>
-                    {t('common.cancel')}
-                  </Button>
-                )}
-              </Group>
+              <fieldset disabled={busy} className="yoryo-fieldset">
+                <Stack gap="sm">
+                  <PasswordInput
+                    label={t('password.currentPassword')}
+                    autoComplete="current-password"
+                    visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+                    required
+                    {...form.register('currentPassword')}
+                    error={fieldErrorText(errors.currentPassword)}
+                  />
+                  <PasswordInput
+                    label={t('password.newPassword')}
+                    autoComplete="new-password"
+                    visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+                    required
+                    aria-describedby="password-policy"
+                    {...form.register('newPassword')}
+                    error={fieldErrorText(errors.newPassword)}
+                  />
+                  <PasswordInput
+                    label={t('password.confirmPassword')}
+                    autoComplete="new-password"
+                    visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+                    required
+                    {...form.register('confirmPassword')}
+                    error={fieldErrorText(errors.confirmPassword)}
+                  />
+                  <Group gap="sm" mt="xs">
+                    <Button type="submit" loading={busy}>
+                      {t('password.submit')}
+                    </Button>
+                    {forced ? null : (
+                      <Button component={Link} to="/" variant="default" disabled={busy}>
+                        {t('common.cancel')}
+                      </Button>
+                    )}
+                  </Group>
+                </Stack>
+              </fieldset>
             </Stack>
           </form>
         </Paper>
@@ -217,7 +198,7 @@ export function PasswordChangePage() {
             <Title order={2} className="yoryo-section-title" mb="xs">
               {t('password.policyTitle')}
             </Title>
-            <List spacing={6} size="sm" center data-testid="password-policy">
+            <List spacing={6} size="sm" data-testid="password-policy" className="yoryo-policy-list">
               <PolicyItem met={checks.length}>
                 {t('password.policyLength', { min: PASSWORD_MIN_LENGTH })}
               </PolicyItem>

@@ -25,6 +25,7 @@ import { portalQueries } from '../api/queries.ts'
 import { createColumnHelper, DataTable } from '../components/data-table.tsx'
 import { DeadlineCountdown, useNow } from '../components/deadline-countdown.tsx'
 import { formatDateTime, timestampOf } from '../format/format.ts'
+import type { Language } from '../i18n/catalogue.ts'
 import { functionLabelKey } from '../i18n/keys.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { ApiErrorAlert, MessageAlert, MessageText } from '../messages/message-text.tsx'
@@ -37,13 +38,23 @@ export function appOfFunction(code: string): AppId {
 const PASSWORD_WARNING_DAYS = 14
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
-/** Task parameters as shown: ISO timestamps in JST. */
-function displayParams(params: PendingTask['params']): Record<string, string | number> {
+/**
+ * Task parameters as shown: ISO timestamps in JST, and in English the `…En` variant of a text
+ * parameter where the API sends one (`title` / `titleEn`).
+ */
+export function displayParams(
+  params: PendingTask['params'],
+  language: Language,
+): Record<string, string | number> {
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'string' && ISO_TIMESTAMP.test(v) ? formatDateTime(v) : v,
-    ]),
+    Object.entries(params).map(([k, v]) => {
+      const english = params[`${k}En`]
+      const value = language === 'en' && typeof english === 'string' && english ? english : v
+      return [
+        k,
+        typeof value === 'string' && ISO_TIMESTAMP.test(value) ? formatDateTime(value) : value,
+      ]
+    }),
   )
 }
 
@@ -82,8 +93,9 @@ function Section({
 function LoginInfo({ session }: { session: SessionUser }) {
   const { t } = useTranslation()
   const [language] = useLanguage()
-  const rows: [string, ReactNode, string][] = [
-    [t('portal.participantCode'), session.participant.code, 'participant-code'],
+  // [label, value, test ID, class: fixed-width code or tabular figures]
+  const rows: [string, ReactNode, string, string?][] = [
+    [t('portal.participantCode'), session.participant.code, 'participant-code', 'yoryo-code'],
     [
       t('portal.participantName'),
       language === 'en' && session.participant.nameEn
@@ -91,23 +103,33 @@ function LoginInfo({ session }: { session: SessionUser }) {
         : session.participant.name,
       'participant-name',
     ],
-    [t('portal.userId'), session.user.userId, 'user-id'],
+    [t('portal.userId'), session.user.userId, 'user-id', 'yoryo-code'],
     [t('portal.userName'), session.user.name, 'user-name'],
     [t('portal.role'), t(`roles.${session.user.role}`), 'user-role'],
+    session.previousLoginAt
+      ? [
+          t('portal.previousLogin'),
+          formatDateTime(session.previousLoginAt),
+          'previous-login',
+          'yoryo-figures',
+        ]
+      : [t('portal.previousLogin'), t('portal.firstLogin'), 'previous-login'],
     [
-      t('portal.previousLogin'),
-      session.previousLoginAt ? formatDateTime(session.previousLoginAt) : t('portal.firstLogin'),
-      'previous-login',
+      t('portal.passwordExpiresAt'),
+      formatDateTime(session.passwordExpiresAt),
+      'password-expires',
+      'yoryo-figures',
     ],
-    [t('portal.passwordExpiresAt'), formatDateTime(session.passwordExpiresAt), 'password-expires'],
   ]
   return (
     <Section title={t('portal.loginInfo')} testId="portal-login-info">
       <dl className="yoryo-dl">
-        {rows.map(([label, value, testId]) => (
+        {rows.map(([label, value, testId, className]) => (
           <div key={testId} className="yoryo-dl-row">
             <dt>{label}</dt>
-            <dd data-testid={`portal-${testId}`}>{value}</dd>
+            <dd data-testid={`portal-${testId}`} className={className}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
@@ -173,19 +195,19 @@ function WindowsTable({
             {t(`portal.windowState.${info.getValue()}`)}
           </Badge>
         ),
-        meta: { width: 84, nowrap: true },
+        meta: { width: 100, nowrap: true },
       }),
       windowColumn.accessor('opensAt', {
         header: t('portal.columns.opensAt'),
         cell: (info) => formatDateTime(info.getValue()),
         sortingFn: (a, b) => timestampOf(a.original.opensAt) - timestampOf(b.original.opensAt),
-        meta: { width: 136, nowrap: true },
+        meta: { width: 136, nowrap: true, tabular: true },
       }),
       windowColumn.accessor('closesAt', {
         header: t('portal.columns.closesAt'),
         cell: (info) => formatDateTime(info.getValue()),
         sortingFn: (a, b) => timestampOf(a.original.closesAt) - timestampOf(b.original.closesAt),
-        meta: { width: 136, nowrap: true },
+        meta: { width: 136, nowrap: true, tabular: true },
       }),
       windowColumn.display({
         id: 'remaining',
@@ -220,12 +242,16 @@ const taskColumn = createColumnHelper<PendingTask>()
 
 function TasksTable({ tasks, loading }: { tasks: PendingTask[] | undefined; loading: boolean }) {
   const { t } = useTranslation()
+  const [language] = useLanguage()
   const columns = useMemo(
     () => [
       taskColumn.accessor('messageId', {
         header: t('portal.columns.task'),
         cell: (info) => (
-          <MessageText id={info.getValue()} params={displayParams(info.row.original.params)} />
+          <MessageText
+            id={info.getValue()}
+            params={displayParams(info.row.original.params, language)}
+          />
         ),
         enableSorting: false,
       }),
@@ -239,7 +265,7 @@ function TasksTable({ tasks, loading }: { tasks: PendingTask[] | undefined; load
         header: t('portal.columns.dueAt'),
         cell: (info) => formatDateTime(info.getValue()),
         sortingFn: (a, b) => timestampOf(a.original.dueAt) - timestampOf(b.original.dueAt),
-        meta: { width: 136, nowrap: true },
+        meta: { width: 136, nowrap: true, tabular: true },
       }),
       taskColumn.display({
         id: 'remaining',
@@ -249,7 +275,7 @@ function TasksTable({ tasks, loading }: { tasks: PendingTask[] | undefined; load
         meta: { width: 160, nowrap: true },
       }),
     ],
-    [t],
+    [t, language],
   )
   return (
     <DataTable

@@ -41,12 +41,24 @@ export function AppLayout() {
           <SystemTitle linkToPortal={!restricted} />
           <Group gap="md" wrap="nowrap">
             <Box className="yoryo-identity" data-testid="session-identity">
-              <Text fz="xs" lh={1.35} truncate="end">
+              <Text
+                fz="xs"
+                lh={1.35}
+                truncate="end"
+                title={`${session.participant.code} ${participantName}`}
+              >
                 <span className="yoryo-identity-label">{t('header.participant')}</span>
-                <span data-testid="participant-code">{session.participant.code}</span>{' '}
+                <span data-testid="participant-code" className="yoryo-code">
+                  {session.participant.code}
+                </span>{' '}
                 <span data-testid="participant-name">{participantName}</span>
               </Text>
-              <Text fz="xs" lh={1.35} truncate="end">
+              <Text
+                fz="xs"
+                lh={1.35}
+                truncate="end"
+                title={`${session.user.name} / ${t(`roles.${session.user.role}`)}`}
+              >
                 <span className="yoryo-identity-label">{t('header.user')}</span>
                 <span data-testid="user-name">{session.user.name}</span>
                 <span className="yoryo-identity-role" data-testid="user-role">

@@ -2,7 +2,7 @@ import type { Db } from '@yoryo/db'
 
 /** Prisma access for identity: users, sessions, tokens, certificates, password history. */
 
-const identityInclude = { participant: true } as const
+const identityInclude = { participant: true, permissions: true } as const
 
 export function findUserForLogin(db: Db, participantCode: string, userId: string) {
   return db.user.findFirst({

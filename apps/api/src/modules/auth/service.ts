@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { LoginRequest, MessageId, PasswordChangeRequest, SessionUser } from '@yoryo/contracts'
-import { formatMessage, MAX_FAILED_LOGINS, PASSWORD_HISTORY_SIZE } from '@yoryo/contracts'
+import {
+  formatMessage,
+  functionGroupCodes,
+  MAX_FAILED_LOGINS,
+  PASSWORD_HISTORY_SIZE,
+  type Permission,
+} from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { newSecret, sha256Hex } from '../../lib/crypto.ts'
@@ -28,6 +34,27 @@ function usable(user: UserWithParticipant, now: Date): boolean {
     (!user.validFrom || user.validFrom <= now) &&
     (!user.validTo || user.validTo > now)
   )
+}
+
+/** Effective rights: every group for administrators and the operator, else the granted ones. */
+export function effectivePermissions(
+  role: UserWithParticipant['role'],
+  granted: { functionGroup: string; canView: boolean; canEdit: boolean }[],
+): Permission[] {
+  if (role === 'operator' || role === 'participantAdmin') {
+    return functionGroupCodes.map((functionGroup) => ({
+      functionGroup,
+      canView: true,
+      canEdit: true,
+    }))
+  }
+  if (role === 'tso') return []
+  const byCode = new Map(granted.map((g) => [g.functionGroup, g]))
+  return functionGroupCodes.flatMap((functionGroup) => {
+    const g = byCode.get(functionGroup)
+    if (!g || !(g.canView || g.canEdit)) return []
+    return [{ functionGroup, canView: true, canEdit: g.canEdit }]
+  })
 }
 
 function contextOf(
@@ -59,6 +86,7 @@ function contextOf(
     },
     idleExpiresAt,
     absoluteExpiresAt,
+    permissions: effectivePermissions(user.role, user.permissions),
   }
 }
 
@@ -196,6 +224,7 @@ export async function sessionUser(app: FastifyInstance, auth: AuthContext): Prom
     previousLoginAt: (await repo.previousLoginAt(app.db, auth.user.id))?.toISOString() ?? null,
     passwordExpiresAt: passwordExpiresAt(auth.user.passwordChangedAt).toISOString(),
     mustChangePassword: auth.user.mustChangePassword,
+    permissions: auth.permissions,
     session: {
       idleExpiresAt: auth.idleExpiresAt.toISOString(),
       absoluteExpiresAt: auth.absoluteExpiresAt.toISOString(),

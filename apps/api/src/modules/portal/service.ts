@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { PendingTask, Portal } from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
+import { reviewQueueCounts } from '../applications/service.ts'
 import { passwordExpiresAt } from '../auth/password.ts'
+import { certificateExpiryTasks } from '../client-certificates/service.ts'
 
 const DAY_MS = 24 * 3_600_000
 /** Windows opening within this many days are shown as upcoming. */
@@ -56,5 +58,11 @@ export async function portalFor(app: FastifyInstance, auth: AuthContext): Promis
       })
     }
   }
-  return { windows, tasks }
+  tasks.push(...(await certificateExpiryTasks(app, auth, now)))
+  let reviewQueue: Portal['reviewQueue'] = null
+  if (auth.user.role === 'operator') {
+    const counts = await reviewQueueCounts(app)
+    reviewQueue = { submitted: counts.submitted ?? 0, inReview: counts.inReview ?? 0 }
+  }
+  return { windows, tasks, reviewQueue }
 }

@@ -141,6 +141,12 @@ describe('access', () => {
     'POST /api/v1/auth/login',
     'GET /api/v1/system/maintenance',
     'GET /api/v1/messages/',
+    'POST /api/v1/applications/system-use',
+    // The applicant's own routes need its receipt number and access key instead of a login.
+    'GET /api/v1/applications/system-use/{receiptNo}',
+    'PUT /api/v1/applications/system-use/{receiptNo}',
+    'POST /api/v1/applications/system-use/{receiptNo}/transitions/{action}',
+    'GET /api/v1/applications/system-use/{receiptNo}/pdf',
   ])
 
   it('answers 401 without a session or token on every other /api/v1 route', async () => {

@@ -4,8 +4,9 @@ import { apiTokenCreateSchema, type ApiTokenCreated } from '@yoryo/contracts'
 import {
   ApiErrorAlert,
   applyFieldErrors,
-  isApiError,
+  isShownOnFields,
   useFieldErrorText,
+  useFocusWhenEnabled,
   useTranslation,
   zodIssueToMessage,
 } from '@yoryo/ui'
@@ -26,8 +27,9 @@ export function ApiTokenCreateForm({ onCreated }: { onCreated: (token: ApiTokenC
     resolver: zodResolver(apiTokenCreateSchema, { error: zodIssueToMessage }),
     defaultValues: { name: '', expiresInDays: 90 },
   })
-  const { errors, isSubmitting } = form.formState
-  const busy = isSubmitting || create.isPending
+  const { errors } = form.formState
+  const busy = create.isPending
+  const focusField = useFocusWhenEnabled(form.setFocus, busy)
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -35,12 +37,12 @@ export function ApiTokenCreateForm({ onCreated }: { onCreated: (token: ApiTokenC
       form.reset({ name: '', expiresInDays: values.expiresInDays })
       onCreated(created)
     } catch (error) {
-      applyFieldErrors(error, form.setError, FIELDS)
+      applyFieldErrors(error, form.setError, FIELDS, focusField)
     }
   })
 
   const error = create.error
-  const showError = error && !(isApiError(error) && error.fieldErrors.length > 0)
+  const showError = error && !isShownOnFields(error, FIELDS)
 
   return (
     <Paper

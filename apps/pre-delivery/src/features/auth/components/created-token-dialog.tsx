@@ -30,7 +30,7 @@ export function CreatedTokenDialog({
               value={token.token}
               readOnly
               onFocus={(e) => e.currentTarget.select()}
-              ff="monospace"
+              classNames={{ input: 'yoryo-code' }}
               style={{ flex: 1 }}
               data-autofocus
               data-testid="created-token-value"

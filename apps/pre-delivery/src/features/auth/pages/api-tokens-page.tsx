@@ -49,13 +49,13 @@ export function ApiTokensPage() {
         header: t('apiTokens.columns.createdAt'),
         cell: (info) => formatDateTime(info.getValue()),
         sortingFn: (a, b) => timestampOf(a.original.createdAt) - timestampOf(b.original.createdAt),
-        meta: { width: 140, nowrap: true },
+        meta: { width: 140, nowrap: true, tabular: true },
       }),
       column.accessor('expiresAt', {
         header: t('apiTokens.columns.expiresAt'),
         cell: (info) => formatDateTime(info.getValue()),
         sortingFn: (a, b) => timestampOf(a.original.expiresAt) - timestampOf(b.original.expiresAt),
-        meta: { width: 140, nowrap: true },
+        meta: { width: 140, nowrap: true, tabular: true },
       }),
       column.accessor('lastUsedAt', {
         header: t('apiTokens.columns.lastUsedAt'),
@@ -71,7 +71,7 @@ export function ApiTokensPage() {
         },
         sortingFn: (a, b) =>
           timestampOf(a.original.lastUsedAt) - timestampOf(b.original.lastUsedAt),
-        meta: { width: 140, nowrap: true },
+        meta: { width: 140, nowrap: true, tabular: true },
       }),
       column.accessor((token) => apiTokenStatus(token, now), {
         id: 'status',

@@ -20,10 +20,11 @@ import {
   applyFieldErrors,
   formatDateTime,
   fromJstInputValue,
-  isApiError,
+  isShownOnFields,
   maintenanceQueries,
   toJstInputValue,
   useFieldErrorText,
+  useFocusWhenEnabled,
   useTranslation,
   zodIssueToMessage,
   type MessageRef,
@@ -92,8 +93,9 @@ function MaintenanceForm({
       endsAt: toJstInputValue(maintenance.endsAt),
     },
   })
-  const { errors, isSubmitting } = form.formState
-  const busy = isSubmitting || update.isPending
+  const { errors } = form.formState
+  const busy = update.isPending
+  const focusField = useFocusWhenEnabled(form.setFocus, busy)
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -107,12 +109,12 @@ function MaintenanceForm({
       form.reset(values)
       onSaved({ id: values.active ? 'I-SYSTEM-001' : 'I-SYSTEM-002' })
     } catch (error) {
-      applyFieldErrors(error, form.setError, FIELDS)
+      applyFieldErrors(error, form.setError, FIELDS, focusField)
     }
   })
 
   const error = update.error
-  const showError = error && !(isApiError(error) && error.fieldErrors.length > 0)
+  const showError = error && !isShownOnFields(error, FIELDS)
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="maintenance-form">

@@ -1,0 +1,130 @@
+import type { DbClient, Prisma } from '@yoryo/db'
+import type { UserListQuery, UserStatus } from '@yoryo/contracts'
+
+/** Prisma access for users (020) and their rights (A40). */
+
+export const userInclude = {
+  participant: { select: { id: true, code: true, name: true, kind: true, status: true } },
+} as const
+export type UserRow = Prisma.UserGetPayload<{ include: typeof userInclude }>
+
+export function findUser(db: DbClient, id: string): Promise<UserRow | null> {
+  return db.user.findUnique({ where: { id }, include: userInclude })
+}
+
+export function findParticipant(db: DbClient, id: string) {
+  return db.participant.findUnique({
+    where: { id },
+    select: { id: true, code: true, name: true, kind: true, status: true },
+  })
+}
+
+export function loginIdTaken(db: DbClient, participantId: string, userId: string) {
+  return db.user.count({ where: { participantId, userId } })
+}
+
+const statusWhere: Record<UserStatus, Prisma.UserWhereInput> = {
+  active: { cancelledAt: null, lockedAt: null },
+  locked: { cancelledAt: null, lockedAt: { not: null } },
+  cancelled: { cancelledAt: { not: null } },
+}
+
+/** The list filter; `participantId` is already narrowed to what the caller may see. */
+export function userWhere(
+  filter: Pick<UserListQuery, 'role' | 'status' | 'q'> & { participantId?: string | undefined },
+): Prisma.UserWhereInput {
+  const and: Prisma.UserWhereInput[] = []
+  if (filter.participantId) and.push({ participantId: filter.participantId })
+  if (filter.role) and.push({ role: filter.role })
+  if (filter.status) and.push(statusWhere[filter.status])
+  if (filter.q) {
+    and.push({
+      OR: [
+        { userId: { contains: filter.q, mode: 'insensitive' } },
+        { name: { contains: filter.q, mode: 'insensitive' } },
+      ],
+    })
+  }
+  return { AND: and }
+}
+
+export type UserSortField =
+  'userId' | 'name' | 'role' | 'participantCode' | 'lastLoginAt' | 'validTo' | 'createdAt'
+
+export function userOrderBy(
+  field: UserSortField,
+  direction: 'asc' | 'desc',
+): Prisma.UserOrderByWithRelationInput[] {
+  const first: Prisma.UserOrderByWithRelationInput =
+    field === 'participantCode'
+      ? { participant: { code: direction } }
+      : field === 'lastLoginAt' || field === 'validTo'
+        ? { [field]: { sort: direction, nulls: 'last' } }
+        : { [field]: direction }
+  return [first, { userId: 'asc' }, { id: 'asc' }]
+}
+
+export function listUsers(
+  db: DbClient,
+  where: Prisma.UserWhereInput,
+  orderBy: Prisma.UserOrderByWithRelationInput[],
+  skip: number,
+  take: number,
+): Promise<UserRow[]> {
+  return db.user.findMany({ where, orderBy, skip, take, include: userInclude })
+}
+
+export function countUsers(db: DbClient, where: Prisma.UserWhereInput) {
+  return db.user.count({ where })
+}
+
+export function createUser(db: DbClient, data: Prisma.UserUncheckedCreateInput): Promise<UserRow> {
+  return db.user.create({ data, include: userInclude })
+}
+
+/** Updates the user only if it still has `version`, and bumps it; false when stale. */
+export async function updateUserAtVersion(
+  db: DbClient,
+  id: string,
+  version: number,
+  data: Prisma.UserUncheckedUpdateManyInput,
+): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  })
+  return count === 1
+}
+
+export function endSessions(db: DbClient, userId: string, reason: string, now: Date) {
+  return db.session.updateMany({
+    where: { userId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  })
+}
+
+export function revokeApiTokens(db: DbClient, userId: string, now: Date) {
+  return db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+}
+
+export function addPasswordHistory(db: DbClient, userId: string, passwordHash: string) {
+  return db.passwordHistory.create({ data: { userId, passwordHash } })
+}
+
+export function listPermissions(db: DbClient, userId: string) {
+  return db.userPermission.findMany({
+    where: { userId },
+    select: { functionGroup: true, canView: true, canEdit: true },
+  })
+}
+
+export async function replacePermissions(
+  db: DbClient,
+  userId: string,
+  rows: { functionGroup: string; canView: boolean; canEdit: boolean }[],
+): Promise<void> {
+  await db.userPermission.deleteMany({ where: { userId } })
+  if (rows.length) {
+    await db.userPermission.createMany({ data: rows.map((r) => ({ ...r, userId })) })
+  }
+}

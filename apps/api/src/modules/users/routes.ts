@@ -1,0 +1,206 @@
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import {
+  idParamSchema,
+  permissionsUpdateSchema,
+  problemSchema,
+  userCreateSchema,
+  userListQuerySchema,
+  userPageSchema,
+  userPermissionsSchema,
+  userSchema,
+  userTransitionSchema,
+  userUpdateSchema,
+  userWithPasswordSchema,
+} from '@yoryo/contracts'
+import { actorOf } from '../../lib/audit.ts'
+import { requireAuth } from '../../lib/guards.ts'
+import { sendCsv } from '../../lib/list.ts'
+import { requestLang } from '../../lib/problem.ts'
+import { userCsvColumns } from './csv.ts'
+import {
+  cancelUser,
+  createUser,
+  exportUsers,
+  getPermissions,
+  getUser,
+  listUsers,
+  reissuePassword,
+  unlockUser,
+  updatePermissions,
+  updateUser,
+  type Caller,
+} from './service.ts'
+
+const tags = ['users', '020']
+const permissionTags = ['users', 'A40']
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+}
+/** User management is for participant administrators and the operator. */
+const administrators = { access: { roles: ['operator', 'participantAdmin'] as const } }
+
+function callerOf(request: FastifyRequest): Caller {
+  return { auth: requireAuth(request), actor: actorOf(request), lang: requestLang(request) }
+}
+
+/** ユーザ情報管理 (020) and ユーザ権限管理 (A40). `{id}` is the user's internal ID. */
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: administrators,
+      schema: {
+        operationId: 'listUsers',
+        summary: 'Users: of the own participant, or of any participant for the operator',
+        description:
+          'Paging, sorting and filters; `format=csv` exports the same filtered list as CSV ' +
+          '(Shift_JIS with CRLF by default, or `encoding=utf-8`).',
+        tags,
+        querystring: userListQuerySchema,
+        response: { 200: userPageSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request)
+      const query = request.query
+      if (query.format === 'csv') {
+        const rows = await exportUsers(app, auth, query)
+        return sendCsv(reply, 'users.csv', userCsvColumns, rows, query.encoding)
+      }
+      return listUsers(app, auth, query)
+    },
+  )
+
+  app.post(
+    '/',
+    {
+      config: administrators,
+      schema: {
+        operationId: 'createUser',
+        summary: 'Register a user; its one-time initial password is returned only here',
+        tags,
+        body: userCreateSchema,
+        response: { 201: userWithPasswordSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const created = await createUser(app, callerOf(request), request.body)
+      reply.code(201)
+      return created
+    },
+  )
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        operationId: 'getUser',
+        summary: 'One user (a general user may read only itself)',
+        tags,
+        params: idParamSchema,
+        response: { 200: userSchema, ...problems },
+      },
+    },
+    async (request) => getUser(app, requireAuth(request), request.params.id),
+  )
+
+  app.put(
+    '/:id',
+    {
+      config: administrators,
+      schema: {
+        operationId: 'updateUser',
+        summary: 'Change a user (name, contact, role, validity period)',
+        tags,
+        params: idParamSchema,
+        body: userUpdateSchema,
+        response: { 200: userSchema, ...problems },
+      },
+    },
+    async (request) => updateUser(app, callerOf(request), request.params.id, request.body),
+  )
+
+  app.post(
+    '/:id/cancel',
+    {
+      config: administrators,
+      schema: {
+        operationId: 'cancelUser',
+        summary: 'Cancel (取消) a user: it can no longer log in; its sessions and tokens end',
+        tags,
+        params: idParamSchema,
+        body: userTransitionSchema,
+        response: { 200: userSchema, ...problems },
+      },
+    },
+    async (request) => cancelUser(app, callerOf(request), request.params.id, request.body),
+  )
+
+  app.post(
+    '/:id/unlock',
+    {
+      config: administrators,
+      schema: {
+        operationId: 'unlockUser',
+        summary: 'Unlock a user locked after repeated login failures',
+        tags,
+        params: idParamSchema,
+        body: userTransitionSchema,
+        response: { 200: userSchema, ...problems },
+      },
+    },
+    async (request) => unlockUser(app, callerOf(request), request.params.id, request.body),
+  )
+
+  app.post(
+    '/:id/password-reissue',
+    {
+      config: administrators,
+      schema: {
+        operationId: 'reissueUserPassword',
+        summary:
+          'Reissue a one-time password (returned only here; to be changed at the next login)',
+        tags,
+        params: idParamSchema,
+        body: userTransitionSchema,
+        response: { 200: userWithPasswordSchema, ...problems },
+      },
+    },
+    async (request) => reissuePassword(app, callerOf(request), request.params.id, request.body),
+  )
+
+  app.get(
+    '/:id/permissions',
+    {
+      schema: {
+        operationId: 'getUserPermissions',
+        summary: "A user's view / edit rights per function group",
+        tags: permissionTags,
+        params: idParamSchema,
+        response: { 200: userPermissionsSchema, ...problems },
+      },
+    },
+    async (request) => getPermissions(app, requireAuth(request), request.params.id),
+  )
+
+  app.put(
+    '/:id/permissions',
+    {
+      config: administrators,
+      schema: {
+        operationId: 'updateUserPermissions',
+        summary: "Set a general user's view / edit rights per function group (edit implies view)",
+        tags: permissionTags,
+        params: idParamSchema,
+        body: permissionsUpdateSchema,
+        response: { 200: userPermissionsSchema, ...problems },
+      },
+    },
+    async (request) => updatePermissions(app, callerOf(request), request.params.id, request.body),
+  )
+}

@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react'
+
+/**
+ * react-router's `lazy` for a route module that exports its screen as `name`: the module becomes
+ * a chunk of its own, loaded when the route is first visited (the router keeps the current
+ * screen until then; on the first load it shows the route's `HydrateFallback`).
+ *
+ *   { path: 'api-tokens', lazy: lazyComponent(() => import('./api-tokens-page.tsx'), 'ApiTokensPage') }
+ */
+export function lazyComponent<M extends Record<K, ComponentType>, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: (await load())[name] })
+}
+
+/**
+ * The logged-in screens of @yoryo/ui for the SPAs' routers, each loaded on demand. The screens
+ * without a session (login, maintenance, errors) stay in the entry chunk: the login page is the
+ * first screen of the day and after every expired session, and needs nothing else.
+ */
+export const lazyScreens = {
+  appLayout: lazyComponent(() => import('./shell/app-layout.tsx'), 'AppLayout'),
+  passwordChange: lazyComponent(
+    () => import('./pages/password-change-page.tsx'),
+    'PasswordChangePage',
+  ),
+  messageCatalogue: lazyComponent(
+    () => import('./pages/message-catalogue-page.tsx'),
+    'MessageCataloguePage',
+  ),
+}
