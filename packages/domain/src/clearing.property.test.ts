@@ -12,7 +12,8 @@ import {
 import { AREAS } from './types.ts'
 import type { Area, BidInput, ClearingInput, ClearingResult } from './types.ts'
 
-const RUNS = { numRuns: 150 }
+// More runs with FC_RUNS=… (e.g. before changing the clearing); CI runs the default.
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) }
 
 /** Random instances: a few areas, links, adders, a curve, and up to 40 bids with many ties. */
 const instance: fc.Arbitrary<ClearingInput> = fc

@@ -244,6 +244,26 @@ describe('dispatch-order cap (rules.md §3.4)', () => {
     expect(awardedIds(clearAuction(clearingInput({ dispatchOrderCapKw: 0, bids })))).toEqual(['S'])
   })
 
+  it('labels a dispatch-order bid beyond the clearing bid by the cap, as if the walk had reached it', () => {
+    // Found by the property test: removing the not-awarded S2 must not relabel DO.
+    const bids = [
+      bid('S0', 11_000, 0),
+      bid('S1', 5000, 1400),
+      bid('S2', 1000, 1500),
+      bid('DO', 1000, 1500, { kind: 'dispatchOrder' }),
+    ]
+    const withS2 = clearAuction(clearingInput({ dispatchOrderCapKw: 0, bids }))
+    const without = clearAuction(
+      clearingInput({ dispatchOrderCapKw: 0, bids: bids.filter((b) => b.bidId !== 'S2') }),
+    )
+    expect(byId(withS2, 'S2').awarded).toBe(false)
+    expect(byId(withS2, 'DO').reason).toBe('dispatchOrderCap')
+    expect(byId(without, 'DO').reason).toBe('dispatchOrderCap')
+    // With room under the cap, a dispatch-order bid the walk never reached is just not awarded.
+    const roomy = clearAuction(clearingInput({ dispatchOrderCapKw: 5000, bids }))
+    expect(byId(roomy, 'DO')).toMatchObject({ awarded: false, reason: 'notAwarded' })
+  })
+
   it('a bid skipped for the cap cannot be the clearing bid', () => {
     const result = clearAuction(
       clearingInput({

@@ -396,6 +396,14 @@ export function runClearing(prep: PreparedClearing, options: ClearingOptions): C
       blockId: b >= 0 ? (blocks[b]?.blockId ?? null) : null,
     }
   })
+  // A dispatch-order bid left out is `dispatchOrderCap` when it would not fit under the cap
+  // beside the final awards, whether or not the walk reached it; so removing a bid that was not
+  // awarded never changes another bid's result (the final awards do not depend on it).
+  for (const bid of bids) {
+    if (awarded[bid.index] === 1 || !bid.isDispatchOrder) continue
+    reasons[bid.index] =
+      capKw !== null && dispatchOrderKw + bid.kw > capKw ? 'dispatchOrderCap' : 'notAwarded'
+  }
   let totalAwardedKw = 0
   for (const kw of awardedKw) totalAwardedKw += kw
   const bidResults: BidResult[] = bids.map((bid) => {
