@@ -1,5 +1,8 @@
 import type { FieldError, MessageId } from '@yoryo/contracts'
 
+/** A field error; `params` fill the message's placeholders when it is localised for the reply. */
+export type AppFieldError = FieldError & { params?: Record<string, string | number> }
+
 /**
  * The one error type of the API. `messageId` names the catalogue message; `params` fill its
  * placeholders; `errors` carry field-level problems for validation failures.
@@ -8,7 +11,7 @@ export class AppError extends Error {
   readonly messageId: MessageId
   readonly status: number
   readonly params: Record<string, string | number>
-  readonly errors: FieldError[] | undefined
+  readonly errors: AppFieldError[] | undefined
   readonly headers: Record<string, string>
 
   constructor(
@@ -16,7 +19,7 @@ export class AppError extends Error {
     status: number,
     details: {
       params?: Record<string, string | number>
-      errors?: FieldError[]
+      errors?: AppFieldError[]
       headers?: Record<string, string>
     } = {},
   ) {

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { formatMessage, messageForIssue, type FieldError } from '@yoryo/contracts'
+import { formatMessage, messageForIssue, type FieldError, type MessageId } from '@yoryo/contracts'
 import { AppError } from '../lib/errors.ts'
 import { requestLang, sendProblem } from '../lib/problem.ts'
 
@@ -35,7 +35,12 @@ export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v)
-      return sendProblem(request, reply, error.status, error.messageId, error.params, error.errors)
+      // Field messages in the request's language, whatever language the thrower formatted in.
+      const errors = error.errors?.map(({ params, ...e }) => ({
+        ...e,
+        message: formatMessage(e.messageId as MessageId, requestLang(request), params ?? {}),
+      }))
+      return sendProblem(request, reply, error.status, error.messageId, error.params, errors)
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context =

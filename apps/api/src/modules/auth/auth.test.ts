@@ -245,6 +245,14 @@ describe('[010] password change', () => {
       expect(res.statusCode, messageId).toBe(400)
       expect(res.json().errors[0]).toMatchObject({ path: [field], messageId })
     }
+    // Field messages follow the request's language, placeholders filled.
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { ...s, 'accept-language': 'en' },
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Short#1a' },
+    })
+    expect(en.json().errors[0].message).toBe('The password must have at least 12 characters.')
     // The last three passwords cannot come back.
     const passwords = [
       DEMO_PASSWORD,

@@ -259,6 +259,7 @@ export async function changePassword(
           path: ['newPassword'],
           messageId: broken.messageId,
           message: format(broken.messageId, broken.params),
+          params: broken.params,
         },
       ],
     })

@@ -54,6 +54,7 @@ export function parseOrFieldErrors<T>(
         path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
         messageId,
         message: formatMessage(messageId, 'ja', params),
+        params,
       }
     }),
   })

@@ -21,7 +21,7 @@ import {
 } from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
 import { audit, type Actor } from '../../lib/audit.ts'
-import { AppError } from '../../lib/errors.ts'
+import { AppError, type AppFieldError } from '../../lib/errors.ts'
 import { assertSameParticipant, isAdministrator } from '../../lib/guards.ts'
 import { CSV_EXPORT_LIMIT, orderByOf } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
@@ -78,8 +78,8 @@ export function fieldError(
   path: (string | number)[],
   messageId: MessageId,
   params: Record<string, string | number> = {},
-): FieldError {
-  return { path, messageId, message: formatMessage(messageId, lang, params) }
+): AppFieldError {
+  return { path, messageId, message: formatMessage(messageId, lang, params), params }
 }
 
 /** A validation failure on fields (400 `E-COMMON-001` with the field messages). */
