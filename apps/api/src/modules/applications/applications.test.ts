@@ -112,6 +112,13 @@ describe('[700] system use application', () => {
     // The operator's queue lists it, oldest first.
     const queue = await t.app.inject({ url: '/api/v1/applications?state=queue', headers: operator })
     expect(queue.json().items.map((a: { id: string }) => a.id)).toContain(id)
+    for (const sort of ['createdAt', '-receiptNo', 'state', '-submittedAt']) {
+      const sorted = await t.app.inject({
+        url: `/api/v1/applications?sort=${sort}`,
+        headers: operator,
+      })
+      expect(sorted.statusCode, sort).toBe(200)
+    }
 
     let res = await act(operator, id, 'startReview', 1)
     expect(res.statusCode).toBe(200)
@@ -177,6 +184,10 @@ describe('[700] system use application', () => {
     })
     expect(login.statusCode).toBe(200)
     expect(login.json().mustChangePassword).toBe(true)
+    const approvedEntry = await t.database.prisma.auditLog.findFirstOrThrow({
+      where: { entityId: id, action: 'application.approve' },
+    })
+    expect(approvedEntry.participantId).toBe(application.participant?.id ?? application.entityId)
     const history = (
       await t.app.inject({ url: `/api/v1/applications/${id}`, headers: operator })
     ).json().events

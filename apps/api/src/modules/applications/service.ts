@@ -261,6 +261,7 @@ export async function transition(
     }
     const handler = handlerFor(row.entityType)
     let oneTimePassword: string | undefined
+    let participantId = row.participantId
     if (action === 'submit' || action === 'resubmit') {
       // The difference view compares with the record as it is when submitted.
       const current = row.entityId ? await handler.current(tx, row.entityId) : null
@@ -272,6 +273,7 @@ export async function transition(
     if (action === 'approve') {
       const applied = await handler.apply(tx, record(row), actor)
       oneTimePassword = applied.oneTimePassword
+      participantId = applied.participantId
       await tx.application.update({
         where: { id: row.id },
         data: {
@@ -297,7 +299,8 @@ export async function transition(
       action: `application.${action}`,
       entityType: 'application',
       entityId: row.id,
-      participantId: row.participantId,
+      // An approved registration belongs to the participant it created.
+      participantId,
       before: { state: row.state, version: row.version },
       after: { state: rule.to, version: row.version + 1, comment: input.comment },
     })
@@ -408,7 +411,12 @@ export async function listApplications(
   const [rows, total] = await Promise.all([
     app.db.application.findMany({
       where,
-      orderBy: [{ [order.field]: { sort: order.direction, nulls: 'last' } }, { id: 'asc' }],
+      orderBy: [
+        order.field === 'submittedAt'
+          ? { submittedAt: { sort: order.direction, nulls: 'last' } }
+          : { [order.field]: order.direction },
+        { id: 'asc' },
+      ],
       take,
       skip,
     }),
