@@ -13,9 +13,21 @@ export interface MenuEntry {
   /** Path inside the SPA (the delivery SPA is mounted under /delivery/). */
   path: string
   roles: readonly Role[]
+  /**
+   * The function group (A40) the screen belongs to: a general user sees the entry only with at
+   * least view on it. Administrators and the operator see every entry their role allows.
+   */
+  functionGroup?: FunctionGroupCode
+}
+
+/** What the menu needs of a right (`SessionUser.permissions`, `Permission` of A40). */
+export interface MenuPermission {
+  functionGroup: string
+  canView: boolean
 }
 
 const everyone = ['operator', 'participantAdmin', 'participantUser', 'tso'] as const
+const administrators = ['operator', 'participantAdmin'] as const
 
 export const menuEntries: readonly MenuEntry[] = [
   { key: 'portal', code: '010', app: 'preDelivery', path: '/', roles: everyone },
@@ -28,14 +40,82 @@ export const menuEntries: readonly MenuEntry[] = [
     path: '/maintenance-mode',
     roles: ['operator'],
   },
+  { key: 'users', code: '020', app: 'preDelivery', path: '/users', roles: administrators },
+  { key: 'auditLog', code: '020', app: 'preDelivery', path: '/audit-log', roles: administrators },
+  {
+    key: 'participant',
+    code: '030',
+    app: 'preDelivery',
+    path: '/participant',
+    roles: ['participantAdmin', 'participantUser'],
+    functionGroup: '030',
+  },
+  {
+    key: 'participants',
+    code: '030',
+    app: 'preDelivery',
+    path: '/participants',
+    roles: ['operator'],
+  },
+  {
+    key: 'applications',
+    code: '030',
+    app: 'preDelivery',
+    path: '/applications',
+    roles: everyone,
+    functionGroup: '030',
+  },
   { key: 'messages', code: '600', app: 'preDelivery', path: '/messages', roles: everyone },
+  {
+    key: 'clientCertificates',
+    code: '710',
+    app: 'preDelivery',
+    path: '/client-certificates',
+    roles: administrators,
+  },
   { key: 'portal', code: 'A20', app: 'delivery', path: '/', roles: everyone },
   { key: 'attachments', code: 'A20', app: 'delivery', path: '/attachments', roles: everyone },
+  {
+    key: 'permissions',
+    code: 'A40',
+    app: 'delivery',
+    path: '/permissions',
+    roles: ['participantAdmin'],
+  },
   { key: 'messages', code: 'G30', app: 'delivery', path: '/messages', roles: everyone },
 ]
 
-export function menuFor(app: AppId, role: Role): MenuEntry[] {
-  return menuEntries.filter((e) => e.app === app && e.roles.includes(role))
+/** Whether a role sees every entry it is allowed, whatever its rights (A40). */
+function seesAllGroups(role: Role): boolean {
+  return role === 'operator' || role === 'participantAdmin'
+}
+
+/**
+ * The entries of `entries` shown to a user: those of the app its role may use and, for an entry
+ * of a function group, only with at least view on it (administrators and the operator: always).
+ */
+export function visibleMenuEntries(
+  entries: readonly MenuEntry[],
+  app: AppId,
+  role: Role,
+  permissions: readonly MenuPermission[],
+): MenuEntry[] {
+  const viewable = new Set(permissions.filter((p) => p.canView).map((p) => p.functionGroup))
+  return entries.filter(
+    (e) =>
+      e.app === app &&
+      e.roles.includes(role) &&
+      (!e.functionGroup || seesAllGroups(role) || viewable.has(e.functionGroup)),
+  )
+}
+
+/** The menu of a SPA for the session's role and effective rights (`SessionUser.permissions`). */
+export function menuFor(
+  app: AppId,
+  role: Role,
+  permissions: readonly MenuPermission[] = [],
+): MenuEntry[] {
+  return visibleMenuEntries(menuEntries, app, role, permissions)
 }
 
 /**

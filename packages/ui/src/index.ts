@@ -47,6 +47,14 @@ export {
 } from './api/form-errors.ts'
 export { createQueryClient } from './api/query-client.ts'
 export {
+  userKeys,
+  userQueries,
+  invalidateUsers,
+  participantOptionKeys,
+  participantOptionQueries,
+  type UserListParams,
+} from './api/users.ts'
+export {
   authKeys,
   authQueries,
   invalidateAuth,
@@ -114,6 +122,12 @@ export {
 export { AttachmentPanel, type AttachmentPanelProps } from './components/attachment-panel.tsx'
 export { ConfirmDialog, type ConfirmDialogProps } from './components/confirm-dialog.tsx'
 export { DeadlineCountdown, useNow } from './components/deadline-countdown.tsx'
+export { ListPager, PAGE_SIZES, type ListPagerProps } from './components/list-pager.tsx'
+export {
+  CsvExportMenu,
+  csvExportHref,
+  type CsvExportMenuProps,
+} from './components/csv-export-menu.tsx'
 export * from './components/icons.tsx'
 
 // Formatting

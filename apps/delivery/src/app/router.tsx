@@ -3,6 +3,7 @@ import {
   LoginPage,
   MaintenancePage,
   NotFoundPage,
+  RequireRole,
   RequireSession,
   RouteErrorPage,
   ServerErrorPage,
@@ -17,7 +18,7 @@ import { RootLayout } from './root-layout.tsx'
 /**
  * Routes of the delivery-period SPA, mounted at `/delivery/` (basename `/delivery`):
  *   /login · /maintenance · /session-expired                   without a session
- *   / (A20 portal) · /attachments (A20) · /messages (G30)
+ *   / (A20 portal) · /attachments (A20) · /permissions (A40, administrators) · /messages (G30)
  *   /password (the forced change, when the session needs one) · /forbidden · /error · *
  *
  * The screens without a session are in the entry chunk; the shell and every screen inside it
@@ -59,6 +60,23 @@ export const router = createBrowserRouter(
                         () => import('../features/attachments/pages/attachments-page.tsx'),
                         'AttachmentsPage',
                       ),
+                    },
+                    {
+                      path: 'permissions',
+                      element: (
+                        <RequireRole roles={['participantAdmin']} fallback={<ForbiddenPage />}>
+                          <Outlet />
+                        </RequireRole>
+                      ),
+                      children: [
+                        {
+                          index: true,
+                          lazy: lazyComponent(
+                            () => import('../features/permissions/pages/permissions-page.tsx'),
+                            'PermissionsPage',
+                          ),
+                        },
+                      ],
                     },
                     { path: 'messages', lazy: lazyScreens.messageCatalogue },
                     { path: 'password', lazy: lazyScreens.passwordChange },

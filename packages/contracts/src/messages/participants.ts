@@ -77,4 +77,9 @@ export const participantMessages = {
     ja: '差戻し・却下の場合はコメントを入力してください。',
     en: 'Enter a comment when returning or rejecting an application.',
   },
+  'I-APP-001': {
+    severity: 'info',
+    ja: '申込を受け付けました。受付番号は {receiptNo} です。',
+    en: 'The application has been received. Its receipt number is {receiptNo}.',
+  },
 } satisfies MessageGroup

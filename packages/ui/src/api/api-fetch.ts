@@ -15,6 +15,8 @@ export interface ApiFetchOptions<T> {
   /** Sent as multipart/form-data instead of `body`. */
   formData?: FormData
   query?: Record<string, QueryValue>
+  /** Extra request headers (e.g. the access key of a public application). */
+  headers?: Record<string, string>
   signal?: AbortSignal
   /** The contract schema of the response; a mismatch is logged, not thrown. */
   schema?: ResponseSchema<T>
@@ -93,6 +95,7 @@ export async function apiFetch<T = unknown>(
 ): Promise<T> {
   const { method = 'GET', body, formData, query, signal, schema, responseType = 'json' } = options
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: responseType === 'blob' ? '*/*' : 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   }

@@ -26,7 +26,12 @@ export async function downloadFile(
   path: string,
   fileName: string,
   signal?: AbortSignal,
+  options: { headers?: Record<string, string> } = {},
 ): Promise<void> {
-  const blob = await apiFetch<Blob>(path, { responseType: 'blob', signal })
+  const blob = await apiFetch<Blob>(path, {
+    responseType: 'blob',
+    signal,
+    headers: options.headers,
+  })
   saveBlob(blob, fileName)
 }

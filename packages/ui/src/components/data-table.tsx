@@ -5,10 +5,11 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type ExpandedState,
   type RowData,
   type SortingState,
 } from '@tanstack/react-table'
-import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { Fragment, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SortIcon } from './icons.tsx'
 
@@ -42,9 +43,22 @@ export interface DataTableProps<T> {
   /** Enter / double click on a row. */
   onRowActivate?: (row: T) => void
   initialSorting?: SortingState
+  /**
+   * Sorting done by the server (paged lists): the table shows `sorting` and reports header
+   * clicks through `onSortingChange` instead of sorting the rows itself.
+   */
+  sorting?: SortingState
+  onSortingChange?: (sorting: SortingState) => void
   /** Scroll container height; the header stays visible (sticky). */
   maxHeight?: number | string
   testId?: string
+  /** Extra class of a row, e.g. `yoryo-tr-changed` for a changed value. */
+  rowClassName?: (row: T) => string | undefined
+  /**
+   * Detail shown in a full-width row under an expanded row. A cell toggles it with
+   * `info.row.getToggleExpandedHandler()` (a button with `aria-expanded`).
+   */
+  renderExpanded?: (row: T) => ReactNode
 }
 
 const ROW_HEIGHT = 34
@@ -65,19 +79,31 @@ export function DataTable<T>({
   getRowId,
   onRowActivate,
   initialSorting = [],
+  sorting: serverSorting,
+  onSortingChange,
   maxHeight,
   testId,
+  rowClassName,
+  renderExpanded,
 }: DataTableProps<T>) {
   const { t } = useTranslation()
-  const [sorting, setSorting] = useState<SortingState>(initialSorting)
+  const [localSorting, setSorting] = useState<SortingState>(initialSorting)
+  const manualSorting = onSortingChange !== undefined
+  const sorting = manualSorting ? (serverSorting ?? []) : localSorting
+  const [expanded, setExpanded] = useState<ExpandedState>({})
   const [focusIndex, setFocusIndex] = useState(0)
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
     // A new empty array on every render would make the table reset its state in a loop.
     data: (data ?? EMPTY) as T[],
     columns,
-    state: { sorting },
-    onSortingChange: setSorting,
+    state: { sorting, expanded },
+    onSortingChange: manualSorting
+      ? (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater)
+      : setSorting,
+    manualSorting,
+    onExpandedChange: setExpanded,
+    getRowCanExpand: () => renderExpanded !== undefined,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId,
@@ -86,6 +112,7 @@ export function DataTable<T>({
   const rows = table.getRowModel().rows
   const showSkeleton = loading && (data === undefined || data.length === 0)
   const columnCount = table.getVisibleLeafColumns().length
+  const detailRows = renderExpanded ? rows.filter((row) => row.getIsExpanded()).length : 0
   const activeIndex = Math.min(focusIndex, Math.max(rows.length - 1, 0))
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
@@ -103,8 +130,9 @@ export function DataTable<T>({
     if (next === null) return
     event.preventDefault()
     setFocusIndex(next)
+    // Detail rows of expanded rows sit between the data rows: count data rows only.
     const body = event.currentTarget.parentElement
-    const target = body?.children.item(next)
+    const target = body?.querySelectorAll(':scope > tr[data-row-id]').item(next)
     if (target instanceof HTMLElement) target.focus()
   }
 
@@ -125,7 +153,7 @@ export function DataTable<T>({
         fz="sm"
         className="yoryo-table"
         aria-busy={showSkeleton || undefined}
-        aria-rowcount={showSkeleton ? undefined : rows.length + 1}
+        aria-rowcount={showSkeleton ? undefined : rows.length + detailRows + 1}
       >
         <caption className="yoryo-visually-hidden">{label}</caption>
         <Table.Thead>
@@ -197,36 +225,42 @@ export function DataTable<T>({
             </Table.Tr>
           ) : (
             rows.map((row, index) => (
-              <Table.Tr
-                key={row.id}
-                h={ROW_HEIGHT}
-                tabIndex={index === activeIndex ? 0 : -1}
-                onFocus={() => setFocusIndex(index)}
-                onKeyDown={(event) => onRowKeyDown(event, index)}
-                onDoubleClick={onRowActivate ? () => onRowActivate(row.original) : undefined}
-                className="yoryo-tr"
-                data-row-id={row.id}
-              >
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta
-                  return (
-                    <Table.Td
-                      key={cell.id}
-                      ta={meta?.align ?? (meta?.numeric ? 'right' : 'left')}
-                      className={[
-                        meta?.numeric ? 'yoryo-numeric' : '',
-                        meta?.tabular ? 'yoryo-figures' : '',
-                        meta?.nowrap ? 'yoryo-nowrap' : '',
-                        meta?.mono ? 'yoryo-mono' : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' ')}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </Table.Td>
-                  )
-                })}
-              </Table.Tr>
+              <Fragment key={row.id}>
+                <Table.Tr
+                  h={ROW_HEIGHT}
+                  tabIndex={index === activeIndex ? 0 : -1}
+                  onFocus={() => setFocusIndex(index)}
+                  onKeyDown={(event) => onRowKeyDown(event, index)}
+                  onDoubleClick={onRowActivate ? () => onRowActivate(row.original) : undefined}
+                  className={['yoryo-tr', rowClassName?.(row.original)].filter(Boolean).join(' ')}
+                  data-row-id={row.id}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta
+                    return (
+                      <Table.Td
+                        key={cell.id}
+                        ta={meta?.align ?? (meta?.numeric ? 'right' : 'left')}
+                        className={[
+                          meta?.numeric ? 'yoryo-numeric' : '',
+                          meta?.tabular ? 'yoryo-figures' : '',
+                          meta?.nowrap ? 'yoryo-nowrap' : '',
+                          meta?.mono ? 'yoryo-mono' : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' ')}
+                      >
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </Table.Td>
+                    )
+                  })}
+                </Table.Tr>
+                {renderExpanded && row.getIsExpanded() ? (
+                  <Table.Tr className="yoryo-tr-detail" data-detail-of={row.id}>
+                    <Table.Td colSpan={columnCount}>{renderExpanded(row.original)}</Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Fragment>
             ))
           )}
         </Table.Tbody>

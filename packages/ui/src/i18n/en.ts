@@ -1,4 +1,6 @@
 import type { Catalogue } from './catalogue.ts'
+import { applicationsSections } from './sections/applications.ts'
+import { usersSections } from './sections/users.ts'
 
 /** English UI catalogue: the same keys as `ja.ts`. */
 export const en: Catalogue = {
@@ -38,11 +40,22 @@ export const en: Catalogue = {
     maintenance: 'Maintenance mode',
     messages: 'Messages',
     attachments: 'Attachments',
+    users: 'User management',
+    clientCertificates: 'Client certificates',
+    permissions: 'User permissions',
+    participant: 'Participant information',
+    participants: 'Participants',
+    applications: 'Applications',
+    auditLog: 'Audit log',
   },
   functionGroups: {
     '010': 'Common operations',
+    '020': 'User management',
+    '030': 'Participant information',
     '600': 'Message list',
+    '710': 'Client certificates',
     A20: 'Common operations',
+    A40: 'User permissions',
     G30: 'Message list',
   },
   common: {
@@ -265,6 +278,8 @@ export const en: Catalogue = {
     serverTitle: 'System error',
     networkTitle: 'Cannot reach the server',
   },
+  ...usersSections.en,
+  ...applicationsSections.en,
   format: {
     bytes: {
       b: '{{value}} B',

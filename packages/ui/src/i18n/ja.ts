@@ -1,3 +1,6 @@
+import { applicationsSections } from './sections/applications.ts'
+import { usersSections } from './sections/users.ts'
+
 /**
  * Japanese UI catalogue (the default language). `en.ts` must have exactly the same keys; the
  * type `Catalogue` enforces it at compile time and `i18n.test.ts` checks it once more.
@@ -40,11 +43,22 @@ export const ja = {
     maintenance: 'メンテナンスモード設定',
     messages: 'メッセージ一覧',
     attachments: '添付ファイル',
+    users: 'ユーザ情報管理',
+    clientCertificates: 'クライアント証明書管理',
+    permissions: 'ユーザ権限管理',
+    participant: '事業者情報',
+    participants: '事業者一覧',
+    applications: '申込一覧',
+    auditLog: '操作ログ',
   },
   functionGroups: {
     '010': '共通操作',
+    '020': 'ユーザ情報管理',
+    '030': '事業者情報管理',
     '600': 'メッセージ一覧',
+    '710': 'クライアント証明書',
     A20: '共通操作',
+    A40: 'ユーザ権限管理',
     G30: 'メッセージ一覧',
   },
   common: {
@@ -269,6 +283,8 @@ export const ja = {
     serverTitle: 'システムエラー',
     networkTitle: 'サーバに接続できません',
   },
+  ...usersSections.ja,
+  ...applicationsSections.ja,
   format: {
     bytes: {
       b: '{{value}} B',

@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { isMessageId, loginRequestSchema } from '@yoryo/contracts'
 import { useEffect } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Navigate, useNavigate, useSearchParams } from 'react-router'
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import type { z } from 'zod'
 import { isApiError } from '../api/api-error.ts'
 import { applyFieldErrors, isShownOnFields } from '../api/form-errors.ts'
@@ -30,7 +30,7 @@ const FIELDS = ['participantCode', 'userId', 'password'] as const
  */
 export function LoginPage() {
   const { t } = useTranslation()
-  const { commonFunctionCode } = useAppConfig()
+  const { commonFunctionCode, app } = useAppConfig()
   const [searchParams] = useSearchParams()
   const navigate = useNavigate()
   const next = safeNextPath(
@@ -151,6 +151,17 @@ export function LoginPage() {
             <Text id="login-help" fz="xs" c="dimmed" className="yoryo-phrase">
               {t('login.help')}
             </Text>
+            <Divider />
+            {/* 700: companies not yet registered apply without a login (pre-delivery SPA). */}
+            {app === 'preDelivery' ? (
+              <Anchor component={Link} to="/apply" fz="sm" data-testid="apply-link">
+                {t('systemUse.loginLink')}
+              </Anchor>
+            ) : (
+              <Anchor href="/apply" fz="sm" data-testid="apply-link">
+                {t('systemUse.loginLink')}
+              </Anchor>
+            )}
           </Stack>
         </form>
       </Page>

@@ -29,6 +29,7 @@ import type { Language } from '../i18n/catalogue.ts'
 import { functionLabelKey } from '../i18n/keys.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { ApiErrorAlert, MessageAlert, MessageText } from '../messages/message-text.tsx'
+import { ReviewQueue } from './review-queue.tsx'
 
 /** Which SPA a function code belongs to: digits → pre-delivery (010…891), letters → delivery. */
 export function appOfFunction(code: string): AppId {
@@ -139,7 +140,7 @@ function LoginInfo({ session }: { session: SessionUser }) {
 
 function PortalMenu({ app, session }: { app: AppId; session: SessionUser }) {
   const { t } = useTranslation()
-  const entries = menuFor(app, session.user.role).filter((e) => e.path !== '/')
+  const entries = menuFor(app, session.user.role, session.permissions).filter((e) => e.path !== '/')
   return (
     <Section title={t('portal.menu')} testId="portal-menu">
       <SimpleGrid
@@ -321,6 +322,9 @@ export function PortalTop({ app, session }: { app: AppId; session: SessionUser }
         </MessageAlert>
       ) : null}
       {portal.error ? <ApiErrorAlert error={portal.error} /> : null}
+      {app === 'preDelivery' && session.user.role === 'operator' ? (
+        <ReviewQueue queue={portal.data?.reviewQueue ?? undefined} />
+      ) : null}
       <Box className="yoryo-portal-grid">
         <LoginInfo session={session} />
         <PortalMenu app={app} session={session} />

@@ -96,7 +96,7 @@ export function AppLayout() {
       {restricted ? null : (
         <AppShell.Navbar p="sm" className="yoryo-navbar">
           <AppShell.Section grow>
-            <SideMenu app={config.app} role={session.user.role} />
+            <SideMenu app={config.app} role={session.user.role} permissions={session.permissions} />
           </AppShell.Section>
         </AppShell.Navbar>
       )}

@@ -11,7 +11,11 @@ describe('side menu', () => {
   })
 
   it('builds the delivery menu from its own entries', () => {
-    expect(groupMenu('delivery', 'participantAdmin').map((g) => g.code)).toEqual(['A20', 'G30'])
+    expect(groupMenu('delivery', 'participantAdmin').map((g) => g.code)).toEqual([
+      'A20',
+      'A40',
+      'G30',
+    ])
   })
 
   it('matches the portal exactly and other paths by prefix', () => {

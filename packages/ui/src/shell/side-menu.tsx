@@ -1,5 +1,11 @@
 import { NavLink, Stack, Text } from '@mantine/core'
-import { menuFor, type AppId, type MenuEntry, type Role } from '@yoryo/contracts'
+import {
+  menuFor,
+  type AppId,
+  type MenuEntry,
+  type MenuPermission,
+  type Role,
+} from '@yoryo/contracts'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { functionGroupLabelKey, functionLabelKey } from '../i18n/keys.ts'
@@ -9,10 +15,17 @@ interface MenuGroup {
   entries: MenuEntry[]
 }
 
-/** Menu entries of `menuFor(app, role)`, grouped by function code in catalogue order. */
-export function groupMenu(app: AppId, role: Role): MenuGroup[] {
+/**
+ * Menu entries of `menuFor(app, role, permissions)`, grouped by function code in catalogue order.
+ * `permissions` are the session's effective rights (A40).
+ */
+export function groupMenu(
+  app: AppId,
+  role: Role,
+  permissions: readonly MenuPermission[] = [],
+): MenuGroup[] {
   const groups: MenuGroup[] = []
-  for (const entry of menuFor(app, role)) {
+  for (const entry of menuFor(app, role, permissions)) {
     const group = groups.find((g) => g.code === entry.code)
     if (group) group.entries.push(entry)
     else groups.push({ code: entry.code, entries: [entry] })
@@ -25,11 +38,19 @@ export function isActivePath(current: string, path: string): boolean {
   return current === path || current.startsWith(`${path}/`)
 }
 
-/** The side menu: one section per function code, entries the role may use. */
-export function SideMenu({ app, role }: { app: AppId; role: Role }) {
+/** The side menu: one section per function code, entries the role and the rights allow. */
+export function SideMenu({
+  app,
+  role,
+  permissions,
+}: {
+  app: AppId
+  role: Role
+  permissions: readonly MenuPermission[]
+}) {
   const { t } = useTranslation()
   const location = useLocation()
-  const groups = groupMenu(app, role)
+  const groups = groupMenu(app, role, permissions)
   return (
     <nav aria-label={t('header.mainMenu')}>
       <Stack gap="md">

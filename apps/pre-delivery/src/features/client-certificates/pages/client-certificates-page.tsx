@@ -1,0 +1,534 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  CopyButton,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import {
+  clientCertificateListQuerySchema,
+  clientCertificateSortFields,
+  clientCertificateStatusSchema,
+  type ClientCertificate,
+  type ClientCertificateStatus,
+  type Participant,
+} from '@yoryo/contracts'
+import {
+  ApiErrorAlert,
+  CheckIcon,
+  ConfirmDialog,
+  CsvExportMenu,
+  CopyIcon,
+  DataTable,
+  ListPager,
+  MessageAlert,
+  Page,
+  SearchIcon,
+  createColumnHelper,
+  formatDateTime,
+  participantOptionQueries,
+  useFieldErrorText,
+  useNow,
+  useSession,
+  useTranslation,
+  zodIssueToMessage,
+  type MessageRef,
+  type SortingState,
+} from '@yoryo/ui'
+import { useMemo, useState } from 'react'
+import { Controller, useForm } from 'react-hook-form'
+import { useSearchParams } from 'react-router'
+import { z } from 'zod'
+import {
+  nextParams,
+  readChoice,
+  readPage,
+  readSorting,
+  sortParam,
+} from '../../users/list-params.ts'
+import { certificateQueries, useRevokeCertificate, type CertificateListParams } from '../api.ts'
+import { CertificateImportDialog } from '../components/certificate-import-dialog.tsx'
+import {
+  CertificateRegisterDialog,
+  type CertificateOwner,
+} from '../components/certificate-register-dialog.tsx'
+import { participantLabel } from '../../users/participant-label.ts'
+
+const column = createColumnHelper<ClientCertificate>()
+const DAY_MS = 86_400_000
+/** A certificate expiring within this many days is flagged (as the portal top warns). */
+const WARNING_DAYS = 30
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+const STATUS_COLOR: Record<ClientCertificateStatus, string> = {
+  active: 'green',
+  notYetValid: 'blue',
+  expired: 'gray',
+  revoked: 'gray',
+}
+
+/** Days left of an active certificate expiring within 30 days, else null. */
+export function daysLeft(certificate: ClientCertificate, now: Date): number | null {
+  if (certificate.status !== 'active') return null
+  const ms = new Date(certificate.validTo).getTime() - now.getTime()
+  return ms > 0 && ms <= WARNING_DAYS * DAY_MS ? Math.ceil(ms / DAY_MS) : null
+}
+
+/** `AB12CD34…9F0E1D2C`: enough to tell certificates apart; the whole one is copied. */
+function shortFingerprint(fingerprint: string): string {
+  return fingerprint.length > 16
+    ? `${fingerprint.slice(0, 8)}…${fingerprint.slice(-8)}`
+    : fingerprint
+}
+
+function Fingerprint({ value }: { value: string }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap={4} wrap="nowrap">
+      <span title={value}>{shortFingerprint(value)}</span>
+      <CopyButton value={value} timeout={2000}>
+        {({ copied, copy }) => (
+          <Tooltip
+            label={
+              copied
+                ? t('clientCertificates.fingerprintCopied')
+                : t('clientCertificates.copyFingerprint')
+            }
+            withArrow
+            position="top"
+          >
+            <ActionIcon
+              variant="subtle"
+              color={copied ? 'green' : 'gray'}
+              size="sm"
+              onClick={copy}
+              aria-label={t('clientCertificates.copyFingerprint')}
+            >
+              {copied ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  )
+}
+
+const filterSchema = clientCertificateListQuerySchema.pick({ q: true }).extend({
+  participantId: z.string(),
+  status: z.string(),
+})
+type FilterSchema = typeof filterSchema
+type FilterValues = z.output<FilterSchema>
+
+function CertificateFilters({
+  values,
+  participants,
+  onApply,
+}: {
+  values: FilterValues
+  participants: Participant[] | undefined
+  onApply: (values: FilterValues) => void
+}) {
+  const { t } = useTranslation()
+  const fieldErrorText = useFieldErrorText()
+  const form = useForm<z.input<FilterSchema>, unknown, FilterValues>({
+    resolver: zodResolver(filterSchema, { error: zodIssueToMessage }),
+    defaultValues: values,
+  })
+  const empty: FilterValues = { q: '', participantId: '', status: '' }
+  return (
+    <Paper withBorder p="sm" mb="sm" className="yoryo-panel">
+      <form
+        onSubmit={form.handleSubmit(onApply)}
+        noValidate
+        role="search"
+        aria-label={t('listTools.filters')}
+        data-testid="certificate-filters"
+      >
+        <Group gap="sm" align="flex-start" wrap="nowrap">
+          {participants ? (
+            <Controller
+              control={form.control}
+              name="participantId"
+              render={({ field }) => (
+                <Select
+                  label={t('clientCertificates.filters.participant')}
+                  data={[
+                    { value: '', label: t('common.all') },
+                    ...participants.map((p) => ({ value: p.id, label: participantLabel(p) })),
+                  ]}
+                  value={field.value ?? ''}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  name={field.name}
+                  allowDeselect={false}
+                  searchable
+                  w={280}
+                />
+              )}
+            />
+          ) : null}
+          <TextInput
+            label={t('clientCertificates.filters.keyword')}
+            placeholder={t('clientCertificates.filters.keywordPlaceholder')}
+            leftSection={<SearchIcon size={14} />}
+            w={300}
+            maxLength={100}
+            type="search"
+            {...form.register('q')}
+            error={fieldErrorText(form.formState.errors.q)}
+          />
+          <Controller
+            control={form.control}
+            name="status"
+            render={({ field }) => (
+              <Select
+                label={t('clientCertificates.filters.status')}
+                data={[
+                  { value: '', label: t('common.all') },
+                  ...clientCertificateStatusSchema.options.map((s) => ({
+                    value: s,
+                    label: t(`clientCertificates.status.${s}`),
+                  })),
+                ]}
+                value={field.value ?? ''}
+                onChange={(value) => field.onChange(value ?? '')}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                name={field.name}
+                allowDeselect={false}
+                w={140}
+              />
+            )}
+          />
+          <Group gap="xs" wrap="nowrap" className="yoryo-inline-submit">
+            <Button type="submit">{t('listTools.search')}</Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                form.reset(empty)
+                onApply(empty)
+              }}
+            >
+              {t('listTools.clear')}
+            </Button>
+          </Group>
+        </Group>
+      </form>
+    </Paper>
+  )
+}
+
+/**
+ * 710 クライアント証明書管理: the certificates of the participant's users (operator: of any
+ * participant) with validity in JST and an expiring-soon flag; register or renew one from a PEM
+ * file, import the certificate information file (711), revoke.
+ */
+export function ClientCertificatesPage() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const now = useNow(60_000)
+  const isOperator = session.user.role === 'operator'
+  const [searchParams, setSearchParams] = useSearchParams()
+  const participants = useQuery({ ...participantOptionQueries.active(), enabled: isOperator })
+
+  const { page, pageSize } = readPage(searchParams)
+  const sorting = readSorting(searchParams, clientCertificateSortFields)
+  const participantParam = searchParams.get('participant') ?? ''
+  const filters: FilterValues = {
+    participantId: isOperator && UUID.test(participantParam) ? participantParam : '',
+    q: searchParams.get('q') ?? '',
+    status: readChoice(searchParams, 'status', clientCertificateStatusSchema.options) ?? '',
+  }
+  const filterParams: Omit<CertificateListParams, 'page' | 'pageSize'> = {
+    participantId: filters.participantId || undefined,
+    q: filters.q || undefined,
+    status: (filters.status || undefined) as ClientCertificateStatus | undefined,
+    sort: sortParam(sorting),
+  }
+  const list = useQuery(certificateQueries.list({ ...filterParams, page, pageSize }))
+  const update = (changes: Record<string, string | number | undefined>) =>
+    setSearchParams((prev) => nextParams(prev, changes), { replace: true })
+
+  const [registerTarget, setRegisterTarget] = useState<{ owner?: CertificateOwner } | null>(null)
+  const [importing, setImporting] = useState(false)
+  const [toRevoke, setToRevoke] = useState<ClientCertificate | null>(null)
+  const [notice, setNotice] = useState<MessageRef | null>(null)
+  const [exportError, setExportError] = useState<unknown>(null)
+  const revoke = useRevokeCertificate()
+
+  const columns = useMemo(
+    () => [
+      ...(isOperator
+        ? [
+            column.accessor((c) => c.participant.code, {
+              id: 'participantCode',
+              header: t('clientCertificates.columns.participant'),
+              cell: (info) => (
+                <span className="yoryo-code" title={info.row.original.participant.name}>
+                  {info.getValue()}
+                </span>
+              ),
+              meta: { width: 72, nowrap: true },
+            }),
+          ]
+        : []),
+      column.accessor((c) => c.user.userId, {
+        id: 'userId',
+        header: t('clientCertificates.columns.user'),
+        cell: (info) => (
+          <Text span fz="sm" lineClamp={1} title={info.row.original.user.name}>
+            <span className="yoryo-code">{info.getValue()}</span> {info.row.original.user.name}
+          </Text>
+        ),
+      }),
+      column.accessor('serialNumber', {
+        header: t('clientCertificates.columns.serialNumber'),
+        cell: (info) => (
+          <Text span fz="xs" ff="monospace" lineClamp={1} title={info.getValue()}>
+            {info.getValue()}
+          </Text>
+        ),
+        enableSorting: false,
+        meta: { width: 96 },
+      }),
+      column.accessor('fingerprint', {
+        header: t('clientCertificates.columns.fingerprint'),
+        cell: (info) => <Fingerprint value={info.getValue()} />,
+        enableSorting: false,
+        meta: { width: 156, mono: true, nowrap: true },
+      }),
+      column.accessor('validFrom', {
+        header: t('clientCertificates.columns.validFrom'),
+        cell: (info) => formatDateTime(info.getValue()),
+        meta: { width: 128, nowrap: true, tabular: true },
+      }),
+      column.accessor('validTo', {
+        header: t('clientCertificates.columns.validTo'),
+        cell: (info) => formatDateTime(info.getValue()),
+        meta: { width: 128, nowrap: true, tabular: true },
+      }),
+      column.accessor('status', {
+        header: t('clientCertificates.columns.status'),
+        cell: (info) => {
+          const left = daysLeft(info.row.original, now)
+          return (
+            <Group gap={4} wrap="nowrap">
+              <Badge
+                size="sm"
+                radius="sm"
+                variant="light"
+                color={STATUS_COLOR[info.getValue()]}
+                style={{ flex: 'none' }}
+              >
+                {t(`clientCertificates.status.${info.getValue()}`)}
+              </Badge>
+              {left !== null ? (
+                <Badge
+                  size="sm"
+                  radius="sm"
+                  variant="light"
+                  color="orange"
+                  title={t('clientCertificates.expiresInDays', { days: left })}
+                  style={{ flex: 'none' }}
+                  data-testid="expiring-soon"
+                >
+                  {t('clientCertificates.expiringSoon')}
+                </Badge>
+              ) : null}
+            </Group>
+          )
+        },
+        enableSorting: false,
+        meta: { width: 140, nowrap: true },
+      }),
+      column.display({
+        id: 'actions',
+        header: t('clientCertificates.columns.actions'),
+        cell: (info) => {
+          const c = info.row.original
+          if (c.status === 'revoked') return null
+          return (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  aria-label={t('clientCertificates.actionsFor', { serialNumber: c.serialNumber })}
+                  rightSection={<span aria-hidden="true">▾</span>}
+                >
+                  {t('clientCertificates.columns.actions')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item
+                  onClick={() => {
+                    setNotice(null)
+                    setRegisterTarget({ owner: { ...c.user, participantId: c.participant.id } })
+                  }}
+                >
+                  {t('clientCertificates.renew')}
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color="red" onClick={() => setToRevoke(c)}>
+                  {t('clientCertificates.revoke')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )
+        },
+        meta: { width: 88, nowrap: true },
+      }),
+    ],
+    [t, isOperator, now],
+  )
+
+  const onSortingChange = (next: SortingState) => update({ sort: sortParam(next) })
+
+  return (
+    <Page
+      functionCode="710"
+      title={t('functions.clientCertificates')}
+      description={t('clientCertificates.description')}
+      actions={
+        <>
+          <CsvExportMenu
+            path="/api/v1/client-certificates"
+            query={{ ...filterParams }}
+            fileName="client-certificates.csv"
+            onError={setExportError}
+            onStart={() => setExportError(null)}
+          />
+          <Button
+            variant="default"
+            onClick={() => {
+              setNotice(null)
+              setImporting(true)
+            }}
+          >
+            {t('clientCertificates.import')}
+          </Button>
+          <Button
+            onClick={() => {
+              setNotice(null)
+              setRegisterTarget({})
+            }}
+          >
+            {t('clientCertificates.register')}
+          </Button>
+        </>
+      }
+    >
+      <Stack gap={0}>
+        {notice ? (
+          <MessageAlert {...notice} withCloseButton onClose={() => setNotice(null)} mb="sm" />
+        ) : null}
+        {exportError ? (
+          <ApiErrorAlert
+            error={exportError}
+            withCloseButton
+            onClose={() => setExportError(null)}
+            mb="sm"
+          />
+        ) : null}
+        <CertificateFilters
+          // A new form when the filters in the URL change (back button, クリア), not on paging.
+          key={[filters.participantId, filters.q, filters.status].join('|')}
+          values={filters}
+          participants={isOperator ? (participants.data ?? []) : undefined}
+          onApply={(values) =>
+            update({ participant: values.participantId, q: values.q, status: values.status })
+          }
+        />
+        <Paper
+          withBorder
+          p="md"
+          className="yoryo-panel"
+          component="section"
+          aria-labelledby="certificate-list-title"
+        >
+          <Title order={2} id="certificate-list-title" className="yoryo-section-title" mb="sm">
+            {t('clientCertificates.listTitle')}
+          </Title>
+          {list.error ? <ApiErrorAlert error={list.error} mb="sm" /> : null}
+          <DataTable
+            label={t('clientCertificates.tableLabel')}
+            data={list.data?.items}
+            columns={columns}
+            loading={list.isPending}
+            skeletonRows={4}
+            getRowId={(c) => c.id}
+            emptyMessage={t('clientCertificates.empty')}
+            sorting={sorting}
+            onSortingChange={onSortingChange}
+            testId="certificate-table"
+          />
+          <ListPager
+            page={page}
+            pageSize={pageSize}
+            total={list.data?.total}
+            onPageChange={(next) => update({ page: next })}
+            onPageSizeChange={(size) => update({ size })}
+          />
+        </Paper>
+      </Stack>
+
+      <CertificateRegisterDialog
+        target={registerTarget}
+        participants={participants.data}
+        defaultParticipantId={filters.participantId}
+        onClose={() => setRegisterTarget(null)}
+        onRegistered={() => {
+          setRegisterTarget(null)
+          setNotice({ id: 'I-CERT-001' })
+        }}
+      />
+      <CertificateImportDialog
+        opened={importing}
+        participants={participants.data}
+        defaultParticipantId={filters.participantId}
+        onClose={() => setImporting(false)}
+        onImported={(result) => {
+          setImporting(false)
+          setNotice({ id: 'I-CERT-002', params: { count: result.count } })
+        }}
+      />
+      <ConfirmDialog
+        opened={toRevoke !== null}
+        title={t('clientCertificates.revokeDialog.title')}
+        message={t('clientCertificates.revokeDialog.confirm', {
+          userId: toRevoke?.user.userId ?? '',
+          serialNumber: toRevoke?.serialNumber ?? '',
+        })}
+        confirmLabel={t('clientCertificates.revokeDialog.submit')}
+        loading={revoke.isPending}
+        error={revoke.error}
+        onClose={() => {
+          setToRevoke(null)
+          revoke.reset()
+        }}
+        onConfirm={() => {
+          if (!toRevoke) return
+          setNotice(null)
+          revoke.mutate(toRevoke, {
+            onSuccess: () => {
+              setToRevoke(null)
+              setNotice({ id: 'I-CERT-003' })
+            },
+          })
+        }}
+      />
+    </Page>
+  )
+}

@@ -1,0 +1,137 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import {
+  participantProfileSchema,
+  type Participant,
+  type ParticipantProfile,
+} from '@yoryo/contracts'
+import {
+  ApiErrorAlert,
+  MessageAlert,
+  Page,
+  applyFieldErrors,
+  isShownOnFields,
+  noticeState,
+  useFocusWhenEnabled,
+  useSession,
+  useTranslation,
+  zodIssueToMessage,
+} from '@yoryo/ui'
+import { useMemo, useState } from 'react'
+import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
+import { useNavigate } from 'react-router'
+import type { z } from 'zod'
+import { withoutProposedPrefix } from '../../applications/errors.ts'
+import { canEditGroup } from '../../applications/permissions.ts'
+import { participantQueries, useChangeApplication } from '../api.ts'
+import { ProfileFields } from '../components/profile-fields.tsx'
+import { PROFILE_FIELDS, profileOf } from '../profile.ts'
+
+type Schema = typeof participantProfileSchema
+type Input = z.input<Schema>
+const FIELDS = PROFILE_FIELDS as readonly FieldPath<Input>[]
+
+/**
+ * 030 事業者情報の変更申込 (`/participant/change`): the current information prefilled; the
+ * changed fields are marked; applying files a change application with the participant's
+ * version and opens it (I-APP-001).
+ */
+export function ParticipantChangePage() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const participant = useQuery(participantQueries.detail(session.participant.id))
+  return (
+    <Page
+      functionCode="030"
+      title={t('participant.change.title')}
+      description={t('participant.change.description')}
+    >
+      {participant.error ? <ApiErrorAlert error={participant.error} /> : null}
+      {!canEditGroup(session, '030') ? (
+        <MessageAlert id="E-AUTH-005" />
+      ) : participant.data ? (
+        <ChangeForm participant={participant.data} />
+      ) : participant.isPending ? (
+        <Stack gap="sm">
+          <Skeleton h={20} w={120} />
+          <Skeleton h={420} />
+        </Stack>
+      ) : null}
+    </Page>
+  )
+}
+
+function ChangeForm({ participant }: { participant: Participant }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const change = useChangeApplication()
+  const current = useMemo(() => profileOf(participant), [participant])
+  const form = useForm<Input, unknown, ParticipantProfile>({
+    resolver: zodResolver(participantProfileSchema, { error: zodIssueToMessage }),
+    defaultValues: current as Input,
+  })
+  const busy = change.isPending
+  const focusField = useFocusWhenEnabled(form.setFocus, busy)
+  const [unchanged, setUnchanged] = useState(false)
+  const values = useWatch({ control: form.control })
+  const changed = useMemo(
+    () => new Set(PROFILE_FIELDS.filter((f) => (values[f] ?? '') !== (current[f] ?? ''))),
+    [values, current],
+  )
+
+  const onSubmit = form.handleSubmit(async (proposed) => {
+    if (changed.size === 0) {
+      setUnchanged(true)
+      return
+    }
+    setUnchanged(false)
+    try {
+      const application = await change.mutateAsync({ participant, proposed })
+      void navigate(
+        `/applications/${application.id}`,
+        noticeState({ id: 'I-APP-001', params: { receiptNo: application.receiptNo } }),
+      )
+    } catch (error) {
+      applyFieldErrors(withoutProposedPrefix(error), form.setError, FIELDS, focusField)
+    }
+  })
+  const error = change.error ? withoutProposedPrefix(change.error) : null
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate data-testid="participant-change-form">
+        <fieldset disabled={busy} className="yoryo-fieldset">
+          <Stack gap="md">
+            <Paper withBorder p="md" className="yoryo-panel">
+              <Stack gap="md">
+                <Text fz="sm" fw={700} aria-live="polite" data-testid="change-count">
+                  {changed.size > 0
+                    ? t('participant.change.changedCount', { count: changed.size })
+                    : t('participant.change.noChanges')}
+                </Text>
+                <ProfileFields changed={changed} />
+              </Stack>
+            </Paper>
+            {unchanged && changed.size === 0 ? (
+              <Alert variant="light" color="orange" role="alert">
+                <Text fz="sm" c="var(--mantine-color-text)">
+                  {t('participant.change.noChanges')}
+                </Text>
+              </Alert>
+            ) : null}
+            {error && !isShownOnFields(error, FIELDS) ? <ApiErrorAlert error={error} /> : null}
+            <Group justify="space-between">
+              <Button variant="default" onClick={() => void navigate('/participant')}>
+                {t('participant.change.cancel')}
+              </Button>
+              <Button type="submit" loading={busy}>
+                {t('participant.change.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </fieldset>
+      </form>
+    </FormProvider>
+  )
+}

@@ -1,0 +1,50 @@
+import { Stack, Title } from '@mantine/core'
+import { useTranslation } from '@yoryo/ui'
+import { ProfileView, ValueRow } from '../../participants/components/profile-view.tsx'
+import { ADMINISTRATOR_FIELDS, CODE_FIELDS } from '../../participants/profile.ts'
+
+/** A system use application read-only: the company (three groups) and the administrator. */
+export function SystemUseView({
+  proposed,
+  testId,
+  headingOrder = 3,
+}: {
+  proposed: Record<string, unknown>
+  testId?: string
+  /** Heading level of the groups (under the section's own heading by default). */
+  headingOrder?: 2 | 3
+}) {
+  const { t } = useTranslation()
+  const participant = (proposed.participant ?? {}) as Record<string, unknown>
+  const administrator = (proposed.administrator ?? {}) as Record<string, unknown>
+  return (
+    <Stack gap="lg" data-testid={testId}>
+      <ProfileView
+        profile={participant}
+        headingOrder={headingOrder}
+        testId={testId ? `${testId}-profile` : undefined}
+      />
+      <section aria-labelledby={`${testId ?? 'system-use'}-administrator`}>
+        <Title
+          order={headingOrder}
+          id={`${testId ?? 'system-use'}-administrator`}
+          className="yoryo-section-title"
+          mb="xs"
+        >
+          {t('systemUse.sections.administrator')}
+        </Title>
+        <dl className="yoryo-dl-table">
+          {ADMINISTRATOR_FIELDS.map((field) => (
+            <ValueRow
+              key={field}
+              label={t(`systemUse.administratorFields.${field}`)}
+              value={typeof administrator[field] === 'string' ? administrator[field] : ''}
+              code={CODE_FIELDS.has(field)}
+              testId={`administrator-${field}`}
+            />
+          ))}
+        </dl>
+      </section>
+    </Stack>
+  )
+}

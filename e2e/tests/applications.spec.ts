@@ -1,0 +1,407 @@
+import type { Page } from '@playwright/test'
+import {
+  demo,
+  expect,
+  expectAccessible,
+  field,
+  login,
+  menu,
+  test,
+  type Credentials,
+} from '../support/fixtures.ts'
+
+/**
+ * The application-review workflow end to end, both sides in a real browser: a company applies
+ * for system use (700) without a login, the operator returns it, the applicant corrects and
+ * resubmits it, the operator approves it and hands over the one-time password; the new
+ * administrator logs in, changes its password and applies to change the bank account (030);
+ * the operator approves; the participant information shows the new account; the audit log
+ * (020) has every step.
+ */
+
+/** A valid 法人番号 for this run: 12 base digits and the check digit in front (NTA rule). */
+function uniqueCorporateNumber(): string {
+  const base = `${Date.now()}${Math.floor(Math.random() * 10)}`.slice(-12)
+  let sum = 0
+  for (let n = 1; n <= 12; n++) sum += Number(base[12 - n]) * (n % 2 === 1 ? 1 : 2)
+  return `${9 - (sum % 9)}${base}`
+}
+
+/** The same number with a wrong check digit (E-PART-002). */
+function withWrongCheckDigit(corporateNumber: string): string {
+  const check = Number(corporateNumber[0])
+  return `${(check % 9) + 1}${corporateNumber.slice(1)}`
+}
+
+const run = Date.now().toString(36).slice(-5).toUpperCase()
+const corporateNumber = uniqueCorporateNumber()
+const company = {
+  name: `あおぞら電力株式会社 ${run}`,
+  nameKana: 'あおぞらでんりょく', // hiragana: turned into katakana when leaving the field
+  nameEn: `Aozora Power Co., Ltd. ${run}`,
+  postalCode: '１０００００５', // full width: normalised to 100-0005
+  address: '東京都千代田区丸の内2-2-2',
+  representativeTitle: '代表取締役',
+  representativeName: '青空 一郎',
+  contactDepartment: '電力取引部 容量市場グループ',
+  contactName: '青空 花子',
+  contactEmail: `capacity-${run.toLowerCase()}@aozora.example`,
+  contactPhone: '03-1111-2222',
+  bankCode: '0001',
+  bankBranchCode: '001',
+  bankAccountNumber: '1234567',
+}
+const administrator = {
+  userId: 'aozora-admin',
+  name: '青空 花子',
+  email: `admin-${run.toLowerCase()}@aozora.example`,
+  phone: '03-1111-2223',
+}
+const returnComment = '口座名義が法人名の表記と一致しません。通帳の表記どおりに修正してください。'
+const newPassword = `Aozora#Spring-${run}`
+
+/** What one step hands to the next (the tests run in order, in one worker). */
+const state: {
+  receiptNo?: string
+  accessKey?: string
+  admin?: Credentials
+  changeReceiptNo?: string
+} = {}
+
+async function openApplication(page: Page, receiptNo: string, query: string) {
+  await page.goto(`/applications?${query}&sort=newest`)
+  const table = page.getByRole('table', { name: '申込一覧' })
+  await table.getByRole('link', { name: receiptNo }).click()
+  await expect(page.getByTestId('application-receipt-no')).toHaveText(receiptNo)
+}
+
+test.describe.serial('[700] [030] system use application and participant information', () => {
+  test.describe.configure({ timeout: 90_000 })
+
+  test('[700] a company applies without a login, with the check digit checked on the form', async ({
+    page,
+  }) => {
+    await page.goto('/login')
+    await page.getByRole('link', { name: '容量市場システムの利用申込（新規の事業者）' }).click()
+    await expect(page).toHaveURL(/\/apply$/)
+    await expect(page).toHaveTitle(/\[700\] 容量市場システム利用申込/)
+    await expectAccessible(page)
+
+    await field(page, '事業者名').fill(company.name)
+    await field(page, '事業者名（カナ）').fill(company.nameKana)
+    await field(page, '事業者名（英語）').fill(company.nameEn)
+    await field(page, '法人番号').fill(withWrongCheckDigit(corporateNumber))
+    await field(page, '郵便番号').fill(company.postalCode)
+    await field(page, '所在地').fill(company.address)
+    await field(page, '代表者役職').fill(company.representativeTitle)
+    await field(page, '代表者氏名').fill(company.representativeName)
+    await page.getByRole('radio', { name: '発電' }).check()
+    await field(page, '担当部署').fill(company.contactDepartment)
+    await field(page, '担当者氏名').fill(company.contactName)
+    await field(page, '担当者メールアドレス').fill(company.contactEmail)
+    await field(page, '担当者電話番号').fill(company.contactPhone)
+    await field(page, '金融機関コード').fill(company.bankCode)
+    await field(page, '支店コード').fill(company.bankBranchCode)
+    await page.getByRole('radio', { name: '普通' }).check()
+    await field(page, '口座番号').fill(company.bankAccountNumber)
+    // Kanji cannot be written in half-width kana: refused (E-PART-008).
+    await field(page, '口座名義（半角カナ）').fill('青空電力')
+    await field(page, 'ユーザID').fill(administrator.userId)
+    await field(page, '氏名').fill(administrator.name)
+    await field(page, 'メールアドレス').fill(administrator.email)
+    await field(page, '電話番号').fill(administrator.phone)
+    await page.getByRole('button', { name: '入力内容を確認する' }).click()
+
+    // Checked on the form with the contract's schema: field messages with their IDs.
+    await expect(page.getByText('E-PART-002')).toBeVisible()
+    await expect(page.getByText('E-PART-008')).toBeVisible()
+    await expect(field(page, '事業者名（カナ）')).toHaveValue('アオゾラデンリョク')
+    await expect(field(page, '郵便番号')).toHaveValue('100-0005')
+    await expectAccessible(page)
+    await field(page, '法人番号').fill(corporateNumber)
+    // Hiragana is written as banks want it (the operator will ask for the (ｶ of 株式会社 too).
+    await field(page, '口座名義（半角カナ）').fill('あおぞらでんりょく')
+    await field(page, '口座名義（半角カナ）').blur()
+    await expect(field(page, '口座名義（半角カナ）')).toHaveValue('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ')
+    await page.getByRole('button', { name: '入力内容を確認する' }).click()
+
+    const confirm = page.getByTestId('system-use-confirm')
+    await expect(confirm.getByRole('heading', { name: '入力内容の確認' })).toBeVisible()
+    await expect(confirm.getByText(corporateNumber)).toBeVisible()
+    await expect(confirm.getByText('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ')).toBeVisible()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: '申し込む' }).click()
+
+    await expect(page.getByText('I-APP-001')).toBeVisible()
+    await expect(page.getByTestId('access-key-once')).toContainText('この画面でのみ表示されます')
+    const receiptNo = await page.getByTestId('receipt-no').inputValue()
+    const accessKey = await page.getByTestId('access-key').inputValue()
+    expect(receiptNo).toMatch(/^A\d{8}-[0-9A-Z]{5}$/)
+    expect(accessKey.length).toBeGreaterThanOrEqual(20)
+    await expect(page.getByText(`受付番号は ${receiptNo} です。`)).toBeVisible()
+    await expectAccessible(page)
+
+    // The application form (701) as a PDF, through the API with the access key.
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '申込書（PDF）をダウンロード' }).click()
+    expect((await download).suggestedFilename()).toBe(`${receiptNo}.pdf`)
+
+    // The same company cannot apply twice while the application is open (E-PART-011).
+    const again = await page.request.post('/api/v1/applications/system-use', {
+      headers: { origin: new URL(page.url()).origin },
+      data: {
+        participant: {
+          ...company,
+          nameKana: 'アオゾラデンリョク',
+          postalCode: '100-0005',
+          corporateNumber,
+          licenseCategory: 'generation',
+          bankAccountType: 'ordinary',
+          bankAccountHolder: 'ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ',
+        },
+        administrator,
+      },
+    })
+    expect(again.status()).toBe(400)
+    expect(JSON.stringify(await again.json())).toContain('E-PART-011')
+    state.receiptNo = receiptNo
+    state.accessKey = accessKey
+  })
+
+  test('[700] the operator sees it in the review queue and returns it with a comment', async ({
+    page,
+  }) => {
+    const receiptNo = state.receiptNo as string
+    await login(page, demo.operator)
+    const queue = page.getByTestId('portal-review-queue')
+    await expect(queue).toBeVisible()
+    await queue.getByRole('link', { name: '審査待ちの一覧へ' }).click()
+    await expect(page).toHaveURL(/\/applications\?state=queue/)
+    await expect(page.getByRole('heading', { name: '申込一覧' })).toBeVisible()
+    await expect(page.getByRole('table', { name: '申込一覧' })).toBeVisible()
+    await expectAccessible(page)
+
+    await openApplication(page, receiptNo, 'state=queue')
+    await expect(page.getByRole('heading', { name: '容量市場システム利用申込' })).toBeVisible()
+    await expect(page.getByTestId('application-state')).toHaveText('申込済')
+    await expect(page.getByTestId('application-content')).toContainText(corporateNumber)
+    await expectAccessible(page)
+
+    await page.getByRole('button', { name: '審査開始' }).click()
+    await expect(page.getByTestId('application-state')).toHaveText('審査中')
+    await page.getByRole('button', { name: '差戻し' }).click()
+    const dialog = page.getByRole('dialog', { name: '申込の差戻し' })
+    await dialog.getByRole('button', { name: '差し戻す' }).click()
+    await expect(dialog.getByText('E-APP-002')).toBeVisible()
+    await expectAccessible(page)
+    await dialog.getByLabel(/^コメント/).fill(returnComment)
+    await dialog.getByRole('button', { name: '差し戻す' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByTestId('application-state')).toHaveText('差戻し')
+    await expect(page.getByTestId('application-history')).toContainText(returnComment)
+  })
+
+  test('[700] the applicant reads the comment, corrects the application and resubmits it', async ({
+    page,
+  }) => {
+    await page.goto('/apply/status')
+    await expect(page).toHaveTitle(/\[700\] 利用申込の状況確認/)
+    await expectAccessible(page)
+    // A wrong key tells nothing about the application.
+    await field(page, '受付番号').fill(state.receiptNo as string)
+    await field(page, 'アクセスキー').fill('this-is-not-the-right-access-key')
+    await page.getByRole('button', { name: '照会する' }).click()
+    await expect(page.getByText('E-COMMON-002')).toBeVisible()
+    await field(page, 'アクセスキー').fill(state.accessKey as string)
+    await page.getByRole('button', { name: '照会する' }).click()
+
+    await expect(page.getByTestId('system-use-state')).toHaveText('差戻し')
+    await expect(page.getByTestId('returned-note')).toContainText(returnComment)
+    await expect(page.getByTestId('system-use-history-list')).toContainText('差戻し')
+    await expectAccessible(page)
+
+    await page.getByRole('button', { name: '修正して再提出' }).click()
+    const correction = page.getByTestId('system-use-correction')
+    await expect(field(page, '事業者名')).toHaveValue(company.name)
+    await field(page, '口座名義（半角カナ）').fill('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ(ｶ')
+    await expectAccessible(page)
+    await correction.getByRole('button', { name: '修正内容で再提出する' }).click()
+    await expect(page.getByTestId('done-notice')).toContainText('申込を再提出しました。')
+    await expect(page.getByTestId('system-use-state')).toHaveText('申込済')
+    await expect(page.getByTestId('system-use-content-view')).toContainText('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ(ｶ')
+  })
+
+  test('[700] the operator approves it and sees the one-time password once', async ({ page }) => {
+    await login(page, demo.operator)
+    await openApplication(page, state.receiptNo as string, 'state=queue')
+    await expect(page.getByTestId('application-history')).toContainText('再提出')
+    await page.getByRole('button', { name: '審査開始' }).click()
+    await page.getByRole('button', { name: '承認' }).click()
+    const confirm = page.getByRole('dialog', { name: '申込の承認' })
+    await expect(confirm).toContainText('事業者コードが発番され')
+    await confirm.getByRole('button', { name: '承認する' }).click()
+
+    const issued = page.getByRole('dialog', { name: '事業者コードと初期パスワードの通知' })
+    await expect(issued).toContainText('二度と表示できません')
+    const participantCode = await issued.getByTestId('issued-participant-code').inputValue()
+    const userId = await issued.getByTestId('issued-user-id').inputValue()
+    const password = await issued.getByTestId('issued-password').inputValue()
+    expect(participantCode).toMatch(/^P\d{5}$/)
+    expect(userId).toBe(administrator.userId)
+    expect(password.length).toBeGreaterThanOrEqual(12)
+    await expect(issued.getByRole('button', { name: '初期パスワードをコピー' })).toBeVisible()
+    await expectAccessible(page)
+    await issued.getByRole('button', { name: '内容を控えました' }).click()
+    await expect(issued).toBeHidden()
+    await expect(page.getByTestId('application-state')).toHaveText('承認済')
+    await expect(page.getByTestId('application-issued')).toContainText(participantCode)
+    // Shown once: after a reload the password is nowhere.
+    await page.reload()
+    await expect(page.getByTestId('application-state')).toHaveText('承認済')
+    await expect(page.getByText(password)).toHaveCount(0)
+    state.admin = { participantCode, userId, password }
+  })
+
+  test('[030] the new administrator changes its password at the first login and applies to change the bank account', async ({
+    page,
+  }) => {
+    const admin = state.admin as Credentials
+    await login(page, admin)
+    await expect(page).toHaveURL(/\/password/)
+    await field(page, '現在のパスワード').fill(admin.password)
+    await field(page, '新しいパスワード').fill(newPassword)
+    await field(page, '新しいパスワード（確認）').fill(newPassword)
+    await page.getByRole('button', { name: '変更する' }).click()
+    await expect(page).toHaveURL(/\/$/)
+    state.admin = { ...admin, password: newPassword }
+
+    await menu(page).getByRole('link', { name: '事業者情報' }).click()
+    await expect(page).toHaveURL(/\/participant$/)
+    const info = page.getByTestId('participant-info')
+    await expect(info.getByTestId('participant-code')).toHaveText(admin.participantCode)
+    await expect(info.getByTestId('profile-bankAccountNumber')).toHaveText(
+      company.bankAccountNumber,
+    )
+    await expect(info.getByTestId('profile-bankAccountHolder')).toHaveText('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ(ｶ')
+    await expectAccessible(page)
+
+    await page.getByRole('button', { name: '変更申込' }).click()
+    await expect(page).toHaveURL(/\/participant\/change$/)
+    await expect(field(page, '事業者名')).toHaveValue(company.name)
+    await field(page, '金融機関コード').fill('0005')
+    await field(page, '支店コード').fill('123')
+    await page.getByRole('radio', { name: '当座' }).check()
+    await field(page, '口座番号').fill('7654321')
+    await expect(page.getByTestId('change-count')).toHaveText('変更する項目：4件')
+    await expectAccessible(page)
+    await page.getByRole('button', { name: '変更を申し込む' }).click()
+
+    await expect(page.getByText('I-APP-001')).toBeVisible()
+    await expect(page.getByRole('heading', { name: '事業者情報の変更申込' })).toBeVisible()
+    await expect(page.getByTestId('application-state')).toHaveText('申込済')
+    await expect(page.getByTestId('changed-count')).toHaveText('変更のある項目：4件')
+    state.changeReceiptNo = await page.getByTestId('application-receipt-no').innerText()
+    await expectAccessible(page)
+  })
+
+  test('[030] the operator approves the change; the participant information shows the new account', async ({
+    page,
+    browser,
+  }) => {
+    const admin = state.admin as Credentials
+    await login(page, demo.operator)
+    await openApplication(page, state.changeReceiptNo as string, 'state=queue')
+    const bank = page.getByRole('table', { name: /支払先口座/ })
+    const changedRow = bank.getByRole('row', { name: /口座番号/ })
+    await expect(changedRow).toContainText('1234567')
+    await expect(changedRow).toContainText('7654321')
+    await expect(changedRow).toContainText('変更あり')
+    await page.getByLabel('変更のある項目のみ表示').check()
+    await expect(page.getByRole('table', { name: /基本情報/ })).toHaveCount(0)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: '審査開始' }).click()
+    await page.getByRole('button', { name: '承認' }).click()
+    await page
+      .getByRole('dialog', { name: '申込の承認' })
+      .getByRole('button', { name: '承認する' })
+      .click()
+    await expect(page.getByTestId('application-state')).toHaveText('承認済')
+
+    // The operator reads the participant (read only).
+    await menu(page).getByRole('link', { name: '事業者一覧' }).click()
+    await field(page, '事業者コード・事業者名').fill(admin.participantCode)
+    await page.getByRole('button', { name: '検索' }).click()
+    const participants = page.getByRole('table', { name: '事業者一覧' })
+    await expect(participants.getByRole('row')).toHaveCount(2)
+    await expectAccessible(page)
+    await participants.getByRole('link', { name: admin.participantCode }).click()
+    await expect(page.getByTestId('profile-bankAccountNumber')).toHaveText('7654321')
+    await expect(page.getByRole('button', { name: '変更申込' })).toHaveCount(0)
+    await expectAccessible(page)
+
+    // The participant sees its new account.
+    const context = await browser.newContext({ baseURL: new URL(page.url()).origin })
+    const participant = await context.newPage()
+    await login(participant, admin)
+    await participant.goto('/participant')
+    await expect(participant.getByTestId('profile-bankCode')).toHaveText('0005')
+    await expect(participant.getByTestId('profile-bankBranchCode')).toHaveText('123')
+    await expect(participant.getByTestId('profile-bankAccountType')).toHaveText('当座')
+    await expect(participant.getByTestId('profile-bankAccountNumber')).toHaveText('7654321')
+    await expect(participant.getByTestId('participant-open-applications')).toContainText(
+      '審査中・対応待ちの申込はありません。',
+    )
+    await context.close()
+  })
+
+  test('[020] the audit log shows every step, for the operator and for the administrator', async ({
+    page,
+    browser,
+  }) => {
+    const admin = state.admin as Credentials
+    await login(page, demo.operator)
+    await menu(page).getByRole('link', { name: '操作ログ' }).click()
+    await expect(page).toHaveURL(/\/audit-log/)
+    await field(page, '事業者コード').fill(admin.participantCode)
+    await page.getByRole('button', { name: '検索' }).click()
+    const table = page.getByRole('table', { name: '操作ログ' })
+    for (const action of [
+      'participant.create',
+      'user.create',
+      'application.create',
+      'application.approve',
+      'participant.update',
+    ]) {
+      await expect(table.getByText(action, { exact: true }).first()).toBeVisible()
+    }
+    const update = table.getByRole('row').filter({ hasText: 'participant.update' })
+    await update.getByRole('button', { name: /^表示：事業者情報の変更/ }).click()
+    const detail = page.getByTestId('audit-detail')
+    await expect(detail).toContainText('"bankAccountNumber": "1234567"')
+    await expect(detail).toContainText('"bankAccountNumber": "7654321"')
+    await expectAccessible(page)
+
+    // Filter by the request ID of that entry: only the writes of that one request.
+    const requestId = await detail.getByTestId('audit-request-id').innerText()
+    await page.goto(`/audit-log?requestId=${requestId}`)
+    await expect(field(page, 'リクエストID')).toHaveValue(requestId)
+    await expect(table.getByText('participant.update')).toBeVisible()
+    await expect(table.getByText('participant.create')).toHaveCount(0)
+
+    // CSV of the same search, Shift_JIS by default.
+    await page.getByRole('button', { name: 'CSV出力' }).click()
+    const download = page.waitForEvent('download')
+    await page.getByRole('menuitem', { name: 'Shift_JIS（Excel向け）' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^audit-log_\d{8}\.csv$/)
+
+    // The administrator sees its own participant's entries, without a participant filter.
+    const own = await browser.newContext({ baseURL: new URL(page.url()).origin })
+    const adminPage = await own.newPage()
+    await login(adminPage, admin)
+    await adminPage.goto('/audit-log')
+    const ownTable = adminPage.getByRole('table', { name: '操作ログ' })
+    await expect(ownTable.getByText('participant.update').first()).toBeVisible()
+    await expect(adminPage.getByLabel('事業者コード', { exact: true })).toHaveCount(0)
+    await own.close()
+  })
+})
