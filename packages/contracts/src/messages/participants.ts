@@ -82,4 +82,49 @@ export const participantMessages = {
     ja: '申込を受け付けました。受付番号は {receiptNo} です。',
     en: 'The application has been received. Its receipt number is {receiptNo}.',
   },
+  'I-APP-002': {
+    severity: 'info',
+    ja: '審査を開始しました。',
+    en: 'The review has started.',
+  },
+  'I-APP-003': {
+    severity: 'info',
+    ja: '申込を差し戻しました。',
+    en: 'The application was returned.',
+  },
+  'I-APP-004': {
+    severity: 'info',
+    ja: '申込を却下しました。',
+    en: 'The application was rejected.',
+  },
+  'I-APP-005': {
+    severity: 'info',
+    ja: '申込を承認しました。',
+    en: 'The application was approved.',
+  },
+  'I-APP-006': {
+    severity: 'info',
+    ja: '申込を提出しました。',
+    en: 'The application was submitted.',
+  },
+  'I-APP-007': {
+    severity: 'info',
+    ja: '申込を再提出しました。',
+    en: 'The application was resubmitted.',
+  },
+  'I-APP-008': {
+    severity: 'info',
+    ja: '申込を取り下げました。',
+    en: 'The application was withdrawn.',
+  },
+  'I-APP-009': {
+    severity: 'info',
+    ja: '申込内容を修正しました。',
+    en: 'The application was corrected.',
+  },
+  'I-APP-010': {
+    severity: 'info',
+    ja: '申込を引き戻しました。',
+    en: 'The application was taken back.',
+  },
 } satisfies MessageGroup

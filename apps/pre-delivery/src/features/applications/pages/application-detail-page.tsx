@@ -31,7 +31,7 @@ import {
 } from '../api.ts'
 import { ApplicationContent } from '../components/application-content.tsx'
 import { CorrectionPanel } from '../components/correction-panel.tsx'
-import { DoneNotice } from '../components/done-notice.tsx'
+import { DoneNotice, type DoneKey } from '../components/done-notice.tsx'
 import { HistoryTimeline } from '../components/history-timeline.tsx'
 import {
   OneTimePasswordDialog,
@@ -41,8 +41,6 @@ import { StateBadge } from '../components/state-badge.tsx'
 import { TransitionDialog, type DialogAction } from '../components/transition-dialog.tsx'
 import { useApplicationTitle, useEntityTypeLabel } from '../labels.ts'
 import { canEditGroup } from '../permissions.ts'
-
-type DoneKey = ApplicationAction | 'update'
 
 /**
  * 030 申込の詳細 / 審査: header, content (proposed beside current values for a change), history,
@@ -174,9 +172,7 @@ export function ApplicationDetailPage() {
         <Anchor component={Link} to="/applications" fz="sm">
           {t('applications.detail.back')}
         </Anchor>
-        {done ? (
-          <DoneNotice text={t(`applications.done.${done}`)} onClose={() => setDone(null)} />
-        ) : null}
+        {done ? <DoneNotice action={done} onClose={() => setDone(null)} /> : null}
         {conflict ? (
           <ApiErrorAlert error={conflict} withCloseButton onClose={() => setConflict(null)}>
             <Text fz="sm" mt={4} c="var(--mantine-color-text)">

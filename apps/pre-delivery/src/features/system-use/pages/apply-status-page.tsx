@@ -235,9 +235,7 @@ function StatusView({
 
   return (
     <Stack gap="md" data-testid="system-use-status">
-      {done ? (
-        <DoneNotice text={t(`applications.done.${done}`)} onClose={() => setDone(null)} />
-      ) : null}
+      {done ? <DoneNotice action={done} onClose={() => setDone(null)} /> : null}
       {withdraw.error ? <ApiErrorAlert error={withdraw.error} /> : null}
       {pdf.error ? <ApiErrorAlert error={pdf.error} /> : null}
       {application.state === 'returned' && !correcting ? (
