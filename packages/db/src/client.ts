@@ -5,6 +5,11 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import pg from 'pg'
 import { PrismaClient, type Prisma } from './generated/prisma/client.ts'
+import {
+  newIdentityWriteCounter,
+  registerIdentityWrites,
+  watchIdentityWrites,
+} from './identity-writes.ts'
 
 /** The Prisma client every repository receives. */
 export type Db = PrismaClient
@@ -87,6 +92,14 @@ export function openSqlSession(db: Database): Promise<SqlSession> {
   return open()
 }
 
+/** A Prisma client on `adapter` whose identity writes are counted (see identity-writes.ts). */
+function watchedClient(adapter: PrismaPg | PrismaPGlite): PrismaClient {
+  const counter = newIdentityWriteCounter()
+  const prisma = new PrismaClient({ adapter: watchIdentityWrites(adapter, counter) })
+  registerIdentityWrites(prisma, counter)
+  return prisma
+}
+
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL server
 
@@ -140,8 +153,7 @@ export function quoteIdent(name: string): string {
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
   const { schema, ...config } = parseDatabaseUrl(databaseUrl)
-  const adapter = new PrismaPg(config, schema ? { schema } : undefined)
-  const prisma = new PrismaClient({ adapter })
+  const prisma = watchedClient(new PrismaPg(config, schema ? { schema } : undefined))
   // Fail here, with the server's message, rather than on the first request.
   try {
     await prisma.$queryRawUnsafe('SELECT 1')
@@ -207,7 +219,7 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
 
 /** Wraps an open PGlite instance; closing the database closes the instance (internal). */
 export function wrapPGlite(pglite: PGlite, onClose?: () => void): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+  const prisma = watchedClient(new PrismaPGlite(pglite))
   let closed: Promise<void> | undefined
   const database: Database = {
     prisma,

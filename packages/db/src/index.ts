@@ -31,4 +31,5 @@ export {
   type DemoLogin,
   type SeedOptions,
 } from './seed.ts'
+export { identityWrites, isIdentityWrite, type IdentityWrites } from './identity-writes.ts'
 export { defaultDataDir, migrationsDir, schemaPath } from './paths.ts'

@@ -11,6 +11,7 @@ import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { newSecret, sha256Hex } from '../../lib/crypto.ts'
 import { API_TOKEN_PREFIX } from '../../lib/app-types.ts'
+import { shortLived } from '../../lib/short-lived.ts'
 import { isMaintenanceBlocking } from '../system/service.ts'
 import {
   checkPasswordPolicy,
@@ -23,8 +24,11 @@ import * as repo from './repository.ts'
 
 type UserWithParticipant = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>
 
-/** Only write `lastSeenAt` when it moved this much, so reads stay reads. */
-const TOUCH_INTERVAL_MS = 30_000
+/**
+ * Only write `lastSeenAt` / `lastUsedAt` when it moved this much, so reads stay reads: at most
+ * one write a minute per session or token (the idle timeout is measured from it).
+ */
+export const TOUCH_INTERVAL_MS = 60_000
 
 function usable(user: UserWithParticipant, now: Date): boolean {
   return (
@@ -90,28 +94,40 @@ function contextOf(
   }
 }
 
+/** Cached briefly per process (see lib/short-lived.ts): the hash of the secret is the key. */
+function sessionRow(app: FastifyInstance, tokenHash: string) {
+  return shortLived(app.db, `session:${tokenHash}`, () =>
+    repo.findSessionByTokenHash(app.db, tokenHash),
+  )
+}
+
+function apiTokenRow(app: FastifyInstance, tokenHash: string) {
+  return shortLived(app.db, `token:${tokenHash}`, () => repo.findApiTokenByHash(app.db, tokenHash))
+}
+
 export async function resolveSession(
   app: FastifyInstance,
   token: string,
 ): Promise<AuthContext | null> {
-  const session = await repo.findSessionByTokenHash(app.db, sha256Hex(token))
+  const session = await sessionRow(app, sha256Hex(token))
   const now = new Date()
   if (!session || session.endedAt || !usable(session.user, now)) return null
   const idleMs = app.config.session.idleMinutes * 60_000
   if (session.expiresAt <= now || session.lastSeenAt.getTime() + idleMs <= now.getTime()) {
+    // Ending it is an identity write: the cached row is dropped.
     await app.db.session.updateMany({
       where: { id: session.id, endedAt: null },
       data: { endedAt: now, endReason: 'expired' },
     })
     return null
   }
-  let lastSeenAt = session.lastSeenAt
-  if (now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    lastSeenAt = now
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    // The cached row is shared by concurrent requests: move it first, so only one writes.
+    session.lastSeenAt = now
     await app.db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } })
   }
   const idleExpiresAt = new Date(
-    Math.min(lastSeenAt.getTime() + idleMs, session.expiresAt.getTime()),
+    Math.min(session.lastSeenAt.getTime() + idleMs, session.expiresAt.getTime()),
   )
   return contextOf(session.user, 'session', session.id, idleExpiresAt, session.expiresAt, now)
 }
@@ -121,10 +137,11 @@ export async function resolveApiToken(
   token: string,
 ): Promise<AuthContext | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null
-  const row = await repo.findApiTokenByHash(app.db, sha256Hex(token))
+  const row = await apiTokenRow(app, sha256Hex(token))
   const now = new Date()
   if (!row || row.revokedAt || row.expiresAt <= now || !usable(row.user, now)) return null
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    row.lastUsedAt = now
     await app.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } })
   }
   // A token can not be used to dodge a forced password change: the same rule applies.

@@ -1,26 +1,25 @@
 import type { FastifyInstance } from 'fastify'
 import type { Maintenance, MaintenanceUpdate } from '@yoryo/contracts'
 import { AppError } from '../../lib/errors.ts'
+import { shortLived } from '../../lib/short-lived.ts'
 
 const MAINTENANCE_KEY = 'maintenance'
 const OFF: Maintenance = { active: false, messageJa: '', messageEn: '', endsAt: null }
 
-/** Maintenance mode is read on every participant request: cache it briefly per instance. */
-const CACHE_MS = 2_000
-// Keyed by the database client: plugin contexts are different FastifyInstance objects.
-const cache = new WeakMap<object, { at: number; value: Maintenance & { version: number } }>()
-
+/**
+ * Maintenance mode is read on every participant request: cached per process (lib/short-lived.ts)
+ * — switched here it applies to the next request, switched on another instance within
+ * `SHORT_LIVED_MS`.
+ */
 export async function getMaintenance(
   app: FastifyInstance,
 ): Promise<Maintenance & { version: number }> {
-  const hit = cache.get(app.db)
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value
-  const row = await app.db.systemSetting.findUnique({ where: { key: MAINTENANCE_KEY } })
-  const value = row
-    ? { ...OFF, ...(row.value as Partial<Maintenance>), version: row.version }
-    : { ...OFF, version: 0 }
-  cache.set(app.db, { at: Date.now(), value })
-  return value
+  return shortLived(app.db, 'maintenance', async () => {
+    const row = await app.db.systemSetting.findUnique({ where: { key: MAINTENANCE_KEY } })
+    return row
+      ? { ...OFF, ...(row.value as Partial<Maintenance>), version: row.version }
+      : { ...OFF, version: 0 }
+  })
 }
 
 export async function setMaintenance(
@@ -45,7 +44,6 @@ export async function setMaintenance(
       update: { value, updatedBy: userId, version: { increment: 1 } },
     })
   })
-  cache.delete(app.db)
   return { ...value, version: row.version }
 }
 
