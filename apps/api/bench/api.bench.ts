@@ -6,7 +6,7 @@
  *
  *   pnpm bench                       # full run: 50 connections, 10 s per route
  *   pnpm bench:smoke                 # CI: 10 connections, 1 s per route, no goals checked
- *   … --duration 5 --connections 50 --only postgresql|pglite --cpu-prof <dir>
+ *   … --duration 5 --connections 50 --only postgresql|pglite --route users --cpu-prof <dir>
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -31,6 +31,7 @@ const duration = Number(arg('duration') ?? (smoke ? 1 : 10))
 const connections = Number(arg('connections') ?? (smoke ? 10 : 50))
 const only = arg('only')
 const cpuProfDir = arg('cpu-prof')
+const routeFilter = arg('route')
 const basePort = Number(process.env.BENCH_PORT ?? 3301)
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55501)
 
@@ -222,6 +223,7 @@ async function benchApi(kind: DbKind, port: number, results: Map<string, Figures
     await waitForHealth(port, child)
     const token = await apiToken(port)
     for (const route of routes) {
+      if (routeFilter && !route.name.includes(routeFilter)) continue
       const headers: Record<string, string> = route.auth ? { authorization: `Bearer ${token}` } : {}
       results.set(`${route.name}|${kind}`, await drive(port, route.path, headers))
       process.stderr.write(`  ${kind} ${route.name} done\n`)

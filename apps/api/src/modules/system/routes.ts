@@ -8,7 +8,7 @@ import {
   problemSchema,
 } from '@yoryo/contracts'
 import { requireAuth } from '../../lib/guards.ts'
-import { getMaintenance, setMaintenance } from './service.ts'
+import { databaseAnswers, getMaintenance, setMaintenance } from './service.ts'
 
 const VERSION = '0.1.0'
 
@@ -35,13 +35,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      try {
-        await app.db.$queryRaw`SELECT 1`
+      if (await databaseAnswers(app)) {
         return { status: 'ok' as const, database: 'ok' as const, version: VERSION }
-      } catch {
-        reply.code(503)
-        return { status: 'degraded' as const, database: 'unavailable' as const, version: VERSION }
       }
+      reply.code(503)
+      return { status: 'degraded' as const, database: 'unavailable' as const, version: VERSION }
     },
   )
 }

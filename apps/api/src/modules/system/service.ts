@@ -55,3 +55,23 @@ export async function isMaintenanceBlocking(app: FastifyInstance): Promise<AppEr
     headers: { 'retry-after': '300' },
   })
 }
+
+const healthChecks = new WeakMap<object, Promise<boolean>>()
+
+/**
+ * Whether the database answers a `SELECT 1`. Concurrent health checks share the one in flight,
+ * so a burst of load-balancer probes costs the database one query, not one each.
+ */
+export function databaseAnswers(app: FastifyInstance): Promise<boolean> {
+  const running = healthChecks.get(app.db)
+  if (running) return running
+  const check = app.db.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  )
+  healthChecks.set(app.db, check)
+  void check.finally(() => {
+    if (healthChecks.get(app.db) === check) healthChecks.delete(app.db)
+  })
+  return check
+}
