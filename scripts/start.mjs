@@ -5,6 +5,7 @@ import { spawnSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { apiServerCommand } from './api-command.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const skipBuild = process.argv.includes('--skip-build')
@@ -18,7 +19,7 @@ if (!skipBuild || !built) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
+const child = spawn(process.execPath, apiServerCommand(root), {
   cwd: root,
   stdio: 'inherit',
   env: process.env,

@@ -33,6 +33,9 @@ pnpm --silent openapi:check
 step 'Rules engine benchmark (smoke run)'
 pnpm --silent --filter @yoryo/domain bench:smoke
 
+step 'API throughput benchmark (smoke run: bare route, API on PostgreSQL and on PGlite)'
+pnpm --silent --filter @yoryo/api bench:smoke
+
 step 'Build both SPAs'
 pnpm --silent build
 

@@ -171,7 +171,7 @@ async function drive(port: number, path: string, headers: Record<string, string>
       duration: seconds,
       headers,
     })
-  await run(Math.min(1, duration)) // warm-up: JIT, caches, pools
+  if (!smoke) await run(1) // warm-up: JIT, caches, pools
   const result = await run(duration)
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
