@@ -3,15 +3,12 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod'
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from '@yoryo/db'
 import type { Config } from './config.ts'
 import './lib/app-types.ts'
 import './lib/context.ts'
+import { compiledSerializerCompiler } from './lib/serializer.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { errorsPlugin } from './plugins/errors.ts'
 import { openapiPlugin } from './plugins/openapi.ts'
@@ -53,7 +50,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(compiledSerializerCompiler({ crossCheck: config.env === 'test' }))
   app.decorate('config', config)
   app.decorate('db', deps.db)
 
