@@ -274,6 +274,7 @@ function printTable(results: Map<string, Figures>, kinds: DbKind[]) {
     'now: req/s',
     'p50',
     'p99',
+    'lost',
     '% of bare',
   ]
   const rows: string[][] = []
