@@ -149,6 +149,9 @@ function safeJson(v: unknown): string {
   }
 }
 
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+
 const asText = (v: unknown) => (typeof v === 'string' ? v : safeJson(v))
 
 function buildRequest(op: Operation, c: Case) {
@@ -157,14 +160,15 @@ function buildRequest(op: Operation, c: Case) {
   let url = fillPath(op.path, values)
   for (const [name, override] of Object.entries(c.path)) {
     if (!override) continue
-    const text = asText(override.value).slice(0, 3_000)
+    // A URL carries UTF-8: lone surrogates cannot be sent in one (they are in bodies).
+    const text = wellFormed(asText(override.value).slice(0, 3_000))
     const encoded = override.raw ? text.replace(/[/?#\s]/g, '') : encodeURIComponent(text)
     url = url.replace(encodeURIComponent(values[name] ?? ''), encoded || 'x')
   }
   const query = new URLSearchParams()
   if (op.queryParams.ownerType) query.set('ownerType', 'participant')
   if (op.queryParams.ownerId) query.set('ownerId', world.own.participantId)
-  for (const [k, v] of Object.entries(c.query)) query.set(k, asText(v).slice(0, 3_000))
+  for (const [k, v] of Object.entries(c.query)) query.set(k, wellFormed(asText(v).slice(0, 3_000)))
   const headers: Record<string, string> = { origin: ORIGIN, ...caller.headers }
   if (op.headerParams['x-application-key']) headers['x-application-key'] = world.systemUse.accessKey
   let payload: string | Buffer | undefined
