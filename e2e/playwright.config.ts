@@ -30,6 +30,7 @@ const serverEnv = {
   LOG_LEVEL: 'warn',
   ENABLE_TEST_SUPPORT: 'true',
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '1000',
 }
 
 export default defineConfig({

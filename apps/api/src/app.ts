@@ -3,14 +3,16 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from '@yoryo/db'
 import type { Config } from './config.ts'
 import './lib/app-types.ts'
 import './lib/context.ts'
+import { requestPath } from './lib/paths.ts'
 import { compiledSerializerCompiler } from './lib/serializer.ts'
+import { validatorCompiler } from './lib/validation.ts'
 import { authPlugin } from './plugins/auth.ts'
-import { errorsPlugin } from './plugins/errors.ts'
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.ts'
 import { openapiPlugin } from './plugins/openapi.ts'
 import { securityHeadersPlugin } from './plugins/security-headers.ts'
 import { webPlugin } from './plugins/web.ts'
@@ -44,8 +46,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
       const incoming = req.headers['x-request-id']
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
-    trustProxy: config.clientCertificates.mode === 'proxy',
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Fastify's own early errors (bad URL encoding, malformed request line or header) answer
+    // problem documents too.
+    frameworkErrors,
+    clientErrorHandler,
     ...(deps.fastify as object),
   }).withTypeProvider<ZodTypeProvider>()
 
@@ -56,6 +62,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
+    // API answers (sessions, token secrets, one-time passwords, personal data) are never stored
+    // by browsers or proxies.
+    if (requestPath(request).startsWith('/api/')) reply.header('cache-control', 'no-store')
     done()
   })
   app.addHook('onResponse', (request, reply, done) => {

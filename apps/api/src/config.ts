@@ -33,6 +33,20 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   SESSION_COOKIE_SECURE: booleanFromEnv.optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/,
+      'true, false, a hop count or addresses',
+    )
+    .default('false'),
   SEED_DEMO_DATA: booleanFromEnv.default(true),
   ENABLE_TEST_SUPPORT: booleanFromEnv.default(false),
   WEB_DIST_DIR: z.string().optional(),
@@ -53,7 +67,17 @@ export type Config = {
   publicOrigin: string
   logLevel: string
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean }
+  /** Login attempts per client address per minute. */
   loginRateLimitPerMinute: number
+  /** Login attempts per account (participant code + user ID) per minute. */
+  loginRateLimitPerAccountPerMinute: number
+  /** A lock after repeated login failures ends by itself after this long (or at an unlock, 020). */
+  loginLockMinutes: number
+  /**
+   * Which reverse proxies' `X-Forwarded-For` to believe for the client address (Fastify's
+   * `trustProxy`): false, true (any), a hop count, or addresses / CIDR ranges.
+   */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean)
   seedDemoData: boolean
   /** Test-data routes for the end-to-end suite (`/api/test-support`); never in production. */
   testSupport: boolean
@@ -70,6 +94,16 @@ export type Config = {
 }
 
 export class ConfigError extends Error {}
+
+function trustProxyOf(value: string): Config['trustProxy'] {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value)
+    return (_address, hop) => hop < hops
+  }
+  return value.split(',')
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env)
@@ -110,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cookieSecure: e.SESSION_COOKIE_SECURE ?? publicOrigin.startsWith('https:'),
     },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerAccountPerMinute: e.LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     seedDemoData: e.SEED_DEMO_DATA,
     testSupport: e.ENABLE_TEST_SUPPORT && e.NODE_ENV !== 'production',
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : resolve(repoRoot, 'dist', 'web'),
@@ -131,5 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** A configuration for tests: no TLS, quiet logs, an origin tests can send. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false' })
-  return { ...base, loginRateLimitPerMinute: 1000, ...overrides }
+  return {
+    ...base,
+    loginRateLimitPerMinute: 1000,
+    loginRateLimitPerAccountPerMinute: 1000,
+    ...overrides,
+  }
 }

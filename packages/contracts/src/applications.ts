@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { timestampSchema } from './common.ts'
+import { timestampSchema, versionInputSchema } from './common.ts'
 import { listQuerySchema } from './list.ts'
 
 /**
@@ -105,7 +105,7 @@ export type Application = z.infer<typeof applicationSchema>
 export const applicationTransitionSchema = z
   .object({
     comment: z.string().trim().max(1000).default(''),
-    version: z.number().int().describe('The version the user saw (optimistic concurrency)'),
+    version: versionInputSchema,
   })
   .meta({ id: 'ApplicationTransition' })
 export type ApplicationTransition = z.infer<typeof applicationTransitionSchema>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { timestampSchema } from './common.ts'
+import { timestampSchema, versionInputSchema } from './common.ts'
 import { listQuerySchema, pageSchema } from './list.ts'
 import { loginUserIdSchema } from './users.ts'
 import { rule } from './validation.ts'
@@ -55,7 +55,7 @@ export type ClientCertificateCreate = z.infer<typeof clientCertificateCreateSche
 
 export const clientCertificateRevokeSchema = z
   .object({
-    version: z.number().int().describe('The version the user saw (optimistic concurrency)'),
+    version: versionInputSchema,
   })
   .meta({ id: 'ClientCertificateRevoke' })
 export type ClientCertificateRevoke = z.infer<typeof clientCertificateRevokeSchema>

@@ -29,7 +29,26 @@ export type Problem = z.infer<typeof problemSchema>
 
 export const idParamSchema = z.object({ id: z.uuid() })
 
+/**
+ * The version of a record the user saw (optimistic concurrency), as sent back on a write.
+ * Bounded to the database's integer range, so a huge number is a 400, not a database error.
+ */
+export const versionInputSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2_147_483_647)
+  .describe('The version the user saw (optimistic concurrency)')
+
 export const okSchema = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' })
 
 /** ISO 8601 timestamps travel as strings; the SPAs show them in JST. */
 export const timestampSchema = z.iso.datetime({ offset: true })
+
+/**
+ * The 200 answer of a download: a file of the given media type (OpenAPI shows it under that
+ * media type, not as JSON). `application/octet-stream` when the type is the file's own.
+ */
+export function fileResponseSchema(mediaType: string, description: string) {
+  return z.any().meta({ contentMediaType: mediaType, description })
+}

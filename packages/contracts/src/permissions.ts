@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { versionInputSchema } from './common.ts'
 import { functionGroupCodes } from './functions.ts'
 
 export const functionGroupCodeSchema = z.enum(functionGroupCodes).meta({ id: 'FunctionGroupCode' })
@@ -16,7 +17,7 @@ export type Permission = z.infer<typeof permissionSchema>
 export const permissionsUpdateSchema = z
   .object({
     permissions: z.array(permissionSchema),
-    version: z.number().int().describe("The user's version (optimistic concurrency)"),
+    version: versionInputSchema.describe("The user's version (optimistic concurrency)"),
   })
   .meta({ id: 'PermissionsUpdate' })
 export type PermissionsUpdate = z.infer<typeof permissionsUpdateSchema>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { timestampSchema } from './common.ts'
+import { timestampSchema, versionInputSchema } from './common.ts'
 
 export const healthSchema = z
   .object({
@@ -32,7 +32,7 @@ export const maintenanceUpdateSchema = z
     messageJa: z.string().trim().max(500).default(''),
     messageEn: z.string().trim().max(500).default(''),
     endsAt: timestampSchema.nullable().default(null),
-    version: z.number().int().optional(),
+    version: versionInputSchema.optional(),
   })
   .meta({ id: 'MaintenanceUpdate' })
 export type MaintenanceUpdate = z.infer<typeof maintenanceUpdateSchema>

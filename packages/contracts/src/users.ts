@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { timestampSchema } from './common.ts'
+import { timestampSchema, versionInputSchema } from './common.ts'
 import { listQuerySchema, pageSchema } from './list.ts'
 import { permissionSchema } from './permissions.ts'
 import { roleSchema, type ParticipantKind, type Role } from './roles.ts'
@@ -72,7 +72,7 @@ export type UserCreate = z.infer<typeof userCreateSchema>
 
 export const userUpdateSchema = userFieldsSchema
   .extend({
-    version: z.number().int().describe('The version the user saw (optimistic concurrency)'),
+    version: versionInputSchema,
   })
   .refine(periodInOrder, periodRule)
   .meta({ id: 'UserUpdate' })
@@ -81,7 +81,7 @@ export type UserUpdate = z.infer<typeof userUpdateSchema>
 /** A transition (cancel, unlock, password reissue) names the version the administrator saw. */
 export const userTransitionSchema = z
   .object({
-    version: z.number().int().describe('The version the user saw (optimistic concurrency)'),
+    version: versionInputSchema,
   })
   .meta({ id: 'UserTransition' })
 export type UserTransition = z.infer<typeof userTransitionSchema>

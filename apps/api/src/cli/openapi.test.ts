@@ -21,4 +21,33 @@ describe('OpenAPI document', () => {
       }
     }
   })
+
+  it('says what is sent: problem+json errors, file media types, public operations (issue 8)', async () => {
+    type Op = {
+      operationId: string
+      security?: unknown[]
+      responses: Record<string, { content?: Record<string, unknown> }>
+    }
+    const doc = JSON.parse(await generateOpenApi()) as { paths: Record<string, Record<string, Op>> }
+    const ops = Object.values(doc.paths).flatMap((item) => Object.values(item))
+    const byId = new Map(ops.map((op) => [op.operationId, op]))
+    for (const op of ops) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) >= 400 && op.operationId !== 'getHealth') {
+          expect(Object.keys(response.content ?? {}), `${op.operationId} ${status}`).toEqual([
+            'application/problem+json',
+          ])
+        }
+      }
+    }
+    const media = (id: string) => Object.keys(byId.get(id)?.responses['200']?.content ?? {})
+    expect(media('printApplication')).toEqual(['application/pdf'])
+    expect(media('printSystemUseApplication')).toEqual(['application/pdf'])
+    expect(media('downloadAttachment')).toEqual(['application/octet-stream'])
+    expect(media('listUsers')).toEqual(['application/json', 'text/csv'])
+    for (const id of ['login', 'getHealth', 'listMessages', 'getMaintenance']) {
+      expect(byId.get(id)?.security, id).toEqual([])
+    }
+    expect(byId.get('getSessionUser')?.security).toBeUndefined()
+  })
 })

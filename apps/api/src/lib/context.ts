@@ -20,7 +20,10 @@ export interface AuthContext {
   permissions: Permission[]
 }
 
-/** Who may call a route. `public` routes need no login; the others list the allowed roles. */
+/**
+ * Who may call a route; every route declares it (the authorisation suite fails otherwise).
+ * `public` routes need no login; `{}` is any logged-in user; `roles` and `permission` narrow it.
+ */
 export type Access =
   | { public: true; duringMaintenance?: boolean; allowPasswordChangePending?: boolean }
   | {
@@ -35,6 +38,12 @@ export type Access =
       allowPasswordChangePending?: boolean
       /** Reachable by participants during maintenance (me, logout). */
       duringMaintenance?: boolean
+      /**
+       * A further rule the handler applies that depends on the record or the action (e.g. "a
+       * general user reads only itself"). Published in `x-access`; the authorisation suite
+       * accepts a 403 from the handler only where this is declared.
+       */
+      narrowedBy?: string
     }
 
 declare module 'fastify' {

@@ -9,9 +9,14 @@ export interface CsvColumn<T> {
   value: (row: T) => string | number | boolean | null | undefined
 }
 
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, TAB
+ * or CR) gets a leading apostrophe, so an exported name like `=HYPERLINK(…)` stays text.
+ */
 function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return ''
-  const s = String(value)
+  let s = String(value)
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 

@@ -11,6 +11,28 @@ export function requestLang(request: FastifyRequest): Lang {
   return first.startsWith('en') ? 'en' : 'ja'
 }
 
+/** A problem document; also for answers written outside a request (client errors on the socket). */
+export function problemDocument(p: {
+  status: number
+  messageId: MessageId
+  lang: Lang
+  requestId: string
+  instance?: string
+  params?: Record<string, string | number>
+  errors?: FieldError[]
+}): Problem {
+  return {
+    type: `about:blank#${p.messageId}`,
+    title: STATUS_CODES[p.status] ?? 'Error',
+    status: p.status,
+    detail: formatMessage(p.messageId, p.lang, { requestId: p.requestId, ...p.params }),
+    ...(p.instance !== undefined ? { instance: p.instance } : {}),
+    messageId: p.messageId,
+    requestId: p.requestId,
+    ...(p.errors ? { errors: p.errors } : {}),
+  }
+}
+
 export function problemBody(
   request: FastifyRequest,
   status: number,
@@ -18,16 +40,15 @@ export function problemBody(
   params: Record<string, string | number> = {},
   errors?: FieldError[],
 ): Problem {
-  return {
-    type: `about:blank#${messageId}`,
-    title: STATUS_CODES[status] ?? 'Error',
+  return problemDocument({
     status,
-    detail: formatMessage(messageId, requestLang(request), { requestId: request.id, ...params }),
-    instance: request.url,
     messageId,
+    lang: requestLang(request),
     requestId: request.id,
-    ...(errors ? { errors } : {}),
-  }
+    instance: request.url,
+    params,
+    errors,
+  })
 }
 
 export function sendProblem(

@@ -5,6 +5,7 @@ import { AppError } from '../lib/errors.ts'
 import { normaliseFingerprint } from '../lib/crypto.ts'
 import { SESSION_COOKIE } from '../lib/app-types.ts'
 import { hasPermission } from '../lib/guards.ts'
+import { requestPath } from '../lib/paths.ts'
 import { resolveApiToken, resolveSession } from '../modules/auth/service.ts'
 import { isMaintenanceBlocking } from '../modules/system/service.ts'
 
@@ -41,7 +42,7 @@ export const authPlugin = fp(async (app) => {
   app.decorateRequest('clientCertificate', null)
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return
+    if (!requestPath(request).startsWith('/api/')) return
     request.clientCertificate = clientCertificateOf(
       request,
       config.clientCertificates.mode,
@@ -64,9 +65,14 @@ export const authPlugin = fp(async (app) => {
   // Before validation, so an anonymous caller learns nothing about a route's input.
   app.addHook('preValidation', async (request) => {
     // Health, the OpenAPI document and its reference are public; so are 404 answers.
-    if (!request.url.startsWith('/api/v1/') || request.is404) return
+    if (!requestPath(request).startsWith('/api/v1/') || request.is404) return
     const access = request.routeOptions.config.access ?? { public: false }
     if (access.public) {
+      // Public writes (the system use application, 700) wait for the end of maintenance too.
+      if (!access.duringMaintenance) {
+        const blocking = await isMaintenanceBlocking(app)
+        if (blocking) throw blocking
+      }
       return
     }
     const auth = request.auth

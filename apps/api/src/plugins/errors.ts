@@ -1,16 +1,14 @@
+import { randomUUID } from 'node:crypto'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyRequest } from 'fastify'
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { formatMessage, messageForIssue, type FieldError, type MessageId } from '@yoryo/contracts'
 import { AppError } from '../lib/errors.ts'
-import { requestLang, sendProblem } from '../lib/problem.ts'
+import { problemDocument, requestLang, sendProblem } from '../lib/problem.ts'
+import type { InputIssue } from '../lib/validation.ts'
 
-type ValidationIssue = {
-  keyword: string
-  instancePath: string
-  message: string
-  params: Record<string, unknown>
-}
+type ValidationIssue = InputIssue
 
 /** A zod issue as a field error with its catalogue message (contracts' messageForIssue). */
 function fieldError(request: FastifyRequest, issue: ValidationIssue, context: string): FieldError {
@@ -42,7 +40,7 @@ export const errorsPlugin = fp(async (app) => {
       }))
       return sendProblem(request, reply, error.status, error.messageId, error.params, errors)
     }
-    if (hasZodFastifySchemaValidationErrors(error)) {
+    if (Array.isArray(error.validation) && error.validation.length > 0) {
       const context =
         (error as FastifyError & { validationContext?: string }).validationContext ?? 'body'
       const errors = (error.validation as unknown as ValidationIssue[]).map((issue) =>
@@ -62,3 +60,59 @@ export const errorsPlugin = fp(async (app) => {
     return sendProblem(request, reply, 500, 'E-COMMON-003')
   })
 })
+
+/** Headers every answer carries, also those sent before the hooks run. */
+const BASE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'self'; frame-ancestors 'self'; object-src 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'SAMEORIGIN',
+}
+
+/**
+ * Errors Fastify raises before routing (a path that is not valid percent-encoding, a parameter
+ * too long): problem documents like every other error.
+ */
+export function frameworkErrors(
+  _error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  reply.headers({ ...BASE_HEADERS, 'x-request-id': request.id })
+  void sendProblem(request, reply, 400, 'E-COMMON-008')
+}
+
+/**
+ * A request Node's HTTP parser rejects (malformed request line or header, headers too large,
+ * timeout) never becomes a Fastify request: answer it on the socket with a problem document.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const status =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 408
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : error.code === 'HPE_URI_TOO_LONG'
+          ? 414
+          : 400
+  const requestId = randomUUID()
+  const body = JSON.stringify(
+    problemDocument({ status, messageId: 'E-COMMON-008', lang: 'ja', requestId }),
+  )
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: ${requestId}\r\n` +
+        Object.entries(BASE_HEADERS)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('') +
+        `Connection: close\r\n\r\n` +
+        body,
+    )
+  }
+  socket.destroy(error)
+}

@@ -57,4 +57,9 @@ export const commonMessages = {
     ja: 'サーバに接続できません。ネットワークの状態を確認してください。',
     en: 'Cannot reach the server. Check your network connection.',
   },
+  'E-COMMON-012': {
+    severity: 'error',
+    ja: '使用できない文字（制御文字など）が含まれています。',
+    en: 'The value contains characters that are not allowed (control characters or the like).',
+  },
 } satisfies MessageGroup

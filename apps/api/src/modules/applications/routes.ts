@@ -8,9 +8,11 @@ import {
   applicationSchema,
   applicationSummarySchema,
   applicationTransitionSchema,
+  fileResponseSchema,
   idParamSchema,
   pageSchema,
   problemSchema,
+  versionInputSchema,
   systemUseApplicationSchema,
   transitionResultSchema,
   type SystemUseApplication,
@@ -40,6 +42,10 @@ const problems = {
   409: problemSchema,
 }
 const KEY_HEADER = 'x-application-key'
+/** Who may change or move an application: decided per action and record (assertMayAct). */
+const APPLICANT_OR_REVIEWER =
+  "applicant actions: the applying participant's users with the edit right on the record's " +
+  'function group; review actions: the operator'
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
 const STATE_JA: Record<string, string> = {
@@ -58,6 +64,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
+      config: { access: {} },
       schema: {
         operationId: 'listApplications',
         summary:
@@ -108,6 +115,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
+      config: { access: {} },
       schema: {
         operationId: 'getApplication',
         summary: 'One application with proposed and current values, the difference and the history',
@@ -125,12 +133,20 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:id',
     {
+      config: {
+        access: {
+          narrowedBy: APPLICANT_OR_REVIEWER,
+        },
+      },
       schema: {
         operationId: 'updateApplication',
         summary: 'Change the proposed values of a draft or returned application',
         tags,
         params: idParamSchema,
-        body: z.object({ proposed: z.record(z.string(), z.unknown()), version: z.number().int() }),
+        body: z.object({
+          proposed: z.record(z.string(), z.unknown()),
+          version: versionInputSchema,
+        }),
         response: { 200: applicationSchema, ...problems },
       },
     },
@@ -151,6 +167,11 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/transitions/:action',
     {
+      config: {
+        access: {
+          narrowedBy: APPLICANT_OR_REVIEWER,
+        },
+      },
       schema: {
         operationId: 'transitionApplication',
         summary:
@@ -263,7 +284,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         security: [],
         params: receiptParams,
         headers: keyHeaders,
-        body: z.object({ proposed: systemUseApplicationSchema, version: z.number().int() }),
+        body: z.object({ proposed: systemUseApplicationSchema, version: versionInputSchema }),
         response: {
           200: applicationSchema,
           400: problemSchema,
@@ -350,7 +371,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: receiptParams,
         headers: keyHeaders,
         response: {
-          200: z.any().describe('application/pdf'),
+          200: fileResponseSchema('application/pdf', 'The application as a PDF'),
           400: problemSchema,
           404: problemSchema,
         },
@@ -366,12 +387,16 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/pdf',
     {
+      config: { access: {} },
       schema: {
         operationId: 'printApplication',
         summary: 'A system use application as a PDF (operator)',
         tags: publicTags,
         params: idParamSchema,
-        response: { 200: z.any().describe('application/pdf'), ...problems },
+        response: {
+          200: fileResponseSchema('application/pdf', 'The application as a PDF'),
+          ...problems,
+        },
       },
     },
     async (request, reply) =>

@@ -5,12 +5,15 @@ import {
   attachmentOwnerSchema,
   attachmentOwnerTypeSchema,
   attachmentSchema,
+  fileResponseSchema,
   idParamSchema,
   okSchema,
   problemSchema,
 } from '@yoryo/contracts'
+import { actorOf } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { requireAuth } from '../../lib/guards.ts'
+import { screenInput } from '../../lib/validation.ts'
 import { addAttachment, attachmentContent, deleteAttachment, listAttachments } from './service.ts'
 
 const tags = ['attachments', 'A20']
@@ -26,6 +29,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
+      config: { access: {} },
       schema: {
         operationId: 'listAttachments',
         summary: 'Files attached to one record',
@@ -41,6 +45,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
+      config: { access: {} },
       schema: {
         operationId: 'createAttachment',
         summary: 'Attach a file to a record',
@@ -65,6 +70,12 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         file.file.resume()
         throw new AppError('E-COMMON-002', 404)
       }
+      if (screenInput(file.filename)) {
+        file.file.resume()
+        throw new AppError('E-COMMON-001', 400, {
+          errors: [{ path: ['file'], messageId: 'E-COMMON-012', message: '' }],
+        })
+      }
       let content: Buffer
       try {
         content = await file.toBuffer()
@@ -73,7 +84,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
           params: { maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 },
         })
       }
-      const attachment = await addAttachment(app, auth, {
+      const attachment = await addAttachment(app, auth, actorOf(request), {
         ownerType: attachmentOwnerTypeSchema.parse(owner.data.ownerType),
         ownerId: owner.data.ownerId,
         fileName: file.filename,
@@ -88,12 +99,19 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/content',
     {
+      config: { access: {} },
       schema: {
         operationId: 'downloadAttachment',
         summary: 'Download an attached file',
         tags,
         params: idParamSchema,
-        response: { 200: z.any().describe('The file'), ...problems },
+        response: {
+          200: fileResponseSchema(
+            'application/octet-stream',
+            'The file, with its own content type',
+          ),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {
@@ -113,6 +131,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/:id',
     {
+      config: { access: {} },
       schema: {
         operationId: 'deleteAttachment',
         summary: 'Delete an attached file',
@@ -122,7 +141,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await deleteAttachment(app, requireAuth(request), request.params.id)
+      await deleteAttachment(app, requireAuth(request), actorOf(request), request.params.id)
       return { ok: true as const }
     },
   )

@@ -6,6 +6,7 @@ import {
   type Attachment,
   type AttachmentOwnerType,
 } from '@yoryo/contracts'
+import { audit, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant } from '../../lib/guards.ts'
@@ -111,6 +112,7 @@ export function checkAttachment(contentType: string, size: number): void {
 export async function addAttachment(
   app: FastifyInstance,
   auth: AuthContext,
+  actor: Actor,
   input: {
     ownerType: AttachmentOwnerType
     ownerId: string
@@ -121,19 +123,29 @@ export async function addAttachment(
 ): Promise<Attachment> {
   const participantId = await ownerParticipant(app, auth, input.ownerType, input.ownerId)
   checkAttachment(input.contentType, input.content.length)
-  const row = await app.db.attachment.create({
-    data: {
+  const row = await app.db.$transaction(async (tx) => {
+    const created = await tx.attachment.create({
+      data: {
+        participantId,
+        ownerType: input.ownerType,
+        ownerId: input.ownerId,
+        fileName: input.fileName.slice(0, 255),
+        contentType: input.contentType,
+        size: input.content.length,
+        sha256: createHash('sha256').update(input.content).digest('hex'),
+        content: new Uint8Array(input.content),
+        uploadedBy: auth.user.id,
+      },
+      select,
+    })
+    await audit(tx, actor, {
+      action: 'attachment.create',
+      entityType: 'attachment',
+      entityId: created.id,
       participantId,
-      ownerType: input.ownerType,
-      ownerId: input.ownerId,
-      fileName: input.fileName.slice(0, 255),
-      contentType: input.contentType,
-      size: input.content.length,
-      sha256: createHash('sha256').update(input.content).digest('hex'),
-      content: new Uint8Array(input.content),
-      uploadedBy: auth.user.id,
-    },
-    select,
+      after: created,
+    })
+    return created
   })
   const [attachment] = await toAttachments(app, [row])
   return attachment as Attachment
@@ -158,8 +170,23 @@ export async function attachmentContent(app: FastifyInstance, auth: AuthContext,
 export async function deleteAttachment(
   app: FastifyInstance,
   auth: AuthContext,
+  actor: Actor,
   id: string,
 ): Promise<void> {
-  await findVisible(app, auth, id)
-  await app.db.attachment.update({ where: { id }, data: { deletedAt: new Date() } })
+  const before = await findVisible(app, auth, id)
+  await app.db.$transaction(async (tx) => {
+    // Only the first of two concurrent deletions deletes (and is audited).
+    const { count } = await tx.attachment.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt: new Date() },
+    })
+    if (count === 0) throw new AppError('E-COMMON-002', 404)
+    await audit(tx, actor, {
+      action: 'attachment.delete',
+      entityType: 'attachment',
+      entityId: id,
+      participantId: before.participantId,
+      before,
+    })
+  })
 }

@@ -12,15 +12,18 @@ import {
   sessionUserSchema,
 } from '@yoryo/contracts'
 import { SESSION_COOKIE } from '../../lib/app-types.ts'
+import { actorOf } from '../../lib/audit.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { changePassword, login, logout, sessionUser } from './service.ts'
+import { LoginGuard } from './login-guard.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.ts'
 
 const tags = ['auth', '010', 'A20']
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const guard = new LoginGuard(app.config)
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -32,7 +35,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/login',
     {
       config: {
-        access: { public: true },
+        // Operators log in during maintenance; the login itself refuses the others (503).
+        access: { public: true, duringMaintenance: true },
         rateLimit: { max: app.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
       schema: {
@@ -51,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { token, auth } = await login(app, request, request.body)
+      const { token, auth } = await login(app, request, request.body, guard)
       reply.setCookie(SESSION_COOKIE, token, {
         ...cookieOptions,
         maxAge: app.config.session.absoluteHours * 3600,
@@ -72,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await logout(app, requireAuth(request))
+      await logout(app, request, requireAuth(request))
       reply.clearCookie(SESSION_COOKIE, cookieOptions)
       return { ok: true as const }
     },
@@ -108,6 +112,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = await changePassword(
         app,
         requireAuth(request),
+        actorOf(request),
         request.body,
         requestLang(request),
       )
@@ -118,6 +123,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tokens',
     {
+      config: { access: {} },
       schema: {
         operationId: 'listApiTokens',
         summary: 'The own personal API tokens',
@@ -131,6 +137,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tokens',
     {
+      config: { access: {} },
       schema: {
         operationId: 'createApiToken',
         summary: 'Create a personal API token; the secret is returned only here',
@@ -141,13 +148,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return createApiToken(app, requireAuth(request), request.body)
+      return createApiToken(app, requireAuth(request), actorOf(request), request.body)
     },
   )
 
   app.delete(
     '/tokens/:id',
     {
+      config: { access: {} },
       schema: {
         operationId: 'revokeApiToken',
         summary: 'Revoke one of the own API tokens',
@@ -156,6 +164,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: apiTokenSchema, ...problems, 404: problemSchema },
       },
     },
-    async (request) => revokeApiToken(app, requireAuth(request), request.params.id),
+    async (request) =>
+      revokeApiToken(app, requireAuth(request), actorOf(request), request.params.id),
   )
 }

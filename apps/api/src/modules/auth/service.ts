@@ -7,6 +7,8 @@ import {
   PASSWORD_HISTORY_SIZE,
   type Permission,
 } from '@yoryo/contracts'
+import type { DbClient } from '@yoryo/db'
+import { actorOf, audit, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { newSecret, sha256Hex } from '../../lib/crypto.ts'
@@ -20,6 +22,7 @@ import {
   passwordExpiresAt,
   verifyPassword,
 } from './password.ts'
+import { LoginGuard, lockActive } from './login-guard.ts'
 import * as repo from './repository.ts'
 
 type UserWithParticipant = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>
@@ -30,9 +33,12 @@ type UserWithParticipant = NonNullable<Awaited<ReturnType<typeof repo.findUserBy
  */
 export const TOUCH_INTERVAL_MS = 60_000
 
+/**
+ * Whether the user may act at all. A password lock (repeated failures) is not checked here: it
+ * stops the password login only, not open sessions or API tokens (separate credentials).
+ */
 function usable(user: UserWithParticipant, now: Date): boolean {
   return (
-    !user.lockedAt &&
     !user.cancelledAt &&
     user.participant.status === 'active' &&
     (!user.validFrom || user.validFrom <= now) &&
@@ -150,46 +156,90 @@ export async function resolveApiToken(
 
 /**
  * Login (010): participant code + user ID + password, and a registered client certificate when
- * required. Five wrong passwords in a row lock the user; a locked user is told so whatever the
- * password, and only an administrator can unlock it.
+ * required. Five wrong passwords in a row lock the password login for `LOGIN_LOCK_MINUTES`
+ * (or until an administrator unlocks it, 020); while locked the answer is 423 whatever the
+ * password. An unknown account answers the same sequence, and every attempt verifies one
+ * password hash, so neither the answers nor the work tell which accounts exist. The lock is on
+ * the password only: open sessions and API tokens, separate credentials, keep working.
+ * Every attempt is audited; a login ends the session the browser held before.
  */
 export async function login(
   app: FastifyInstance,
   request: FastifyRequest,
   body: LoginRequest,
+  guard: LoginGuard,
 ): Promise<{ token: string; auth: AuthContext }> {
   const now = new Date()
+  const lockMinutes = app.config.loginLockMinutes
+  const key = LoginGuard.key(body.participantCode, body.userId)
+  guard.countAttempt(key, now.getTime())
   const user = await repo.findUserForLogin(app.db, body.participantCode, body.userId)
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), body.password)
-    throw new AppError('E-AUTH-001', 401)
+    const locked =
+      guard.unknownLocked(key, now.getTime()) || guard.unknownFailed(key, now.getTime())
+    await app.db.$transaction((tx) =>
+      auditLoginFailure(tx, request, body, null, locked ? 'locked' : 'unknownAccount'),
+    )
+    throw locked ? new AppError('E-AUTH-002', 423) : new AppError('E-AUTH-001', 401)
   }
-  if (user.lockedAt) throw new AppError('E-AUTH-002', 423)
+  // The hash is verified also while locked: a locked account costs the same as any other.
   const passwordOk = await verifyPassword(user.passwordHash, body.password)
+  const lockedNow = user.lockedAt && lockActive(user.lockedAt, now.getTime(), lockMinutes)
+  if (lockedNow) {
+    await app.db.$transaction((tx) => auditLoginFailure(tx, request, body, user, 'locked'))
+    throw new AppError('E-AUTH-002', 423)
+  }
   if (!passwordOk) {
-    // Atomic increment, so parallel attempts cannot slip past the limit.
-    const updated = await app.db.user.update({
-      where: { id: user.id },
-      data: { failedLoginCount: { increment: 1 } },
-      select: { failedLoginCount: true },
-    })
-    if (updated.failedLoginCount >= MAX_FAILED_LOGINS) {
-      await app.db.user.updateMany({
+    const locked = await app.db.$transaction(async (tx) => {
+      // A lock that ran out starts a new count. Atomic increment, so parallel attempts cannot
+      // slip past the limit.
+      if (user.lockedAt) {
+        await tx.user.updateMany({
+          where: { id: user.id, lockedAt: user.lockedAt },
+          data: { lockedAt: null, failedLoginCount: 0 },
+        })
+      }
+      const updated = await tx.user.update({
+        where: { id: user.id },
+        data: { failedLoginCount: { increment: 1 } },
+        select: { failedLoginCount: true },
+      })
+      await auditLoginFailure(tx, request, body, user, 'password')
+      if (updated.failedLoginCount < MAX_FAILED_LOGINS) return false
+      const { count } = await tx.user.updateMany({
         where: { id: user.id, lockedAt: null },
         data: { lockedAt: now },
       })
+      if (count === 1) {
+        await audit(tx, systemActor(request), {
+          action: 'user.lock',
+          entityType: 'user',
+          entityId: user.id,
+          participantId: user.participantId,
+          before: { lockedAt: null },
+          after: { lockedAt: now, failedLoginCount: updated.failedLoginCount, lockMinutes },
+        })
+      }
+      return true
+    })
+    if (locked) {
       request.log.warn({ userId: user.id }, 'user locked after repeated login failures')
       throw new AppError('E-AUTH-002', 423)
     }
     throw new AppError('E-AUTH-001', 401)
   }
-  if (!usable(user, now)) throw new AppError('E-AUTH-001', 401)
+  if (!usable(user, now)) {
+    await app.db.$transaction((tx) => auditLoginFailure(tx, request, body, user, 'notUsable'))
+    throw new AppError('E-AUTH-001', 401)
+  }
   if (app.config.clientCertificates.required) {
     const fingerprint = request.clientCertificate
     if (
       !fingerprint ||
       (await repo.hasActiveCertificate(app.db, user.id, fingerprint, now)) === 0
     ) {
+      await app.db.$transaction((tx) => auditLoginFailure(tx, request, body, user, 'certificate'))
       throw new AppError('E-AUTH-012', 403)
     }
   }
@@ -200,12 +250,20 @@ export async function login(
   const token = newSecret('')
   const idleMs = app.config.session.idleMinutes * 60_000
   const expiresAt = new Date(now.getTime() + app.config.session.absoluteHours * 3_600_000)
+  const previous = request.auth?.via === 'session' ? request.auth.credentialId : null
   const session = await app.db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
-      data: { failedLoginCount: 0, lastLoginAt: now },
+      data: { failedLoginCount: 0, lockedAt: null, lastLoginAt: now },
     })
-    return tx.session.create({
+    if (previous) {
+      // The browser's earlier session (any user) ends: one browser, one session.
+      await tx.session.updateMany({
+        where: { id: previous, endedAt: null },
+        data: { endedAt: now, endReason: 'relogin' },
+      })
+    }
+    const created = await tx.session.create({
       data: {
         tokenHash: sha256Hex(token),
         userId: user.id,
@@ -216,16 +274,84 @@ export async function login(
         certificate: request.clientCertificate,
       },
     })
+    await audit(tx, userActor(request, user), {
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: created.id,
+      participantId: user.participantId,
+      after: {
+        ip: request.ip,
+        certificate: request.clientCertificate,
+        ...(previous ? { endedSession: previous } : {}),
+      },
+    })
+    return created
   })
   const idleExpiresAt = new Date(Math.min(now.getTime() + idleMs, expiresAt.getTime()))
   return { token, auth: contextOf(user, 'session', session.id, idleExpiresAt, expiresAt, now) }
 }
 
-export async function logout(app: FastifyInstance, auth: AuthContext): Promise<void> {
+function userActor(
+  request: FastifyRequest,
+  user: { id: string; userId: string; name: string; participant: { code: string } },
+): Actor {
+  return {
+    userId: user.id,
+    label: `${user.participant.code} ${user.userId} ${user.name}`,
+    requestId: request.id,
+  }
+}
+
+/** The system itself (the automatic lock). */
+function systemActor(request: FastifyRequest): Actor {
+  return { userId: null, label: 'system', requestId: request.id }
+}
+
+/** A refused login, as `auth.loginFailure` on the account tried (the attempted IDs if unknown). */
+function auditLoginFailure(
+  tx: DbClient,
+  request: FastifyRequest,
+  body: LoginRequest,
+  user: { id: string; participantId: string } | null,
+  reason: 'unknownAccount' | 'password' | 'locked' | 'notUsable' | 'certificate',
+): Promise<void> {
+  return audit(
+    tx,
+    { userId: null, label: 'anonymous', requestId: request.id },
+    {
+      action: 'auth.loginFailure',
+      entityType: 'user',
+      entityId: user?.id ?? `${body.participantCode}/${body.userId}`,
+      participantId: user?.participantId ?? null,
+      after: {
+        participantCode: body.participantCode,
+        userId: body.userId,
+        reason,
+        ip: request.ip,
+      },
+    },
+  )
+}
+
+export async function logout(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  auth: AuthContext,
+): Promise<void> {
   if (auth.via !== 'session') return
-  await app.db.session.updateMany({
-    where: { id: auth.credentialId, endedAt: null },
-    data: { endedAt: new Date(), endReason: 'logout' },
+  await app.db.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: auth.credentialId, endedAt: null },
+      data: { endedAt: new Date(), endReason: 'logout' },
+    })
+    if (count === 1) {
+      await audit(tx, actorOf(request), {
+        action: 'auth.logout',
+        entityType: 'session',
+        entityId: auth.credentialId,
+        participantId: auth.participant.id,
+      })
+    }
   })
 }
 
@@ -254,6 +380,7 @@ export async function sessionUser(app: FastifyInstance, auth: AuthContext): Prom
 export async function changePassword(
   app: FastifyInstance,
   auth: AuthContext,
+  actor: Actor,
   body: PasswordChangeRequest,
   lang: 'ja' | 'en',
 ): Promise<AuthContext> {
@@ -283,9 +410,9 @@ export async function changePassword(
   }
   const now = new Date()
   const newHash = await hashPassword(body.newPassword)
-  await app.db.$transaction([
-    app.db.passwordHistory.create({ data: { userId: user.id, passwordHash: user.passwordHash } }),
-    app.db.user.update({
+  await app.db.$transaction(async (tx) => {
+    await tx.passwordHistory.create({ data: { userId: user.id, passwordHash: user.passwordHash } })
+    await tx.user.update({
       where: { id: user.id },
       data: {
         passwordHash: newHash,
@@ -293,7 +420,24 @@ export async function changePassword(
         mustChangePassword: false,
         version: { increment: 1 },
       },
-    }),
-  ])
+    })
+    // Every other session of the user ends (the one making the change stays).
+    const ended = await tx.session.updateMany({
+      where: {
+        userId: user.id,
+        endedAt: null,
+        ...(auth.via === 'session' ? { id: { not: auth.credentialId } } : {}),
+      },
+      data: { endedAt: now, endReason: 'passwordChanged' },
+    })
+    await audit(tx, actor, {
+      action: 'user.passwordChange',
+      entityType: 'user',
+      entityId: user.id,
+      participantId: user.participantId,
+      before: { passwordChangedAt: user.passwordChangedAt, version: user.version },
+      after: { passwordChangedAt: now, version: user.version + 1, endedSessions: ended.count },
+    })
+  })
   return { ...auth, user: { ...auth.user, mustChangePassword: false, passwordChangedAt: now } }
 }

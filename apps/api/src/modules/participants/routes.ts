@@ -9,6 +9,7 @@ import {
   participantProfileSchema,
   participantSchema,
   problemSchema,
+  versionInputSchema,
   type Participant,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
@@ -139,7 +140,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     z.object({
       proposed,
       submit: z.boolean().default(true).describe('false keeps it as a draft'),
-      version: z.number().int().describe("The participant's version the change is based on"),
+      version: versionInputSchema.describe("The participant's version the change is based on"),
     })
 
   async function fileApplication(
@@ -173,7 +174,12 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/change-applications',
     {
-      config: { access: { permission: { function: '030', mode: 'edit' } } },
+      config: {
+        access: {
+          permission: { function: '030', mode: 'edit' },
+          narrowedBy: 'the participant files for itself; the operator does not file',
+        },
+      },
       schema: {
         operationId: 'createParticipantChangeApplication',
         summary: 'Apply to change the participant information (bank account included)',
@@ -193,7 +199,12 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/cancel-applications',
     {
-      config: { access: { permission: { function: '030', mode: 'edit' } } },
+      config: {
+        access: {
+          permission: { function: '030', mode: 'edit' },
+          narrowedBy: 'the participant files for itself; the operator does not file',
+        },
+      },
       schema: {
         operationId: 'createParticipantCancelApplication',
         summary: 'Apply to cancel the registration of the participant',

@@ -7,6 +7,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
+      config: { access: {} },
       schema: {
         operationId: 'getPortal',
         summary: 'Portal top: open windows with deadlines and the pending tasks of the user',

@@ -7,6 +7,7 @@ import {
   messages,
   problemSchema,
 } from '@yoryo/contracts'
+import { actorOf } from '../../lib/audit.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { databaseAnswers, getMaintenance, setMaintenance } from './service.ts'
 
@@ -77,7 +78,10 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => setMaintenance(app, requireAuth(request).user.id, request.body),
+    async (request) => {
+      requireAuth(request)
+      return setMaintenance(app, actorOf(request), request.body)
+    },
   )
 }
 

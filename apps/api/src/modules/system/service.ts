@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Maintenance, MaintenanceUpdate } from '@yoryo/contracts'
+import { audit, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { shortLived } from '../../lib/short-lived.ts'
 
@@ -24,7 +25,7 @@ export async function getMaintenance(
 
 export async function setMaintenance(
   app: FastifyInstance,
-  userId: string,
+  actor: Actor,
   update: MaintenanceUpdate,
 ): Promise<Maintenance & { version: number }> {
   const value: Maintenance = {
@@ -38,11 +39,21 @@ export async function setMaintenance(
     if (update.version !== undefined && (current?.version ?? 0) !== update.version) {
       throw new AppError('E-COMMON-004', 409)
     }
-    return tx.systemSetting.upsert({
+    const updatedBy = actor.userId
+    const saved = await tx.systemSetting.upsert({
       where: { key: MAINTENANCE_KEY },
-      create: { key: MAINTENANCE_KEY, value, updatedBy: userId },
-      update: { value, updatedBy: userId, version: { increment: 1 } },
+      create: { key: MAINTENANCE_KEY, value, updatedBy },
+      update: { value, updatedBy, version: { increment: 1 } },
     })
+    await audit(tx, actor, {
+      action: value.active ? 'maintenance.on' : 'maintenance.off',
+      entityType: 'systemSetting',
+      entityId: MAINTENANCE_KEY,
+      participantId: null,
+      before: current ? { ...(current.value as object), version: current.version } : null,
+      after: { ...value, version: saved.version },
+    })
+    return saved
   })
   return { ...value, version: row.version }
 }

@@ -98,6 +98,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
+      config: { access: { narrowedBy: 'a general user reads only itself' } },
       schema: {
         operationId: 'getUser',
         summary: 'One user (a general user may read only itself)',
@@ -177,6 +178,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/permissions',
     {
+      config: { access: { narrowedBy: 'a general user reads only its own rights' } },
       schema: {
         operationId: 'getUserPermissions',
         summary: "A user's view / edit rights per function group",

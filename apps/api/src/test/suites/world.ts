@@ -1,0 +1,225 @@
+import { randomBytes } from 'node:crypto'
+import { functionGroupCodes } from '@yoryo/contracts'
+import { loginAs, ORIGIN, type TestContext } from '../harness.ts'
+import { profile, systemUseApplication } from '../fixtures.ts'
+import { multipartBody } from './openapi-operations.ts'
+
+/** The callers every operation is tried as (issue 8, authorisation matrix). */
+export const ROLE_NAMES = [
+  'anonymous',
+  'operator',
+  'participantAdmin',
+  'userWithoutRights',
+  'userWithView',
+  'userWithEdit',
+  'otherParticipantAdmin',
+] as const
+export type RoleName = (typeof ROLE_NAMES)[number]
+
+export interface Caller {
+  name: RoleName
+  /** The user role as in `x-access.roles`; null when anonymous. */
+  role: 'operator' | 'participantAdmin' | 'participantUser' | null
+  /** Rights on every function group (general users only). */
+  rights: 'none' | 'view' | 'edit' | 'all'
+  headers: Record<string, string>
+  /** One API token of the caller's own. */
+  tokenId: string | null
+}
+
+/** Records of one participant that operations address by path, query or header. */
+export interface Records {
+  participantId: string
+  userId: string
+  applicationId: string
+  attachmentId: string
+  certificateId: string
+}
+
+export interface World {
+  callers: Record<RoleName, Caller>
+  /** P00001's records: "own" for the P00001 callers. */
+  own: Records
+  /** P00002's records: another participant's for the P00001 callers. */
+  other: Records
+  /** A public system use application (700) and its access key. */
+  systemUse: { receiptNo: string; accessKey: string }
+}
+
+async function generalUser(
+  t: TestContext,
+  userId: string,
+  rights: 'none' | 'view' | 'edit',
+): Promise<void> {
+  const template = await t.database.prisma.user.findFirstOrThrow({
+    where: { userId: 'user01', participant: { code: 'P00001' } },
+  })
+  const user = await t.database.prisma.user.create({
+    data: {
+      participantId: template.participantId,
+      userId,
+      name: `権限 ${rights}`,
+      email: `${userId}@example.jp`,
+      role: 'participantUser',
+      passwordHash: template.passwordHash,
+      passwordChangedAt: new Date(),
+    },
+  })
+  await t.database.prisma.userPermission.deleteMany({ where: { userId: user.id } })
+  if (rights !== 'none') {
+    await t.database.prisma.userPermission.createMany({
+      data: functionGroupCodes.map((functionGroup) => ({
+        userId: user.id,
+        functionGroup,
+        canView: true,
+        canEdit: rights === 'edit',
+      })),
+    })
+  }
+}
+
+async function records(
+  t: TestContext,
+  code: string,
+  admin: Record<string, string>,
+): Promise<Records> {
+  const prisma = t.database.prisma
+  const participant = await prisma.participant.findFirstOrThrow({ where: { code } })
+  const template = await prisma.user.findFirstOrThrow({
+    where: { userId: 'user01', participantId: participant.id },
+  })
+  const target = await prisma.user.create({
+    data: {
+      participantId: participant.id,
+      userId: `target${code.slice(-2)}`,
+      name: '対象 利用者',
+      email: `target-${code}@example.jp`,
+      role: 'participantUser',
+      passwordHash: template.passwordHash,
+      passwordChangedAt: new Date(),
+    },
+  })
+  const current = (
+    await t.app.inject({ url: `/api/v1/participants/${participant.id}`, headers: admin })
+  ).json()
+  const proposed = profile({
+    ...Object.fromEntries(Object.entries(current).filter(([k]) => k in profile())),
+    bankAccountNumber: '7654321',
+  })
+  const filed = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/participants/${participant.id}/change-applications`,
+    headers: admin,
+    payload: { proposed, version: current.version },
+  })
+  if (filed.statusCode !== 201) throw new Error(`application: ${filed.body}`)
+  const upload = multipartBody(
+    { ownerType: 'participant', ownerId: participant.id },
+    { name: 'note.txt', type: 'text/plain', content: Buffer.from('添付') },
+  )
+  const attached = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/attachments',
+    headers: { ...admin, 'content-type': upload.contentType },
+    payload: upload.payload,
+  })
+  if (attached.statusCode !== 201) throw new Error(`attachment: ${attached.body}`)
+  const certificate = await prisma.clientCertificate.create({
+    data: {
+      userId: target.id,
+      serialNumber: randomBytes(8).toString('hex').toUpperCase(),
+      fingerprint: randomBytes(32).toString('hex').toUpperCase(),
+      subject: `CN=${target.userId}`,
+      validFrom: new Date(Date.now() - 86_400_000),
+      validTo: new Date(Date.now() + 365 * 86_400_000),
+    },
+  })
+  return {
+    participantId: participant.id,
+    userId: target.id,
+    applicationId: filed.json().id,
+    attachmentId: attached.json().id,
+    certificateId: certificate.id,
+  }
+}
+
+/** Builds the callers and the records on a fresh test app (demo data loaded). */
+export async function buildWorld(t: TestContext): Promise<World> {
+  await generalUser(t, 'mxnone01', 'none')
+  await generalUser(t, 'mxview01', 'view')
+  await generalUser(t, 'mxedit01', 'edit')
+  const sessions: Record<RoleName, Record<string, string>> = {
+    anonymous: {},
+    operator: await loginAs(t.app, 'OCCTO', 'operator01'),
+    participantAdmin: await loginAs(t.app, 'P00001', 'admin01'),
+    userWithoutRights: await loginAs(t.app, 'P00001', 'mxnone01'),
+    userWithView: await loginAs(t.app, 'P00001', 'mxview01'),
+    userWithEdit: await loginAs(t.app, 'P00001', 'mxedit01'),
+    otherParticipantAdmin: await loginAs(t.app, 'P00002', 'admin01'),
+  }
+  const shape: Record<RoleName, Pick<Caller, 'role' | 'rights'>> = {
+    anonymous: { role: null, rights: 'none' },
+    operator: { role: 'operator', rights: 'all' },
+    participantAdmin: { role: 'participantAdmin', rights: 'all' },
+    userWithoutRights: { role: 'participantUser', rights: 'none' },
+    userWithView: { role: 'participantUser', rights: 'view' },
+    userWithEdit: { role: 'participantUser', rights: 'edit' },
+    otherParticipantAdmin: { role: 'participantAdmin', rights: 'all' },
+  }
+  const callers = {} as Record<RoleName, Caller>
+  for (const name of ROLE_NAMES) {
+    let tokenId: string | null = null
+    if (name !== 'anonymous') {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/tokens',
+        headers: sessions[name],
+        payload: { name: `matrix ${name}`, expiresInDays: 1 },
+      })
+      tokenId = res.json().id
+    }
+    callers[name] = { name, ...shape[name], headers: sessions[name], tokenId }
+  }
+  const own = await records(t, 'P00001', sessions.participantAdmin)
+  const other = await records(t, 'P00002', sessions.otherParticipantAdmin)
+  const applied = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/applications/system-use',
+    headers: { origin: ORIGIN },
+    payload: systemUseApplication(),
+  })
+  if (applied.statusCode !== 201) throw new Error(`system use: ${applied.body}`)
+  return {
+    callers,
+    own,
+    other,
+    systemUse: {
+      receiptNo: applied.json().application.receiptNo,
+      accessKey: applied.json().accessKey,
+    },
+  }
+}
+
+/** Path values for an operation, addressing `records` (tokens: the caller's own). */
+export function pathValues(
+  path: string,
+  records: Records,
+  caller: Caller,
+  world: World,
+  scope: 'own' | 'other',
+): Record<string, string> {
+  let id = records.userId
+  if (path.startsWith('/api/v1/participants')) id = records.participantId
+  else if (path.startsWith('/api/v1/applications')) id = records.applicationId
+  else if (path.startsWith('/api/v1/attachments')) id = records.attachmentId
+  else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
+  else if (path.startsWith('/api/v1/auth/tokens')) {
+    const stranger =
+      caller.name === 'otherParticipantAdmin'
+        ? world.callers.participantAdmin
+        : world.callers.otherParticipantAdmin
+    const owner = scope === 'own' ? caller : stranger
+    id = owner.tokenId ?? records.userId
+  }
+  return { id, action: 'withdraw', receiptNo: world.systemUse.receiptNo }
+}
