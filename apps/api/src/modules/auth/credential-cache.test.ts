@@ -77,17 +77,17 @@ describe('[010] cached sessions and tokens', () => {
     expect((await me(bearer)).statusCode).toBe(401)
   })
 
-  it('sees a write through the same database client at once (a user locked)', async () => {
+  it('sees a write through the same database client at once (a user whose validity ended)', async () => {
     const { bearer } = await tokenFor('P00001', 'admin01')
     expect((await me(bearer)).statusCode).toBe(200)
     const user = await t.database.prisma.user.findFirstOrThrow({
       where: { userId: 'admin01', participant: { code: 'P00001' } },
     })
-    await t.database.prisma.user.update({ where: { id: user.id }, data: { lockedAt: new Date() } })
+    await t.database.prisma.user.update({ where: { id: user.id }, data: { validTo: new Date() } })
     try {
       expect((await me(bearer)).statusCode).toBe(401)
     } finally {
-      await t.database.prisma.user.update({ where: { id: user.id }, data: { lockedAt: null } })
+      await t.database.prisma.user.update({ where: { id: user.id }, data: { validTo: null } })
     }
     expect((await me(bearer)).statusCode).toBe(200)
   })
