@@ -86,7 +86,8 @@ export {
   loginHref,
   safeNextPath,
 } from './session/session.ts'
-export { RequireSession, RequireRole } from './session/require-session.tsx'
+export { RequireSession } from './session/require-session.tsx'
+export { RequireFunction, functionRoutes, routePaths } from './session/function-routes.tsx'
 export { ApiErrorRedirects } from './session/api-error-redirects.tsx'
 
 // Shell and screens

@@ -1,3 +1,4 @@
+import { functionCodeLabels, functionLabels } from '@yoryo/contracts'
 import type { Catalogue } from './catalogue.ts'
 import { applicationsSections } from './sections/applications.ts'
 import { usersSections } from './sections/users.ts'
@@ -33,31 +34,9 @@ export const en: Catalogue = {
     participantUser: 'User',
     tso: 'TSO',
   },
-  functions: {
-    portal: 'Portal',
-    passwordChange: 'Change password',
-    apiTokens: 'API tokens',
-    maintenance: 'Maintenance mode',
-    messages: 'Messages',
-    attachments: 'Attachments',
-    users: 'User management',
-    clientCertificates: 'Client certificates',
-    permissions: 'User permissions',
-    participant: 'Participant information',
-    participants: 'Participants',
-    applications: 'Applications',
-    auditLog: 'Audit log',
-  },
-  functionGroups: {
-    '010': 'Common operations',
-    '020': 'User management',
-    '030': 'Participant information',
-    '600': 'Message list',
-    '710': 'Client certificates',
-    A20: 'Common operations',
-    A40: 'User permissions',
-    G30: 'Message list',
-  },
+  // Function and function-code names: declared once, in the registry of @yoryo/contracts.
+  functions: functionLabels('en'),
+  functionGroups: functionCodeLabels('en'),
   common: {
     save: 'Save',
     cancel: 'Cancel',

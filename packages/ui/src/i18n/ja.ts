@@ -1,3 +1,4 @@
+import { functionCodeLabels, functionLabels } from '@yoryo/contracts'
 import { applicationsSections } from './sections/applications.ts'
 import { usersSections } from './sections/users.ts'
 
@@ -36,31 +37,9 @@ export const ja = {
     participantUser: '一般ユーザ',
     tso: '一般送配電事業者',
   },
-  functions: {
-    portal: 'ポータルトップ',
-    passwordChange: 'パスワード変更',
-    apiTokens: 'APIトークン管理',
-    maintenance: 'メンテナンスモード設定',
-    messages: 'メッセージ一覧',
-    attachments: '添付ファイル',
-    users: 'ユーザ情報管理',
-    clientCertificates: 'クライアント証明書管理',
-    permissions: 'ユーザ権限管理',
-    participant: '事業者情報',
-    participants: '事業者一覧',
-    applications: '申込一覧',
-    auditLog: '操作ログ',
-  },
-  functionGroups: {
-    '010': '共通操作',
-    '020': 'ユーザ情報管理',
-    '030': '事業者情報管理',
-    '600': 'メッセージ一覧',
-    '710': 'クライアント証明書',
-    A20: '共通操作',
-    A40: 'ユーザ権限管理',
-    G30: 'メッセージ一覧',
-  },
+  // Function and function-code names: declared once, in the registry of @yoryo/contracts.
+  functions: functionLabels('ja'),
+  functionGroups: functionCodeLabels('ja'),
   common: {
     save: '保存',
     cancel: 'キャンセル',

@@ -11,7 +11,7 @@ import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { newSecret, sha256Hex } from '../../lib/crypto.ts'
 import { API_TOKEN_PREFIX } from '../../lib/app-types.ts'
-import { isMaintenanceBlocking } from '../system/service.ts'
+import { isMaintenanceBlocking } from '../system/public.ts'
 import {
   checkPasswordPolicy,
   dummyPasswordHash,

@@ -7,6 +7,7 @@ import {
   messages,
   problemSchema,
 } from '@yoryo/contracts'
+import { routeAccess } from '../../lib/access.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { getMaintenance, setMaintenance } from './service.ts'
 
@@ -64,7 +65,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/maintenance',
     {
-      config: { access: { roles: ['operator'] } },
+      config: { access: routeAccess('maintenance', 'edit') },
       schema: {
         operationId: 'updateMaintenance',
         summary: 'Switch maintenance mode on or off (operator)',
