@@ -34,6 +34,14 @@ export {
 
 // Forms
 export { useFocusWhenEnabled } from './forms/use-focus-when-enabled.ts'
+export {
+  useUnsavedChangesGuard,
+  useDialogCloseGuard,
+  useFormDraft,
+  readDraft,
+  writeDraft,
+  clearDraft,
+} from './forms/unsaved-changes.tsx'
 
 // API
 export { ApiError, isApiError } from './api/api-error.ts'
@@ -89,6 +97,7 @@ export {
 export { RequireSession } from './session/require-session.tsx'
 export { RequireFunction, functionRoutes, routePaths } from './session/function-routes.tsx'
 export { ApiErrorRedirects } from './session/api-error-redirects.tsx'
+export { SessionExpiryWarning, sessionDeadline } from './session/session-expiry.tsx'
 
 // Shell and screens
 export { AppLayout } from './shell/app-layout.tsx'

@@ -251,6 +251,23 @@ export const en: Catalogue = {
     resume: 'Continue',
     checkAgain: 'Check again',
   },
+  unsaved: {
+    title: 'Unsaved changes',
+    leaveMessage: 'If you leave this screen, what you have entered will be lost. Leave anyway?',
+    closeMessage: 'If you close this dialog, what you have entered will be lost. Close anyway?',
+    discardAndLeave: 'Discard and leave',
+    discardAndClose: 'Discard and close',
+    draftRestored: 'What you entered last time and did not save has been restored.',
+  },
+  sessionExpiry: {
+    title: 'Your session is about to expire',
+    idleMessage:
+      'Because there has been no activity, your session expires in {{minutes}} min. Choose "Stay logged in" to continue.',
+    absoluteMessage:
+      'You logged in 12 hours ago, so your session expires in {{minutes}} min. What you are entering will be restored after you log in again.',
+    extend: 'Stay logged in',
+    acknowledge: 'OK',
+  },
   errors: {
     notFoundTitle: 'Page not found',
     forbiddenTitle: 'You cannot use this screen',

@@ -256,6 +256,23 @@ export const ja = {
     resume: '利用を再開する',
     checkAgain: '状況を再確認',
   },
+  unsaved: {
+    title: '入力内容が保存されていません',
+    leaveMessage: 'この画面を離れると、入力した内容は破棄されます。移動してよろしいですか。',
+    closeMessage: 'ダイアログを閉じると、入力した内容は破棄されます。閉じてよろしいですか。',
+    discardAndLeave: '破棄して移動',
+    discardAndClose: '破棄して閉じる',
+    draftRestored: '前回保存されなかった入力内容を復元しました。',
+  },
+  sessionExpiry: {
+    title: 'まもなくログインの有効期限が切れます',
+    idleMessage:
+      '操作がないため、あと{{minutes}}分でログインの有効期限が切れます。続けて操作する場合は「延長する」を押してください。',
+    absoluteMessage:
+      'ログインしてから12時間が経つため、あと{{minutes}}分でログインの有効期限が切れます。入力中の内容は再ログイン後に復元されます。',
+    extend: '延長する',
+    acknowledge: '了解',
+  },
   errors: {
     notFoundTitle: 'ページが見つかりません',
     forbiddenTitle: 'この画面を利用する権限がありません',

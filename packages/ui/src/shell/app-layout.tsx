@@ -5,6 +5,7 @@ import { useAppConfig } from '../app-config.tsx'
 import { LogoutIcon, SwitchAppIcon } from '../components/icons.tsx'
 import { LanguageSwitch } from '../i18n/language-switch.tsx'
 import { useLanguage } from '../i18n/i18n.ts'
+import { SessionExpiryWarning } from '../session/session-expiry.tsx'
 import { useLogout, useSession } from '../session/session.ts'
 import { HEADER_HEIGHT, NAVBAR_WIDTH } from './layout.ts'
 import { SideMenu } from './side-menu.tsx'
@@ -103,6 +104,7 @@ export function AppLayout() {
       <AppShell.Main id="main-content" tabIndex={-1} className="yoryo-main">
         <Outlet />
       </AppShell.Main>
+      <SessionExpiryWarning />
     </AppShell>
   )
 }
