@@ -127,7 +127,12 @@ export function useFormDraft<T extends FieldValues>(
     const subscription = form.watch((values, { type }) => {
       if (type === 'change') writeDraft(key, values)
     })
-    return () => subscription.unsubscribe()
+    return () => {
+      subscription.unsubscribe()
+      // Left for good (saved, or discarded on the leave guard's confirm): forget the draft.
+      // Left for the login page (expired session): keep it for after the re-login.
+      if (!window.location.pathname.endsWith('/login')) clearDraft(key)
+    }
   }, [key, form])
   const clear = useCallback(() => {
     clearDraft(key)
