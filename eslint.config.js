@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -19,6 +22,52 @@ const forbid = (files, patterns, message) => ({
     ],
   },
 })
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+const subdirectories = (dir) =>
+  readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+
+/**
+ * Lint zones (issue 7 §5), one zone per folder:
+ * - An API module (`apps/api/src/modules/<m>/`) imports another module only through the other's
+ *   `public.ts`, which re-exports what it offers. Helpers several modules need go to
+ *   `apps/api/src/lib/`. (Plugins and app.ts compose the modules and are outside the zones.)
+ * - A SPA feature (`apps/<spa>/src/features/<f>/`) imports no other feature: shared parts move
+ *   to `packages/ui`.
+ */
+const apiModulesDir = 'apps/api/src/modules'
+const apiModuleZones = subdirectories(apiModulesDir).map((m) => ({
+  target: path.join(root, apiModulesDir, m, '**'),
+  from: path.join(root, apiModulesDir, `!(${m})`, '**'),
+  except: [path.join(root, apiModulesDir, '*', 'public.ts')],
+  message: `Import another API module through its public.ts only (or move the helper to apps/api/src/lib/).`,
+}))
+const featureZones = ['apps/pre-delivery/src/features', 'apps/delivery/src/features'].flatMap(
+  (dir) =>
+    subdirectories(dir).map((f) => ({
+      target: path.join(root, dir, f, '**'),
+      from: path.join(root, dir, `!(${f})`, '**'),
+      message: 'A SPA feature imports no other feature: move the shared part to packages/ui.',
+    })),
+)
+/**
+ * Violations left to the helpers rewriting these files in issue 7 (review workflow: the
+ * applications ↔ participants modules and features, the 700 form; list kit: list-params and the
+ * participant label move to packages/ui). Remove an entry once its file is clean.
+ */
+const zoneExceptions = [
+  'apps/api/src/modules/applications/**',
+  'apps/api/src/modules/participants/**',
+  'apps/pre-delivery/src/features/applications/**',
+  'apps/pre-delivery/src/features/participants/**',
+  'apps/pre-delivery/src/features/system-use/**',
+  'apps/pre-delivery/src/features/audit-log/pages/audit-log-page.tsx',
+  'apps/pre-delivery/src/features/client-certificates/components/certificate-register-dialog.tsx',
+  'apps/pre-delivery/src/features/client-certificates/components/certificate-import-dialog.tsx',
+  'apps/pre-delivery/src/features/client-certificates/pages/client-certificates-page.tsx',
+]
 
 export default tseslint.config(
   {
@@ -71,6 +120,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: [`${apiModulesDir}/**/*.ts`, 'apps/*/src/features/**/*.{ts,tsx}'],
+    ignores: zoneExceptions,
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: [...apiModuleZones, ...featureZones] }],
+    },
   },
   forbid(['packages/contracts/**'], ['@yoryo/*'], 'contracts depends on zod only.'),
   forbid(

@@ -48,7 +48,13 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'chromium', use: chromium, testIgnore: /exclusive\// },
+    { name: 'chromium', use: chromium, testIgnore: /(exclusive|mobile)\// },
+    // Phones: both SPAs at 390 px wide (portal, a list, the 700 form).
+    {
+      name: 'mobile',
+      use: { ...chromium, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      testMatch: /mobile\/.*\.spec\.ts/,
+    },
     // Tests that change system-wide state (maintenance mode) run alone, after the others.
     {
       name: 'exclusive',

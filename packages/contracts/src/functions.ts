@@ -2,96 +2,324 @@ import type { Role } from './roles.ts'
 
 export type AppId = 'preDelivery' | 'delivery'
 
+/** Role sets of the registry (roles themselves: `roleSchema` in roles.ts). */
+export const everyone = ['operator', 'participantAdmin', 'participantUser', 'tso'] as const
+/** Participant administrators and the operator: user management, certificates, audit log. */
+export const administrators = ['operator', 'participantAdmin'] as const
+/** The users of a participant (administrator and general). */
+export const participantRoles = ['participantAdmin', 'participantUser'] as const
+export const operatorOnly = ['operator'] as const
+
 /**
- * A screen reachable from a SPA's menu, keyed by the manual's function code (functions.md).
- * The menu shows an entry only to the roles listed. Its label is the i18n key `functions.<key>`.
+ * The function codes of the manual (shared/spec/functions.md) that have a screen or an API
+ * today, with their names: the menu's section headings. Add a code here with its first function.
  */
-export interface MenuEntry {
+export const functionCodes = [
+  { code: '010', app: 'preDelivery', ja: '共通操作', en: 'Common operations' },
+  { code: '020', app: 'preDelivery', ja: 'ユーザ情報管理', en: 'User management' },
+  { code: '030', app: 'preDelivery', ja: '事業者情報管理', en: 'Participant information' },
+  { code: '600', app: 'preDelivery', ja: 'メッセージ一覧', en: 'Message list' },
+  { code: '700', app: 'preDelivery', ja: '容量市場システム利用申込', en: 'System use application' },
+  { code: '710', app: 'preDelivery', ja: 'クライアント証明書', en: 'Client certificates' },
+  { code: 'A20', app: 'delivery', ja: '共通操作', en: 'Common operations' },
+  { code: 'A40', app: 'delivery', ja: 'ユーザ権限管理', en: 'User permissions' },
+  { code: 'G30', app: 'delivery', ja: 'メッセージ一覧', en: 'Message list' },
+] as const satisfies readonly { code: string; app: AppId; ja: string; en: string }[]
+export type FunctionCode = (typeof functionCodes)[number]['code']
+
+/**
+ * One function (a screen and the API behind it), declared once. The API's route access
+ * (`routeAccess` in apps/api/src/lib/access.ts), the SPA routes and their guards
+ * (`RequireFunction`), the side menu, the portal menu and the portal's links all derive from it.
+ */
+export interface FunctionEntry {
+  /** Unique key; the menu label is the i18n key `functions.<key>` (derived from ja / en). */
   key: string
-  code: string
+  code: FunctionCode
+  ja: string
+  en: string
   app: AppId
-  /** Path inside the SPA (the delivery SPA is mounted under /delivery/). */
-  path: string
-  roles: readonly Role[]
+  /** Route path inside the SPA (the delivery SPA is mounted under /delivery/); none: API only. */
+  path?: string
+  /** Further SPA routes below `path`, relative (`':id'`, `'change'`). */
+  subPaths?: readonly string[]
+  /** Reachable without login (700 system use application); `view` / `edit` do not apply. */
+  public?: true
+  /** Shown in the side menu and the portal menu (default: when it has a path and is not public). */
+  menu?: boolean
   /**
-   * The function group (A40) the screen belongs to: a general user sees the entry only with at
-   * least view on it. Administrators and the operator see every entry their role allows.
+   * The function group (A40) of the function: a general user needs view on it to read and
+   * edit to write. Administrators and the operator have every right.
    */
-  functionGroup?: FunctionGroupCode
+  group?: FunctionGroupCode
+  /** Roles that may read (see the screen, call the reading API). */
+  view: readonly Role[]
+  /** Roles that may write (call the changing API). */
+  edit: readonly Role[]
+  /** Kinds of portal pending tasks (`PendingTask.kind`) this function acts on. */
+  tasks?: readonly string[]
 }
+
+export const functionRegistry = [
+  // 010 共通操作 (pre-delivery)
+  {
+    key: 'portal',
+    code: '010',
+    ja: 'ポータルトップ',
+    en: 'Portal',
+    app: 'preDelivery',
+    path: '/',
+    view: everyone,
+    edit: everyone,
+  },
+  {
+    key: 'passwordChange',
+    code: '010',
+    ja: 'パスワード変更',
+    en: 'Change password',
+    app: 'preDelivery',
+    path: '/password',
+    view: everyone,
+    edit: everyone,
+    tasks: ['passwordExpiry'],
+  },
+  {
+    key: 'apiTokens',
+    code: '010',
+    ja: 'APIトークン管理',
+    en: 'API tokens',
+    app: 'preDelivery',
+    path: '/api-tokens',
+    view: everyone,
+    edit: everyone,
+  },
+  {
+    key: 'maintenance',
+    code: '010',
+    ja: 'メンテナンスモード設定',
+    en: 'Maintenance mode',
+    app: 'preDelivery',
+    path: '/maintenance-mode',
+    view: operatorOnly,
+    edit: operatorOnly,
+  },
+  // 020 ユーザ情報管理
+  {
+    key: 'users',
+    code: '020',
+    ja: 'ユーザ情報管理',
+    en: 'User management',
+    app: 'preDelivery',
+    path: '/users',
+    view: administrators,
+    edit: administrators,
+  },
+  {
+    key: 'auditLog',
+    code: '020',
+    ja: '操作ログ',
+    en: 'Audit log',
+    app: 'preDelivery',
+    path: '/audit-log',
+    view: administrators,
+    edit: [],
+  },
+  // 030 事業者情報管理
+  {
+    key: 'participant',
+    code: '030',
+    ja: '事業者情報',
+    en: 'Participant information',
+    app: 'preDelivery',
+    path: '/participant',
+    subPaths: ['change'],
+    group: '030',
+    view: participantRoles,
+    edit: participantRoles,
+  },
+  {
+    key: 'participants',
+    code: '030',
+    ja: '事業者一覧',
+    en: 'Participants',
+    app: 'preDelivery',
+    path: '/participants',
+    subPaths: [':id'],
+    group: '030',
+    view: operatorOnly,
+    edit: [],
+  },
+  {
+    key: 'applications',
+    code: '030',
+    ja: '申込一覧',
+    en: 'Applications',
+    app: 'preDelivery',
+    path: '/applications',
+    subPaths: [':id'],
+    group: '030',
+    view: everyone,
+    edit: everyone,
+  },
+  // 600 メッセージ一覧
+  {
+    key: 'messages',
+    code: '600',
+    ja: 'メッセージ一覧',
+    en: 'Messages',
+    app: 'preDelivery',
+    path: '/messages',
+    view: everyone,
+    edit: [],
+  },
+  // 700/701 容量市場システム利用申込 (public)
+  {
+    key: 'systemUse',
+    code: '700',
+    ja: '容量市場システム利用申込',
+    en: 'System use application',
+    app: 'preDelivery',
+    path: '/apply',
+    subPaths: ['status'],
+    public: true,
+    view: everyone,
+    edit: everyone,
+  },
+  // 710/711 クライアント証明書
+  {
+    key: 'clientCertificates',
+    code: '710',
+    ja: 'クライアント証明書管理',
+    en: 'Client certificates',
+    app: 'preDelivery',
+    path: '/client-certificates',
+    view: administrators,
+    edit: administrators,
+  },
+  // A20 共通操作 (delivery)
+  {
+    key: 'deliveryPortal',
+    code: 'A20',
+    ja: 'ポータルトップ',
+    en: 'Portal',
+    app: 'delivery',
+    path: '/',
+    view: everyone,
+    edit: everyone,
+  },
+  {
+    key: 'attachments',
+    code: 'A20',
+    ja: '添付ファイル',
+    en: 'Attachments',
+    app: 'delivery',
+    path: '/attachments',
+    view: everyone,
+    edit: everyone,
+  },
+  {
+    key: 'deliveryPasswordChange',
+    code: 'A20',
+    ja: 'パスワード変更',
+    en: 'Change password',
+    app: 'delivery',
+    path: '/password',
+    menu: false,
+    view: everyone,
+    edit: everyone,
+  },
+  // A40 ユーザ権限管理: the operator may set rights through the API on request, without a screen.
+  {
+    key: 'permissions',
+    code: 'A40',
+    ja: 'ユーザ権限管理',
+    en: 'User permissions',
+    app: 'delivery',
+    path: '/permissions',
+    view: ['participantAdmin'],
+    edit: administrators,
+  },
+  // G30 メッセージ一覧
+  {
+    key: 'deliveryMessages',
+    code: 'G30',
+    ja: 'メッセージ一覧',
+    en: 'Messages',
+    app: 'delivery',
+    path: '/messages',
+    view: everyone,
+    edit: [],
+  },
+] as const satisfies readonly FunctionEntry[]
+
+export type FunctionKey = (typeof functionRegistry)[number]['key']
+
+const byKey = new Map<string, FunctionEntry>(functionRegistry.map((f) => [f.key, f]))
+
+/** The registry entry of a function key. */
+export function functionOf(key: FunctionKey): FunctionEntry {
+  return byKey.get(key) as FunctionEntry
+}
+
+/** The SPA path of a function (throws for an API-only function: a programming error). */
+export function functionPath(key: FunctionKey): string {
+  const path = functionOf(key).path
+  if (!path) throw new Error(`function ${key} has no screen`)
+  return path
+}
+
+/**
+ * The SPA routes of an app declared by the registry, as absolute paths inside the SPA
+ * (`/applications`, `/applications/:id`): what the router must have, no more, no less.
+ */
+export function registryRoutes(app: AppId): string[] {
+  return functionRegistry.flatMap((f: FunctionEntry) => {
+    if (f.app !== app || !f.path) return []
+    const base = f.path
+    return [base, ...(f.subPaths ?? []).map((s) => `${base === '/' ? '' : base}/${s}`)]
+  })
+}
+
+/** A screen reachable from a SPA's menu: a registry entry with a path. */
+export type MenuEntry = FunctionEntry & { path: string }
 
 /** What the menu needs of a right (`SessionUser.permissions`, `Permission` of A40). */
 export interface MenuPermission {
   functionGroup: string
   canView: boolean
+  canEdit?: boolean
 }
 
-const everyone = ['operator', 'participantAdmin', 'participantUser', 'tso'] as const
-const administrators = ['operator', 'participantAdmin'] as const
-
-export const menuEntries: readonly MenuEntry[] = [
-  { key: 'portal', code: '010', app: 'preDelivery', path: '/', roles: everyone },
-  { key: 'passwordChange', code: '010', app: 'preDelivery', path: '/password', roles: everyone },
-  { key: 'apiTokens', code: '010', app: 'preDelivery', path: '/api-tokens', roles: everyone },
-  {
-    key: 'maintenance',
-    code: '010',
-    app: 'preDelivery',
-    path: '/maintenance-mode',
-    roles: ['operator'],
-  },
-  { key: 'users', code: '020', app: 'preDelivery', path: '/users', roles: administrators },
-  { key: 'auditLog', code: '020', app: 'preDelivery', path: '/audit-log', roles: administrators },
-  {
-    key: 'participant',
-    code: '030',
-    app: 'preDelivery',
-    path: '/participant',
-    roles: ['participantAdmin', 'participantUser'],
-    functionGroup: '030',
-  },
-  {
-    key: 'participants',
-    code: '030',
-    app: 'preDelivery',
-    path: '/participants',
-    roles: ['operator'],
-  },
-  {
-    key: 'applications',
-    code: '030',
-    app: 'preDelivery',
-    path: '/applications',
-    roles: everyone,
-    functionGroup: '030',
-  },
-  { key: 'messages', code: '600', app: 'preDelivery', path: '/messages', roles: everyone },
-  {
-    key: 'clientCertificates',
-    code: '710',
-    app: 'preDelivery',
-    path: '/client-certificates',
-    roles: administrators,
-  },
-  { key: 'portal', code: 'A20', app: 'delivery', path: '/', roles: everyone },
-  { key: 'attachments', code: 'A20', app: 'delivery', path: '/attachments', roles: everyone },
-  {
-    key: 'permissions',
-    code: 'A40',
-    app: 'delivery',
-    path: '/permissions',
-    roles: ['participantAdmin'],
-  },
-  { key: 'messages', code: 'G30', app: 'delivery', path: '/messages', roles: everyone },
-]
-
-/** Whether a role sees every entry it is allowed, whatever its rights (A40). */
+/** Whether a role has every right whatever its A40 rights (administrators and the operator). */
 function seesAllGroups(role: Role): boolean {
   return role === 'operator' || role === 'participantAdmin'
 }
 
 /**
- * The entries of `entries` shown to a user: those of the app its role may use and, for an entry
+ * Whether a user may use a function in a mode: its role is among the function's `view` /
+ * `edit` roles and, for a general user and a function of a group, the A40 right is granted.
+ * The API checks the same through the route's `config.access` (`routeAccess`).
+ */
+export function mayUse(
+  entry: FunctionEntry,
+  role: Role,
+  permissions: readonly MenuPermission[],
+  mode: 'view' | 'edit' = 'view',
+): boolean {
+  if (entry.public) return true
+  if (!entry[mode].includes(role)) return false
+  if (!entry.group || seesAllGroups(role)) return true
+  const right = permissions.find((p) => p.functionGroup === entry.group)
+  return !!right && (mode === 'view' ? right.canView : !!right.canEdit)
+}
+
+/** Entries with a screen shown in the menu (path, not public, `menu` not false). */
+export const menuEntries: readonly MenuEntry[] = functionRegistry.filter(
+  (f: FunctionEntry): f is MenuEntry => !!f.path && !f.public && f.menu !== false,
+)
+
+/**
+ * The entries of `entries` shown to a user: those of the app its role may view and, for an entry
  * of a function group, only with at least view on it (administrators and the operator: always).
  */
 export function visibleMenuEntries(
@@ -100,13 +328,7 @@ export function visibleMenuEntries(
   role: Role,
   permissions: readonly MenuPermission[],
 ): MenuEntry[] {
-  const viewable = new Set(permissions.filter((p) => p.canView).map((p) => p.functionGroup))
-  return entries.filter(
-    (e) =>
-      e.app === app &&
-      e.roles.includes(role) &&
-      (!e.functionGroup || seesAllGroups(role) || viewable.has(e.functionGroup)),
-  )
+  return entries.filter((e) => e.app === app && mayUse(e, role, permissions))
 }
 
 /** The menu of a SPA for the session's role and effective rights (`SessionUser.permissions`). */
@@ -116,6 +338,26 @@ export function menuFor(
   permissions: readonly MenuPermission[] = [],
 ): MenuEntry[] {
   return visibleMenuEntries(menuEntries, app, role, permissions)
+}
+
+/**
+ * The screen a portal row (a deadline or a pending task) links to: the function acting on the
+ * task's kind, else the first function of its code in this app the user may use; none when the
+ * function has no screen yet (e.g. 110 bids) or the user may not use it.
+ */
+export function functionLinkFor(
+  app: AppId,
+  row: { function: string | null; kind?: string },
+  role: Role,
+  permissions: readonly MenuPermission[] = [],
+): MenuEntry | undefined {
+  const usable = menuEntries
+    .concat(functionRegistry.filter((f: FunctionEntry): f is MenuEntry => !!f.path && !f.public))
+    .filter((e) => e.app === app && mayUse(e, role, permissions))
+  return (
+    (row.kind ? usable.find((e) => e.tasks?.includes(row.kind as string)) : undefined) ??
+    (row.function ? usable.find((e) => e.code === row.function) : undefined)
+  )
 }
 
 /**
@@ -175,3 +417,19 @@ export const functionGroupCodes = functionGroups.map((g) => g.code) as [
   FunctionGroupCode,
   ...FunctionGroupCode[],
 ]
+
+/** The names of every function key in one language: the i18n section `functions`. */
+export function functionLabels(language: 'ja' | 'en'): Record<FunctionKey, string> {
+  return Object.fromEntries(functionRegistry.map((f) => [f.key, f[language]])) as Record<
+    FunctionKey,
+    string
+  >
+}
+
+/** The names of every function code in one language: the i18n section `functionGroups`. */
+export function functionCodeLabels(language: 'ja' | 'en'): Record<FunctionCode, string> {
+  return Object.fromEntries(functionCodes.map((c) => [c.code, c[language]])) as Record<
+    FunctionCode,
+    string
+  >
+}

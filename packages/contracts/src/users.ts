@@ -47,7 +47,9 @@ export const userFieldsSchema = z.object({
     .refine((v) => v === '' || PHONE.test(v), rule('E-PART-006'))
     .default('')
     .describe('電話番号'),
-  role: roleSchema.describe('ロール: 事業者は participantAdmin (管理者) か participantUser (一般)'),
+  role: roleSchema.describe(
+    'ロール: 事業者は participantAdmin (管理者ユーザ) か participantUser (一般ユーザ)',
+  ),
   validFrom: timestampSchema.nullable().default(null).describe('有効期間開始'),
   validTo: timestampSchema.nullable().default(null).describe('有効期間終了'),
 })

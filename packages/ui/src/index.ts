@@ -34,6 +34,14 @@ export {
 
 // Forms
 export { useFocusWhenEnabled } from './forms/use-focus-when-enabled.ts'
+export {
+  useUnsavedChangesGuard,
+  useDialogCloseGuard,
+  useFormDraft,
+  readDraft,
+  writeDraft,
+  clearDraft,
+} from './forms/unsaved-changes.tsx'
 
 // API
 export { ApiError, isApiError } from './api/api-error.ts'
@@ -86,15 +94,17 @@ export {
   loginHref,
   safeNextPath,
 } from './session/session.ts'
-export { RequireSession, RequireRole } from './session/require-session.tsx'
+export { RequireSession } from './session/require-session.tsx'
+export { RequireFunction, functionRoutes, routePaths } from './session/function-routes.tsx'
 export { ApiErrorRedirects } from './session/api-error-redirects.tsx'
+export { SessionExpiryWarning, sessionDeadline } from './session/session-expiry.tsx'
 
 // Shell and screens
 export { AppLayout } from './shell/app-layout.tsx'
 export { StandaloneLayout } from './shell/standalone-layout.tsx'
 export { ShellSkeleton } from './shell/shell-skeleton.tsx'
 export { NavigationProgress } from './shell/navigation-progress.tsx'
-export { lazyComponent, lazyScreens } from './routes.ts'
+export { functionHref, lazyComponent, lazyScreens } from './routes.ts'
 export { SideMenu, groupMenu } from './shell/side-menu.tsx'
 export { LoginPage } from './pages/login-page.tsx'
 export { PasswordChangePage } from './pages/password-change-page.tsx'

@@ -1,3 +1,4 @@
+import { functionOf, functionPath, type AppId, type FunctionKey } from '@yoryo/contracts'
 import type { ComponentType } from 'react'
 
 /**
@@ -29,4 +30,19 @@ export const lazyScreens = {
     () => import('./pages/message-catalogue-page.tsx'),
     'MessageCataloguePage',
   ),
+}
+
+/** Where each SPA is mounted (the delivery SPA's router has basename `/delivery`). */
+const APP_BASE: Record<AppId, string> = { preDelivery: '', delivery: '/delivery' }
+
+/**
+ * The address of a registry function's screen for an `<a href>`, from either SPA (a link into
+ * the other SPA loads it: the session is shared).
+ *
+ *   functionHref('permissions', { user: id })  // '/delivery/permissions?user=…'
+ */
+export function functionHref(key: FunctionKey, query?: Record<string, string>): string {
+  const entry = functionOf(key)
+  const search = query ? `?${new URLSearchParams(query).toString()}` : ''
+  return `${APP_BASE[entry.app]}${functionPath(key)}${search}`
 }

@@ -1,13 +1,24 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import fp from 'fastify-plugin'
+import type { FastifyReply } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { sendProblem } from '../lib/problem.ts'
+
+/** Hashed build output (`assets/<name>-<hash>.js`) never changes under its name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/** Cache rules: hashed assets for a year, everything else (index.html) revalidated each time. */
+function setCacheHeaders(reply: FastifyReply, path: string): void {
+  reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache')
+}
 
 /**
  * Serves the two SPAs from their build folders: pre-delivery at `/`, delivery at `/delivery/`.
  * Unknown paths under a SPA get its index.html (client-side routing); unknown API paths get a
- * problem document.
+ * problem document. JS, CSS and HTML go out Brotli- or gzip-compressed from the `.br` / `.gz`
+ * files `pnpm build` writes beside them (scripts/precompress.mjs); hashed assets are cached
+ * immutable, index.html is `no-cache`.
  */
 export const webPlugin = fp<{ distDir: string | undefined }>(async (app, { distDir }) => {
   const preDelivery = distDir && join(distDir, 'pre-delivery')
@@ -19,6 +30,9 @@ export const webPlugin = fp<{ distDir: string | undefined }>(async (app, { distD
       prefix: '/',
       wildcard: false,
       index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: setCacheHeaders,
     })
     await app.register(fastifyStatic, {
       root: delivery,
@@ -26,6 +40,9 @@ export const webPlugin = fp<{ distDir: string | undefined }>(async (app, { distD
       decorateReply: false,
       wildcard: false,
       index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: setCacheHeaders,
     })
   }
   app.setNotFoundHandler((request, reply) => {

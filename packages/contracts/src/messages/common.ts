@@ -14,7 +14,7 @@ export const commonMessages = {
   },
   'E-COMMON-003': {
     severity: 'error',
-    ja: 'システムエラーが発生しました。時間をおいて再度お試しください。解決しない場合は受付番号 {requestId} をお知らせください。',
+    ja: 'システムエラーが発生しました。時間をおいて再度お試しください。解決しない場合はリクエストID {requestId} をお知らせください。',
     en: 'A system error occurred. Please try again later. If it persists, quote reference {requestId}.',
   },
   'E-COMMON-004': {

@@ -85,6 +85,25 @@ export async function toApiError(response: Response): Promise<ApiError> {
   })
 }
 
+let lastActivityAt = Date.now()
+const activityListeners = new Set<(at: number) => void>()
+
+/** When the API last answered a request of this tab (each answer extends the session). */
+export function lastApiActivityAt(): number {
+  return lastActivityAt
+}
+
+/** Calls `listener` whenever the API answers; returns the unsubscribe function. */
+export function onApiActivity(listener: (at: number) => void): () => void {
+  activityListeners.add(listener)
+  return () => activityListeners.delete(listener)
+}
+
+function markApiActivity(): void {
+  lastActivityAt = Date.now()
+  for (const listener of activityListeners) listener(lastActivityAt)
+}
+
 /**
  * The one way the SPAs call the API: same-origin cookies, JSON in and out, problem details
  * turned into `ApiError`, network failures into `ApiError` with status 0 (`E-COMMON-011`).
@@ -122,6 +141,7 @@ export async function apiFetch<T = unknown>(
   }
 
   if (!response.ok) throw await toApiError(response)
+  markApiActivity()
   if (responseType === 'blob') {
     try {
       return (await response.blob()) as T

@@ -1,3 +1,4 @@
+import { functionCodeLabels, functionLabels } from '@yoryo/contracts'
 import type { Catalogue } from './catalogue.ts'
 import { applicationsSections } from './sections/applications.ts'
 import { usersSections } from './sections/users.ts'
@@ -33,31 +34,9 @@ export const en: Catalogue = {
     participantUser: 'User',
     tso: 'TSO',
   },
-  functions: {
-    portal: 'Portal',
-    passwordChange: 'Change password',
-    apiTokens: 'API tokens',
-    maintenance: 'Maintenance mode',
-    messages: 'Messages',
-    attachments: 'Attachments',
-    users: 'User management',
-    clientCertificates: 'Client certificates',
-    permissions: 'User permissions',
-    participant: 'Participant information',
-    participants: 'Participants',
-    applications: 'Applications',
-    auditLog: 'Audit log',
-  },
-  functionGroups: {
-    '010': 'Common operations',
-    '020': 'User management',
-    '030': 'Participant information',
-    '600': 'Message list',
-    '710': 'Client certificates',
-    A20: 'Common operations',
-    A40: 'User permissions',
-    G30: 'Message list',
-  },
+  // Function and function-code names: declared once, in the registry of @yoryo/contracts.
+  functions: functionLabels('en'),
+  functionGroups: functionCodeLabels('en'),
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -271,6 +250,23 @@ export const en: Catalogue = {
     endsAtUnknown: 'The end time has not been fixed yet.',
     resume: 'Continue',
     checkAgain: 'Check again',
+  },
+  unsaved: {
+    title: 'Unsaved changes',
+    leaveMessage: 'If you leave this screen, what you have entered will be lost. Leave anyway?',
+    closeMessage: 'If you close this dialog, what you have entered will be lost. Close anyway?',
+    discardAndLeave: 'Discard and leave',
+    discardAndClose: 'Discard and close',
+    draftRestored: 'What you entered last time and did not save has been restored.',
+  },
+  sessionExpiry: {
+    title: 'Your session is about to expire',
+    idleMessage:
+      'Because there has been no activity, your session expires in {{minutes}} min. Choose "Stay logged in" to continue.',
+    absoluteMessage:
+      'You logged in 12 hours ago, so your session expires in {{minutes}} min. What you are entering will be restored after you log in again.',
+    extend: 'Stay logged in',
+    acknowledge: 'OK',
   },
   errors: {
     notFoundTitle: 'Page not found',

@@ -1,3 +1,4 @@
+import { functionCodeLabels, functionLabels } from '@yoryo/contracts'
 import { applicationsSections } from './sections/applications.ts'
 import { usersSections } from './sections/users.ts'
 
@@ -36,31 +37,9 @@ export const ja = {
     participantUser: '一般ユーザ',
     tso: '一般送配電事業者',
   },
-  functions: {
-    portal: 'ポータルトップ',
-    passwordChange: 'パスワード変更',
-    apiTokens: 'APIトークン管理',
-    maintenance: 'メンテナンスモード設定',
-    messages: 'メッセージ一覧',
-    attachments: '添付ファイル',
-    users: 'ユーザ情報管理',
-    clientCertificates: 'クライアント証明書管理',
-    permissions: 'ユーザ権限管理',
-    participant: '事業者情報',
-    participants: '事業者一覧',
-    applications: '申込一覧',
-    auditLog: '操作ログ',
-  },
-  functionGroups: {
-    '010': '共通操作',
-    '020': 'ユーザ情報管理',
-    '030': '事業者情報管理',
-    '600': 'メッセージ一覧',
-    '710': 'クライアント証明書',
-    A20: '共通操作',
-    A40: 'ユーザ権限管理',
-    G30: 'メッセージ一覧',
-  },
+  // Function and function-code names: declared once, in the registry of @yoryo/contracts.
+  functions: functionLabels('ja'),
+  functionGroups: functionCodeLabels('ja'),
   common: {
     save: '保存',
     cancel: 'キャンセル',
@@ -76,7 +55,7 @@ export const ja = {
     copy: 'コピー',
     copied: 'コピーしました',
     actions: '操作',
-    requestId: '受付番号',
+    requestId: 'リクエストID',
     labelSeparator: '：',
     messageId: 'メッセージID',
     count_one: '{{count}}件',
@@ -136,7 +115,7 @@ export const ja = {
     participantName: '事業者名',
     userId: 'ユーザID',
     userName: 'ユーザ名',
-    role: '権限',
+    role: 'ロール',
     previousLogin: '前回ログイン日時',
     firstLogin: '初回ログイン',
     passwordExpiresAt: 'パスワード有効期限',
@@ -276,6 +255,23 @@ export const ja = {
     endsAtUnknown: '終了予定日時は未定です。',
     resume: '利用を再開する',
     checkAgain: '状況を再確認',
+  },
+  unsaved: {
+    title: '入力内容が保存されていません',
+    leaveMessage: 'この画面を離れると、入力した内容は破棄されます。移動してよろしいですか。',
+    closeMessage: 'ダイアログを閉じると、入力した内容は破棄されます。閉じてよろしいですか。',
+    discardAndLeave: '破棄して移動',
+    discardAndClose: '破棄して閉じる',
+    draftRestored: '前回保存されなかった入力内容を復元しました。',
+  },
+  sessionExpiry: {
+    title: 'まもなくログインの有効期限が切れます',
+    idleMessage:
+      '操作がないため、あと{{minutes}}分でログインの有効期限が切れます。続けて操作する場合は「延長する」を押してください。',
+    absoluteMessage:
+      'ログインしてから12時間が経つため、あと{{minutes}}分でログインの有効期限が切れます。入力中の内容は再ログイン後に復元されます。',
+    extend: '延長する',
+    acknowledge: '了解',
   },
   errors: {
     notFoundTitle: 'ページが見つかりません',

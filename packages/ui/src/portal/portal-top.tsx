@@ -12,13 +12,15 @@ import {
 } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
+  functionLinkFor,
   menuFor,
   type AppId,
+  type MenuEntry,
   type MarketWindow,
   type PendingTask,
   type SessionUser,
 } from '@yoryo/contracts'
-import { useMemo, type ReactNode } from 'react'
+import { useCallback, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { portalQueries } from '../api/queries.ts'
@@ -165,12 +167,35 @@ function PortalMenu({ app, session }: { app: AppId; session: SessionUser }) {
 
 const windowColumn = createColumnHelper<MarketWindow>()
 
+/** What a portal row's function code links to (a registry function the user may use). */
+type LinkOf = (row: { function: string | null; kind?: string }) => MenuEntry | undefined
+
+/** The function code of a row, linked to the screen that acts on it when there is one. */
+function FunctionCell({ code, entry }: { code: string | null; entry: MenuEntry | undefined }) {
+  const { t } = useTranslation()
+  if (!code) return null
+  if (!entry) return <>{code}</>
+  return (
+    <Anchor
+      component={Link}
+      to={entry.path}
+      fz="sm"
+      title={t(functionLabelKey(entry.key))}
+      data-testid="portal-function-link"
+    >
+      {code}
+    </Anchor>
+  )
+}
+
 function WindowsTable({
   windows,
   loading,
+  linkOf,
 }: {
   windows: MarketWindow[] | undefined
   loading: boolean
+  linkOf: LinkOf
 }) {
   const { t } = useTranslation()
   const [language] = useLanguage()
@@ -182,6 +207,7 @@ function WindowsTable({
       }),
       windowColumn.accessor('function', {
         header: t('portal.columns.function'),
+        cell: (info) => <FunctionCell code={info.getValue()} entry={linkOf(info.row.original)} />,
         meta: { width: 64, nowrap: true, mono: true },
       }),
       windowColumn.accessor('state', {
@@ -222,7 +248,7 @@ function WindowsTable({
         meta: { width: 160, nowrap: true },
       }),
     ],
-    [t, language],
+    [t, language, linkOf],
   )
   return (
     <DataTable
@@ -241,7 +267,15 @@ function WindowsTable({
 
 const taskColumn = createColumnHelper<PendingTask>()
 
-function TasksTable({ tasks, loading }: { tasks: PendingTask[] | undefined; loading: boolean }) {
+function TasksTable({
+  tasks,
+  loading,
+  linkOf,
+}: {
+  tasks: PendingTask[] | undefined
+  loading: boolean
+  linkOf: LinkOf
+}) {
   const { t } = useTranslation()
   const [language] = useLanguage()
   const columns = useMemo(
@@ -259,6 +293,9 @@ function TasksTable({ tasks, loading }: { tasks: PendingTask[] | undefined; load
       taskColumn.accessor((task) => task.function ?? '', {
         id: 'function',
         header: t('portal.columns.function'),
+        cell: (info) => (
+          <FunctionCell code={info.row.original.function} entry={linkOf(info.row.original)} />
+        ),
         meta: { width: 64, nowrap: true, mono: true },
       }),
       taskColumn.accessor((task) => task.dueAt, {
@@ -276,7 +313,7 @@ function TasksTable({ tasks, loading }: { tasks: PendingTask[] | undefined; load
         meta: { width: 160, nowrap: true },
       }),
     ],
-    [t, language],
+    [t, language, linkOf],
   )
   return (
     <DataTable
@@ -304,6 +341,12 @@ export function PortalTop({ app, session }: { app: AppId; session: SessionUser }
   const windows = portal.data?.windows.filter((w) => appOfFunction(w.function) === app)
   const tasks = portal.data?.tasks.filter(
     (task) => !task.function || appOfFunction(task.function) === app,
+  )
+  const { role } = session.user
+  const { permissions } = session
+  const linkOf = useCallback<LinkOf>(
+    (row) => functionLinkFor(app, row, role, permissions),
+    [app, role, permissions],
   )
   const expiresInMs = new Date(session.passwordExpiresAt).getTime() - now.getTime()
   const passwordWarning = expiresInMs > 0 && expiresInMs < PASSWORD_WARNING_DAYS * 86_400_000
@@ -342,7 +385,7 @@ export function PortalTop({ app, session }: { app: AppId; session: SessionUser }
           )
         }
       >
-        <WindowsTable windows={windows} loading={portal.isPending} />
+        <WindowsTable windows={windows} loading={portal.isPending} linkOf={linkOf} />
       </Section>
       <Section
         title={t('portal.tasks')}
@@ -357,7 +400,7 @@ export function PortalTop({ app, session }: { app: AppId; session: SessionUser }
           )
         }
       >
-        <TasksTable tasks={tasks} loading={portal.isPending} />
+        <TasksTable tasks={tasks} loading={portal.isPending} linkOf={linkOf} />
       </Section>
     </Stack>
   )

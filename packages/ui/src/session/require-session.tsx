@@ -6,7 +6,7 @@ import { authQueries } from '../api/queries.ts'
 import { ServerErrorPage } from '../pages/error-pages.tsx'
 import { ShellSkeleton } from '../shell/shell-skeleton.tsx'
 import type { MaintenanceRouteState } from './api-error-redirects.tsx'
-import { loginHref, SessionContext, useSession } from './session.ts'
+import { loginHref, SessionContext } from './session.ts'
 
 /**
  * Renders `children` only with a valid session. No session → login (with `E-AUTH-004` when it
@@ -35,19 +35,4 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return <Navigate to="/password" replace />
   }
   return <SessionContext.Provider value={me.data}>{children}</SessionContext.Provider>
-}
-
-/** Renders `children` only for the given roles; others see the 403 page. */
-export function RequireRole({
-  roles,
-  children,
-  fallback,
-}: {
-  roles: readonly string[]
-  children: ReactNode
-  fallback: ReactNode
-}) {
-  const session = useSession()
-  if (!roles.includes(session.user.role)) return fallback
-  return children
 }

@@ -1,10 +1,12 @@
-import { AppShell, Box, Button, Group, Text } from '@mantine/core'
+import { AppShell, Box, Burger, Button, Group, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Outlet } from 'react-router'
+import { Outlet, useLocation } from 'react-router'
 import { useAppConfig } from '../app-config.tsx'
 import { LogoutIcon, SwitchAppIcon } from '../components/icons.tsx'
 import { LanguageSwitch } from '../i18n/language-switch.tsx'
 import { useLanguage } from '../i18n/i18n.ts'
+import { SessionExpiryWarning } from '../session/session-expiry.tsx'
 import { useLogout, useSession } from '../session/session.ts'
 import { HEADER_HEIGHT, NAVBAR_WIDTH } from './layout.ts'
 import { SideMenu } from './side-menu.tsx'
@@ -12,7 +14,9 @@ import { SystemTitle } from './system-title.tsx'
 
 /**
  * The shell of every logged-in screen: header (system, app, participant, user, language, other
- * app, logout), side menu by role, main area with a skip link target.
+ * app, logout), side menu by role, main area with a skip link target. Below the `sm` breakpoint
+ * (phones, 390 px) the menu is a drawer behind a burger button, closed again on navigation, and
+ * the identity and the other-app button move into it.
  */
 export function AppLayout() {
   const { t } = useTranslation()
@@ -21,6 +25,10 @@ export function AppLayout() {
   const config = useAppConfig()
   const logout = useLogout()
   const restricted = session.mustChangePassword
+  // The mobile drawer stays open only on the screen it was opened on: navigating closes it.
+  const { pathname } = useLocation()
+  const [menuOpenedOn, setMenuOpenedOn] = useState<string | null>(null)
+  const menuOpened = menuOpenedOn === pathname
   const participantName =
     language === 'en' && session.participant.nameEn
       ? session.participant.nameEn
@@ -29,7 +37,11 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: HEADER_HEIGHT }}
-      navbar={{ width: NAVBAR_WIDTH, breakpoint: 0, collapsed: { desktop: restricted } }}
+      navbar={{
+        width: NAVBAR_WIDTH,
+        breakpoint: 'sm',
+        collapsed: { desktop: restricted, mobile: restricted || !menuOpened },
+      }}
       padding="md"
       className="yoryo-shell"
     >
@@ -38,9 +50,22 @@ export function AppLayout() {
       </a>
       <AppShell.Header className="yoryo-header">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <SystemTitle linkToPortal={!restricted} />
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            {restricted ? null : (
+              <Burger
+                opened={menuOpened}
+                onClick={() => setMenuOpenedOn(menuOpened ? null : pathname)}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('header.mainMenu')}
+                aria-expanded={menuOpened}
+                data-testid="menu-burger"
+              />
+            )}
+            <SystemTitle linkToPortal={!restricted} />
+          </Group>
           <Group gap="md" wrap="nowrap">
-            <Box className="yoryo-identity" data-testid="session-identity">
+            <Box className="yoryo-identity" data-testid="session-identity" visibleFrom="sm">
               <Text
                 fz="xs"
                 lh={1.35}
@@ -74,6 +99,7 @@ export function AppLayout() {
                 variant="default"
                 size="xs"
                 leftSection={<SwitchAppIcon size={14} />}
+                visibleFrom="sm"
               >
                 {config.otherApp === 'delivery'
                   ? t('header.toDelivery')
@@ -87,6 +113,7 @@ export function AppLayout() {
               leftSection={<LogoutIcon size={14} />}
               onClick={() => logout.mutate()}
               loading={logout.isPending}
+              visibleFrom={restricted ? undefined : 'sm'}
             >
               {t('header.logout')}
             </Button>
@@ -98,11 +125,40 @@ export function AppLayout() {
           <AppShell.Section grow>
             <SideMenu app={config.app} role={session.user.role} permissions={session.permissions} />
           </AppShell.Section>
+          <AppShell.Section hiddenFrom="sm" pt="sm" className="yoryo-navbar-mobile">
+            <Text fz="xs" c="dimmed" data-testid="mobile-identity">
+              {session.participant.code} {participantName} / {session.user.name}（
+              {t(`roles.${session.user.role}`)}）
+            </Text>
+            <Button
+              component="a"
+              href={config.otherAppHref}
+              variant="default"
+              size="xs"
+              mt="xs"
+              fullWidth
+              leftSection={<SwitchAppIcon size={14} />}
+            >
+              {config.otherApp === 'delivery' ? t('header.toDelivery') : t('header.toPreDelivery')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              mt="xs"
+              fullWidth
+              leftSection={<LogoutIcon size={14} />}
+              onClick={() => logout.mutate()}
+              loading={logout.isPending}
+            >
+              {t('header.logout')}
+            </Button>
+          </AppShell.Section>
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main-content" tabIndex={-1} className="yoryo-main">
         <Outlet />
       </AppShell.Main>
+      <SessionExpiryWarning />
     </AppShell>
   )
 }

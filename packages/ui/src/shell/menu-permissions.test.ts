@@ -2,24 +2,26 @@ import { visibleMenuEntries, type MenuEntry } from '@yoryo/contracts'
 import { describe, expect, it } from 'vitest'
 import { groupMenu } from './side-menu.tsx'
 
+const entry = (e: Omit<MenuEntry, 'ja' | 'en' | 'edit' | 'code'> & { code: string }) =>
+  ({ ja: e.key, en: e.key, edit: e.view, ...e }) as MenuEntry
 const entries: MenuEntry[] = [
-  { key: 'portal', code: '010', app: 'preDelivery', path: '/', roles: ['participantUser'] },
-  {
+  entry({ key: 'portal', code: '010', app: 'preDelivery', path: '/', view: ['participantUser'] }),
+  entry({
     key: 'participant',
     code: '030',
     app: 'preDelivery',
     path: '/participant',
-    roles: ['operator', 'participantAdmin', 'participantUser'],
-    functionGroup: '030',
-  },
-  {
+    view: ['operator', 'participantAdmin', 'participantUser'],
+    group: '030',
+  }),
+  entry({
     key: 'bids',
     code: '110',
     app: 'preDelivery',
     path: '/bids',
-    roles: ['participantAdmin', 'participantUser'],
-    functionGroup: '110',
-  },
+    view: ['participantAdmin', 'participantUser'],
+    group: '110',
+  }),
 ]
 const keys = (list: MenuEntry[]) => list.map((e) => e.key)
 

@@ -7,6 +7,7 @@ import {
   type AuditEntry,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
+import { routeAccess } from '../../lib/access.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { CSV_EXPORT_LIMIT, orderByOf, sendCsv } from '../../lib/list.ts'
 
@@ -20,7 +21,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { access: { roles: ['operator', 'participantAdmin'] } },
+      config: { access: routeAccess('auditLog', 'view') },
       schema: {
         operationId: 'listAuditLog',
         summary: 'Search the audit log (operator: all; participant administrator: own participant)',

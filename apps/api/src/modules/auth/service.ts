@@ -14,7 +14,7 @@ import { AppError } from '../../lib/errors.ts'
 import { newSecret, sha256Hex } from '../../lib/crypto.ts'
 import { API_TOKEN_PREFIX } from '../../lib/app-types.ts'
 import { shortLived } from '../../lib/short-lived.ts'
-import { isMaintenanceBlocking } from '../system/service.ts'
+import { isMaintenanceBlocking } from '../system/public.ts'
 import {
   checkPasswordPolicy,
   dummyPasswordHash,

@@ -16,13 +16,13 @@ import {
   type ClientCertificate,
   type ClientCertificateStatus,
 } from '@yoryo/contracts'
+import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { sendCsv, type CsvColumn } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
-import { jst } from '../users/csv.ts'
-import { fieldError, invalid, type Caller } from '../users/service.ts'
+import { jst, fieldError, invalid, type Caller } from '../users/public.ts'
 import {
   exportCertificates,
   getCertificate,
@@ -40,8 +40,6 @@ const problems = {
   404: problemSchema,
   409: problemSchema,
 }
-/** Certificates are managed by the administrators of the user's participant and the operator. */
-const administrators = { access: { roles: ['operator', 'participantAdmin'] as const } }
 
 function callerOf(request: FastifyRequest): Caller {
   return { auth: requireAuth(request), actor: actorOf(request), lang: requestLang(request) }
@@ -73,7 +71,7 @@ export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: administrators,
+      config: { access: routeAccess('clientCertificates', 'view') },
       schema: {
         operationId: 'listClientCertificates',
         summary: "Client certificates of the own participant's users (operator: of all)",
@@ -98,7 +96,7 @@ export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      config: administrators,
+      config: { access: routeAccess('clientCertificates', 'edit') },
       schema: {
         operationId: 'createClientCertificate',
         summary: "Register or renew a user's certificate from its PEM (the old one stays)",
@@ -117,7 +115,7 @@ export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import',
     {
-      config: administrators,
+      config: { access: routeAccess('clientCertificates', 'edit') },
       schema: {
         operationId: 'importClientCertificates',
         summary: 'Import the certificate information file (711), all or nothing',
@@ -175,7 +173,7 @@ export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      config: administrators,
+      config: { access: routeAccess('clientCertificates', 'view') },
       schema: {
         operationId: 'getClientCertificate',
         summary: 'One client certificate',
@@ -190,7 +188,7 @@ export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/revoke',
     {
-      config: administrators,
+      config: { access: routeAccess('clientCertificates', 'edit') },
       schema: {
         operationId: 'revokeClientCertificate',
         summary: 'Revoke a certificate: it no longer logs in, and its sessions end',

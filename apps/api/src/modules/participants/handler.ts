@@ -12,6 +12,7 @@ import type { Prisma } from '@yoryo/db'
 import { type DbClient, type DbTransaction } from '@yoryo/db'
 import { audit, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
+import { generateOneTimePassword } from '../../lib/one-time-password.ts'
 import { hashPassword } from '../auth/password.ts'
 import type { EntityHandler } from '../applications/handler.ts'
 
@@ -150,7 +151,7 @@ export const participantHandler: EntityHandler = {
       const created = await tx.participant.create({
         data: { ...participant, code, kind: 'participant' },
       })
-      const password = oneTimePassword()
+      const password = generateOneTimePassword()
       const admin = await tx.user.create({
         data: {
           participantId: created.id,

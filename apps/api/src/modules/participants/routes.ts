@@ -13,6 +13,7 @@ import {
   type Participant,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
+import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
@@ -55,7 +56,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { access: { permission: { function: '030', mode: 'view' } } },
+      config: { access: routeAccess(['participant', 'participants'], 'view') },
       schema: {
         operationId: 'listParticipants',
         summary: 'Participants: all for the operator, the own one for a participant',
@@ -118,7 +119,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      config: { access: { permission: { function: '030', mode: 'view' } } },
+      config: { access: routeAccess(['participant', 'participants'], 'view') },
       schema: {
         operationId: 'getParticipant',
         summary: 'One participant (another participant answers 404)',
@@ -174,12 +175,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/change-applications',
     {
-      config: {
-        access: {
-          permission: { function: '030', mode: 'edit' },
-          narrowedBy: 'the participant files for itself; the operator does not file',
-        },
-      },
+      config: { access: routeAccess('participant', 'edit') },
       schema: {
         operationId: 'createParticipantChangeApplication',
         summary: 'Apply to change the participant information (bank account included)',
@@ -199,12 +195,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/cancel-applications',
     {
-      config: {
-        access: {
-          permission: { function: '030', mode: 'edit' },
-          narrowedBy: 'the participant files for itself; the operator does not file',
-        },
-      },
+      config: { access: routeAccess('participant', 'edit') },
       schema: {
         operationId: 'createParticipantCancelApplication',
         summary: 'Apply to cancel the registration of the participant',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { portalSchema, problemSchema } from '@yoryo/contracts'
+import { routeAccess } from '../../lib/access.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { portalFor } from './service.ts'
 
@@ -7,7 +8,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { access: {} },
+      config: { access: routeAccess(['portal', 'deliveryPortal'], 'view') },
       schema: {
         operationId: 'getPortal',
         summary: 'Portal top: open windows with deadlines and the pending tasks of the user',

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { PendingTask, Portal } from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
-import { reviewQueueCounts } from '../applications/service.ts'
-import { passwordExpiresAt } from '../auth/password.ts'
-import { certificateExpiryTasks } from '../client-certificates/service.ts'
+import { reviewQueueCounts } from '../applications/public.ts'
+import { passwordExpiresAt } from '../auth/public.ts'
+import { certificateExpiryTasks } from '../client-certificates/public.ts'
 
 const DAY_MS = 24 * 3_600_000
 /** Windows opening within this many days are shown as upcoming. */

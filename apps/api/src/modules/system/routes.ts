@@ -8,6 +8,7 @@ import {
   problemSchema,
 } from '@yoryo/contracts'
 import { actorOf } from '../../lib/audit.ts'
+import { routeAccess } from '../../lib/access.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { databaseAnswers, getMaintenance, setMaintenance } from './service.ts'
 
@@ -63,7 +64,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/maintenance',
     {
-      config: { access: { roles: ['operator'] } },
+      config: { access: routeAccess('maintenance', 'edit') },
       schema: {
         operationId: 'updateMaintenance',
         summary: 'Switch maintenance mode on or off (operator)',

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { roleSchema } from '@yoryo/contracts'
 import { AppError } from '../../lib/errors.ts'
 import { normaliseFingerprint } from '../../lib/crypto.ts'
-import { hashPassword } from '../auth/password.ts'
+import { hashPassword } from '../auth/public.ts'
 
 /**
  * Test-data set-up for the end-to-end suite, on only when ENABLE_TEST_SUPPORT=true (never in

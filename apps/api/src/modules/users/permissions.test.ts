@@ -5,7 +5,7 @@ import { functionGroupCodes } from '@yoryo/contracts'
 import { buildApp, type App } from '../../app.ts'
 import { testConfig } from '../../config.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { hashPassword } from '../auth/password.ts'
+import { hashPassword } from '../auth/public.ts'
 import { loginAs, ORIGIN } from '../../test/harness.ts'
 
 type Session = { cookie: string; origin: string }

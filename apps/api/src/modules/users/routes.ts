@@ -13,6 +13,7 @@ import {
   userUpdateSchema,
   userWithPasswordSchema,
 } from '@yoryo/contracts'
+import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { sendCsv } from '../../lib/list.ts'
@@ -41,8 +42,6 @@ const problems = {
   404: problemSchema,
   409: problemSchema,
 }
-/** User management is for participant administrators and the operator. */
-const administrators = { access: { roles: ['operator', 'participantAdmin'] as const } }
 
 function callerOf(request: FastifyRequest): Caller {
   return { auth: requireAuth(request), actor: actorOf(request), lang: requestLang(request) }
@@ -53,7 +52,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: administrators,
+      config: { access: routeAccess('users', 'view') },
       schema: {
         operationId: 'listUsers',
         summary: 'Users: of the own participant, or of any participant for the operator',
@@ -79,7 +78,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      config: administrators,
+      config: { access: routeAccess('users', 'edit') },
       schema: {
         operationId: 'createUser',
         summary: 'Register a user; its one-time initial password is returned only here',
@@ -113,7 +112,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:id',
     {
-      config: administrators,
+      config: { access: routeAccess('users', 'edit') },
       schema: {
         operationId: 'updateUser',
         summary: 'Change a user (name, contact, role, validity period)',
@@ -129,7 +128,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/cancel',
     {
-      config: administrators,
+      config: { access: routeAccess('users', 'edit') },
       schema: {
         operationId: 'cancelUser',
         summary: 'Cancel (取消) a user: it can no longer log in; its sessions and tokens end',
@@ -145,7 +144,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/unlock',
     {
-      config: administrators,
+      config: { access: routeAccess('users', 'edit') },
       schema: {
         operationId: 'unlockUser',
         summary: 'Unlock a user locked after repeated login failures',
@@ -161,7 +160,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/password-reissue',
     {
-      config: administrators,
+      config: { access: routeAccess('users', 'edit') },
       schema: {
         operationId: 'reissueUserPassword',
         summary:
@@ -193,7 +192,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:id/permissions',
     {
-      config: administrators,
+      config: { access: routeAccess('permissions', 'edit') },
       schema: {
         operationId: 'updateUserPermissions',
         summary: "Set a general user's view / edit rights per function group (edit implies view)",

@@ -25,8 +25,8 @@ import { AppError, type AppFieldError } from '../../lib/errors.ts'
 import { assertSameParticipant, isAdministrator } from '../../lib/guards.ts'
 import { CSV_EXPORT_LIMIT, orderByOf } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
-import { hashPassword } from '../auth/password.ts'
-import { generateOneTimePassword } from './one-time-password.ts'
+import { hashPassword } from '../auth/public.ts'
+import { generateOneTimePassword } from '../../lib/one-time-password.ts'
 import * as repo from './repository.ts'
 
 /**

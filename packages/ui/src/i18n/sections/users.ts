@@ -63,6 +63,7 @@ const ja = {
       unlock: 'ロック解除',
       reissue: 'パスワード再発行',
       cancel: '取消',
+      rights: '権限の設定（A40）',
     },
     form: {
       createTitle: 'ユーザ登録',
@@ -100,6 +101,9 @@ const ja = {
       handOverNote:
         '本人には、電子メール以外の安全な方法で伝えてください。次回ログイン時に本人によるパスワードの変更が必要です。',
       close: '控えたので閉じる',
+      rightsNote:
+        '一般ユーザは、権限を設定するまでどの業務機能も利用できません。ユーザ権限管理（A40）で権限を設定してください。',
+      rightsLink: 'このユーザの権限を設定する',
     },
     cancelDialog: {
       title: 'ユーザの取消',
@@ -298,6 +302,7 @@ const en: Shape<typeof ja> = {
       unlock: 'Unlock',
       reissue: 'Reissue password',
       cancel: 'Cancel user',
+      rights: 'Permissions (A40)',
     },
     form: {
       createTitle: 'Register user',
@@ -336,6 +341,9 @@ const en: Shape<typeof ja> = {
       handOverNote:
         'Pass it on to the user securely, not by e-mail. The user must change it at the next login.',
       close: 'I have noted it — close',
+      rightsNote:
+        'A general user can use no business function until you grant rights. Set them in User permissions (A40).',
+      rightsLink: "Set this user's permissions",
     },
     cancelDialog: {
       title: 'Cancel user',

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -25,7 +26,9 @@ import {
   toJstInputValue,
   useFieldErrorText,
   useFocusWhenEnabled,
+  useFormDraft,
   useTranslation,
+  useUnsavedChangesGuard,
   zodIssueToMessage,
   type MessageRef,
 } from '@yoryo/ui'
@@ -96,6 +99,9 @@ function MaintenanceForm({
   const { errors } = form.formState
   const busy = update.isPending
   const focusField = useFocusWhenEnabled(form.setFocus, busy)
+  // Unsaved input: confirm before leaving, kept across a re-login after the session expired.
+  const draft = useFormDraft('maintenance', form)
+  const leaveGuard = useUnsavedChangesGuard(form.formState.isDirty)
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -107,6 +113,7 @@ function MaintenanceForm({
         version: maintenance.version,
       })
       form.reset(values)
+      draft.clear()
       onSaved({ id: values.active ? 'I-SYSTEM-001' : 'I-SYSTEM-002' })
     } catch (error) {
       applyFieldErrors(error, form.setError, FIELDS, focusField)
@@ -118,8 +125,14 @@ function MaintenanceForm({
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="maintenance-form">
+      {leaveGuard}
       <fieldset disabled={busy} className="yoryo-fieldset">
         <Stack gap="sm">
+          {draft.restored ? (
+            <Alert color="blue" variant="light" data-testid="draft-restored">
+              {t('unsaved.draftRestored')}
+            </Alert>
+          ) : null}
           {showError ? <ApiErrorAlert error={error} /> : null}
           <Controller
             control={form.control}

@@ -1,6 +1,23 @@
-import { Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Button,
+  CopyButton,
+  Group,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import type { UserWithPassword } from '@yoryo/contracts'
-import { CheckIcon, CopyIcon, MessageAlert, WarningIcon, useTranslation } from '@yoryo/ui'
+import {
+  CheckIcon,
+  CopyIcon,
+  MessageAlert,
+  WarningIcon,
+  functionHref,
+  useTranslation,
+} from '@yoryo/ui'
 
 export interface IssuedPassword extends UserWithPassword {
   /** `create`: the initial password of a new user; `reissue`: a new password. */
@@ -91,6 +108,15 @@ export function OneTimePasswordDialog({
               </Text>
             </Stack>
           </Group>
+          {created && issued.user.role === 'participantUser' ? (
+            // A new general user has no rights yet (A40): say so, with the way to set them.
+            <Alert color="blue" variant="light" data-testid="rights-needed">
+              <Text fz="sm">{t('users.password.rightsNote')}</Text>
+              <Anchor href={functionHref('permissions', { user: issued.user.id })} fz="sm">
+                {t('users.password.rightsLink')}
+              </Anchor>
+            </Alert>
+          ) : null}
           <Group justify="flex-end">
             <Button onClick={onClose}>{t('users.password.close')}</Button>
           </Group>

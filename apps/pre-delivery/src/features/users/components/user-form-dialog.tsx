@@ -28,6 +28,7 @@ import {
   isApiError,
   isShownOnFields,
   toJstInputValue,
+  useDialogCloseGuard,
   useFieldErrorText,
   useFocusWhenEnabled,
   useSession,
@@ -35,7 +36,7 @@ import {
   userQueries,
   zodIssueToMessage,
 } from '@yoryo/ui'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { z } from 'zod'
 import { useCreateUser, useUpdateUser } from '../api.ts'
@@ -142,33 +143,44 @@ export interface UserFormDialogProps {
   onClose: () => void
 }
 
-/** 020 ユーザ登録 / ユーザ情報の変更 in a dialog. */
+/** 020 ユーザ登録 / ユーザ情報の変更 in a dialog; closing it with unsaved input asks first. */
 export function UserFormDialog(props: UserFormDialogProps) {
   const { t } = useTranslation()
-  const { target, onClose } = props
+  const { target } = props
+  const [dirty, setDirty] = useState(false)
+  const onClose = () => {
+    setDirty(false)
+    props.onClose()
+  }
+  const guard = useDialogCloseGuard(dirty, onClose)
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={
-        <Text fw={700}>
-          {target?.kind === 'edit' ? t('users.form.editTitle') : t('users.form.createTitle')}
-        </Text>
-      }
-      size="lg"
-      centered
-      closeOnClickOutside={false}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {target ? (
-        <UserForm
-          // A new form for each target: its defaults are the user's current values.
-          key={target.kind === 'edit' ? target.user.id : 'create'}
-          {...props}
-          target={target}
-        />
-      ) : null}
-    </Modal>
+    <>
+      {guard.confirm}
+      <Modal
+        opened={target !== null}
+        onClose={guard.requestClose}
+        title={
+          <Text fw={700}>
+            {target?.kind === 'edit' ? t('users.form.editTitle') : t('users.form.createTitle')}
+          </Text>
+        }
+        size="lg"
+        centered
+        closeOnClickOutside={false}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {target ? (
+          <UserForm
+            // A new form for each target: its defaults are the user's current values.
+            key={target.kind === 'edit' ? target.user.id : 'create'}
+            {...props}
+            target={target}
+            onClose={onClose}
+            onDirtyChange={setDirty}
+          />
+        ) : null}
+      </Modal>
+    </>
   )
 }
 
@@ -179,7 +191,8 @@ function UserForm({
   onCreated,
   onSaved,
   onClose,
-}: UserFormDialogProps & { target: UserFormTarget }) {
+  onDirtyChange,
+}: UserFormDialogProps & { target: UserFormTarget; onDirtyChange: (dirty: boolean) => void }) {
   const { t } = useTranslation()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -201,7 +214,8 @@ function UserForm({
     resolver: zodResolver(formSchema(creating, needsParticipant), { error: zodIssueToMessage }),
     defaultValues: valuesOf(user, initialParticipant, initialRole),
   })
-  const { errors } = form.formState
+  const { errors, isDirty } = form.formState
+  useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange])
   const mutation = creating ? create : update
   const busy = mutation.isPending || reloading
   const focusField = useFocusWhenEnabled(form.setFocus, busy)

@@ -1,6 +1,8 @@
 import { Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
+  functionOf,
+  mayUse,
   roleSchema,
   userSortFields,
   userStatusSchema,
@@ -19,6 +21,7 @@ import {
   createColumnHelper,
   formatDate,
   formatDateTime,
+  functionHref,
   participantOptionQueries,
   useSession,
   useTranslation,
@@ -59,6 +62,8 @@ export function UsersPage() {
   const { t } = useTranslation()
   const session = useSession()
   const isOperator = session.user.role === 'operator'
+  // 020 → A40: a general user's row links to its rights, for those who may set them.
+  const canSetRights = mayUse(functionOf('permissions'), session.user.role, session.permissions)
   const [searchParams, setSearchParams] = useSearchParams()
   const participants = useQuery({ ...participantOptionQueries.active(), enabled: isOperator })
 
@@ -131,6 +136,11 @@ export function UsersPage() {
           <Menu.Item onClick={() => setPending({ kind: 'reissue', user })}>
             {t('users.actions.reissue')}
           </Menu.Item>
+          {user.role === 'participantUser' && canSetRights ? (
+            <Menu.Item component="a" href={functionHref('permissions', { user: user.id })}>
+              {t('users.actions.rights')}
+            </Menu.Item>
+          ) : null}
           {user.id === session.user.id ? null : (
             <>
               <Menu.Divider />
@@ -224,7 +234,7 @@ export function UsersPage() {
         meta: { width: 88, nowrap: true },
       }),
     ]
-  }, [t, isOperator, session.user.id])
+  }, [t, isOperator, session.user.id, canSetRights])
 
   const onSortingChange = (next: SortingState) => update({ sort: sortParam(next) })
   const activeParticipants = participants.data

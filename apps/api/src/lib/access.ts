@@ -1,0 +1,37 @@
+import { functionOf, type FunctionKey, type Role } from '@yoryo/contracts'
+import type { Access } from './context.ts'
+
+type Mode = 'view' | 'edit'
+type PrivateAccess = Extract<Access, { public?: false }>
+
+/**
+ * The `config.access` of a route acting on registry functions (`functionRegistry` of
+ * @yoryo/contracts) in a mode: the roles the registry allows for that mode and, when the
+ * function belongs to a function group, the A40 right a general user needs on it.
+ *
+ *   config: { access: routeAccess('users', 'edit') }
+ *   config: { access: routeAccess(['participant', 'participants'], 'view') }  // one API, two screens
+ *
+ * Several functions: the union of their roles; they must share their group. `extra` adds the
+ * flags that are not the registry's (`allowPasswordChangePending`, `duringMaintenance`,
+ * `narrowedBy`: why the handler may refuse further, published in `x-access`).
+ */
+export function routeAccess(
+  functions: FunctionKey | readonly FunctionKey[],
+  mode: Mode,
+  extra: Pick<
+    PrivateAccess,
+    'allowPasswordChangePending' | 'duringMaintenance' | 'narrowedBy'
+  > = {},
+): PrivateAccess {
+  const entries = (typeof functions === 'string' ? [functions] : functions).map(functionOf)
+  const roles = [...new Set(entries.flatMap((e) => e[mode] as readonly Role[]))]
+  const groups = [...new Set(entries.map((e) => e.group))]
+  if (groups.length !== 1) throw new Error(`functions ${String(functions)} differ in group`)
+  const group = groups[0]
+  return {
+    roles,
+    ...(group ? { permission: { function: group, mode } } : {}),
+    ...extra,
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  ForbiddenPage,
+  LoginPage,
+  MaintenancePage,
+  NotFoundPage,
+  RequireSession,
+  RouteErrorPage,
+  ServerErrorPage,
+  SessionExpiredRedirect,
+  ShellSkeleton,
+  functionRoutes,
+  lazyComponent,
+  lazyScreens,
+} from '@yoryo/ui'
+import { Outlet, type RouteObject } from 'react-router'
+import { RootLayout } from './root-layout.tsx'
+
+/**
+ * Routes of the delivery-period SPA, mounted at `/delivery/` (basename `/delivery`). Every
+ * screen of a function comes from the function registry of @yoryo/contracts through
+ * `functionRoutes(key, screens)`; only the screens without a function are listed here:
+ *   /login · /maintenance · /session-expired                   without a session
+ *   /forbidden · /error · *                                       inside the shell
+ *
+ * The screens without a session are in the entry chunk; the shell and every screen inside it
+ * are loaded on demand (`lazy`), with the shell's skeleton while they load on the first visit.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage standalone />,
+    children: [
+      { path: 'login', element: <LoginPage /> },
+      { path: 'maintenance', element: <MaintenancePage /> },
+      { path: 'session-expired', element: <SessionExpiredRedirect /> },
+      {
+        element: (
+          <RequireSession>
+            <Outlet />
+          </RequireSession>
+        ),
+        HydrateFallback: ShellSkeleton,
+        children: [
+          {
+            lazy: lazyScreens.appLayout,
+            children: [
+              {
+                errorElement: <RouteErrorPage />,
+                children: [
+                  functionRoutes('deliveryPortal', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/portal/pages/portal-page.tsx'),
+                        'PortalPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('attachments', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/attachments/pages/attachments-page.tsx'),
+                        'AttachmentsPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('permissions', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/permissions/pages/permissions-page.tsx'),
+                        'PermissionsPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('deliveryMessages', {
+                    '': { lazy: lazyScreens.messageCatalogue },
+                  }),
+                  functionRoutes('deliveryPasswordChange', {
+                    '': { lazy: lazyScreens.passwordChange },
+                  }),
+                  { path: 'forbidden', element: <ForbiddenPage /> },
+                  { path: 'error', element: <ServerErrorPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]

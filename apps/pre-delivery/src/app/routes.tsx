@@ -1,0 +1,173 @@
+import {
+  ForbiddenPage,
+  LoginPage,
+  MaintenancePage,
+  NotFoundPage,
+  RequireSession,
+  RouteErrorPage,
+  ServerErrorPage,
+  SessionExpiredRedirect,
+  ShellSkeleton,
+  functionRoutes,
+  lazyComponent,
+  lazyScreens,
+} from '@yoryo/ui'
+import { Outlet, type RouteObject } from 'react-router'
+import { ApplyFallback } from '../features/system-use/components/apply-fallback.tsx'
+import { RootLayout } from './root-layout.tsx'
+
+/**
+ * Routes of the pre-delivery SPA, mounted at `/`. Every screen of a function comes from the
+ * function registry of @yoryo/contracts (`functionRegistry`: path, sub-paths, who may view),
+ * through `functionRoutes(key, screens)`; only the screens without a function are listed here:
+ *   /login · /maintenance · /session-expired                   without a session
+ *   /forbidden · /error · *                                       inside the shell
+ *
+ * The screens without a session are in the entry chunk; the shell and every screen inside it
+ * are loaded on demand (`lazy`), with the shell's skeleton while they load on the first visit.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage standalone />,
+    children: [
+      { path: 'login', element: <LoginPage /> },
+      { path: 'maintenance', element: <MaintenancePage /> },
+      { path: 'session-expired', element: <SessionExpiredRedirect /> },
+      {
+        // 700/701 system use application: public, no login, loaded on demand.
+        HydrateFallback: ApplyFallback,
+        ...functionRoutes('systemUse', {
+          '': {
+            lazy: lazyComponent(
+              () => import('../features/system-use/pages/apply-page.tsx'),
+              'ApplyPage',
+            ),
+          },
+          status: {
+            lazy: lazyComponent(
+              () => import('../features/system-use/pages/apply-status-page.tsx'),
+              'ApplyStatusPage',
+            ),
+          },
+        }),
+      },
+      {
+        element: (
+          <RequireSession>
+            <Outlet />
+          </RequireSession>
+        ),
+        HydrateFallback: ShellSkeleton,
+        children: [
+          {
+            lazy: lazyScreens.appLayout,
+            children: [
+              {
+                errorElement: <RouteErrorPage />,
+                children: [
+                  functionRoutes('portal', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/portal/pages/portal-page.tsx'),
+                        'PortalPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('passwordChange', { '': { lazy: lazyScreens.passwordChange } }),
+                  functionRoutes('messages', { '': { lazy: lazyScreens.messageCatalogue } }),
+                  functionRoutes('apiTokens', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auth/pages/api-tokens-page.tsx'),
+                        'ApiTokensPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('maintenance', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/system/pages/maintenance-mode-page.tsx'),
+                        'MaintenanceModePage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('users', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/users/pages/users-page.tsx'),
+                        'UsersPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('clientCertificates', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/client-certificates/pages/client-certificates-page.tsx'),
+                        'ClientCertificatesPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('applications', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/applications/pages/applications-page.tsx'),
+                        'ApplicationsPage',
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/applications/pages/application-detail-page.tsx'),
+                        'ApplicationDetailPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('participant', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/participants/pages/participant-page.tsx'),
+                        'ParticipantPage',
+                      ),
+                    },
+                    change: {
+                      lazy: lazyComponent(
+                        () => import('../features/participants/pages/participant-change-page.tsx'),
+                        'ParticipantChangePage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('participants', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/participants/pages/participants-page.tsx'),
+                        'ParticipantsPage',
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/participants/pages/participant-detail-page.tsx'),
+                        'ParticipantDetailPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('auditLog', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/audit-log/pages/audit-log-page.tsx'),
+                        'AuditLogPage',
+                      ),
+                    },
+                  }),
+                  { path: 'forbidden', element: <ForbiddenPage /> },
+                  { path: 'error', element: <ServerErrorPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]
