@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { PendingTask, Portal } from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
-import { reviewQueueCounts } from '../applications/service.ts'
+import { reviewQueueCounts } from '../applications/index.ts'
 import { passwordExpiresAt } from '../auth/password.ts'
 import { certificateExpiryTasks } from '../client-certificates/service.ts'
 

@@ -1,0 +1,24 @@
+/**
+ * What the applications module offers the modules of reviewed records: declare a handler,
+ * file an application, show one. Record modules import only this file; this module imports none
+ * of them (each registers its handler on `app.entityHandlers` when the app is built).
+ */
+export {
+  defineEntityHandler,
+  EntityHandlers,
+  parseOrFieldErrors,
+  type Applied,
+  type CheckContext,
+  type EntityHandler,
+  type FiledApplication,
+  type KindDefinition,
+} from './handler.ts'
+export {
+  createApplication,
+  loadByAccessKey,
+  toApplication,
+  transition,
+  updateProposed,
+  applicationDocument,
+} from './service.ts'
+export { reviewQueueCounts } from './service.ts'
