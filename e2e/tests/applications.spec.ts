@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test'
 import {
   demo,
   expect,
@@ -403,5 +403,177 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(ownTable.getByText('participant.update').first()).toBeVisible()
     await expect(adminPage.getByLabel('事業者コード', { exact: true })).toHaveCount(0)
     await own.close()
+  })
+})
+
+/**
+ * A participant of its own for one test, made through the public API: a system use application
+ * approved by the operator, its administrator's password changed. Answers the administrator's
+ * API context (logged in) and credentials.
+ */
+async function newParticipant(baseURL: string, operatorApi: APIRequestContext) {
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`.toUpperCase()
+  const filed = await operatorApi.post('/api/v1/applications/system-use', {
+    data: {
+      participant: {
+        ...company,
+        name: `並行申込電力株式会社 ${tag}`,
+        nameKana: 'ヘイコウシンセイデンリョク',
+        postalCode: '100-0005',
+        corporateNumber: uniqueCorporateNumber(),
+        licenseCategory: 'retail',
+        bankAccountType: 'ordinary',
+        bankAccountHolder: 'ﾍｲｺｳｼﾝｾｲﾃﾞﾝﾘﾖｸ(ｶ',
+      },
+      administrator: { ...administrator, userId: 'lost-update-admin' },
+    },
+  })
+  expect(filed.status(), await filed.text()).toBe(201)
+  const { application } = (await filed.json()) as { application: { id: string } }
+  const step = async (action: string, version: number) => {
+    const res = await operatorApi.post(
+      `/api/v1/applications/${application.id}/transitions/${action}`,
+      {
+        data: { version, comment: '' },
+      },
+    )
+    expect(res.status(), await res.text()).toBe(200)
+    return res.json() as Promise<{
+      application: { result: { participantCode: string } }
+      oneTimePassword?: string
+    }>
+  }
+  await step('startReview', 1)
+  const approved = await step('approve', 2)
+  const admin: Credentials = {
+    participantCode: approved.application.result.participantCode,
+    userId: 'lost-update-admin',
+    password: `Lost#Update-${tag}`,
+  }
+  const adminApi = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL },
+  })
+  const login = await adminApi.post('/api/v1/auth/login', {
+    data: { ...admin, password: approved.oneTimePassword },
+  })
+  expect(login.status(), await login.text()).toBe(200)
+  const changed = await adminApi.post('/api/v1/auth/password', {
+    data: { currentPassword: approved.oneTimePassword, newPassword: admin.password },
+  })
+  expect(changed.status(), await changed.text()).toBe(200)
+  return { admin, adminApi }
+}
+
+test.describe('[030] two applications filed against the same version of the record', () => {
+  test.describe.configure({ timeout: 120_000 })
+
+  test('[030] the second cannot be approved once the first is; returned, corrected and resubmitted, it shows what changed since its return', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const origin = baseURL as string
+    const operatorApi = await playwrightRequest.newContext({
+      baseURL: origin,
+      extraHTTPHeaders: { origin },
+    })
+    expect((await operatorApi.post('/api/v1/auth/login', { data: demo.operator })).status()).toBe(
+      200,
+    )
+    const { admin, adminApi } = await newParticipant(origin, operatorApi)
+
+    // Two change applications against the same version: A the contact name, B the account.
+    const me = (await (await adminApi.get('/api/v1/auth/me')).json()) as {
+      participant: { id: string }
+    }
+    const current = (await (
+      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+    ).json()) as Record<string, unknown> & { version: number }
+    const profileKeys = Object.keys(company).concat([
+      'corporateNumber',
+      'licenseCategory',
+      'bankAccountType',
+      'bankAccountHolder',
+    ])
+    const values = Object.fromEntries(
+      Object.entries(current).filter(([k]) => profileKeys.includes(k)),
+    )
+    const file = async (changes: Record<string, string>) => {
+      const res = await adminApi.post(
+        `/api/v1/participants/${me.participant.id}/change-applications`,
+        {
+          data: { proposed: { ...values, ...changes }, version: current.version },
+        },
+      )
+      expect(res.status(), await res.text()).toBe(201)
+      return (await res.json()) as { id: string; receiptNo: string }
+    }
+    const a = await file({ contactName: '並行 一郎' })
+    const b = await file({ bankAccountNumber: '7654321' })
+    for (const [action, version] of [
+      ['startReview', 1],
+      ['approve', 2],
+    ] as const) {
+      const res = await operatorApi.post(`/api/v1/applications/${a.id}/transitions/${action}`, {
+        data: { version, comment: '' },
+      })
+      expect(res.status()).toBe(200)
+    }
+
+    // The reviewer is told before deciding, and approval is refused with the catalogue message.
+    await login(page, demo.operator)
+    await openApplication(page, b.receiptNo, 'state=queue')
+    await expect(page.getByTestId('application-stale')).toContainText(
+      '提出後に対象の情報が更新されています',
+    )
+    await expectAccessible(page)
+    await page.getByRole('button', { name: '審査開始' }).click()
+    await page.getByRole('button', { name: '承認' }).click()
+    await page
+      .getByRole('dialog', { name: '申込の承認' })
+      .getByRole('button', { name: '承認する' })
+      .click()
+    await expect(page.getByText('E-APP-003')).toBeVisible()
+    await expect(page.getByTestId('application-state')).toHaveText('審査中')
+    await page.getByRole('button', { name: '差戻し' }).click()
+    const returnDialog = page.getByRole('dialog', { name: '申込の差戻し' })
+    await returnDialog.getByRole('textbox').fill('最新の事業者情報に基づいて再申込してください。')
+    await returnDialog.getByRole('button', { name: '差し戻す' }).click()
+    await expect(page.getByTestId('application-state')).toHaveText('差戻し')
+
+    // The applicant corrects it against the record as it is now and resubmits.
+    const context = await browser.newContext({ baseURL: origin })
+    const applicant = await context.newPage()
+    await login(applicant, admin)
+    await openApplication(applicant, b.receiptNo, 'state=returned')
+    await applicant.getByRole('button', { name: '修正して再提出' }).click()
+    await field(applicant, '担当者氏名').fill('並行 一郎')
+    await applicant.getByRole('button', { name: '修正内容で再提出する' }).click()
+    await expect(applicant.getByTestId('application-state')).toHaveText('申込済')
+    await expect(applicant.getByTestId('application-stale')).toHaveCount(0)
+    await context.close()
+
+    // The reviewer sees what changed since the return, and approves: nothing is lost.
+    await page.reload()
+    await expect(page.getByTestId('application-stale')).toHaveCount(0)
+    const since = page.getByRole('table', { name: '差戻し時からの変更' })
+    await expect(since.getByRole('row', { name: /担当者氏名/ })).toContainText('並行 一郎')
+    await expect(page.getByTestId('changed-count')).toHaveText('変更のある項目：1件')
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/lost-update-review.png', fullPage: true })
+    await page.getByRole('button', { name: '審査開始' }).click()
+    await page.getByRole('button', { name: '承認' }).click()
+    await page
+      .getByRole('dialog', { name: '申込の承認' })
+      .getByRole('button', { name: '承認する' })
+      .click()
+    await expect(page.getByTestId('application-state')).toHaveText('承認済')
+    const after = (await (
+      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+    ).json()) as Record<string, unknown>
+    expect(after).toMatchObject({ contactName: '並行 一郎', bankAccountNumber: '7654321' })
+    await adminApi.dispose()
+    await operatorApi.dispose()
   })
 })

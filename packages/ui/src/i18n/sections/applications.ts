@@ -126,10 +126,13 @@ const ja = {
       change: '変更',
       cancel: '廃止',
     },
+    // The name of an application, per record kind (EntityType) and application kind.
     kindTitle: {
-      participantRegister: '容量市場システム利用申込',
-      participantChange: '事業者情報の変更申込',
-      participantCancel: '事業者情報の廃止申込',
+      participant: {
+        register: '容量市場システム利用申込',
+        change: '事業者情報の変更申込',
+        cancel: '事業者情報の廃止申込',
+      },
     },
     entityType: {
       participant: '事業者情報',
@@ -177,6 +180,16 @@ const ja = {
       pdf: '申込書（PDF）',
       reloaded: '最新の内容を表示しました。内容を確認してから操作し直してください。',
       cancelReason: '廃止の理由',
+      staleTitle: '提出後に対象の情報が更新されています',
+      staleOperator:
+        'この申込の提出後に、別の申込の承認などで対象の情報が更新されました。このまま承認すると更新が失われるため承認できません。差し戻して、最新の情報に基づく再申込を依頼してください。',
+      staleApplicant:
+        'この申込の提出後に対象の情報が更新されました。差し戻された場合は、現在の値を確認して修正し、再提出してください。',
+      sinceReturned: '差戻し後の修正内容',
+      sinceReturnedLabel: '差戻し時からの変更',
+      sinceReturnedNone: '差戻し後に修正された項目はありません。',
+      returnedValue: '差戻し時の値',
+      resubmittedValue: '再提出の値',
     },
     history: {
       create: '作成',
@@ -549,9 +562,11 @@ const en: Shape<typeof ja> = {
       cancel: 'Cancellation',
     },
     kindTitle: {
-      participantRegister: 'Application for system use',
-      participantChange: 'Change of participant information',
-      participantCancel: 'Cancellation of participant registration',
+      participant: {
+        register: 'Application for system use',
+        change: 'Change of participant information',
+        cancel: 'Cancellation of participant registration',
+      },
     },
     entityType: {
       participant: 'Participant',
@@ -599,6 +614,16 @@ const en: Shape<typeof ja> = {
       pdf: 'Application (PDF)',
       reloaded: 'The latest version is shown. Check it before you try again.',
       cancelReason: 'Reason for cancellation',
+      staleTitle: 'The record has changed since this application was submitted',
+      staleOperator:
+        'Another application (or another change) has updated the record since this application was submitted. Approving it would undo that update, so it cannot be approved. Return it and ask the applicant to file it again against the current record.',
+      staleApplicant:
+        'The record has changed since this application was submitted. If it is returned, check the current values, correct it and resubmit.',
+      sinceReturned: 'Changes since it was returned',
+      sinceReturnedLabel: 'Changes since the application was returned',
+      sinceReturnedNone: 'Nothing has been changed since the application was returned.',
+      returnedValue: 'When returned',
+      resubmittedValue: 'Resubmitted',
     },
     history: {
       create: 'Created',
