@@ -577,3 +577,52 @@ test.describe('[030] two applications filed against the same version of the reco
     await operatorApi.dispose()
   })
 })
+
+test.describe('[030] rights on applications (A40)', () => {
+  test("[030] a general user without rights sees none of its participant's applications, not even by their address", async ({
+    page,
+    data,
+    baseURL,
+  }) => {
+    const origin = baseURL as string
+    // An application of P00001 kept as a draft (the participant information does not change).
+    const adminApi = await playwrightRequest.newContext({
+      baseURL: origin,
+      extraHTTPHeaders: { origin },
+    })
+    expect((await adminApi.post('/api/v1/auth/login', { data: demo.p1Admin })).status()).toBe(200)
+    const me = (await (await adminApi.get('/api/v1/auth/me')).json()) as {
+      participant: { id: string }
+    }
+    const current = (await (
+      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+    ).json()) as { version: number }
+    const filed = await adminApi.post(
+      `/api/v1/participants/${me.participant.id}/cancel-applications`,
+      {
+        data: {
+          proposed: { reason: '権限確認用の下書き' },
+          version: current.version,
+          submit: false,
+        },
+      },
+    )
+    expect(filed.status(), await filed.text()).toBe(201)
+    const draft = (await filed.json()) as { id: string; receiptNo: string; version: number }
+
+    const user = await data.user('P00001')
+    await login(page, user)
+    await expect(menu(page).getByRole('link', { name: '申込一覧' })).toHaveCount(0)
+    await page.goto(`/applications/${draft.id}`)
+    await expect(page.getByText('E-AUTH-005')).toBeVisible()
+    await expect(page.getByText('権限確認用の下書き')).toHaveCount(0)
+    await expect(page.getByTestId('application-receipt-no')).toHaveCount(0)
+    await expectAccessible(page)
+
+    const withdrawn = await adminApi.post(`/api/v1/applications/${draft.id}/transitions/withdraw`, {
+      data: { version: draft.version, comment: '' },
+    })
+    expect(withdrawn.status()).toBe(200)
+    await adminApi.dispose()
+  })
+})
