@@ -138,6 +138,8 @@ test.describe.serial('[700] [030] system use application and participant informa
     const accessKey = await page.getByTestId('access-key').inputValue()
     expect(receiptNo).toMatch(/^A\d{8}-[0-9A-Z]{5}$/)
     expect(accessKey.length).toBeGreaterThanOrEqual(20)
+    // Shown in groups of four, without look-alikes (0/O, 1/I/l).
+    expect(accessKey).toMatch(/^([2-9A-HJ-NP-Z]{4}-){5}[2-9A-HJ-NP-Z]{4}$/)
     await expect(page.getByText(`受付番号は ${receiptNo} です。`)).toBeVisible()
     await expectAccessible(page)
 
@@ -218,6 +220,9 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByTestId('system-use-state')).toHaveText('差戻し')
     await expect(page.getByTestId('returned-note')).toContainText(returnComment)
     await expect(page.getByTestId('system-use-history-list')).toContainText('差戻し')
+    // The operator's side is 広域機関, never a staff member's name.
+    await expect(page.getByTestId('system-use-history-list')).toContainText('広域機関')
+    await expect(page.getByTestId('system-use-history-list')).not.toContainText('広域 太郎')
     await expectAccessible(page)
 
     await page.getByRole('button', { name: '修正して再提出' }).click()
@@ -260,6 +265,16 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByTestId('application-state')).toHaveText('承認済')
     await expect(page.getByText(password)).toHaveCount(0)
     state.admin = { participantCode, userId, password }
+
+    // The applicant's status page shows the issued participant code.
+    await page.getByRole('button', { name: 'ログアウト' }).click()
+    await page.goto('/apply/status')
+    await field(page, '受付番号').fill(state.receiptNo as string)
+    await field(page, 'アクセスキー').fill(state.accessKey as string)
+    await page.getByRole('button', { name: '照会する' }).click()
+    await expect(page.getByTestId('system-use-state')).toHaveText('承認済')
+    await expect(page.getByTestId('system-use-participant-code')).toHaveText(participantCode)
+    await expectAccessible(page)
   })
 
   test('[030] the new administrator changes its password at the first login and applies to change the bank account', async ({

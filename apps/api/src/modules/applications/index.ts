@@ -15,6 +15,7 @@ export {
 } from './handler.ts'
 export {
   createApplication,
+  forPublicApplicant,
   loadByAccessKey,
   toApplication,
   transition,

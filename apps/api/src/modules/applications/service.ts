@@ -246,13 +246,35 @@ export async function loadVisible(
   return row
 }
 
-/** The application a public applicant (700) holds the access key of; anything else is 404. */
+/**
+ * The application a public applicant (700) holds the access key of; anything else is 404. The
+ * key may be typed as shown, in groups (`ABCD-EFGH-…`), in either case.
+ */
 export async function loadByAccessKey(db: DbClient, receiptNo: string, key: string): Promise<Row> {
   const row = await db.application.findUnique({ where: { receiptNo }, include })
-  if (!row || !row.accessKeyHash || row.accessKeyHash !== sha256Hex(key)) {
+  const normalised = key.replace(/[\s-]/g, '').toUpperCase()
+  if (
+    !row ||
+    !row.accessKeyHash ||
+    (row.accessKeyHash !== sha256Hex(key) && row.accessKeyHash !== sha256Hex(normalised))
+  ) {
     throw new AppError('E-COMMON-002', 404)
   }
   return row
+}
+
+/**
+ * An application as its public applicant sees it: who acted on the operator's side is shown as
+ * `operator`, never a staff member's name.
+ */
+export function forPublicApplicant(application: Application): Application {
+  return {
+    ...application,
+    events: application.events.map((e) => ({
+      ...e,
+      actorLabel: e.actorLabel === 'applicant' ? 'applicant' : 'operator',
+    })),
+  }
 }
 
 /** Who is taking a transition: a logged-in user, or a public applicant holding the key. */

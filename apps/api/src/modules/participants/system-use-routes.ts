@@ -14,6 +14,7 @@ import { requestLang } from '../../lib/problem.ts'
 import {
   applicationDocument,
   createApplication,
+  forPublicApplicant,
   loadByAccessKey,
   toApplication,
   transition,
@@ -29,6 +30,16 @@ const problems = {
   409: problemSchema,
 }
 const KEY_HEADER = 'x-application-key'
+
+// Without look-alikes (0/O, 1/I/l): the key is read from paper and typed. 32 characters, so
+// each random byte maps to one without bias.
+const KEY_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+const KEY_LENGTH = 24
+
+/** A new access key: 24 characters (120 bits), shown in groups of four. */
+export function newAccessKey(): string {
+  return [...randomBytes(KEY_LENGTH)].map((b) => KEY_ALPHABET[b & 31]).join('')
+}
 
 /**
  * System use application (700/701): a participant's registration, filed without login. The
@@ -50,8 +61,9 @@ export const systemUseRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'createSystemUseApplication',
         summary: 'Apply for use of the system (700): the company and its first administrator',
         description:
-          'Answers the receipt number and an access key, shown only here, with which the applicant ' +
-          `reads and corrects the application (header \`${KEY_HEADER}\`).`,
+          'Answers the receipt number and an access key (24 characters without look-alikes such as ' +
+          '0/O and 1/I), shown only here, with which the applicant reads and corrects the ' +
+          `application (header \`${KEY_HEADER}\`; groups separated by hyphens are accepted).`,
         tags,
         security: [],
         body: systemUseApplicationSchema,
@@ -64,7 +76,7 @@ export const systemUseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const accessKey = randomBytes(24).toString('base64url')
+      const accessKey = newAccessKey()
       const row = await app.db.$transaction((tx) =>
         createApplication(tx, app.entityHandlers, actorOf(request), {
           kind: 'register',
@@ -78,7 +90,10 @@ export const systemUseRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       )
       reply.code(201)
-      return { application: await toApplication(app.db, app.entityHandlers, row), accessKey }
+      return {
+        application: forPublicApplicant(await toApplication(app.db, app.entityHandlers, row)),
+        accessKey,
+      }
     },
   )
 
@@ -97,10 +112,12 @@ export const systemUseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      toApplication(
-        app.db,
-        app.entityHandlers,
-        await loadByAccessKey(app.db, request.params.receiptNo, request.headers[KEY_HEADER]),
+      forPublicApplicant(
+        await toApplication(
+          app.db,
+          app.entityHandlers,
+          await loadByAccessKey(app.db, request.params.receiptNo, request.headers[KEY_HEADER]),
+        ),
       ),
   )
 
@@ -130,13 +147,15 @@ export const systemUseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.receiptNo,
         request.headers[KEY_HEADER],
       )
-      return updateProposed(
-        app,
-        { publicApplicant: true },
-        actorOf(request),
-        row,
-        request.body,
-        requestLang(request),
+      return forPublicApplicant(
+        await updateProposed(
+          app,
+          { publicApplicant: true },
+          actorOf(request),
+          row,
+          request.body,
+          requestLang(request),
+        ),
       )
     },
   )
@@ -162,7 +181,7 @@ export const systemUseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.receiptNo,
         request.headers[KEY_HEADER],
       )
-      return transition(
+      const result = await transition(
         app,
         { publicApplicant: true },
         actorOf(request),
@@ -171,6 +190,7 @@ export const systemUseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         requestLang(request),
       )
+      return { ...result, application: forPublicApplicant(result.application) }
     },
   )
 

@@ -82,7 +82,8 @@ const ja = {
       returnedNote:
         'この申込は差し戻されました。広域機関のコメントを確認し、内容を修正して再提出してください。',
       approvedNote:
-        '申込は承認されました。事業者コード、管理者ユーザのIDと初期パスワードは広域機関から通知されます。',
+        '申込は承認されました。発番された事業者コードは下記のとおりです。管理者ユーザの初期パスワードは広域機関から通知されます。',
+      participantCode: '事業者コード',
       correct: '修正して再提出',
       correctTitle: '申込内容の修正',
       resubmit: '修正内容で再提出する',
@@ -180,6 +181,7 @@ const ja = {
       pdf: '申込書（PDF）',
       reloaded: '最新の内容を表示しました。内容を確認してから操作し直してください。',
       cancelReason: '廃止の理由',
+      operatorActor: '広域機関',
       staleTitle: '提出後に対象の情報が更新されています',
       staleOperator:
         'この申込の提出後に、別の申込の承認などで対象の情報が更新されました。このまま承認すると更新が失われるため承認できません。差し戻して、最新の情報に基づく再申込を依頼してください。',
@@ -517,7 +519,8 @@ const en: Shape<typeof ja> = {
       returnedNote:
         'This application was returned. Read the comment of OCCTO, correct the application and resubmit it.',
       approvedNote:
-        'The application was approved. OCCTO will tell you the participant code, the administrator user ID and the initial password.',
+        'The application was approved. The participant code issued is shown below; OCCTO will tell you the initial password of the administrator.',
+      participantCode: 'Participant code',
       correct: 'Correct and resubmit',
       correctTitle: 'Correct the application',
       resubmit: 'Resubmit with these corrections',
@@ -614,6 +617,7 @@ const en: Shape<typeof ja> = {
       pdf: 'Application (PDF)',
       reloaded: 'The latest version is shown. Check it before you try again.',
       cancelReason: 'Reason for cancellation',
+      operatorActor: 'OCCTO',
       staleTitle: 'The record has changed since this application was submitted',
       staleOperator:
         'Another application (or another change) has updated the record since this application was submitted. Approving it would undo that update, so it cannot be approved. Return it and ask the applicant to file it again against the current record.',
