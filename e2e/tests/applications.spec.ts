@@ -309,7 +309,20 @@ test.describe.serial('[700] [030] system use application and participant informa
     await field(page, '口座番号').fill('7654321')
     await expect(page.getByTestId('change-count')).toHaveText('変更する項目：4件')
     await expectAccessible(page)
-    await page.getByRole('button', { name: '変更を申し込む' }).click()
+    await page.getByRole('button', { name: '確認へ進む' }).click()
+
+    // 確認: the four items, current beside new; back keeps the input.
+    const confirm = page.getByTestId('participant-change-confirm')
+    await expect(confirm.getByRole('heading', { name: '変更内容の確認' })).toBeFocused()
+    const items = confirm.getByRole('table', { name: '変更する項目' })
+    await expect(items.getByRole('row')).toHaveCount(5)
+    await expect(items.getByRole('row', { name: /口座番号/ })).toContainText('1234567')
+    await expect(items.getByRole('row', { name: /口座番号/ })).toContainText('7654321')
+    await expectAccessible(page)
+    await confirm.getByRole('button', { name: '入力画面に戻る' }).click()
+    await expect(field(page, '口座番号')).toHaveValue('7654321')
+    await page.getByRole('button', { name: '確認へ進む' }).click()
+    await confirm.getByRole('button', { name: 'この内容で申し込む' }).click()
 
     await expect(page.getByText('I-APP-001')).toBeVisible()
     await expect(page.getByRole('heading', { name: '事業者情報の変更申込' })).toBeVisible()
@@ -564,7 +577,13 @@ test.describe('[030] two applications filed against the same version of the reco
     await openApplication(applicant, b.receiptNo, 'state=returned')
     await applicant.getByRole('button', { name: '修正して再提出' }).click()
     await field(applicant, '担当者氏名').fill('並行 一郎')
-    await applicant.getByRole('button', { name: '修正内容で再提出する' }).click()
+    await applicant.getByRole('button', { name: '確認へ進む' }).click()
+    const confirm = applicant.getByTestId('application-correction-confirm')
+    await expect(
+      confirm.getByRole('table', { name: '変更する項目' }).getByRole('row', { name: /口座番号/ }),
+    ).toContainText('7654321')
+    await expectAccessible(applicant)
+    await confirm.getByRole('button', { name: 'この内容で再提出する' }).click()
     await expect(applicant.getByTestId('application-state')).toHaveText('申込済')
     await expect(applicant.getByTestId('application-stale')).toHaveCount(0)
     await context.close()

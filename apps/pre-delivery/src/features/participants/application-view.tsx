@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Stack, Text } from '@mantine/core'
+import { Button, Group, Stack, Text } from '@mantine/core'
 import {
   participantProfileSchema,
   type Application,
@@ -13,7 +13,7 @@ import {
   useTranslation,
   zodIssueToMessage,
 } from '@yoryo/ui'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import type { z } from 'zod'
 import {
@@ -25,6 +25,7 @@ import {
 } from '../applications/components/correction.tsx'
 import type { ContentGroup } from '../applications/content.ts'
 import type { ApplicationView, Translate } from '../applications/kinds.ts'
+import { ProfileChangeConfirm } from './components/profile-change-confirm.tsx'
 import { ProfileFields } from './components/profile-fields.tsx'
 import {
   ADMINISTRATOR_FIELDS,
@@ -142,18 +143,58 @@ function ProfileCorrection({ application, onDone, onCancel }: CorrectionPanelPro
       ),
     [values, current],
   )
-  const onSubmit = form.handleSubmit(async (proposed) => {
+  // A returned application is resubmitted after a 確認 step; a draft is saved at once.
+  const resubmitting = application.state === 'returned'
+  const [confirmed, setConfirmed] = useState<ParticipantProfile | null>(null)
+  const confirmHeading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (confirmed) confirmHeading.current?.focus()
+  }, [confirmed])
+  const save = async (proposed: ParticipantProfile) => {
     try {
       const updated = await correct.mutateAsync(proposed)
       onDone(updated.state === 'submitted')
     } catch (error) {
+      setConfirmed(null)
       applyFieldErrors(withoutProposedPrefix(error), form.setError, PROFILE_FORM_FIELDS, focusField)
     }
+  }
+  const onSubmit = form.handleSubmit(async (proposed) => {
+    if (resubmitting) {
+      correct.reset()
+      setConfirmed(proposed)
+      return
+    }
+    await save(proposed)
   })
   const error = correct.error ? withoutProposedPrefix(correct.error) : null
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate data-testid="application-correction">
+      {confirmed ? (
+        <Stack gap="md" data-testid="application-correction-confirm">
+          <ProfileChangeConfirm
+            current={profileOf(current)}
+            proposed={confirmed}
+            title={t('participant.change.resubmitConfirmTitle')}
+            description={t('participant.change.resubmitConfirmDescription')}
+            headingRef={confirmHeading}
+          />
+          <Group justify="space-between">
+            <Button variant="default" disabled={busy} onClick={() => setConfirmed(null)}>
+              {t('participant.change.back')}
+            </Button>
+            <Button loading={busy} onClick={() => void save(confirmed)}>
+              {t('participant.change.confirmResubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        data-testid="application-correction"
+        hidden={confirmed !== null}
+      >
         <fieldset disabled={busy} className="yoryo-fieldset">
           <Stack gap="lg">
             <Text fz="sm" fw={700} data-testid="correction-changed-count">
@@ -165,7 +206,12 @@ function ProfileCorrection({ application, onDone, onCancel }: CorrectionPanelPro
             {error && !isShownOnFields(error, PROFILE_FORM_FIELDS) ? (
               <ApiErrorAlert error={error} />
             ) : null}
-            <CorrectionButtons application={application} busy={busy} onCancel={onCancel} />
+            <CorrectionButtons
+              application={application}
+              busy={busy}
+              onCancel={onCancel}
+              confirmStep
+            />
           </Stack>
         </fieldset>
       </form>

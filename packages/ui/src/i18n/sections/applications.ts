@@ -256,6 +256,7 @@ const ja = {
     },
     correctTitle: '申込内容の修正',
     saveAndResubmit: '修正内容で再提出する',
+    toConfirm: '確認へ進む',
     saveDraft: '修正内容を保存する',
     cancelCorrect: '修正をやめる',
     oneTimePassword: {
@@ -349,8 +350,22 @@ const ja = {
         '変更する項目を修正して申し込んでください。広域機関が承認すると事業者情報に反映されます。',
       changedCount: '変更する項目：{{count}}件',
       noChanges: '変更された項目がありません。',
-      submit: '変更を申し込む',
       cancel: '申込をやめる',
+      next: '確認へ進む',
+      confirmTitle: '変更内容の確認',
+      confirmDescription:
+        '以下の項目を変更します。内容を確認のうえ「この内容で申し込む」を押してください。',
+      resubmitConfirmTitle: '再提出する内容の確認',
+      resubmitConfirmDescription:
+        '現在の値から以下の項目を変更します。内容を確認のうえ「この内容で再提出する」を押してください。',
+      confirmSubmit: 'この内容で申し込む',
+      confirmResubmit: 'この内容で再提出する',
+      back: '入力画面に戻る',
+      tableLabel: '変更する項目',
+      item: '項目',
+      currentValue: '現在の値',
+      newValue: '変更後の値',
+      empty: '（未入力）',
     },
     cancel: {
       title: '事業者情報の廃止申込',
@@ -692,6 +707,7 @@ const en: Shape<typeof ja> = {
     },
     correctTitle: 'Correct the application',
     saveAndResubmit: 'Resubmit with these corrections',
+    toConfirm: 'Review',
     saveDraft: 'Save the corrections',
     cancelCorrect: 'Stop correcting',
     oneTimePassword: {
@@ -785,8 +801,22 @@ const en: Shape<typeof ja> = {
         'Correct the items to change and apply. The change takes effect when OCCTO approves it.',
       changedCount: 'Items to change: {{count}}',
       noChanges: 'No item has been changed.',
-      submit: 'Apply for the change',
       cancel: 'Cancel',
+      next: 'Review',
+      confirmTitle: 'Review the change',
+      confirmDescription:
+        'These items will change. Check them, then press "Apply with these values".',
+      resubmitConfirmTitle: 'Review before resubmitting',
+      resubmitConfirmDescription:
+        'These items will change from the current values. Check them, then press "Resubmit with these values".',
+      confirmSubmit: 'Apply with these values',
+      confirmResubmit: 'Resubmit with these values',
+      back: 'Back to the form',
+      tableLabel: 'Items to change',
+      item: 'Item',
+      currentValue: 'Current value',
+      newValue: 'New value',
+      empty: '(empty)',
     },
     cancel: {
       title: 'Apply to cancel the registration',

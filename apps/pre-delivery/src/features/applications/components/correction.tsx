@@ -61,10 +61,13 @@ export function CorrectionButtons({
   application,
   busy,
   onCancel,
+  confirmStep = false,
 }: {
   application: Application
   busy: boolean
   onCancel: () => void
+  /** A 確認 step follows before resubmitting. */
+  confirmStep?: boolean
 }) {
   const { t } = useTranslation()
   return (
@@ -73,9 +76,11 @@ export function CorrectionButtons({
         {t('applications.cancelCorrect')}
       </Button>
       <Button type="submit" loading={busy}>
-        {application.state === 'returned'
-          ? t('applications.saveAndResubmit')
-          : t('applications.saveDraft')}
+        {application.state !== 'returned'
+          ? t('applications.saveDraft')
+          : confirmStep
+            ? t('applications.toConfirm')
+            : t('applications.saveAndResubmit')}
       </Button>
     </Group>
   )
