@@ -275,6 +275,7 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByTestId('system-use-state')).toHaveText('承認済')
     await expect(page.getByTestId('system-use-participant-code')).toHaveText(participantCode)
     await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/700-status-approved.png', fullPage: true })
   })
 
   test('[030] the new administrator changes its password at the first login and applies to change the bank account', async ({
@@ -319,6 +320,7 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(items.getByRole('row', { name: /口座番号/ })).toContainText('1234567')
     await expect(items.getByRole('row', { name: /口座番号/ })).toContainText('7654321')
     await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/030-change-confirm.png', fullPage: true })
     await confirm.getByRole('button', { name: '入力画面に戻る' }).click()
     await expect(field(page, '口座番号')).toHaveValue('7654321')
     await page.getByRole('button', { name: '確認へ進む' }).click()
