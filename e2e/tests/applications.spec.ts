@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test'
 import {
   demo,
   expect,
@@ -138,6 +138,8 @@ test.describe.serial('[700] [030] system use application and participant informa
     const accessKey = await page.getByTestId('access-key').inputValue()
     expect(receiptNo).toMatch(/^A\d{8}-[0-9A-Z]{5}$/)
     expect(accessKey.length).toBeGreaterThanOrEqual(20)
+    // Shown in groups of four, without look-alikes (0/O, 1/I/l).
+    expect(accessKey).toMatch(/^([2-9A-HJ-NP-Z]{4}-){5}[2-9A-HJ-NP-Z]{4}$/)
     await expect(page.getByText(`受付番号は ${receiptNo} です。`)).toBeVisible()
     await expectAccessible(page)
 
@@ -218,6 +220,9 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByTestId('system-use-state')).toHaveText('差戻し')
     await expect(page.getByTestId('returned-note')).toContainText(returnComment)
     await expect(page.getByTestId('system-use-history-list')).toContainText('差戻し')
+    // The operator's side is 広域機関, never a staff member's name.
+    await expect(page.getByTestId('system-use-history-list')).toContainText('広域機関')
+    await expect(page.getByTestId('system-use-history-list')).not.toContainText('広域 太郎')
     await expectAccessible(page)
 
     await page.getByRole('button', { name: '修正して再提出' }).click()
@@ -260,6 +265,17 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByTestId('application-state')).toHaveText('承認済')
     await expect(page.getByText(password)).toHaveCount(0)
     state.admin = { participantCode, userId, password }
+
+    // The applicant's status page shows the issued participant code.
+    await page.getByRole('button', { name: 'ログアウト' }).click()
+    await page.goto('/apply/status')
+    await field(page, '受付番号').fill(state.receiptNo as string)
+    await field(page, 'アクセスキー').fill(state.accessKey as string)
+    await page.getByRole('button', { name: '照会する' }).click()
+    await expect(page.getByTestId('system-use-state')).toHaveText('承認済')
+    await expect(page.getByTestId('system-use-participant-code')).toHaveText(participantCode)
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/700-status-approved.png', fullPage: true })
   })
 
   test('[030] the new administrator changes its password at the first login and applies to change the bank account', async ({
@@ -294,7 +310,21 @@ test.describe.serial('[700] [030] system use application and participant informa
     await field(page, '口座番号').fill('7654321')
     await expect(page.getByTestId('change-count')).toHaveText('変更する項目：4件')
     await expectAccessible(page)
-    await page.getByRole('button', { name: '変更を申し込む' }).click()
+    await page.getByRole('button', { name: '確認へ進む' }).click()
+
+    // 確認: the four items, current beside new; back keeps the input.
+    const confirm = page.getByTestId('participant-change-confirm')
+    await expect(confirm.getByRole('heading', { name: '変更内容の確認' })).toBeFocused()
+    const items = confirm.getByRole('table', { name: '変更する項目' })
+    await expect(items.getByRole('row')).toHaveCount(5)
+    await expect(items.getByRole('row', { name: /口座番号/ })).toContainText('1234567')
+    await expect(items.getByRole('row', { name: /口座番号/ })).toContainText('7654321')
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/030-change-confirm.png', fullPage: true })
+    await confirm.getByRole('button', { name: '入力画面に戻る' }).click()
+    await expect(field(page, '口座番号')).toHaveValue('7654321')
+    await page.getByRole('button', { name: '確認へ進む' }).click()
+    await confirm.getByRole('button', { name: 'この内容で申し込む' }).click()
 
     await expect(page.getByText('I-APP-001')).toBeVisible()
     await expect(page.getByRole('heading', { name: '事業者情報の変更申込' })).toBeVisible()
@@ -403,5 +433,232 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(ownTable.getByText('participant.update').first()).toBeVisible()
     await expect(adminPage.getByLabel('事業者コード', { exact: true })).toHaveCount(0)
     await own.close()
+  })
+})
+
+/**
+ * A participant of its own for one test, made through the public API: a system use application
+ * approved by the operator, its administrator's password changed. Answers the administrator's
+ * API context (logged in) and credentials.
+ */
+async function newParticipant(baseURL: string, operatorApi: APIRequestContext) {
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`.toUpperCase()
+  const filed = await operatorApi.post('/api/v1/applications/system-use', {
+    data: {
+      participant: {
+        ...company,
+        name: `並行申込電力株式会社 ${tag}`,
+        nameKana: 'ヘイコウシンセイデンリョク',
+        postalCode: '100-0005',
+        corporateNumber: uniqueCorporateNumber(),
+        licenseCategory: 'retail',
+        bankAccountType: 'ordinary',
+        bankAccountHolder: 'ﾍｲｺｳｼﾝｾｲﾃﾞﾝﾘﾖｸ(ｶ',
+      },
+      administrator: { ...administrator, userId: 'lost-update-admin' },
+    },
+  })
+  expect(filed.status(), await filed.text()).toBe(201)
+  const { application } = (await filed.json()) as { application: { id: string } }
+  const step = async (action: string, version: number) => {
+    const res = await operatorApi.post(
+      `/api/v1/applications/${application.id}/transitions/${action}`,
+      {
+        data: { version, comment: '' },
+      },
+    )
+    expect(res.status(), await res.text()).toBe(200)
+    return res.json() as Promise<{
+      application: { result: { participantCode: string } }
+      oneTimePassword?: string
+    }>
+  }
+  await step('startReview', 1)
+  const approved = await step('approve', 2)
+  const admin: Credentials = {
+    participantCode: approved.application.result.participantCode,
+    userId: 'lost-update-admin',
+    password: `Lost#Update-${tag}`,
+  }
+  const adminApi = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL },
+  })
+  const login = await adminApi.post('/api/v1/auth/login', {
+    data: { ...admin, password: approved.oneTimePassword },
+  })
+  expect(login.status(), await login.text()).toBe(200)
+  const changed = await adminApi.post('/api/v1/auth/password', {
+    data: { currentPassword: approved.oneTimePassword, newPassword: admin.password },
+  })
+  expect(changed.status(), await changed.text()).toBe(200)
+  return { admin, adminApi }
+}
+
+test.describe('[030] two applications filed against the same version of the record', () => {
+  test.describe.configure({ timeout: 120_000 })
+
+  test('[030] the second cannot be approved once the first is; returned, corrected and resubmitted, it shows what changed since its return', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const origin = baseURL as string
+    const operatorApi = await playwrightRequest.newContext({
+      baseURL: origin,
+      extraHTTPHeaders: { origin },
+    })
+    expect((await operatorApi.post('/api/v1/auth/login', { data: demo.operator })).status()).toBe(
+      200,
+    )
+    const { admin, adminApi } = await newParticipant(origin, operatorApi)
+
+    // Two change applications against the same version: A the contact name, B the account.
+    const me = (await (await adminApi.get('/api/v1/auth/me')).json()) as {
+      participant: { id: string }
+    }
+    const current = (await (
+      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+    ).json()) as Record<string, unknown> & { version: number }
+    const profileKeys = Object.keys(company).concat([
+      'corporateNumber',
+      'licenseCategory',
+      'bankAccountType',
+      'bankAccountHolder',
+    ])
+    const values = Object.fromEntries(
+      Object.entries(current).filter(([k]) => profileKeys.includes(k)),
+    )
+    const file = async (changes: Record<string, string>) => {
+      const res = await adminApi.post(
+        `/api/v1/participants/${me.participant.id}/change-applications`,
+        {
+          data: { proposed: { ...values, ...changes }, version: current.version },
+        },
+      )
+      expect(res.status(), await res.text()).toBe(201)
+      return (await res.json()) as { id: string; receiptNo: string }
+    }
+    const a = await file({ contactName: '並行 一郎' })
+    const b = await file({ bankAccountNumber: '7654321' })
+    for (const [action, version] of [
+      ['startReview', 1],
+      ['approve', 2],
+    ] as const) {
+      const res = await operatorApi.post(`/api/v1/applications/${a.id}/transitions/${action}`, {
+        data: { version, comment: '' },
+      })
+      expect(res.status()).toBe(200)
+    }
+
+    // The reviewer is told before deciding, and approval is refused with the catalogue message.
+    await login(page, demo.operator)
+    await openApplication(page, b.receiptNo, 'state=queue')
+    await expect(page.getByTestId('application-stale')).toContainText(
+      '提出後に対象の情報が更新されています',
+    )
+    await expectAccessible(page)
+    await page.getByRole('button', { name: '審査開始' }).click()
+    await page.getByRole('button', { name: '承認' }).click()
+    await page
+      .getByRole('dialog', { name: '申込の承認' })
+      .getByRole('button', { name: '承認する' })
+      .click()
+    await expect(page.getByText('E-APP-003')).toBeVisible()
+    await expect(page.getByTestId('application-state')).toHaveText('審査中')
+    await page.getByRole('button', { name: '差戻し' }).click()
+    const returnDialog = page.getByRole('dialog', { name: '申込の差戻し' })
+    await returnDialog.getByRole('textbox').fill('最新の事業者情報に基づいて再申込してください。')
+    await returnDialog.getByRole('button', { name: '差し戻す' }).click()
+    await expect(page.getByTestId('application-state')).toHaveText('差戻し')
+
+    // The applicant corrects it against the record as it is now and resubmits.
+    const context = await browser.newContext({ baseURL: origin })
+    const applicant = await context.newPage()
+    await login(applicant, admin)
+    await openApplication(applicant, b.receiptNo, 'state=returned')
+    await applicant.getByRole('button', { name: '修正して再提出' }).click()
+    await field(applicant, '担当者氏名').fill('並行 一郎')
+    await applicant.getByRole('button', { name: '確認へ進む' }).click()
+    const confirm = applicant.getByTestId('application-correction-confirm')
+    await expect(
+      confirm.getByRole('table', { name: '変更する項目' }).getByRole('row', { name: /口座番号/ }),
+    ).toContainText('7654321')
+    await expectAccessible(applicant)
+    await confirm.getByRole('button', { name: 'この内容で再提出する' }).click()
+    await expect(applicant.getByTestId('application-state')).toHaveText('申込済')
+    await expect(applicant.getByTestId('application-stale')).toHaveCount(0)
+    await context.close()
+
+    // The reviewer sees what changed since the return, and approves: nothing is lost.
+    await page.reload()
+    await expect(page.getByTestId('application-stale')).toHaveCount(0)
+    const since = page.getByRole('table', { name: '差戻し時からの変更' })
+    await expect(since.getByRole('row', { name: /担当者氏名/ })).toContainText('並行 一郎')
+    await expect(page.getByTestId('changed-count')).toHaveText('変更のある項目：1件')
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/lost-update-review.png', fullPage: true })
+    await page.getByRole('button', { name: '審査開始' }).click()
+    await page.getByRole('button', { name: '承認' }).click()
+    await page
+      .getByRole('dialog', { name: '申込の承認' })
+      .getByRole('button', { name: '承認する' })
+      .click()
+    await expect(page.getByTestId('application-state')).toHaveText('承認済')
+    const after = (await (
+      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+    ).json()) as Record<string, unknown>
+    expect(after).toMatchObject({ contactName: '並行 一郎', bankAccountNumber: '7654321' })
+    await adminApi.dispose()
+    await operatorApi.dispose()
+  })
+})
+
+test.describe('[030] rights on applications (A40)', () => {
+  test("[030] a general user without rights sees none of its participant's applications, not even by their address", async ({
+    page,
+    data,
+    baseURL,
+  }) => {
+    const origin = baseURL as string
+    // An application of P00001 kept as a draft (the participant information does not change).
+    const adminApi = await playwrightRequest.newContext({
+      baseURL: origin,
+      extraHTTPHeaders: { origin },
+    })
+    expect((await adminApi.post('/api/v1/auth/login', { data: demo.p1Admin })).status()).toBe(200)
+    const me = (await (await adminApi.get('/api/v1/auth/me')).json()) as {
+      participant: { id: string }
+    }
+    const current = (await (
+      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+    ).json()) as { version: number }
+    const filed = await adminApi.post(
+      `/api/v1/participants/${me.participant.id}/cancel-applications`,
+      {
+        data: {
+          proposed: { reason: '権限確認用の下書き' },
+          version: current.version,
+          submit: false,
+        },
+      },
+    )
+    expect(filed.status(), await filed.text()).toBe(201)
+    const draft = (await filed.json()) as { id: string; receiptNo: string; version: number }
+
+    const user = await data.user('P00001')
+    await login(page, user)
+    await expect(menu(page).getByRole('link', { name: '申込一覧' })).toHaveCount(0)
+    await page.goto(`/applications/${draft.id}`)
+    await expect(page.getByText('E-AUTH-005')).toBeVisible()
+    await expect(page.getByText('権限確認用の下書き')).toHaveCount(0)
+    await expect(page.getByTestId('application-receipt-no')).toHaveCount(0)
+    await expectAccessible(page)
+
+    const withdrawn = await adminApi.post(`/api/v1/applications/${draft.id}/transitions/withdraw`, {
+      data: { version: draft.version, comment: '' },
+    })
+    expect(withdrawn.status()).toBe(200)
+    await adminApi.dispose()
   })
 })

@@ -33,7 +33,8 @@ test.describe('delivery SPA (実需給期間向け機能)', () => {
     page,
     data,
   }) => {
-    const user = await data.user('P00001')
+    // Attaching needs the edit right on the participant's function group (030): an administrator.
+    const user = await data.user('P00001', { role: 'participantAdmin' })
     await login(page, user, '/delivery/login')
     await menu(page).getByRole('link', { name: '添付ファイル' }).click()
     await expect(page).toHaveURL(/\/delivery\/attachments/)
@@ -58,7 +59,7 @@ test.describe('delivery SPA (実需給期間向け機能)', () => {
   })
 
   test('[A20] a file of a type not allowed is refused before upload', async ({ page, data }) => {
-    const user = await data.user('P00001')
+    const user = await data.user('P00001', { role: 'participantAdmin' })
     await login(page, user, '/delivery/login')
     await page.goto('/delivery/attachments')
     await page.locator('input[type=file]').setInputFiles({

@@ -19,7 +19,9 @@ import { webPlugin } from './plugins/web.ts'
 import { applicationRoutes } from './modules/applications/routes.ts'
 import { attachmentRoutes } from './modules/attachments/routes.ts'
 import { auditLogRoutes } from './modules/audit-log/routes.ts'
+import { EntityHandlers } from './modules/applications/public.ts'
 import { participantRoutes } from './modules/participants/routes.ts'
+import { systemUseRoutes } from './modules/participants/system-use-routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
 import { portalRoutes } from './modules/portal/routes.ts'
 import { healthRoutes, messageRoutes, systemRoutes } from './modules/system/routes.ts'
@@ -59,6 +61,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.setSerializerCompiler(compiledSerializerCompiler({ crossCheck: config.env === 'test' }))
   app.decorate('config', config)
   app.decorate('db', deps.db)
+  // Each module of reviewed records registers its handler here when it is registered below.
+  app.decorate('entityHandlers', new EntityHandlers())
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
@@ -116,6 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(portalRoutes, { prefix: '/api/v1/portal' })
   await app.register(attachmentRoutes, { prefix: '/api/v1/attachments' })
   await app.register(participantRoutes, { prefix: '/api/v1/participants' })
+  await app.register(systemUseRoutes, { prefix: '/api/v1/applications/system-use' })
   await app.register(applicationRoutes, { prefix: '/api/v1/applications' })
   await app.register(auditLogRoutes, { prefix: '/api/v1/audit-log' })
   await app.register(userRoutes, { prefix: '/api/v1/users' })

@@ -9,6 +9,15 @@ import { listQuerySchema } from './list.ts'
  *     ▲                  │                          ├──return──▶ returned ──resubmit──▶ submitted
  *     └──────edit────────┘ (withdraw ▶ withdrawn)   └──reject──▶ rejected
  */
+/**
+ * The kinds of reviewed record (module names from the glossary). Each has one handler in the API
+ * (`defineEntityHandler`) and one entry in the SPA's application kind registry; later modules add
+ * theirs here (resource, expectedCapacity, replacement, outagePlan, penaltyFactor, …).
+ */
+export const entityTypes = ['participant'] as const
+export const entityTypeSchema = z.enum(entityTypes).meta({ id: 'EntityType' })
+export type EntityType = z.infer<typeof entityTypeSchema>
+
 export const applicationKindSchema = z
   .enum(['register', 'change', 'cancel'])
   .meta({ id: 'ApplicationKind' })
@@ -23,6 +32,12 @@ export const applicationActionSchema = z
   .enum(['submit', 'edit', 'withdraw', 'startReview', 'return', 'resubmit', 'approve', 'reject'])
   .meta({ id: 'ApplicationAction' })
 export type ApplicationAction = z.infer<typeof applicationActionSchema>
+
+/** The proposed values of a cancellation, for every kind of record: why. */
+export const cancelApplicationSchema = z
+  .object({ reason: z.string().trim().min(1).max(1000).describe('廃止理由') })
+  .meta({ id: 'CancelApplication' })
+export type CancelApplication = z.infer<typeof cancelApplicationSchema>
 
 /** Who may take each transition, from which states, to which state. */
 export const applicationTransitions: Record<
@@ -72,7 +87,7 @@ export const applicationSummarySchema = z
     id: z.uuid(),
     receiptNo: z.string(),
     kind: applicationKindSchema,
-    entityType: z.string(),
+    entityType: entityTypeSchema,
     entityId: z.string().nullable(),
     participant: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
     /** The applicant's name (the company's name for a system use application). */
@@ -86,16 +101,39 @@ export const applicationSummarySchema = z
   .meta({ id: 'ApplicationSummary' })
 export type ApplicationSummary = z.infer<typeof applicationSummarySchema>
 
-/** One changed field: proposed beside current (the difference view). */
+/**
+ * One changed field: proposed beside current (the difference view). Nested fields by dotted
+ * path (`participant.name`), list elements by index (`members[2].name`); an element added or
+ * removed as a whole has `current` or `proposed` null.
+ */
 export const applicationDiffSchema = z
   .object({ path: z.string(), current: z.unknown(), proposed: z.unknown() })
   .meta({ id: 'ApplicationDiff' })
+export type ApplicationDiff = z.infer<typeof applicationDiffSchema>
 
 export const applicationSchema = applicationSummarySchema
   .extend({
     proposed: z.record(z.string(), z.unknown()),
     current: z.record(z.string(), z.unknown()).nullable(),
     diff: z.array(applicationDiffSchema),
+    baseVersion: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "The record's version the application was filed (or last submitted) against; null for a registration",
+      ),
+    stale: z
+      .boolean()
+      .describe(
+        'The record has changed since: approval is refused (409 E-APP-003) until the application is returned and resubmitted',
+      ),
+    sinceReturned: z
+      .array(applicationDiffSchema)
+      .nullable()
+      .describe(
+        'What the applicant changed since the application was last returned; null if never returned',
+      ),
     result: z.record(z.string(), z.unknown()).nullable(),
     events: z.array(applicationEventSchema),
   })
@@ -111,7 +149,7 @@ export const applicationTransitionSchema = z
 export type ApplicationTransition = z.infer<typeof applicationTransitionSchema>
 
 export const applicationListQuerySchema = listQuerySchema.extend({
-  entityType: z.string().max(40).optional(),
+  entityType: entityTypeSchema.optional(),
   kind: applicationKindSchema.optional(),
   state: z
     .union([applicationStateSchema, z.literal('queue')])

@@ -16,7 +16,7 @@ export const ATTACHMENT_CONTENT_TYPES = [
 ] as const
 
 /** Record kinds that can carry attachments (module names from the glossary); later modules add theirs. */
-export const attachmentOwnerTypeSchema = z.enum(['participant'])
+export const attachmentOwnerTypeSchema = z.enum(['participant', 'application'])
 export type AttachmentOwnerType = z.infer<typeof attachmentOwnerTypeSchema>
 
 export const attachmentOwnerSchema = z.object({

@@ -11,6 +11,7 @@ export { LANGUAGES, catalogueKeys, type Language, type Catalogue } from './i18n/
 export { functionLabelKey, functionGroupLabelKey } from './i18n/keys.ts'
 export { LanguageSwitch } from './i18n/language-switch.tsx'
 export { useTranslation } from 'react-i18next'
+export type { TFunction } from 'i18next'
 
 // Messages
 export {

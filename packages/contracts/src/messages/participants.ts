@@ -77,6 +77,21 @@ export const participantMessages = {
     ja: '差戻し・却下の場合はコメントを入力してください。',
     en: 'Enter a comment when returning or rejecting an application.',
   },
+  'E-APP-003': {
+    severity: 'error',
+    ja: 'この申込の提出後に対象の情報が更新されたため、承認できません。申込者に差し戻し、最新の情報に基づいて再申込するよう依頼してください。',
+    en: 'The record has changed since this application was submitted, so it cannot be approved. Return it and ask the applicant to file it again against the current record.',
+  },
+  'E-APP-004': {
+    severity: 'error',
+    ja: '{window}の受付期間外です（受付期間：{opensAt}～{closesAt}）。',
+    en: 'Outside the window for {window} (open {opensAt} to {closesAt}).',
+  },
+  'E-APP-005': {
+    severity: 'error',
+    ja: 'この申込は現在受け付けていません（受付期間が設定されていません）。',
+    en: 'This application is not being accepted now: no window is set.',
+  },
   'I-APP-001': {
     severity: 'info',
     ja: '申込を受け付けました。受付番号は {receiptNo} です。',

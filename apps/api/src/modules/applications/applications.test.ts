@@ -202,6 +202,28 @@ describe('[700] system use application', () => {
     ])
   })
 
+  it('gives a key without look-alikes, accepts it grouped, and never shows staff names; shows the issued code', async () => {
+    const filed = (await apply()).json()
+    const { accessKey, application } = filed
+    expect(accessKey).toMatch(/^[2-9A-HJ-NP-Z]{24}$/)
+    await act(operator, application.id, 'startReview', 1)
+    await act(operator, application.id, 'approve', 2)
+    const grouped = accessKey.toLowerCase().match(/.{4}/g).join('-')
+    const res = await t.app.inject({
+      url: `/api/v1/applications/system-use/${application.receiptNo}`,
+      headers: { 'x-application-key': grouped },
+    })
+    expect(res.statusCode).toBe(200)
+    const seen = res.json()
+    expect(seen.events.map((e: { actorLabel: string }) => e.actorLabel)).toEqual([
+      'applicant',
+      'operator',
+      'operator',
+    ])
+    expect(res.body).not.toContain('operator01')
+    expect(seen.result.participantCode).toMatch(/^P\d{5}$/)
+  })
+
   it('lets exactly one of two operators approving at once succeed', async () => {
     const { application } = (await apply()).json()
     await act(operator, application.id, 'startReview', 1)

@@ -18,4 +18,33 @@ describe('diffValues', () => {
   it('treats a registration as every field added', () => {
     expect(diffValues(null, { a: 1 })).toEqual([{ path: 'a', current: null, proposed: 1 }])
   })
+
+  it('compares a list element by element, not as one value', () => {
+    const site = (name: string, kw: number) => ({ name, kw })
+    expect(
+      diffValues(
+        { sites: [site('北', 100), site('南', 200)] },
+        { sites: [site('北', 100), site('南', 250), site('東', 50)] },
+      ),
+    ).toEqual([
+      { path: 'sites[1].kw', current: 200, proposed: 250 },
+      { path: 'sites[2]', current: null, proposed: site('東', 50) },
+    ])
+    expect(diffValues({ tags: ['a', 'b'] }, { tags: ['a'] })).toEqual([
+      { path: 'tags[1]', current: 'b', proposed: null },
+    ])
+  })
+
+  it('matches list elements with an id by it, wherever they moved', () => {
+    const member = (id: string, share: number) => ({ id, share })
+    expect(
+      diffValues(
+        { members: [member('m1', 50), member('m2', 30), member('m3', 20)] },
+        { members: [member('m3', 20), member('m1', 60)] },
+      ),
+    ).toEqual([
+      { path: 'members[1].share', current: 50, proposed: 60 },
+      { path: 'members[1]', current: member('m2', 30), proposed: null },
+    ])
+  })
 })

@@ -1,2 +1,25 @@
-/** What other API modules may use of the applications module (see auth/public.ts). */
+/**
+ * What the applications module offers the modules of reviewed records: declare a handler,
+ * file an application, show one. Other modules import only this file (the lint zone of eslint.config.js); this module imports none
+ * of them (each registers its handler on `app.entityHandlers` when the app is built).
+ */
+export {
+  defineEntityHandler,
+  EntityHandlers,
+  parseOrFieldErrors,
+  type Applied,
+  type CheckContext,
+  type EntityHandler,
+  type FiledApplication,
+  type KindDefinition,
+} from './handler.ts'
+export {
+  createApplication,
+  forPublicApplicant,
+  loadByAccessKey,
+  toApplication,
+  transition,
+  updateProposed,
+  applicationDocument,
+} from './service.ts'
 export { reviewQueueCounts } from './service.ts'

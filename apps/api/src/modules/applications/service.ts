@@ -3,23 +3,27 @@ import type { FastifyInstance } from 'fastify'
 import {
   applicationTransitions,
   editableStates,
+  entityTypeSchema,
   formatMessage,
   reviewQueueStates,
   type Application,
   type ApplicationAction,
   type ApplicationKind,
   type ApplicationListQuery,
+  type ApplicationState,
   type ApplicationSummary,
+  type EntityType,
 } from '@yoryo/contracts'
 import { Prisma, type DbClient, type DbTransaction } from '@yoryo/db'
 import { audit, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
+import { sha256Hex } from '../../lib/crypto.ts'
 import { AppError } from '../../lib/errors.ts'
 import { hasPermission } from '../../lib/guards.ts'
 import type { Lang } from '../../lib/problem.ts'
 import { diffValues } from './diff.ts'
-import type { ApplicationRecord } from './handler.ts'
-import { handlerFor } from './handlers.ts'
+import type { EntityHandlers, StoredApplication } from './handler.ts'
+import { assertWindowOpen } from './window.ts'
 
 const include = {
   events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
@@ -27,6 +31,9 @@ const include = {
 
 type Row = Prisma.ApplicationGetPayload<{ include: typeof include }>
 type SummaryRow = Prisma.ApplicationGetPayload<object>
+
+/** States in which the application may still be approved or changed. */
+const openStates: readonly ApplicationState[] = ['draft', 'submitted', 'inReview', 'returned']
 
 const STATE_LABEL = {
   ja: {
@@ -49,16 +56,30 @@ const STATE_LABEL = {
   },
 } as const
 
-function record(row: SummaryRow): ApplicationRecord {
+function stored(row: SummaryRow): StoredApplication {
   return {
     id: row.id,
+    receiptNo: row.receiptNo,
     kind: row.kind,
-    entityType: row.entityType,
     entityId: row.entityId,
     participantId: row.participantId,
-    proposed: row.proposed as Record<string, unknown>,
+    proposed: row.proposed,
+    submittedAt: row.submittedAt,
+    createdAt: row.createdAt,
   }
 }
+
+/** Values as stored in a JSON column (plain data: dates as ISO strings). */
+function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
+}
+
+/** A JSON column that holds an object, as the contract's shape. */
+function jsonObject(value: Prisma.JsonValue | null): { [key: string]: unknown } | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : null
+}
+
+const entityTypeOf = (row: SummaryRow): EntityType => entityTypeSchema.parse(row.entityType)
 
 async function participantsById(db: DbClient, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))]
@@ -72,6 +93,7 @@ async function participantsById(db: DbClient, ids: (string | null)[]) {
 }
 
 function toSummary(
+  handlers: EntityHandlers,
   row: SummaryRow,
   participants: Map<string, { id: string; code: string; name: string }>,
 ): ApplicationSummary {
@@ -79,10 +101,10 @@ function toSummary(
     id: row.id,
     receiptNo: row.receiptNo,
     kind: row.kind,
-    entityType: row.entityType,
+    entityType: entityTypeOf(row),
     entityId: row.entityId,
     participant: (row.participantId && participants.get(row.participantId)) || null,
-    applicantName: handlerFor(row.entityType).applicantName(record(row)),
+    applicantName: handlers.get(entityTypeOf(row)).kind(row.kind).applicantName(row.proposed),
     state: row.state,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -91,16 +113,29 @@ function toSummary(
   }
 }
 
-export async function toApplication(db: DbClient, row: Row): Promise<Application> {
+export async function toApplication(
+  db: DbClient,
+  handlers: EntityHandlers,
+  row: Row,
+): Promise<Application> {
   const participants = await participantsById(db, [row.participantId])
-  const proposed = row.proposed as Record<string, unknown>
-  const current = (row.current as Record<string, unknown> | null) ?? null
+  const proposed = jsonObject(row.proposed) ?? {}
+  const current = jsonObject(row.current)
+  const returned = jsonObject(row.returnedProposed)
+  let stale = false
+  if (row.baseVersion !== null && row.entityId && openStates.includes(row.state)) {
+    const now = await handlers.get(entityTypeOf(row)).current(db, row.entityId)
+    stale = now?.version !== row.baseVersion
+  }
   return {
-    ...toSummary(row, participants),
+    ...toSummary(handlers, row, participants),
     proposed,
     current,
     diff: diffValues(current, proposed),
-    result: (row.result as Record<string, unknown> | null) ?? null,
+    baseVersion: row.baseVersion,
+    stale,
+    sinceReturned: returned ? diffValues(returned, proposed) : null,
+    result: jsonObject(row.result),
     events: row.events.map((e) => ({
       id: e.id,
       action: e.action,
@@ -121,24 +156,33 @@ function newReceiptNo(now: Date): string {
   return `A${jst}-${suffix}`
 }
 
-/** Creates an application (draft, or submitted at once) with its first event and audit entry. */
+/**
+ * Creates an application (draft, or submitted at once) with its first event and audit entry.
+ * A change or cancellation records the record's version it is filed against.
+ */
 export async function createApplication(
   tx: DbTransaction,
+  handlers: EntityHandlers,
   actor: Actor,
   input: {
     kind: ApplicationKind
-    entityType: string
+    entityType: EntityType
     entityId: string | null
     participantId: string | null
-    proposed: Record<string, unknown>
+    proposed: unknown
     submit: boolean
     accessKeyHash?: string
+    lang: Lang
   },
 ): Promise<Row> {
-  const handler = handlerFor(input.entityType)
-  const proposed = handler.parse(input.kind, input.proposed)
+  const handler = handlers.get(input.entityType)
+  const kind = handler.kind(input.kind)
+  const proposed = kind.parse(input.proposed)
+  await kind.check(tx, proposed, { entityId: input.entityId, applicationId: null })
   const now = new Date()
+  if (input.submit && kind.window) await assertWindowOpen(tx, kind.window, now, input.lang)
   const current = input.entityId ? await handler.current(tx, input.entityId) : null
+  if (input.entityId && !current) throw new AppError('E-COMMON-002', 404)
   const state = input.submit ? 'submitted' : 'draft'
   const row = await tx.application.create({
     data: {
@@ -148,8 +192,9 @@ export async function createApplication(
       entityId: input.entityId,
       participantId: input.participantId,
       state,
-      proposed: proposed as Prisma.InputJsonValue,
-      current: current ? (current as Prisma.InputJsonValue) : Prisma.DbNull,
+      proposed: toJson(proposed),
+      current: current ? toJson(current.values) : Prisma.DbNull,
+      baseVersion: current?.version ?? null,
       submittedAt: input.submit ? now : null,
       accessKeyHash: input.accessKeyHash ?? null,
       events: {
@@ -174,26 +219,73 @@ export async function createApplication(
       kind: row.kind,
       entityType: row.entityType,
       state,
+      baseVersion: row.baseVersion,
       proposed,
     },
   })
   return row
 }
 
-/** The caller's view of an application: the operator sees all, a participant its own. */
-export async function loadVisible(db: DbClient, auth: AuthContext, id: string): Promise<Row> {
-  const row = await db.application.findUnique({ where: { id }, include })
+/**
+ * The caller's view of an application: the operator sees all; a participant's user its own
+ * participant's (another's answers 404), and only with the view right on the record kind's
+ * function group (A40; 403 without).
+ */
+export async function loadVisible(
+  app: FastifyInstance,
+  auth: AuthContext,
+  id: string,
+): Promise<Row> {
+  const row = await app.db.application.findUnique({ where: { id }, include })
   if (!row) throw new AppError('E-COMMON-002', 404)
   if (auth.user.role !== 'operator' && row.participantId !== auth.participant.id) {
+    throw new AppError('E-COMMON-002', 404)
+  }
+  const handler = app.entityHandlers.get(entityTypeOf(row))
+  if (!hasPermission(auth, handler.functionGroup, 'view')) throw new AppError('E-AUTH-005', 403)
+  return row
+}
+
+/**
+ * The application a public applicant (700) holds the access key of; anything else is 404. The
+ * key may be typed as shown, in groups (`ABCD-EFGH-…`), in either case.
+ */
+export async function loadByAccessKey(db: DbClient, receiptNo: string, key: string): Promise<Row> {
+  const row = await db.application.findUnique({ where: { receiptNo }, include })
+  const normalised = key.replace(/[\s-]/g, '').toUpperCase()
+  if (
+    !row ||
+    !row.accessKeyHash ||
+    (row.accessKeyHash !== sha256Hex(key) && row.accessKeyHash !== sha256Hex(normalised))
+  ) {
     throw new AppError('E-COMMON-002', 404)
   }
   return row
 }
 
+/**
+ * An application as its public applicant sees it: who acted on the operator's side is shown as
+ * `operator`, never a staff member's name.
+ */
+export function forPublicApplicant(application: Application): Application {
+  return {
+    ...application,
+    events: application.events.map((e) => ({
+      ...e,
+      actorLabel: e.actorLabel === 'applicant' ? 'applicant' : 'operator',
+    })),
+  }
+}
+
 /** Who is taking a transition: a logged-in user, or a public applicant holding the key. */
 export type TransitionCaller = { auth: AuthContext } | { publicApplicant: true }
 
-function assertMayAct(caller: TransitionCaller, row: Row, action: ApplicationAction): void {
+function assertMayAct(
+  handlers: EntityHandlers,
+  caller: TransitionCaller,
+  row: Row,
+  action: ApplicationAction,
+): void {
   const rule = applicationTransitions[action]
   if ('publicApplicant' in caller) {
     if (rule.by !== 'applicant') throw new AppError('E-AUTH-005', 403)
@@ -211,14 +303,18 @@ function assertMayAct(caller: TransitionCaller, row: Row, action: ApplicationAct
       auth.user.role === 'operator' ? 403 : 404,
     )
   }
-  const handler = handlerFor(row.entityType)
+  const handler = handlers.get(entityTypeOf(row))
   if (!hasPermission(auth, handler.functionGroup, 'edit')) throw new AppError('E-AUTH-005', 403)
 }
+
+const HOOKS = { return: 'onReturn', reject: 'onReject', withdraw: 'onWithdraw' } as const
 
 /**
  * One transition of the workflow, in one transaction: check who, check state and version,
  * change, record the event and the audit entry; approval applies the record atomically.
- * Of two operators approving at once exactly one succeeds (the version guard).
+ * Of two operators approving at once exactly one succeeds (the version guard). Approval of a
+ * change or cancellation whose record has moved on since it was submitted is refused
+ * (E-APP-003): it must be returned and resubmitted against the record as it is.
  */
 export async function transition(
   app: FastifyInstance,
@@ -229,8 +325,9 @@ export async function transition(
   input: { comment: string; version: number },
   lang: Lang,
 ): Promise<{ application: Application; oneTimePassword?: string }> {
+  const handlers = app.entityHandlers
   const rule = applicationTransitions[action]
-  assertMayAct(caller, row, action)
+  assertMayAct(handlers, caller, row, action)
   if (!rule.from.includes(row.state)) {
     throw new AppError('E-APP-001', 409, { params: { state: STATE_LABEL[lang][row.state] } })
   }
@@ -241,6 +338,8 @@ export async function transition(
       ],
     })
   }
+  const handler = handlers.get(entityTypeOf(row))
+  const kind = handler.kind(row.kind)
   return app.db.$transaction(async (tx) => {
     const now = new Date()
     const guarded = await tx.application.updateMany({
@@ -250,6 +349,7 @@ export async function transition(
         version: { increment: 1 },
         ...(action === 'submit' || action === 'resubmit' ? { submittedAt: now } : {}),
         ...(action === 'approve' || action === 'reject' ? { decidedAt: now } : {}),
+        ...(action === 'return' ? { returnedProposed: toJson(row.proposed) } : {}),
       },
     })
     if (guarded.count === 0) {
@@ -259,19 +359,33 @@ export async function transition(
       }
       throw new AppError('E-COMMON-004', 409)
     }
-    const handler = handlerFor(row.entityType)
     let oneTimePassword: string | undefined
     let participantId = row.participantId
     if (action === 'submit' || action === 'resubmit') {
-      // The difference view compares with the record as it is when submitted.
+      if (kind.window) await assertWindowOpen(tx, kind.window, now, lang)
+      // The applicant submits against the record as it is now: the difference view compares
+      // with it, and approval requires the record to be still at this version.
       const current = row.entityId ? await handler.current(tx, row.entityId) : null
       await tx.application.update({
         where: { id: row.id },
-        data: { current: current ? (current as Prisma.InputJsonValue) : Prisma.DbNull },
+        data: {
+          current: current ? toJson(current.values) : Prisma.DbNull,
+          baseVersion: current?.version ?? null,
+        },
       })
     }
     if (action === 'approve') {
-      const applied = await handler.apply(tx, record(row), actor)
+      if (row.entityId && row.baseVersion !== null) {
+        const before = await handler.current(tx, row.entityId)
+        if (before?.version !== row.baseVersion) throw new AppError('E-APP-003', 409)
+      }
+      await kind.check(tx, row.proposed, { entityId: row.entityId, applicationId: row.id })
+      const applied = await kind.apply(tx, stored(row), actor)
+      if (row.entityId && row.baseVersion !== null) {
+        // Another approval of the same record committed meanwhile: this one must not win.
+        const after = await handler.current(tx, row.entityId)
+        if (after?.version !== row.baseVersion + 1) throw new AppError('E-APP-003', 409)
+      }
       oneTimePassword = applied.oneTimePassword
       participantId = applied.participantId
       await tx.application.update({
@@ -279,9 +393,12 @@ export async function transition(
         data: {
           entityId: applied.entityId,
           participantId: applied.participantId,
-          result: applied.result ? (applied.result as Prisma.InputJsonValue) : Prisma.DbNull,
+          result: applied.result ? toJson(applied.result) : Prisma.DbNull,
         },
       })
+    }
+    if (action === 'return' || action === 'reject' || action === 'withdraw') {
+      await kind.hook(HOOKS[action], tx, stored(row), actor)
     }
     await tx.applicationEvent.create({
       data: {
@@ -306,7 +423,7 @@ export async function transition(
     })
     const updated = await tx.application.findUniqueOrThrow({ where: { id: row.id }, include })
     return {
-      application: await toApplication(tx, updated),
+      application: await toApplication(tx, handlers, updated),
       ...(oneTimePassword ? { oneTimePassword } : {}),
     }
   })
@@ -318,19 +435,21 @@ export async function updateProposed(
   caller: TransitionCaller,
   actor: Actor,
   row: Row,
-  input: { proposed: Record<string, unknown>; version: number },
+  input: { proposed: unknown; version: number },
   lang: Lang,
 ): Promise<Application> {
-  assertMayAct(caller, row, 'submit')
+  const handlers = app.entityHandlers
+  assertMayAct(handlers, caller, row, 'submit')
   if (!editableStates.includes(row.state)) {
     throw new AppError('E-APP-001', 409, { params: { state: STATE_LABEL[lang][row.state] } })
   }
-  const handler = handlerFor(row.entityType)
-  const proposed = handler.parse(row.kind, input.proposed)
+  const kind = handlers.get(entityTypeOf(row)).kind(row.kind)
+  const proposed = kind.parse(input.proposed)
   return app.db.$transaction(async (tx) => {
+    await kind.check(tx, proposed, { entityId: row.entityId, applicationId: row.id })
     const guarded = await tx.application.updateMany({
       where: { id: row.id, version: input.version, state: row.state },
-      data: { proposed: proposed as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: { proposed: toJson(proposed), version: { increment: 1 } },
     })
     if (guarded.count === 0) throw new AppError('E-COMMON-004', 409)
     await tx.applicationEvent.create({
@@ -353,9 +472,20 @@ export async function updateProposed(
     })
     return toApplication(
       tx,
+      handlers,
       await tx.application.findUniqueOrThrow({ where: { id: row.id }, include }),
     )
   })
+}
+
+/** The document (PDF) an application's kind produces; 404 when it produces none. */
+export async function applicationDocument(
+  handlers: EntityHandlers,
+  row: Row,
+): Promise<{ fileName: string; content: Buffer }> {
+  const render = handlers.get(entityTypeOf(row)).kind(row.kind).document
+  if (!render) throw new AppError('E-COMMON-002', 404)
+  return { fileName: `${row.receiptNo}.pdf`, content: await render(stored(row)) }
 }
 
 /** JST calendar date → the UTC instant it starts. */
@@ -371,9 +501,15 @@ export async function listApplications(
   take: number,
   skip: number,
 ): Promise<{ items: ApplicationSummary[]; total: number }> {
+  // Only the kinds of record whose function group the caller may view (A40).
+  const readable = app.entityHandlers
+    .all()
+    .filter((h) => hasPermission(auth, h.functionGroup, 'view'))
+    .map((h) => h.entityType)
+    .filter((type) => !query.entityType || type === query.entityType)
   const where: Prisma.ApplicationWhereInput = {
     ...(auth.user.role === 'operator' ? {} : { participantId: auth.participant.id }),
-    ...(query.entityType ? { entityType: query.entityType } : {}),
+    entityType: { in: readable },
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.state === 'queue'
       ? { state: { in: [...reviewQueueStates] } }
@@ -426,7 +562,7 @@ export async function listApplications(
     app.db,
     rows.map((r) => r.participantId),
   )
-  return { items: rows.map((r) => toSummary(r, participants)), total }
+  return { items: rows.map((r) => toSummary(app.entityHandlers, r, participants)), total }
 }
 
 /** Counts for the portal top: the operator's queue by state. */

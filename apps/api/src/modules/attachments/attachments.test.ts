@@ -58,7 +58,7 @@ const pdf = {
 
 describe('[A20] attachments', () => {
   it('attaches, lists, downloads (same SHA-256) and deletes a file', async () => {
-    const s = await loginAs(t.app, 'P00001', 'user01')
+    const s = await loginAs(t.app, 'P00001', 'admin01')
     const created = await upload(s, p1, pdf)
     expect(created.statusCode).toBe(201)
     const a = created.json()
@@ -118,7 +118,7 @@ describe('[A20] attachments', () => {
   })
 
   it('refuses files that are empty, too large or of a type not allowed', async () => {
-    const s = await loginAs(t.app, 'P00001', 'user01')
+    const s = await loginAs(t.app, 'P00001', 'admin01')
     const empty = await upload(s, p1, { ...pdf, content: Buffer.alloc(0) })
     expect(empty.statusCode).toBe(400)
     expect(empty.json().messageId).toBe('E-ATTACH-003')

@@ -3,39 +3,70 @@ import type { FastifyInstance } from 'fastify'
 import {
   ATTACHMENT_CONTENT_TYPES,
   ATTACHMENT_MAX_BYTES,
+  attachmentOwnerTypeSchema,
+  entityTypeSchema,
   type Attachment,
   type AttachmentOwnerType,
+  type FunctionGroupCode,
 } from '@yoryo/contracts'
 import { audit, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
-import { assertSameParticipant } from '../../lib/guards.ts'
+import { assertSameParticipant, hasPermission } from '../../lib/guards.ts'
+
+/** Who owns a record that carries files, and the function group (A40) whose rights apply. */
+interface Owner {
+  participantId: string
+  functionGroup: FunctionGroupCode
+}
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id)
 
 /**
- * The participant that owns a record of each kind that can carry attachments. A record the
- * caller may not see answers 404. Later modules add their record kinds here.
+ * The owner of a record of each kind that can carry attachments; null when there is none.
+ * Later modules add their record kinds here.
  */
 const ownerResolvers: Record<
   AttachmentOwnerType,
-  (app: FastifyInstance, ownerId: string) => Promise<string | null>
+  (app: FastifyInstance, ownerId: string) => Promise<Owner | null>
 > = {
   participant: async (app, ownerId) => {
-    if (!/^[0-9a-f-]{36}$/i.test(ownerId)) return null
+    if (!isUuid(ownerId)) return null
     const p = await app.db.participant.findUnique({ where: { id: ownerId }, select: { id: true } })
-    return p?.id ?? null
+    return p ? { participantId: p.id, functionGroup: '030' } : null
+  },
+  // Files attached to an application follow the rights of the record kind it applies for.
+  application: async (app, ownerId) => {
+    if (!isUuid(ownerId)) return null
+    const a = await app.db.application.findUnique({
+      where: { id: ownerId },
+      select: { participantId: true, entityType: true },
+    })
+    const entityType = entityTypeSchema.safeParse(a?.entityType)
+    if (!a?.participantId || !entityType.success) return null
+    return {
+      participantId: a.participantId,
+      functionGroup: app.entityHandlers.get(entityType.data).functionGroup,
+    }
   },
 }
 
+/**
+ * The owner of a record the caller may see (another participant's answers 404), checked for
+ * the right the operation needs: view to list and download, edit to upload and delete (403).
+ */
 async function ownerParticipant(
   app: FastifyInstance,
   auth: AuthContext,
   ownerType: AttachmentOwnerType,
   ownerId: string,
+  mode: 'view' | 'edit',
 ): Promise<string> {
-  const participantId = await ownerResolvers[ownerType](app, ownerId)
-  if (!participantId) throw new AppError('E-COMMON-002', 404)
-  assertSameParticipant(auth, participantId)
-  return participantId
+  const owner = await ownerResolvers[ownerType](app, ownerId)
+  if (!owner) throw new AppError('E-COMMON-002', 404)
+  assertSameParticipant(auth, owner.participantId)
+  if (!hasPermission(auth, owner.functionGroup, mode)) throw new AppError('E-AUTH-005', 403)
+  return owner.participantId
 }
 
 const select = {
@@ -88,7 +119,7 @@ export async function listAttachments(
   ownerType: AttachmentOwnerType,
   ownerId: string,
 ): Promise<Attachment[]> {
-  await ownerParticipant(app, auth, ownerType, ownerId)
+  await ownerParticipant(app, auth, ownerType, ownerId, 'view')
   const rows = await app.db.attachment.findMany({
     where: { ownerType, ownerId, deletedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -121,7 +152,7 @@ export async function addAttachment(
     content: Buffer
   },
 ): Promise<Attachment> {
-  const participantId = await ownerParticipant(app, auth, input.ownerType, input.ownerId)
+  const participantId = await ownerParticipant(app, auth, input.ownerType, input.ownerId, 'edit')
   checkAttachment(input.contentType, input.content.length)
   const row = await app.db.$transaction(async (tx) => {
     const created = await tx.attachment.create({
@@ -151,15 +182,23 @@ export async function addAttachment(
   return attachment as Attachment
 }
 
-async function findVisible(app: FastifyInstance, auth: AuthContext, id: string) {
+async function findVisible(
+  app: FastifyInstance,
+  auth: AuthContext,
+  id: string,
+  mode: 'view' | 'edit',
+) {
   const row = await app.db.attachment.findFirst({ where: { id, deletedAt: null }, select })
   if (!row) throw new AppError('E-COMMON-002', 404)
   assertSameParticipant(auth, row.participantId)
+  const ownerType = attachmentOwnerTypeSchema.safeParse(row.ownerType)
+  if (!ownerType.success) throw new AppError('E-COMMON-002', 404)
+  await ownerParticipant(app, auth, ownerType.data, row.ownerId, mode)
   return row
 }
 
 export async function attachmentContent(app: FastifyInstance, auth: AuthContext, id: string) {
-  const row = await findVisible(app, auth, id)
+  const row = await findVisible(app, auth, id, 'view')
   const content = await app.db.attachment.findUniqueOrThrow({
     where: { id },
     select: { content: true },
@@ -173,7 +212,7 @@ export async function deleteAttachment(
   actor: Actor,
   id: string,
 ): Promise<void> {
-  const before = await findVisible(app, auth, id)
+  const before = await findVisible(app, auth, id, 'edit')
   await app.db.$transaction(async (tx) => {
     // Only the first of two concurrent deletions deletes (and is audited).
     const { count } = await tx.attachment.updateMany({

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   applicationSchema,
+  cancelApplicationSchema,
   idParamSchema,
   listQuerySchema,
   pageSchema,
@@ -18,8 +19,9 @@ import { actorOf } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { CSV_EXPORT_LIMIT, orderByOf, sendCsv } from '../../lib/list.ts'
-import { createApplication, toApplication } from '../applications/service.ts'
-import { profileOf } from './handler.ts'
+import { requestLang } from '../../lib/problem.ts'
+import { createApplication, toApplication } from '../applications/public.ts'
+import { participantHandler, profileOf } from './handler.ts'
 
 const tags = ['participants', '030']
 const problems = {
@@ -53,6 +55,8 @@ const listQuery = listQuerySchema.extend({
 
 /** Participant information (030): read; changes and cancellation go through applications. */
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.entityHandlers.register(participantHandler)
+
   app.get(
     '/',
     {
@@ -148,7 +152,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest,
     kind: 'change' | 'cancel',
     id: string,
-    body: { proposed: Record<string, unknown>; submit: boolean; version: number },
+    body: { proposed: unknown; submit: boolean; version: number },
   ) {
     const auth = requireAuth(request)
     if (auth.user.role === 'operator' || auth.participant.id !== id) {
@@ -160,16 +164,17 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = await tx.participant.findUnique({ where: { id } })
       if (!p) throw new AppError('E-COMMON-002', 404)
       if (p.version !== body.version) throw new AppError('E-COMMON-004', 409)
-      return createApplication(tx, actorOf(request), {
+      return createApplication(tx, app.entityHandlers, actorOf(request), {
         kind,
         entityType: 'participant',
         entityId: id,
         participantId: id,
         proposed: body.proposed,
         submit: body.submit,
+        lang: requestLang(request),
       })
     })
-    return toApplication(app.db, row)
+    return toApplication(app.db, app.entityHandlers, row)
   }
 
   app.post(
@@ -201,7 +206,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Apply to cancel the registration of the participant',
         tags,
         params: idParamSchema,
-        body: applyBody(z.object({ reason: z.string().trim().min(1).max(1000) })),
+        body: applyBody(cancelApplicationSchema),
         response: { 201: applicationSchema, ...problems },
       },
     },

@@ -111,34 +111,6 @@ export function useTransitionApplication() {
   })
 }
 
-/** Changes the proposed values of an own draft or returned application. */
-export function useUpdateApplication() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({
-      application,
-      proposed,
-    }: {
-      application: Application
-      proposed: Record<string, unknown>
-    }) =>
-      apiFetch(`${APPLICATIONS_PATH}/${encodeURIComponent(application.id)}`, {
-        method: 'PUT',
-        body: { proposed, version: application.version },
-        schema: applicationSchema,
-      }),
-    onSuccess: (application) => {
-      queryClient.setQueryData(applicationKeys.detail(application.id), application)
-      void queryClient.invalidateQueries({ queryKey: applicationKeys.lists() })
-    },
-    onError: (error, { application }) => {
-      if (isConflict(error)) {
-        void queryClient.invalidateQueries({ queryKey: applicationKeys.detail(application.id) })
-      }
-    },
-  })
-}
-
 /** `A20260401-7K3QZ.pdf` of a system use application, for the operator (`GET …/{id}/pdf`). */
 export function applicationPdfPath(id: string): string {
   return `${APPLICATIONS_PATH}/${encodeURIComponent(id)}/pdf`

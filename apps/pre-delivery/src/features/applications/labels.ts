@@ -1,4 +1,9 @@
-import type { ApplicationKind, ApplicationState, ApplicationSummary } from '@yoryo/contracts'
+import type {
+  ApplicationKind,
+  ApplicationState,
+  ApplicationSummary,
+  EntityType,
+} from '@yoryo/contracts'
 import { useTranslation } from '@yoryo/ui'
 import { useCallback } from 'react'
 
@@ -23,13 +28,6 @@ export const OPEN_STATES: readonly ApplicationState[] = [
   'returned',
 ]
 
-const KNOWN_ENTITY_TYPES = ['participant'] as const
-type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number]
-
-function isKnownEntityType(value: string): value is KnownEntityType {
-  return (KNOWN_ENTITY_TYPES as readonly string[]).includes(value)
-}
-
 const HISTORY_ACTIONS = [
   'create',
   'submit',
@@ -44,14 +42,10 @@ const HISTORY_ACTIONS = [
 ] as const
 type HistoryAction = (typeof HISTORY_ACTIONS)[number]
 
-/** The target of an application (`entityType`), e.g. 事業者情報; unknown types as they are. */
-export function useEntityTypeLabel(): (entityType: string) => string {
+/** The target of an application (`entityType`), e.g. 事業者情報. */
+export function useEntityTypeLabel(): (entityType: EntityType) => string {
   const { t } = useTranslation()
-  return useCallback(
-    (entityType: string) =>
-      isKnownEntityType(entityType) ? t(`applications.entityType.${entityType}`) : entityType,
-    [t],
-  )
+  return useCallback((entityType: EntityType) => t(`applications.entityType.${entityType}`), [t])
 }
 
 /** The name of an application: 容量市場システム利用申込, 事業者情報の変更申込, … */
@@ -59,17 +53,9 @@ export function useApplicationTitle(): (
   application: Pick<ApplicationSummary, 'entityType' | 'kind'>,
 ) => string {
   const { t } = useTranslation()
-  const entityLabel = useEntityTypeLabel()
   return useCallback(
-    ({ entityType, kind }) => {
-      if (entityType === 'participant') {
-        if (kind === 'register') return t('applications.kindTitle.participantRegister')
-        if (kind === 'change') return t('applications.kindTitle.participantChange')
-        return t('applications.kindTitle.participantCancel')
-      }
-      return `${entityLabel(entityType)}（${t(`applications.kind.${kind}`)}）`
-    },
-    [t, entityLabel],
+    ({ entityType, kind }) => t(`applications.kindTitle.${entityType}.${kind}`),
+    [t],
   )
 }
 

@@ -25,10 +25,15 @@ export function emptySystemUse(): SystemUseFormValues {
   }
 }
 
+/** A nested object of proposed values (an empty one when absent). */
+export function objectAt(value: unknown): { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : {}
+}
+
 /** The proposed values of an application as the form's values (to correct a returned one). */
-export function systemUseValuesOf(proposed: Record<string, unknown>): SystemUseFormValues {
-  const participant = (proposed.participant ?? {}) as Record<string, unknown>
-  const administrator = (proposed.administrator ?? {}) as Record<string, unknown>
+export function systemUseValuesOf(proposed: { [key: string]: unknown }): SystemUseFormValues {
+  const participant = objectAt(proposed.participant)
+  const administrator = objectAt(proposed.administrator)
   const text = (value: unknown) => (typeof value === 'string' ? value : '')
   return {
     participant: profileOf(participant),

@@ -82,7 +82,8 @@ const ja = {
       returnedNote:
         'この申込は差し戻されました。広域機関のコメントを確認し、内容を修正して再提出してください。',
       approvedNote:
-        '申込は承認されました。事業者コード、管理者ユーザのIDと初期パスワードは広域機関から通知されます。',
+        '申込は承認されました。発番された事業者コードは下記のとおりです。管理者ユーザの初期パスワードは広域機関から通知されます。',
+      participantCode: '事業者コード',
       correct: '修正して再提出',
       correctTitle: '申込内容の修正',
       resubmit: '修正内容で再提出する',
@@ -126,10 +127,13 @@ const ja = {
       change: '変更',
       cancel: '廃止',
     },
+    // The name of an application, per record kind (EntityType) and application kind.
     kindTitle: {
-      participantRegister: '容量市場システム利用申込',
-      participantChange: '事業者情報の変更申込',
-      participantCancel: '事業者情報の廃止申込',
+      participant: {
+        register: '容量市場システム利用申込',
+        change: '事業者情報の変更申込',
+        cancel: '事業者情報の廃止申込',
+      },
     },
     entityType: {
       participant: '事業者情報',
@@ -177,6 +181,17 @@ const ja = {
       pdf: '申込書（PDF）',
       reloaded: '最新の内容を表示しました。内容を確認してから操作し直してください。',
       cancelReason: '廃止の理由',
+      operatorActor: '広域機関',
+      staleTitle: '提出後に対象の情報が更新されています',
+      staleOperator:
+        'この申込の提出後に、別の申込の承認などで対象の情報が更新されました。このまま承認すると更新が失われるため承認できません。差し戻して、最新の情報に基づく再申込を依頼してください。',
+      staleApplicant:
+        'この申込の提出後に対象の情報が更新されました。差し戻された場合は、現在の値を確認して修正し、再提出してください。',
+      sinceReturned: '差戻し後の修正内容',
+      sinceReturnedLabel: '差戻し時からの変更',
+      sinceReturnedNone: '差戻し後に修正された項目はありません。',
+      returnedValue: '差戻し時の値',
+      resubmittedValue: '再提出の値',
     },
     history: {
       create: '作成',
@@ -241,6 +256,7 @@ const ja = {
     },
     correctTitle: '申込内容の修正',
     saveAndResubmit: '修正内容で再提出する',
+    toConfirm: '確認へ進む',
     saveDraft: '修正内容を保存する',
     cancelCorrect: '修正をやめる',
     oneTimePassword: {
@@ -334,8 +350,22 @@ const ja = {
         '変更する項目を修正して申し込んでください。広域機関が承認すると事業者情報に反映されます。',
       changedCount: '変更する項目：{{count}}件',
       noChanges: '変更された項目がありません。',
-      submit: '変更を申し込む',
       cancel: '申込をやめる',
+      next: '確認へ進む',
+      confirmTitle: '変更内容の確認',
+      confirmDescription:
+        '以下の項目を変更します。内容を確認のうえ「この内容で申し込む」を押してください。',
+      resubmitConfirmTitle: '再提出する内容の確認',
+      resubmitConfirmDescription:
+        '現在の値から以下の項目を変更します。内容を確認のうえ「この内容で再提出する」を押してください。',
+      confirmSubmit: 'この内容で申し込む',
+      confirmResubmit: 'この内容で再提出する',
+      back: '入力画面に戻る',
+      tableLabel: '変更する項目',
+      item: '項目',
+      currentValue: '現在の値',
+      newValue: '変更後の値',
+      empty: '（未入力）',
     },
     cancel: {
       title: '事業者情報の廃止申込',
@@ -504,7 +534,8 @@ const en: Shape<typeof ja> = {
       returnedNote:
         'This application was returned. Read the comment of OCCTO, correct the application and resubmit it.',
       approvedNote:
-        'The application was approved. OCCTO will tell you the participant code, the administrator user ID and the initial password.',
+        'The application was approved. The participant code issued is shown below; OCCTO will tell you the initial password of the administrator.',
+      participantCode: 'Participant code',
       correct: 'Correct and resubmit',
       correctTitle: 'Correct the application',
       resubmit: 'Resubmit with these corrections',
@@ -549,9 +580,11 @@ const en: Shape<typeof ja> = {
       cancel: 'Cancellation',
     },
     kindTitle: {
-      participantRegister: 'Application for system use',
-      participantChange: 'Change of participant information',
-      participantCancel: 'Cancellation of participant registration',
+      participant: {
+        register: 'Application for system use',
+        change: 'Change of participant information',
+        cancel: 'Cancellation of participant registration',
+      },
     },
     entityType: {
       participant: 'Participant',
@@ -599,6 +632,17 @@ const en: Shape<typeof ja> = {
       pdf: 'Application (PDF)',
       reloaded: 'The latest version is shown. Check it before you try again.',
       cancelReason: 'Reason for cancellation',
+      operatorActor: 'OCCTO',
+      staleTitle: 'The record has changed since this application was submitted',
+      staleOperator:
+        'Another application (or another change) has updated the record since this application was submitted. Approving it would undo that update, so it cannot be approved. Return it and ask the applicant to file it again against the current record.',
+      staleApplicant:
+        'The record has changed since this application was submitted. If it is returned, check the current values, correct it and resubmit.',
+      sinceReturned: 'Changes since it was returned',
+      sinceReturnedLabel: 'Changes since the application was returned',
+      sinceReturnedNone: 'Nothing has been changed since the application was returned.',
+      returnedValue: 'When returned',
+      resubmittedValue: 'Resubmitted',
     },
     history: {
       create: 'Created',
@@ -663,6 +707,7 @@ const en: Shape<typeof ja> = {
     },
     correctTitle: 'Correct the application',
     saveAndResubmit: 'Resubmit with these corrections',
+    toConfirm: 'Review',
     saveDraft: 'Save the corrections',
     cancelCorrect: 'Stop correcting',
     oneTimePassword: {
@@ -756,8 +801,22 @@ const en: Shape<typeof ja> = {
         'Correct the items to change and apply. The change takes effect when OCCTO approves it.',
       changedCount: 'Items to change: {{count}}',
       noChanges: 'No item has been changed.',
-      submit: 'Apply for the change',
       cancel: 'Cancel',
+      next: 'Review',
+      confirmTitle: 'Review the change',
+      confirmDescription:
+        'These items will change. Check them, then press "Apply with these values".',
+      resubmitConfirmTitle: 'Review before resubmitting',
+      resubmitConfirmDescription:
+        'These items will change from the current values. Check them, then press "Resubmit with these values".',
+      confirmSubmit: 'Apply with these values',
+      confirmResubmit: 'Resubmit with these values',
+      back: 'Back to the form',
+      tableLabel: 'Items to change',
+      item: 'Item',
+      currentValue: 'Current value',
+      newValue: 'New value',
+      empty: '(empty)',
     },
     cancel: {
       title: 'Apply to cancel the registration',

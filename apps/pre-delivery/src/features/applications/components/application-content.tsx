@@ -3,6 +3,7 @@ import type { Application } from '@yoryo/contracts'
 import { DataTable, createColumnHelper, useTranslation } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
 import { hasCurrentValues, useApplicationContent, type ContentRow } from '../content.ts'
+import { applicationView } from '../kinds.ts'
 
 const column = createColumnHelper<ContentRow>()
 
@@ -117,5 +118,67 @@ export function ApplicationContent({ application }: { application: Application }
         )
       })}
     </Stack>
+  )
+}
+
+/**
+ * What the applicant changed since the application was last returned (差戻し後の修正内容): the
+ * value when returned beside the resubmitted one, item by item (list elements one by one).
+ */
+export function SinceReturned({ application }: { application: Application }) {
+  const { t } = useTranslation()
+  const view = applicationView(application.entityType)
+  const rows = useMemo<ContentRow[]>(
+    () =>
+      (application.sinceReturned ?? []).map((d) => ({
+        path: d.path,
+        label: view.fieldLabel(d.path, t),
+        current: view.valueText(d.path, d.current, t),
+        proposed: view.valueText(d.path, d.proposed, t),
+        changed: true,
+        code: false,
+      })),
+    [application.sinceReturned, view, t],
+  )
+  const columns = useMemo(
+    () => [
+      column.accessor('label', {
+        header: t('applications.detail.item'),
+        meta: { width: 240 },
+        enableSorting: false,
+      }),
+      column.accessor('current', {
+        header: t('applications.detail.returnedValue'),
+        cell: (info) => info.getValue() || t('applications.detail.empty'),
+        meta: { width: 380 },
+        enableSorting: false,
+      }),
+      column.accessor('proposed', {
+        header: t('applications.detail.resubmittedValue'),
+        cell: (info) => (
+          <span className="yoryo-changed-value">
+            {info.getValue() || t('applications.detail.empty')}
+          </span>
+        ),
+        enableSorting: false,
+      }),
+    ],
+    [t],
+  )
+  if (rows.length === 0) {
+    return (
+      <Text fz="sm" data-testid="since-returned">
+        {t('applications.detail.sinceReturnedNone')}
+      </Text>
+    )
+  }
+  return (
+    <DataTable
+      label={t('applications.detail.sinceReturnedLabel')}
+      data={rows}
+      columns={columns}
+      getRowId={(row) => row.path}
+      testId="since-returned"
+    />
   )
 }

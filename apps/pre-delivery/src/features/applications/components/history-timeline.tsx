@@ -49,7 +49,11 @@ export function HistoryTimeline({
             <Text fz="xs" c="dimmed">
               {t('applications.detail.actor')}
               {t('common.labelSeparator')}
-              {event.actorLabel === 'applicant' ? t('auditLog.applicant') : event.actorLabel}
+              {event.actorLabel === 'applicant'
+                ? t('auditLog.applicant')
+                : event.actorLabel === 'operator'
+                  ? t('applications.detail.operatorActor')
+                  : event.actorLabel}
             </Text>
             {event.comment ? (
               <Text fz="sm" className="yoryo-history-comment yoryo-prewrap">

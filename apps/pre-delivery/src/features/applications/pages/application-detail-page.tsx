@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Button,
   Group,
@@ -29,8 +30,7 @@ import {
   isConflict,
   useTransitionApplication,
 } from '../api.ts'
-import { ApplicationContent } from '../components/application-content.tsx'
-import { CorrectionPanel } from '../components/correction-panel.tsx'
+import { ApplicationContent, SinceReturned } from '../components/application-content.tsx'
 import { DoneNotice, type DoneKey } from '../components/done-notice.tsx'
 import { HistoryTimeline } from '../components/history-timeline.tsx'
 import {
@@ -39,6 +39,7 @@ import {
 } from '../components/one-time-password-dialog.tsx'
 import { StateBadge } from '../components/state-badge.tsx'
 import { TransitionDialog, type DialogAction } from '../components/transition-dialog.tsx'
+import { applicationView } from '../kinds.ts'
 import { useApplicationTitle, useEntityTypeLabel } from '../labels.ts'
 import { canEditGroup } from '../permissions.ts'
 
@@ -65,11 +66,14 @@ export function ApplicationDetailPage() {
   })
 
   const application = detail.data
+  const view = application ? applicationView(application.entityType) : null
   const isOperator = session.user.role === 'operator'
   const isApplicant =
     !isOperator &&
+    !!view &&
     application?.participant?.id === session.participant.id &&
-    canEditGroup(session, '030')
+    canEditGroup(session, view.functionGroup)
+  const Correction = application && view ? view.corrections[application.kind] : undefined
 
   const run = async (action: ApplicationAction, comment = '') => {
     if (!application) return
@@ -131,16 +135,20 @@ export function ApplicationDetailPage() {
       }
     } else if (isApplicant) {
       if (application.state === 'draft') {
+        if (Correction) {
+          actions.push(
+            <Button key="edit" variant="default" onClick={() => setCorrecting(true)}>
+              {t('applications.actions.edit')}
+            </Button>,
+          )
+        }
         actions.push(
-          <Button key="edit" variant="default" onClick={() => setCorrecting(true)}>
-            {t('applications.actions.edit')}
-          </Button>,
           <Button key="submit" onClick={() => setDialog('submit')}>
             {t('applications.actions.submit')}
           </Button>,
         )
       }
-      if (application.state === 'returned') {
+      if (application.state === 'returned' && Correction) {
         actions.push(
           <Button key="correct" onClick={() => setCorrecting(true)}>
             {t('applications.actions.correct')}
@@ -185,17 +193,48 @@ export function ApplicationDetailPage() {
         ) : null}
         {pdf.error ? <ApiErrorAlert error={pdf.error} /> : null}
         {detail.error ? <ApiErrorAlert error={detail.error} /> : null}
-        {application ? (
+        {application?.stale ? (
+          <Alert
+            color="orange"
+            title={t('applications.detail.staleTitle')}
+            data-testid="application-stale"
+          >
+            {isOperator
+              ? t('applications.detail.staleOperator')
+              : t('applications.detail.staleApplicant')}
+          </Alert>
+        ) : null}
+        {application && view ? (
           <>
             <Summary
               application={application}
+              issued={view.issued?.(application, t) ?? null}
               onPdf={
-                application.entityType === 'participant' && application.kind === 'register'
+                view.documents.includes(application.kind)
                   ? () => pdf.mutate(application)
                   : undefined
               }
               pdfBusy={pdf.isPending}
             />
+            {application.sinceReturned && !correcting ? (
+              <Paper
+                withBorder
+                p="md"
+                className="yoryo-panel"
+                component="section"
+                aria-labelledby="application-since-returned-title"
+              >
+                <Title
+                  order={2}
+                  id="application-since-returned-title"
+                  className="yoryo-section-title"
+                  mb="sm"
+                >
+                  {t('applications.detail.sinceReturned')}
+                </Title>
+                <SinceReturned application={application} />
+              </Paper>
+            ) : null}
             <Paper
               withBorder
               p="md"
@@ -211,8 +250,8 @@ export function ApplicationDetailPage() {
               >
                 {correcting ? t('applications.correctTitle') : t('applications.detail.content')}
               </Title>
-              {correcting ? (
-                <CorrectionPanel
+              {correcting && Correction ? (
+                <Correction
                   application={application}
                   onCancel={() => setCorrecting(false)}
                   onDone={(resubmitted) => {
@@ -268,19 +307,17 @@ export function ApplicationDetailPage() {
 
 function Summary({
   application,
+  issued,
   onPdf,
   pdfBusy,
 }: {
   application: Application
+  issued: string | null
   onPdf?: () => void
   pdfBusy: boolean
 }) {
   const { t } = useTranslation()
   const entityLabel = useEntityTypeLabel()
-  const result = application.result
-  const issuedCode = typeof result?.participantCode === 'string' ? result.participantCode : null
-  const issuedUser =
-    typeof result?.administratorUserId === 'string' ? result.administratorUserId : null
   const time = (value: string | null) =>
     value ? <span className="yoryo-figures">{formatDateTime(value)}</span> : ''
   return (
@@ -338,13 +375,10 @@ function Summary({
             }
             emptyText={t('applications.detail.newParticipant')}
           />
-          {issuedCode && issuedUser ? (
+          {issued ? (
             <ValueRow
               label={t('applications.detail.issued')}
-              value={t('applications.detail.issuedValue', {
-                participantCode: issuedCode,
-                userId: issuedUser,
-              })}
+              value={issued}
               testId="application-issued"
             />
           ) : null}

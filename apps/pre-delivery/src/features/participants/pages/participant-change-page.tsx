@@ -18,13 +18,14 @@ import {
   useTranslation,
   zodIssueToMessage,
 } from '@yoryo/ui'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
 import { withoutProposedPrefix } from '../../applications/errors.ts'
 import { canEditGroup } from '../../applications/permissions.ts'
 import { participantQueries, useChangeApplication } from '../api.ts'
+import { ProfileChangeConfirm } from '../components/profile-change-confirm.tsx'
 import { ProfileFields } from '../components/profile-fields.tsx'
 import { PROFILE_FIELDS, profileOf } from '../profile.ts'
 
@@ -34,8 +35,8 @@ const FIELDS = PROFILE_FIELDS as readonly FieldPath<Input>[]
 
 /**
  * 030 事業者情報の変更申込 (`/participant/change`): the current information prefilled; the
- * changed fields are marked; applying files a change application with the participant's
- * version and opens it (I-APP-001).
+ * changed fields are marked; 確認 shows what changes; applying files a change application with
+ * the participant's version and opens it (I-APP-001).
  */
 export function ParticipantChangePage() {
   const { t } = useTranslation()
@@ -80,27 +81,67 @@ function ChangeForm({ participant }: { participant: Participant }) {
     [values, current],
   )
 
-  const onSubmit = form.handleSubmit(async (proposed) => {
+  // 入力 → 確認: the form stays mounted (hidden) so errors from the API land on its fields.
+  const [confirmed, setConfirmed] = useState<ParticipantProfile | null>(null)
+  const confirmHeading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (confirmed) confirmHeading.current?.focus()
+  }, [confirmed])
+
+  const onSubmit = form.handleSubmit((proposed) => {
     if (changed.size === 0) {
       setUnchanged(true)
       return
     }
     setUnchanged(false)
+    change.reset()
+    setConfirmed(proposed)
+  })
+
+  const apply = async () => {
+    if (!confirmed) return
     try {
-      const application = await change.mutateAsync({ participant, proposed })
+      const application = await change.mutateAsync({ participant, proposed: confirmed })
       void navigate(
         `/applications/${application.id}`,
         noticeState({ id: 'I-APP-001', params: { receiptNo: application.receiptNo } }),
       )
     } catch (error) {
+      setConfirmed(null)
       applyFieldErrors(withoutProposedPrefix(error), form.setError, FIELDS, focusField)
     }
-  })
+  }
   const error = change.error ? withoutProposedPrefix(change.error) : null
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate data-testid="participant-change-form">
+      {confirmed ? (
+        <Stack gap="md" data-testid="participant-change-confirm">
+          <Paper withBorder p="md" className="yoryo-panel">
+            <ProfileChangeConfirm
+              current={current}
+              proposed={confirmed}
+              title={t('participant.change.confirmTitle')}
+              description={t('participant.change.confirmDescription')}
+              headingRef={confirmHeading}
+            />
+          </Paper>
+          <Group justify="space-between">
+            <Button variant="default" disabled={busy} onClick={() => setConfirmed(null)}>
+              {t('participant.change.back')}
+            </Button>
+            <Button loading={busy} onClick={() => void apply()}>
+              {t('participant.change.confirmSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        data-testid="participant-change-form"
+        hidden={confirmed !== null}
+      >
         <fieldset disabled={busy} className="yoryo-fieldset">
           <Stack gap="md">
             <Paper withBorder p="md" className="yoryo-panel">
@@ -126,7 +167,7 @@ function ChangeForm({ participant }: { participant: Participant }) {
                 {t('participant.change.cancel')}
               </Button>
               <Button type="submit" loading={busy}>
-                {t('participant.change.submit')}
+                {t('participant.change.next')}
               </Button>
             </Group>
           </Stack>

@@ -38,7 +38,7 @@ export function ReceiptPanel({
           />
           <CopyField
             label={t('systemUse.accessKey')}
-            value={credentials.accessKey}
+            value={groupAccessKey(credentials.accessKey)}
             testId="access-key"
           />
         </Stack>
@@ -79,4 +79,9 @@ export function ReceiptPanel({
       </Text>
     </Stack>
   )
+}
+
+/** The access key in groups of four (`ABCD-EFGH-…`), easier to read out and type. */
+export function groupAccessKey(key: string): string {
+  return key.match(/.{1,4}/g)?.join('-') ?? key
 }

@@ -2,6 +2,7 @@ import { Stack, Title } from '@mantine/core'
 import { useTranslation } from '@yoryo/ui'
 import { ProfileView, ValueRow } from '../../participants/components/profile-view.tsx'
 import { ADMINISTRATOR_FIELDS, CODE_FIELDS } from '../../participants/profile.ts'
+import { objectAt } from '../fields.ts'
 
 /** A system use application read-only: the company (three groups) and the administrator. */
 export function SystemUseView({
@@ -9,14 +10,14 @@ export function SystemUseView({
   testId,
   headingOrder = 3,
 }: {
-  proposed: Record<string, unknown>
+  proposed: { [key: string]: unknown }
   testId?: string
   /** Heading level of the groups (under the section's own heading by default). */
   headingOrder?: 2 | 3
 }) {
   const { t } = useTranslation()
-  const participant = (proposed.participant ?? {}) as Record<string, unknown>
-  const administrator = (proposed.administrator ?? {}) as Record<string, unknown>
+  const participant = objectAt(proposed.participant)
+  const administrator = objectAt(proposed.administrator)
   return (
     <Stack gap="lg" data-testid={testId}>
       <ProfileView

@@ -285,6 +285,14 @@ function StatusView({
         </Group>
         <dl className="yoryo-dl-table">
           <ValueRow label={t('systemUse.receiptNo')} value={application.receiptNo} code />
+          {typeof application.result?.participantCode === 'string' ? (
+            <ValueRow
+              label={t('systemUse.status.participantCode')}
+              value={application.result.participantCode}
+              code
+              testId="system-use-participant-code"
+            />
+          ) : null}
           <ValueRow
             label={t('systemUse.status.state')}
             value={<StateBadge state={application.state} testId="system-use-state" />}
