@@ -60,13 +60,18 @@ export const clientCertificateRevokeSchema = z
   .meta({ id: 'ClientCertificateRevoke' })
 export type ClientCertificateRevoke = z.infer<typeof clientCertificateRevokeSchema>
 
+/** The columns the certificate list sorts by: every column of the 710 list. */
 export const clientCertificateSortFields = [
-  'userId',
   'participantCode',
+  'userId',
+  'serialNumber',
+  'fingerprint',
   'validFrom',
   'validTo',
+  'status',
   'createdAt',
 ] as const
+export type ClientCertificateSortField = (typeof clientCertificateSortFields)[number]
 
 export const clientCertificateListQuerySchema = listQuerySchema.extend({
   participantId: z
@@ -75,7 +80,12 @@ export const clientCertificateListQuerySchema = listQuerySchema.extend({
     .describe('Operator only: the certificates of this participant'),
   user: z.uuid().optional().describe("The certificates of one user (the user's internal ID)"),
   status: clientCertificateStatusSchema.optional(),
-  q: z.string().trim().max(100).optional().describe('Part of the user ID, serial or fingerprint'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the user ID, serial or fingerprint (taken literally)'),
   sort: z
     .string()
     .max(50)
