@@ -1,5 +1,7 @@
+import { labelsIn, roleLabels } from '@yoryo/contracts'
 import type { Catalogue } from './catalogue.ts'
 import { applicationsSections } from './sections/applications.ts'
+import { listsSections } from './sections/lists.ts'
 import { usersSections } from './sections/users.ts'
 
 /** English UI catalogue: the same keys as `ja.ts`. */
@@ -27,12 +29,7 @@ export const en: Catalogue = {
     logout: 'Log out',
     mainMenu: 'Main menu',
   },
-  roles: {
-    operator: 'OCCTO',
-    participantAdmin: 'Administrator',
-    participantUser: 'User',
-    tso: 'TSO',
-  },
+  roles: labelsIn(roleLabels, 'en'),
   functions: {
     portal: 'Portal',
     passwordChange: 'Change password',
@@ -279,6 +276,7 @@ export const en: Catalogue = {
     networkTitle: 'Cannot reach the server',
   },
   ...usersSections.en,
+  ...listsSections.en,
   ...applicationsSections.en,
   format: {
     bytes: {

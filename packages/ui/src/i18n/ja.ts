@@ -1,4 +1,6 @@
+import { labelsIn, roleLabels } from '@yoryo/contracts'
 import { applicationsSections } from './sections/applications.ts'
+import { listsSections } from './sections/lists.ts'
 import { usersSections } from './sections/users.ts'
 
 /**
@@ -30,12 +32,7 @@ export const ja = {
     logout: 'ログアウト',
     mainMenu: 'メインメニュー',
   },
-  roles: {
-    operator: '広域機関',
-    participantAdmin: '管理者ユーザ',
-    participantUser: '一般ユーザ',
-    tso: '一般送配電事業者',
-  },
+  roles: labelsIn(roleLabels, 'ja'),
   functions: {
     portal: 'ポータルトップ',
     passwordChange: 'パスワード変更',
@@ -284,6 +281,7 @@ export const ja = {
     networkTitle: 'サーバに接続できません',
   },
   ...usersSections.ja,
+  ...listsSections.ja,
   ...applicationsSections.ja,
   format: {
     bytes: {
