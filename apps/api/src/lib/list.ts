@@ -232,6 +232,7 @@ export function listRoute<
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
+          404: problemSchema,
         },
       },
     },
