@@ -4,8 +4,11 @@ import {
   applicationKindLabels,
   applicationStateLabels,
   bankAccountTypeLabels,
+  clientCertificateStatusLabels,
   licenseCategoryLabels,
+  participantStatusLabels,
   roleLabels,
+  userStatusLabels,
   type Label,
   type Labels,
   type Lang,
@@ -181,11 +184,43 @@ export const auditFieldLabels: Record<string, Label> = {
   updatedAt: { ja: '更新日時', en: 'Updated at' },
 }
 
-/** Enumerated values the log records, by field: shown by their label. */
+/**
+ * Enumerated values the log records, by field (or `<entityType>.<field>` where a kind's values
+ * differ): shown by their label.
+ */
 export const auditValueLabels: Record<string, Record<string, Label>> = {
+  status: { ...userStatusLabels, ...clientCertificateStatusLabels },
+  'participant.status': participantStatusLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,
   state: applicationStateLabels,
   kind: applicationKindLabels,
+}
+
+/** A recorded value's label, or null when the field holds no enumeration or the code is unknown. */
+export function auditValueLabel(
+  entityType: string,
+  field: string,
+  value: string,
+  lang: Lang,
+): string | null {
+  const labels = auditValueLabels[`${entityType}.${field}`] ?? auditValueLabels[field]
+  return labels && Object.hasOwn(labels, value) ? (labels[value]?.[lang] ?? null) : null
+}
+
+/** The label of a recorded field, or its name. */
+export function auditFieldLabel(field: string, lang: Lang): string {
+  return Object.hasOwn(auditFieldLabels, field) ? (auditFieldLabels[field]?.[lang] ?? field) : field
+}
+
+const FIELD_ORDER = Object.keys(auditFieldLabels)
+
+/** Recorded fields in the order of `auditFieldLabels` (records.md order), unknown ones last. */
+export function auditFieldOrder(fields: Iterable<string>): string[] {
+  const rank = (field: string) => {
+    const i = FIELD_ORDER.indexOf(field)
+    return i < 0 ? FIELD_ORDER.length : i
+  }
+  return [...new Set(fields)].sort((a, b) => rank(a) - rank(b))
 }

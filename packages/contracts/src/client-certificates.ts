@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fromJstParts } from './time.ts'
 import { timestampSchema } from './common.ts'
 import { listQuerySchema, pageSchema } from './list.ts'
 import { loginUserIdSchema } from './users.ts'
@@ -112,7 +113,6 @@ export type CertificateFileKey = (typeof certificateFileColumns)[number]['key']
 export const CERTIFICATE_FILE_MAX_ROWS = 10_000
 export const CERTIFICATE_FILE_MAX_BYTES = 2 * 1024 * 1024
 
-const JST_OFFSET_MS = 9 * 3_600_000
 const JST_DATE_TIME = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/
 
 /**
@@ -144,7 +144,7 @@ export function parseFileDateTime(value: string, endOfDay = false): Date | null 
   ) {
     return null
   }
-  return new Date(utc - JST_OFFSET_MS)
+  return fromJstParts({ year, month, day, hour, minute, second })
 }
 
 const fileDateTime = (endOfDay: boolean) =>

@@ -3,9 +3,10 @@ import {
   auditActionLabel,
   auditEntityTypeLabel,
   auditEntrySchema,
-  auditFieldLabels,
+  auditFieldLabel,
+  auditFieldOrder,
   auditLogQuerySchema,
-  auditValueLabels,
+  auditValueLabel,
   jstDayEnd,
   jstDayStart,
   type AuditEntry,
@@ -52,21 +53,17 @@ function auditWhere(q: AuditLogQuery, auth: AuthContext): Prisma.AuditLogWhereIn
   return { AND: and }
 }
 
-/** A recorded value as a CSV cell: `field: value` per line, field by its label. */
-function changeText(value: unknown, lang: Lang): string {
+/** A recorded value as a CSV cell: `field: value` per line, fields and codes by their label. */
+function changeText(entityType: string, value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return ''
   if (typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value)
-  return Object.entries(value as Record<string, unknown>)
-    .map(([key, v]) => {
-      const label = Object.hasOwn(auditFieldLabels, key) ? auditFieldLabels[key]![lang] : key
-      const labels = Object.hasOwn(auditValueLabels, key) ? auditValueLabels[key] : undefined
+  const record = value as Record<string, unknown>
+  return auditFieldOrder(Object.keys(record))
+    .map((key) => {
+      const v = record[key]
       const text =
-        typeof v === 'string'
-          ? labels && Object.hasOwn(labels, v)
-            ? labels[v]![lang]
-            : v
-          : JSON.stringify(v)
-      return `${label}: ${text}`
+        typeof v === 'string' ? (auditValueLabel(entityType, key, v, lang) ?? v) : JSON.stringify(v)
+      return `${auditFieldLabel(key, lang)}: ${text}`
     })
     .join('\n')
 }
@@ -84,8 +81,14 @@ const csvColumns: CsvColumn<AuditEntry>[] = [
     value: (r, lang) => auditEntityTypeLabel(r.entityType, lang),
   },
   csv.text({ ja: '対象ID', en: 'Record ID' }, (r) => r.entityId),
-  { header: { ja: '変更前', en: 'Before' }, value: (r, lang) => changeText(r.before, lang) },
-  { header: { ja: '変更後', en: 'After' }, value: (r, lang) => changeText(r.after, lang) },
+  {
+    header: { ja: '変更前', en: 'Before' },
+    value: (r, lang) => changeText(r.entityType, r.before, lang),
+  },
+  {
+    header: { ja: '変更後', en: 'After' },
+    value: (r, lang) => changeText(r.entityType, r.after, lang),
+  },
   csv.text({ ja: 'リクエストID', en: 'Request ID' }, (r) => r.requestId),
 ]
 

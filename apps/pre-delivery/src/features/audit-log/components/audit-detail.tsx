@@ -1,5 +1,10 @@
 import { Group, Stack, Table, Text } from '@mantine/core'
-import { auditFieldLabels, auditValueLabels, type AuditEntry } from '@yoryo/contracts'
+import {
+  auditFieldLabel,
+  auditFieldOrder,
+  auditValueLabel,
+  type AuditEntry,
+} from '@yoryo/contracts'
 import { formatDateTime, useLanguage, useTranslation } from '@yoryo/ui'
 
 type Row = { key: string; before: unknown; after: unknown; changed: boolean }
@@ -23,7 +28,7 @@ export function auditRows(before: unknown, after: unknown): Row[] {
       { key: 'value', before, after, changed: JSON.stringify(before) !== JSON.stringify(after) },
     ]
   }
-  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])]
+  const keys = auditFieldOrder([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])
   return keys.map((key) => ({
     key,
     before: b?.[key],
@@ -33,15 +38,15 @@ export function auditRows(before: unknown, after: unknown): Row[] {
 }
 
 /** One recorded value as text: times in JST, codes by their label, lists joined. */
-function useValueText() {
+function useValueText(entityType: string) {
   const { t } = useTranslation()
   const [lang] = useLanguage()
   const text = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('auditDetail.none')
     if (typeof value === 'boolean') return value ? t('auditDetail.yes') : t('auditDetail.no')
     if (typeof value === 'string') {
-      const labels = Object.hasOwn(auditValueLabels, key) ? auditValueLabels[key] : undefined
-      if (labels && Object.hasOwn(labels, value)) return labels[value]![lang]
+      const label = auditValueLabel(entityType, key, value, lang)
+      if (label) return label
       return ISO_TIME.test(value) ? formatDateTime(value) || value : value
     }
     if (Array.isArray(value)) return value.map((v) => text(key, v)).join('、')
@@ -59,10 +64,9 @@ function useValueText() {
 export function AuditDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation()
   const [lang] = useLanguage()
-  const valueText = useValueText()
+  const valueText = useValueText(entry.entityType)
   const rows = auditRows(entry.before, entry.after)
-  const fieldLabel = (key: string) =>
-    Object.hasOwn(auditFieldLabels, key) ? auditFieldLabels[key]![lang] : key
+  const fieldLabel = (key: string) => auditFieldLabel(key, lang)
   return (
     <Stack gap="sm" data-testid="audit-detail">
       <Group gap="xl">
