@@ -156,7 +156,12 @@ export {
   nextParams,
   exportFileName,
 } from './list/list-params.ts'
-export { DateField, type DateFieldProps } from './forms/date-field.tsx'
+export {
+  DateField,
+  DateTimeField,
+  type DateFieldProps,
+  type DateTimeFieldProps,
+} from './forms/date-field.tsx'
 
 // Formatting
 export {

@@ -85,3 +85,40 @@ describe('DateField', () => {
     expect(values.at(-1)).toBe('')
   })
 })
+
+describe('DateTimeField', () => {
+  it('combines a yyyy/MM/dd date and an HH:mm time into yyyy-MM-ddTHH:mm', async () => {
+    const { DateTimeField } = await import('./date-field.tsx')
+    function TimeHarness() {
+      const [value, setValue] = useState('2026-04-01T09:30')
+      return (
+        <DateTimeField
+          label="終了予定日時"
+          value={value}
+          onChange={(next) => {
+            values.push(next)
+            setValue(next)
+          }}
+        />
+      )
+    }
+    act(() => {
+      root.render(
+        <I18nextProvider i18n={createI18n('ja')}>
+          <MantineProvider env="test">
+            <TimeHarness />
+          </MantineProvider>
+        </I18nextProvider>,
+      )
+    })
+    const [date, time] = [...container.querySelectorAll('input')] as HTMLInputElement[]
+    expect(date?.value).toBe('2026/04/01')
+    expect(time?.value).toBe('09:30')
+    type(time!, '1745')
+    expect(values.at(-1)).toBe('2026-04-01T17:45')
+    type(date!, '20261201')
+    expect(values.at(-1)).toBe('2026-12-01T17:45')
+    type(time!, '25:00')
+    expect(values.at(-1)).toBe('2026-12-01T25:00')
+  })
+})

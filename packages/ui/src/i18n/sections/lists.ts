@@ -9,6 +9,9 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 const ja = {
   dateField: {
     placeholder: 'yyyy/mm/dd',
+    timePlaceholder: 'hh:mm',
+    dateOf: '{{label}}（日付）',
+    timeOf: '{{label}}（時刻）',
   },
   listKit: {
     participant: '事業者',
@@ -32,6 +35,9 @@ const ja = {
 const en: Shape<typeof ja> = {
   dateField: {
     placeholder: 'yyyy/mm/dd',
+    timePlaceholder: 'hh:mm',
+    dateOf: '{{label}} (date)',
+    timeOf: '{{label}} (time)',
   },
   listKit: {
     participant: 'Participant',
