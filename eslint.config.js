@@ -61,10 +61,6 @@ const zoneExceptions = [
   'apps/pre-delivery/src/features/applications/**',
   'apps/pre-delivery/src/features/participants/**',
   'apps/pre-delivery/src/features/system-use/**',
-  'apps/pre-delivery/src/features/audit-log/pages/audit-log-page.tsx',
-  'apps/pre-delivery/src/features/client-certificates/components/certificate-register-dialog.tsx',
-  'apps/pre-delivery/src/features/client-certificates/components/certificate-import-dialog.tsx',
-  'apps/pre-delivery/src/features/client-certificates/pages/client-certificates-page.tsx',
 ]
 
 export default tseslint.config(

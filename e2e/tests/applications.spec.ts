@@ -392,31 +392,42 @@ test.describe.serial('[700] [030] system use application and participant informa
     await login(page, demo.operator)
     await menu(page).getByRole('link', { name: '操作ログ' }).click()
     await expect(page).toHaveURL(/\/audit-log/)
-    await field(page, '事業者コード').fill(admin.participantCode)
-    await page.getByRole('button', { name: '検索' }).click()
+    await page.getByRole('combobox', { name: '事業者コード' }).click()
+    await page.getByRole('option', { name: new RegExp(admin.participantCode) }).click()
+    await page.getByRole('button', { name: '検索', exact: true }).click()
     const table = page.getByRole('table', { name: '操作ログ' })
+    // Operations by their label, not codes like participant.create.
     for (const action of [
-      'participant.create',
-      'user.create',
-      'application.create',
-      'application.approve',
-      'participant.update',
+      '事業者の登録',
+      'ユーザの登録',
+      '申込の作成',
+      '申込の承認',
+      '事業者情報の変更',
     ]) {
       await expect(table.getByText(action, { exact: true }).first()).toBeVisible()
     }
-    const update = table.getByRole('row').filter({ hasText: 'participant.update' })
+    await expect(table.getByText('participant.update')).toHaveCount(0)
+    const update = table.getByRole('row').filter({ hasText: '事業者情報の変更' })
     await update.getByRole('button', { name: /^表示：事業者情報の変更/ }).click()
     const detail = page.getByTestId('audit-detail')
-    await expect(detail).toContainText('"bankAccountNumber": "1234567"')
-    await expect(detail).toContainText('"bankAccountNumber": "7654321"')
+    // Before → after as a table of labelled fields, not JSON.
+    const account = detail.getByRole('row', { name: /口座番号/ })
+    await expect(account.getByRole('cell').nth(0)).toHaveText('1234567')
+    await expect(account.getByRole('cell').nth(1)).toHaveText('7654321')
+    await expect(detail).not.toContainText('"bankAccountNumber"')
     await expectAccessible(page)
+
+    // The operation filter offers labels.
+    await page.getByRole('combobox', { name: '操作' }).click()
+    await expect(page.getByRole('option', { name: 'ユーザの登録', exact: true })).toBeVisible()
+    await page.keyboard.press('Escape')
 
     // Filter by the request ID of that entry: only the writes of that one request.
     const requestId = await detail.getByTestId('audit-request-id').innerText()
     await page.goto(`/audit-log?requestId=${requestId}`)
     await expect(field(page, 'リクエストID')).toHaveValue(requestId)
-    await expect(table.getByText('participant.update')).toBeVisible()
-    await expect(table.getByText('participant.create')).toHaveCount(0)
+    await expect(table.getByText('事業者情報の変更')).toBeVisible()
+    await expect(table.getByText('事業者の登録')).toHaveCount(0)
 
     // CSV of the same search, Shift_JIS by default.
     await page.getByRole('button', { name: 'CSV出力' }).click()
@@ -430,7 +441,7 @@ test.describe.serial('[700] [030] system use application and participant informa
     await login(adminPage, admin)
     await adminPage.goto('/audit-log')
     const ownTable = adminPage.getByRole('table', { name: '操作ログ' })
-    await expect(ownTable.getByText('participant.update').first()).toBeVisible()
+    await expect(ownTable.getByText('事業者情報の変更').first()).toBeVisible()
     await expect(adminPage.getByLabel('事業者コード', { exact: true })).toHaveCount(0)
     await own.close()
   })

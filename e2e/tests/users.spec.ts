@@ -189,7 +189,10 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     await dialog.getByRole('button', { name: '最新の内容を読み込む' }).click()
     await expect(field(page, '氏名')).toHaveValue('別の管理者が変更')
     await field(page, '氏名').fill('変更 花子')
-    await field(page, '有効期間終了日').fill('2030-03-31')
+    // Dates are typed as yyyy/MM/dd whatever the browser's locale; 20300331 is read as such.
+    await field(page, '有効期間終了日').fill('20300331')
+    await field(page, '有効期間終了日').blur()
+    await expect(field(page, '有効期間終了日')).toHaveValue('2030/03/31')
     await dialog.getByRole('button', { name: '変更を保存' }).click()
     await expect(dialog).toBeHidden()
     await expect(page.getByText('I-USER-002')).toBeVisible()
@@ -257,11 +260,42 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     const download = page.waitForEvent('download')
     await page.getByRole('menuitem', { name: 'UTF-8' }).click()
     const file = await download
-    expect(file.suggestedFilename()).toBe('users.csv')
+    expect(file.suggestedFilename()).toMatch(/^users_\d{8}\.csv$/)
     const text = readFileSync(await file.path(), 'utf8')
     expect(text).toContain('ユーザID')
     expect(text).toContain(admin.userId)
     expect(text.trim().split(/\r?\n/)).toHaveLength(2)
+    // Enumerations by their label, times in JST as yyyy/MM/dd HH:mm.
+    expect(text).toContain(',管理者ユーザ,有効,')
+    expect(text).toMatch(/,\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\r?\n?$/)
+  })
+
+  test('[020] every column of the user list sorts, by the server, in the URL', async ({
+    page,
+    data,
+  }) => {
+    const admin = await data.user('P00001', { role: 'participantAdmin' })
+    await login(page, admin)
+    await page.goto('/users')
+    const table = page.getByRole('table', { name: 'ユーザ一覧' })
+    for (const [header, sort] of [
+      ['ユーザID', 'userId'],
+      ['氏名', 'name'],
+      ['ロール', 'role'],
+      ['状態', 'status'],
+      ['メールアドレス', 'email'],
+    ] as const) {
+      await table.getByRole('button', { name: header, exact: true }).click()
+      await expect(page).toHaveURL(new RegExp(`sort=${sort}(&|$)`))
+      await expect(table.getByRole('columnheader', { name: header })).toHaveAttribute(
+        'aria-sort',
+        'ascending',
+      )
+    }
+    // A long e-mail address wraps instead of being cut off.
+    const email = table.locator('td.yoryo-break-anywhere').first()
+    await expect(email).toBeVisible()
+    expect(await email.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true)
   })
 
   test('[020] the operator lists another participant’s users through the participant filter', async ({

@@ -1,5 +1,18 @@
 import { z } from 'zod'
 import { timestampSchema } from './common.ts'
+import {
+  applicationKindLabels,
+  applicationStateLabels,
+  bankAccountTypeLabels,
+  clientCertificateStatusLabels,
+  licenseCategoryLabels,
+  participantStatusLabels,
+  roleLabels,
+  userStatusLabels,
+  type Label,
+  type Labels,
+  type Lang,
+} from './labels.ts'
 import { listQuerySchema } from './list.ts'
 
 /** One entry of the audit log: who, which participant, when, what, before → after. */
@@ -19,6 +32,18 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' })
 export type AuditEntry = z.infer<typeof auditEntrySchema>
 
+/** The columns the audit log sorts by: every column it shows. */
+export const auditSortFields = [
+  'at',
+  'actorLabel',
+  'participantCode',
+  'action',
+  'entityType',
+  'entityId',
+  'requestId',
+] as const
+export type AuditSortField = (typeof auditSortFields)[number]
+
 export const auditLogQuerySchema = listQuerySchema.extend({
   from: z.iso.date().optional().describe('On or after (JST date)'),
   to: z.iso.date().optional().describe('On or before (JST date)'),
@@ -26,11 +51,176 @@ export const auditLogQuerySchema = listQuerySchema.extend({
     .string()
     .max(60)
     .optional()
-    .describe('Action or its prefix, e.g. "user." or "application.approve"'),
+    .describe('Operation or its prefix, e.g. "user." or "application.approve"'),
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
-  actor: z.string().max(100).optional().describe('Part of the actor (code, user ID or name)'),
+  actor: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Part of the actor (code, user ID or name; taken literally)'),
   participantCode: z.string().max(10).optional().describe('Operator only'),
   requestId: z.string().max(64).optional(),
 })
 export type AuditLogQuery = z.infer<typeof auditLogQuerySchema>
+
+/** Record kinds the audit log names (`entityType`). */
+export const auditEntityTypeLabels: Labels<
+  | 'application'
+  | 'participant'
+  | 'user'
+  | 'clientCertificate'
+  | 'permission'
+  | 'apiToken'
+  | 'maintenance'
+> = {
+  application: { ja: '申込', en: 'Application' },
+  participant: { ja: '事業者', en: 'Participant' },
+  user: { ja: 'ユーザ', en: 'User' },
+  clientCertificate: { ja: 'クライアント証明書', en: 'Client certificate' },
+  permission: { ja: '権限', en: 'Rights' },
+  apiToken: { ja: 'APIトークン', en: 'API token' },
+  maintenance: { ja: 'メンテナンス', en: 'Maintenance' },
+}
+export type AuditEntityType = keyof typeof auditEntityTypeLabels
+
+/** Every action the audit log records (`<entity>.<verb>`), with its label. */
+export const auditActionLabels: Record<string, Label> = {
+  'application.create': { ja: '申込の作成', en: 'Application created' },
+  'application.update': { ja: '申込の修正', en: 'Application corrected' },
+  'application.submit': { ja: '申込の提出', en: 'Application submitted' },
+  'application.edit': { ja: '申込の引戻し', en: 'Application taken back' },
+  'application.withdraw': { ja: '申込の取下げ', en: 'Application withdrawn' },
+  'application.startReview': { ja: '審査開始', en: 'Review started' },
+  'application.return': { ja: '申込の差戻し', en: 'Application returned' },
+  'application.resubmit': { ja: '申込の再提出', en: 'Application resubmitted' },
+  'application.approve': { ja: '申込の承認', en: 'Application approved' },
+  'application.reject': { ja: '申込の却下', en: 'Application rejected' },
+  'participant.create': { ja: '事業者の登録', en: 'Participant registered' },
+  'participant.update': { ja: '事業者情報の変更', en: 'Participant information changed' },
+  'participant.cancel': { ja: '事業者の廃止', en: 'Participant cancelled' },
+  'user.create': { ja: 'ユーザの登録', en: 'User registered' },
+  'user.update': { ja: 'ユーザの変更', en: 'User changed' },
+  'user.cancel': { ja: 'ユーザの取消', en: 'User cancelled' },
+  'user.unlock': { ja: 'ロック解除', en: 'User unlocked' },
+  'user.reissuePassword': { ja: 'パスワード再発行', en: 'Password reissued' },
+  'user.updatePermissions': { ja: '権限の変更', en: 'Rights changed' },
+  'clientCertificate.create': { ja: '証明書の登録', en: 'Certificate registered' },
+  'clientCertificate.import': { ja: '証明書の一括登録', en: 'Certificates imported' },
+  'clientCertificate.revoke': { ja: '証明書の失効', en: 'Certificate revoked' },
+}
+
+/** The label of an action, or null for one without (its code is shown). */
+export function auditActionLabel(action: string, lang: Lang): string | null {
+  return Object.hasOwn(auditActionLabels, action)
+    ? (auditActionLabels[action]?.[lang] ?? null)
+    : null
+}
+
+/** The label of a record kind, or the recorded code. */
+export function auditEntityTypeLabel(entityType: string, lang: Lang): string {
+  return Object.hasOwn(auditEntityTypeLabels, entityType)
+    ? auditEntityTypeLabels[entityType as AuditEntityType][lang]
+    : entityType
+}
+
+/**
+ * Labels of the fields the log records before → after (records.md names). A field without a
+ * label is shown by its name.
+ */
+export const auditFieldLabels: Record<string, Label> = {
+  id: { ja: '内部ID', en: 'Internal ID' },
+  code: { ja: '事業者コード', en: 'Participant code' },
+  participant: { ja: '事業者', en: 'Participant' },
+  participantId: { ja: '事業者', en: 'Participant' },
+  user: { ja: 'ユーザ', en: 'User' },
+  userId: { ja: 'ユーザID', en: 'User ID' },
+  name: { ja: '名称・氏名', en: 'Name' },
+  nameKana: { ja: '事業者名（カナ）', en: 'Company name (kana)' },
+  nameEn: { ja: '事業者名（英語）', en: 'Company name (English)' },
+  corporateNumber: { ja: '法人番号', en: 'Corporate number' },
+  postalCode: { ja: '郵便番号', en: 'Postal code' },
+  address: { ja: '所在地', en: 'Address' },
+  representativeTitle: { ja: '代表者役職', en: "Representative's title" },
+  representativeName: { ja: '代表者氏名', en: "Representative's name" },
+  licenseCategory: { ja: 'ライセンス区分', en: 'License category' },
+  contactDepartment: { ja: '担当部署', en: 'Department' },
+  contactName: { ja: '担当者氏名', en: 'Contact person' },
+  contactEmail: { ja: '担当者メールアドレス', en: 'Contact e-mail' },
+  contactPhone: { ja: '担当者電話番号', en: 'Contact phone' },
+  bankCode: { ja: '金融機関コード', en: 'Bank code' },
+  bankBranchCode: { ja: '支店コード', en: 'Branch code' },
+  bankAccountType: { ja: '預金種目', en: 'Account type' },
+  bankAccountNumber: { ja: '口座番号', en: 'Account number' },
+  bankAccountHolder: { ja: '口座名義（半角カナ）', en: 'Account holder' },
+  email: { ja: 'メールアドレス', en: 'E-mail' },
+  phone: { ja: '電話番号', en: 'Phone' },
+  role: { ja: 'ロール', en: 'Role' },
+  status: { ja: '状態', en: 'Status' },
+  state: { ja: '状態', en: 'State' },
+  kind: { ja: '種別', en: 'Kind' },
+  mustChangePassword: { ja: 'パスワード変更要', en: 'Must change password' },
+  passwordChangedAt: { ja: 'パスワード変更日時', en: 'Password changed' },
+  lockedAt: { ja: 'ロック日時', en: 'Locked at' },
+  lastLoginAt: { ja: '最終ログイン日時', en: 'Last login' },
+  validFrom: { ja: '有効期間開始', en: 'Valid from' },
+  validTo: { ja: '有効期間終了', en: 'Valid to' },
+  cancelledAt: { ja: '取消日時', en: 'Cancelled at' },
+  revokedAt: { ja: '失効日時', en: 'Revoked at' },
+  serialNumber: { ja: 'シリアル番号', en: 'Serial number' },
+  fingerprint: { ja: 'SHA-256フィンガープリント', en: 'SHA-256 fingerprint' },
+  subject: { ja: 'サブジェクト', en: 'Subject' },
+  issuer: { ja: '発行者', en: 'Issuer' },
+  view: { ja: '参照権限', en: 'View rights' },
+  edit: { ja: '更新権限', en: 'Edit rights' },
+  comment: { ja: 'コメント', en: 'Comment' },
+  reason: { ja: '理由', en: 'Reason' },
+  proposed: { ja: '申込内容', en: 'Proposed content' },
+  receiptNumber: { ja: '受付番号', en: 'Receipt number' },
+  entityType: { ja: '対象', en: 'Record kind' },
+  entityId: { ja: '対象ID', en: 'Record ID' },
+  version: { ja: '版', en: 'Version' },
+  createdAt: { ja: '登録日時', en: 'Created at' },
+  updatedAt: { ja: '更新日時', en: 'Updated at' },
+}
+
+/**
+ * Enumerated values the log records, by field (or `<entityType>.<field>` where a kind's values
+ * differ): shown by their label.
+ */
+export const auditValueLabels: Record<string, Record<string, Label>> = {
+  status: { ...userStatusLabels, ...clientCertificateStatusLabels },
+  'participant.status': participantStatusLabels,
+  role: roleLabels,
+  licenseCategory: licenseCategoryLabels,
+  bankAccountType: bankAccountTypeLabels,
+  state: applicationStateLabels,
+  kind: applicationKindLabels,
+}
+
+/** A recorded value's label, or null when the field holds no enumeration or the code is unknown. */
+export function auditValueLabel(
+  entityType: string,
+  field: string,
+  value: string,
+  lang: Lang,
+): string | null {
+  const labels = auditValueLabels[`${entityType}.${field}`] ?? auditValueLabels[field]
+  return labels && Object.hasOwn(labels, value) ? (labels[value]?.[lang] ?? null) : null
+}
+
+/** The label of a recorded field, or its name. */
+export function auditFieldLabel(field: string, lang: Lang): string {
+  return Object.hasOwn(auditFieldLabels, field) ? (auditFieldLabels[field]?.[lang] ?? field) : field
+}
+
+const FIELD_ORDER = Object.keys(auditFieldLabels)
+
+/** Recorded fields in the order of `auditFieldLabels` (records.md order), unknown ones last. */
+export function auditFieldOrder(fields: Iterable<string>): string[] {
+  const rank = (field: string) => {
+    const i = FIELD_ORDER.indexOf(field)
+    return i < 0 ? FIELD_ORDER.length : i
+  }
+  return [...new Set(fields)].sort((a, b) => rank(a) - rank(b))
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { timestampSchema, versionInputSchema } from './common.ts'
+import { fromJstParts } from './time.ts'
 import { listQuerySchema, pageSchema } from './list.ts'
 import { loginUserIdSchema } from './users.ts'
 import { rule } from './validation.ts'
@@ -60,13 +61,18 @@ export const clientCertificateRevokeSchema = z
   .meta({ id: 'ClientCertificateRevoke' })
 export type ClientCertificateRevoke = z.infer<typeof clientCertificateRevokeSchema>
 
+/** The columns the certificate list sorts by: every column of the 710 list. */
 export const clientCertificateSortFields = [
-  'userId',
   'participantCode',
+  'userId',
+  'serialNumber',
+  'fingerprint',
   'validFrom',
   'validTo',
+  'status',
   'createdAt',
 ] as const
+export type ClientCertificateSortField = (typeof clientCertificateSortFields)[number]
 
 export const clientCertificateListQuerySchema = listQuerySchema.extend({
   participantId: z
@@ -75,7 +81,12 @@ export const clientCertificateListQuerySchema = listQuerySchema.extend({
     .describe('Operator only: the certificates of this participant'),
   user: z.uuid().optional().describe("The certificates of one user (the user's internal ID)"),
   status: clientCertificateStatusSchema.optional(),
-  q: z.string().trim().max(100).optional().describe('Part of the user ID, serial or fingerprint'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the user ID, serial or fingerprint (taken literally)'),
   sort: z
     .string()
     .max(50)
@@ -102,7 +113,6 @@ export type CertificateFileKey = (typeof certificateFileColumns)[number]['key']
 export const CERTIFICATE_FILE_MAX_ROWS = 10_000
 export const CERTIFICATE_FILE_MAX_BYTES = 2 * 1024 * 1024
 
-const JST_OFFSET_MS = 9 * 3_600_000
 const JST_DATE_TIME = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/
 
 /**
@@ -134,7 +144,7 @@ export function parseFileDateTime(value: string, endOfDay = false): Date | null 
   ) {
     return null
   }
-  return new Date(utc - JST_OFFSET_MS)
+  return fromJstParts({ year, month, day, hour, minute, second })
 }
 
 const fileDateTime = (endOfDay: boolean) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { timestampSchema } from './common.ts'
+import { listQuerySchema } from './list.ts'
 import { participantKindSchema } from './roles.ts'
 import { rule } from './validation.ts'
 
@@ -128,3 +129,26 @@ export const participantSchema = participantProfileSchema
   })
   .meta({ id: 'Participant' })
 export type Participant = z.infer<typeof participantSchema>
+
+/** The columns the participant list (030) sorts by: every column it shows. */
+export const participantSortFields = [
+  'code',
+  'name',
+  'nameKana',
+  'corporateNumber',
+  'licenseCategory',
+  'status',
+  'createdAt',
+] as const
+export type ParticipantSortField = (typeof participantSortFields)[number]
+
+export const participantListQuerySchema = listQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the code, the name or its kana (taken literally)'),
+  status: z.enum(['active', 'cancelled']).optional(),
+})
+export type ParticipantListQuery = z.infer<typeof participantListQuerySchema>

@@ -126,21 +126,30 @@ export const userWithPasswordSchema = z
   .meta({ id: 'UserWithPassword' })
 export type UserWithPassword = z.infer<typeof userWithPasswordSchema>
 
+/** The columns the user list sorts by: every column of the 020 list. */
 export const userSortFields = [
+  'participantCode',
   'userId',
   'name',
   'role',
-  'participantCode',
-  'lastLoginAt',
+  'status',
+  'email',
   'validTo',
+  'lastLoginAt',
   'createdAt',
 ] as const
+export type UserSortField = (typeof userSortFields)[number]
 
 export const userListQuerySchema = listQuerySchema.extend({
   participantId: z.uuid().optional().describe('Operator only: the users of this participant'),
   role: roleSchema.optional(),
   status: userStatusSchema.optional(),
-  q: z.string().trim().max(100).optional().describe('Part of the user ID or the name'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the user ID or the name (taken literally)'),
   sort: z
     .string()
     .max(50)

@@ -1,5 +1,6 @@
 import type { Db } from './client.ts'
 import { Prisma, type Role } from './generated/prisma/client.ts'
+import { DAY_MS, fiscalYearOf, jstAt } from '@yoryo/contracts'
 
 /** A demo login, printed by the start script and the README. */
 export interface DemoLogin {
@@ -190,26 +191,9 @@ export const demoLogins: readonly DemoLogin[] = demoParticipants.flatMap((p) =>
   })),
 )
 
-const DAY = 24 * 60 * 60 * 1000
-const JST_OFFSET = 9 * 60 * 60 * 1000
-
-/** `hour`:00 JST on the JST calendar day `days` after `now`. */
-function jstAt(now: Date, days: number, hour: number): Date {
-  const jst = new Date(now.getTime() + JST_OFFSET + days * DAY)
-  return new Date(
-    Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate(), hour) - JST_OFFSET,
-  )
-}
-
-/** The fiscal year (April to March, JST) that `now` falls in. */
-function fiscalYear(now: Date): number {
-  const jst = new Date(now.getTime() + JST_OFFSET)
-  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1
-}
-
 /** Market windows around `now`: one open, one upcoming, one open outage-plan window, one past. */
 export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput[] {
-  const fy = fiscalYear(now)
+  const fy = fiscalYearOf(now)
   const mainYear = fy + 4
   const nextYear = fy + 1
   return [
@@ -253,7 +237,7 @@ export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput
  * use application (700) from a new company, submitted yesterday.
  */
 async function seedDemoApplications(tx: Prisma.TransactionClient, now: Date): Promise<void> {
-  const submittedAt = new Date(now.getTime() - DAY)
+  const submittedAt = new Date(now.getTime() - DAY_MS)
   await tx.application.create({
     data: {
       receiptNo: 'A00000000-DEMO1',

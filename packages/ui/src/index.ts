@@ -141,6 +141,39 @@ export {
 } from './components/csv-export-menu.tsx'
 export * from './components/icons.tsx'
 
+// List kit: every list screen of both SPAs
+export { ListScreen, type ListScreenProps } from './list/list-screen.tsx'
+export {
+  FilterBar,
+  DateRangeFilter,
+  type FilterBarProps,
+  type DateRangeFilterProps,
+} from './list/filter-bar.tsx'
+export {
+  ParticipantSelect,
+  participantLabel,
+  type ParticipantSelectProps,
+} from './list/participant-select.tsx'
+export { useListState, type ListState } from './list/use-list-state.ts'
+export {
+  DEFAULT_PAGE_SIZE,
+  readPage,
+  readSorting,
+  sortParam,
+  readChoice,
+  readDate,
+  readText,
+  readId,
+  nextParams,
+  exportFileName,
+} from './list/list-params.ts'
+export {
+  DateField,
+  DateTimeField,
+  type DateFieldProps,
+  type DateTimeFieldProps,
+} from './forms/date-field.tsx'
+
 // Formatting
 export {
   TIME_ZONE,

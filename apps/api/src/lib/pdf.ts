@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import PDFDocument from 'pdfkit'
+import { jstParts } from '@yoryo/contracts'
 
 const require = createRequire(import.meta.url)
 const fontDir = dirname(require.resolve('@expo-google-fonts/noto-sans-jp/package.json'))
@@ -20,8 +21,11 @@ export interface DocumentHeader {
   issuedAt: Date
 }
 
-const jstDate = (d: Date) =>
-  new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' }).format(d)
+/** `2026年4月1日` (JST). */
+const jstDate = (d: Date) => {
+  const p = jstParts(d)
+  return `${p.year}年${p.month}月${p.day}日`
+}
 
 /**
  * Renders an A4 document with the Japanese font embedded, the title, the document number and

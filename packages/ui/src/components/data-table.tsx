@@ -26,6 +26,8 @@ declare module '@tanstack/react-table' {
     nowrap?: boolean
     /** Codes in the fixed-width face (IDs, function codes, hashes). */
     mono?: boolean
+    /** Long values (e-mail, subjects) wrap at any character: readable in full, never cut. */
+    breakAnywhere?: boolean
   }
 }
 
@@ -246,6 +248,7 @@ export function DataTable<T>({
                           meta?.tabular ? 'yoryo-figures' : '',
                           meta?.nowrap ? 'yoryo-nowrap' : '',
                           meta?.mono ? 'yoryo-mono' : '',
+                          meta?.breakAnywhere ? 'yoryo-break-anywhere' : '',
                         ]
                           .filter(Boolean)
                           .join(' ')}

@@ -1,59 +1,30 @@
+import {
+  JST_OFFSET,
+  JST_TIME_ZONE,
+  formatJstDate,
+  formatJstDateTime,
+  fromJstParts,
+  jstParts,
+} from '@yoryo/contracts'
+
 /** Every date and time in the SPAs is shown in Japan Standard Time (workflow.md, Deadlines). */
-export const TIME_ZONE = 'Asia/Tokyo'
-
-const dateTimeParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
-
-function toDate(value: string | number | Date): Date | null {
-  const date = value instanceof Date ? value : new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-function jstParts(date: Date) {
-  const parts = Object.fromEntries(
-    dateTimeParts.formatToParts(date).map((p) => [p.type, p.value] as const),
-  )
-  return {
-    year: parts.year ?? '',
-    month: parts.month ?? '',
-    day: parts.day ?? '',
-    hour: parts.hour ?? '',
-    minute: parts.minute ?? '',
-  }
-}
+export const TIME_ZONE = JST_TIME_ZONE
 
 /** `2026/04/01 09:30` in JST; an empty string for a missing or invalid value. */
-export function formatDateTime(value: string | number | Date | null | undefined): string {
-  if (value === null || value === undefined) return ''
-  const date = toDate(value)
-  if (!date) return ''
-  const p = jstParts(date)
-  return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}`
-}
+export const formatDateTime = formatJstDateTime
 
 /** `2026/04/01` in JST. */
-export function formatDate(value: string | number | Date | null | undefined): string {
-  if (value === null || value === undefined) return ''
-  const date = toDate(value)
-  if (!date) return ''
-  const p = jstParts(date)
-  return `${p.year}/${p.month}/${p.day}`
-}
+export const formatDate = formatJstDate
+
+const pad = (n: number) => String(n).padStart(2, '0')
 
 /** An ISO timestamp as the value of `<input type="datetime-local">` in JST (`2026-04-01T09:30`). */
 export function toJstInputValue(value: string | null | undefined): string {
   if (!value) return ''
-  const date = toDate(value)
-  if (!date) return ''
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return ''
   const p = jstParts(date)
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`
 }
 
 /** A JST `datetime-local` value (`2026-04-01T09:30`) as an ISO timestamp with offset `+09:00`. */
@@ -61,11 +32,18 @@ export function fromJstInputValue(value: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim())
   if (!match) return null
   const [, y, mo, d, h, mi, s] = match
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0))
-  if (Number.isNaN(utc)) return null
-  const check = new Date(utc)
-  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null
-  return `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}+09:00`
+  const p = jstParts(
+    fromJstParts({
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h),
+      minute: Number(mi),
+      second: Number(s ?? 0),
+    }),
+  )
+  if (p.month !== Number(mo) || p.day !== Number(d)) return null
+  return `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${JST_OFFSET}`
 }
 
 /** Milliseconds since the epoch of an ISO value, for sorting; JST offset handled by `Date`. */

@@ -1,6 +1,7 @@
-import { functionCodeLabels, functionLabels } from '@yoryo/contracts'
+import { functionCodeLabels, functionLabels, labelsIn, roleLabels } from '@yoryo/contracts'
 import type { Catalogue } from './catalogue.ts'
 import { applicationsSections } from './sections/applications.ts'
+import { listsSections } from './sections/lists.ts'
 import { usersSections } from './sections/users.ts'
 
 /** English UI catalogue: the same keys as `ja.ts`. */
@@ -28,12 +29,7 @@ export const en: Catalogue = {
     logout: 'Log out',
     mainMenu: 'Main menu',
   },
-  roles: {
-    operator: 'OCCTO',
-    participantAdmin: 'Administrator',
-    participantUser: 'User',
-    tso: 'TSO',
-  },
+  roles: labelsIn(roleLabels, 'en'),
   // Function and function-code names: declared once, in the registry of @yoryo/contracts.
   functions: functionLabels('en'),
   functionGroups: functionCodeLabels('en'),
@@ -275,6 +271,7 @@ export const en: Catalogue = {
     networkTitle: 'Cannot reach the server',
   },
   ...usersSections.en,
+  ...listsSections.en,
   ...applicationsSections.en,
   format: {
     bytes: {

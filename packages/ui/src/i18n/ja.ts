@@ -1,5 +1,6 @@
-import { functionCodeLabels, functionLabels } from '@yoryo/contracts'
+import { functionCodeLabels, functionLabels, labelsIn, roleLabels } from '@yoryo/contracts'
 import { applicationsSections } from './sections/applications.ts'
+import { listsSections } from './sections/lists.ts'
 import { usersSections } from './sections/users.ts'
 
 /**
@@ -31,12 +32,7 @@ export const ja = {
     logout: 'ログアウト',
     mainMenu: 'メインメニュー',
   },
-  roles: {
-    operator: '広域機関',
-    participantAdmin: '管理者ユーザ',
-    participantUser: '一般ユーザ',
-    tso: '一般送配電事業者',
-  },
+  roles: labelsIn(roleLabels, 'ja'),
   // Function and function-code names: declared once, in the registry of @yoryo/contracts.
   functions: functionLabels('ja'),
   functionGroups: functionCodeLabels('ja'),
@@ -280,6 +276,7 @@ export const ja = {
     networkTitle: 'サーバに接続できません',
   },
   ...usersSections.ja,
+  ...listsSections.ja,
   ...applicationsSections.ja,
   format: {
     bytes: {

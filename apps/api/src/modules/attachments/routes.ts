@@ -24,12 +24,17 @@ function fieldValue(fields: Record<string, unknown>, name: string): string | und
   return field && field.type === 'field' ? String(field.value) : undefined
 }
 
+/** Who may act on a record's files: decided per record in the service. */
+const OWNER_RIGHTS =
+  "the operator, or the owning participant's users with the right (A40) on the owning " +
+  "record's function group: view to list and download, edit to upload and delete"
+
 /** Files attached to a record (A20): list, upload, download, delete. */
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { access: {} },
+      config: { access: { narrowedBy: OWNER_RIGHTS } },
       schema: {
         operationId: 'listAttachments',
         summary: 'Files attached to one record',
@@ -45,7 +50,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      config: { access: {} },
+      config: { access: { narrowedBy: OWNER_RIGHTS } },
       schema: {
         operationId: 'createAttachment',
         summary: 'Attach a file to a record',
@@ -99,7 +104,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/content',
     {
-      config: { access: {} },
+      config: { access: { narrowedBy: OWNER_RIGHTS } },
       schema: {
         operationId: 'downloadAttachment',
         summary: 'Download an attached file',
@@ -131,7 +136,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/:id',
     {
-      config: { access: {} },
+      config: { access: { narrowedBy: OWNER_RIGHTS } },
       schema: {
         operationId: 'deleteAttachment',
         summary: 'Delete an attached file',

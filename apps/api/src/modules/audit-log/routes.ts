@@ -1,102 +1,127 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
+  auditActionLabel,
+  auditEntityTypeLabel,
   auditEntrySchema,
+  auditFieldLabel,
+  auditFieldOrder,
   auditLogQuerySchema,
-  pageSchema,
-  problemSchema,
+  auditValueLabel,
+  jstDayEnd,
+  jstDayStart,
   type AuditEntry,
+  type AuditLogQuery,
+  type AuditSortField,
+  type Lang,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
 import { routeAccess } from '../../lib/access.ts'
+import type { AuthContext } from '../../lib/context.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { CSV_EXPORT_LIMIT, orderByOf, sendCsv } from '../../lib/list.ts'
+import {
+  containsText,
+  csv,
+  likeText,
+  listRoute,
+  type CsvColumn,
+  type Direction,
+} from '../../lib/list.ts'
 
-const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v))
+type AuditOrder = Prisma.AuditLogOrderByWithRelationInput
+
+const sort: Record<AuditSortField, (d: Direction) => AuditOrder> = {
+  at: (d) => ({ at: d }),
+  actorLabel: (d) => ({ actorLabel: d }),
+  participantCode: (d) => ({ participant: { code: d } }),
+  action: (d) => ({ action: d }),
+  entityType: (d) => ({ entityType: d }),
+  entityId: (d) => ({ entityId: d }),
+  requestId: (d) => ({ requestId: d }),
+}
+const tieBreak: AuditOrder[] = [{ at: 'desc' }, { id: 'asc' }]
+
+function auditWhere(q: AuditLogQuery, auth: AuthContext): Prisma.AuditLogWhereInput {
+  const and: Prisma.AuditLogWhereInput[] = []
+  if (auth.user.role !== 'operator') and.push({ participantId: auth.participant.id })
+  else if (q.participantCode) and.push({ participant: { code: q.participantCode } })
+  if (q.action) and.push({ action: { startsWith: likeText(q.action) } })
+  if (q.entityType) and.push({ entityType: q.entityType })
+  if (q.entityId) and.push({ entityId: q.entityId })
+  if (q.actor) and.push({ actorLabel: containsText(q.actor) })
+  if (q.requestId) and.push({ requestId: q.requestId })
+  if (q.from) and.push({ at: { gte: jstDayStart(q.from) } })
+  if (q.to) and.push({ at: { lt: jstDayEnd(q.to) } })
+  return { AND: and }
+}
+
+/** A recorded value as a CSV cell: `field: value` per line, fields and codes by their label. */
+function changeText(entityType: string, value: unknown, lang: Lang): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value)
+  const record = value as Record<string, unknown>
+  return auditFieldOrder(Object.keys(record))
+    .map((key) => {
+      const v = record[key]
+      const text =
+        typeof v === 'string' ? (auditValueLabel(entityType, key, v, lang) ?? v) : JSON.stringify(v)
+      return `${auditFieldLabel(key, lang)}: ${text}`
+    })
+    .join('\n')
+}
+
+const csvColumns: CsvColumn<AuditEntry>[] = [
+  csv.dateTime({ ja: '日時', en: 'Time' }, (r) => r.at),
+  csv.text({ ja: '操作者', en: 'Actor' }, (r) => r.actorLabel),
+  csv.text({ ja: '事業者コード', en: 'Participant code' }, (r) => r.participantCode),
+  {
+    header: { ja: '操作', en: 'Operation' },
+    value: (r, lang) => auditActionLabel(r.action, lang) ?? r.action,
+  },
+  {
+    header: { ja: '対象', en: 'Record kind' },
+    value: (r, lang) => auditEntityTypeLabel(r.entityType, lang),
+  },
+  csv.text({ ja: '対象ID', en: 'Record ID' }, (r) => r.entityId),
+  {
+    header: { ja: '変更前', en: 'Before' },
+    value: (r, lang) => changeText(r.entityType, r.before, lang),
+  },
+  {
+    header: { ja: '変更後', en: 'After' },
+    value: (r, lang) => changeText(r.entityType, r.after, lang),
+  },
+  csv.text({ ja: 'リクエストID', en: 'Request ID' }, (r) => r.requestId),
+]
 
 /**
  * The audit log: every write with who, which participant, when, what, before → after and the
  * request ID. The operator searches all of it; a participant administrator its own participant's.
  */
 export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/',
-    {
-      config: { access: routeAccess('auditLog', 'view') },
-      schema: {
-        operationId: 'listAuditLog',
-        summary: 'Search the audit log (operator: all; participant administrator: own participant)',
-        tags: ['audit-log', '020'],
-        querystring: auditLogQuerySchema,
-        response: {
-          200: pageSchema(auditEntrySchema),
-          400: problemSchema,
-          401: problemSchema,
-          403: problemSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      const auth = requireAuth(request)
-      const q = request.query
-      const order = orderByOf(q.sort, ['at', 'action', 'entityType'] as const, {
-        field: 'at',
-        direction: 'desc',
+  listRoute(app, '/', {
+    config: { access: routeAccess('auditLog', 'view') },
+    operationId: 'listAuditLog',
+    summary: 'Search the audit log (operator: all; participant administrator: own participant)',
+    tags: ['audit-log', '020'],
+    querystring: auditLogQuerySchema,
+    item: auditEntrySchema,
+    sort,
+    defaultSort: { field: 'at', direction: 'desc' },
+    tieBreak,
+    where: (query, request) => auditWhere(query, requireAuth(request)),
+    find: async ({ where, orderBy, skip, take }) => {
+      const rows = await app.db.auditLog.findMany({
+        where,
+        orderBy,
+        skip,
+        take,
+        include: { participant: { select: { code: true } } },
       })
-      let participantFilter: Prisma.AuditLogWhereInput = {}
-      if (auth.user.role !== 'operator') {
-        participantFilter = { participantId: auth.participant.id }
-      } else if (q.participantCode) {
-        const p = await app.db.participant.findUnique({
-          where: { code: q.participantCode },
-          select: { id: true },
-        })
-        participantFilter = { participantId: p?.id ?? '00000000-0000-0000-0000-000000000000' }
-      }
-      const where: Prisma.AuditLogWhereInput = {
-        ...participantFilter,
-        ...(q.action ? { action: { startsWith: q.action } } : {}),
-        ...(q.entityType ? { entityType: q.entityType } : {}),
-        ...(q.entityId ? { entityId: q.entityId } : {}),
-        ...(q.actor ? { actorLabel: { contains: q.actor } } : {}),
-        ...(q.requestId ? { requestId: q.requestId } : {}),
-        ...(q.from || q.to
-          ? {
-              at: {
-                ...(q.from ? { gte: new Date(`${q.from}T00:00:00+09:00`) } : {}),
-                ...(q.to
-                  ? { lt: new Date(new Date(`${q.to}T00:00:00+09:00`).getTime() + 86_400_000) }
-                  : {}),
-              },
-            }
-          : {}),
-      }
-      const csv = q.format === 'csv'
-      const [rows, total] = await Promise.all([
-        app.db.auditLog.findMany({
-          where,
-          orderBy: [{ [order.field]: order.direction }, { id: 'asc' }],
-          take: csv ? CSV_EXPORT_LIMIT : q.pageSize,
-          skip: csv ? 0 : (q.page - 1) * q.pageSize,
-        }),
-        app.db.auditLog.count({ where }),
-      ])
-      const codes = new Map(
-        (
-          await app.db.participant.findMany({
-            where: {
-              id: {
-                in: [...new Set(rows.flatMap((r) => (r.participantId ? [r.participantId] : [])))],
-              },
-            },
-            select: { id: true, code: true },
-          })
-        ).map((p) => [p.id, p.code]),
-      )
-      const items: AuditEntry[] = rows.map((r) => ({
+      return rows.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),
         actorLabel: r.actorLabel,
-        participantCode: r.participantId ? (codes.get(r.participantId) ?? null) : null,
+        participantCode: r.participant?.code ?? null,
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,
@@ -104,26 +129,8 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
         after: r.after ?? null,
         requestId: r.requestId,
       }))
-      if (csv) {
-        return sendCsv(
-          reply,
-          'audit-log.csv',
-          [
-            { header: '日時', value: (r) => r.at },
-            { header: '操作者', value: (r) => r.actorLabel },
-            { header: '事業者コード', value: (r) => r.participantCode },
-            { header: '操作', value: (r) => r.action },
-            { header: '対象', value: (r) => r.entityType },
-            { header: '対象ID', value: (r) => r.entityId },
-            { header: '変更前', value: (r) => json(r.before) },
-            { header: '変更後', value: (r) => json(r.after) },
-            { header: 'リクエストID', value: (r) => r.requestId },
-          ],
-          items,
-          q.encoding,
-        )
-      }
-      return { items, total, page: q.page, pageSize: q.pageSize }
     },
-  )
+    count: (where) => app.db.auditLog.count({ where }),
+    csv: { fileName: 'audit-log.csv', columns: csvColumns },
+  })
 }

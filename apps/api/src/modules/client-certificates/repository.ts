@@ -1,5 +1,6 @@
 import type { DbClient, Prisma } from '@yoryo/db'
-import type { ClientCertificateStatus } from '@yoryo/contracts'
+import type { ClientCertificateSortField, ClientCertificateStatus } from '@yoryo/contracts'
+import { containsText, likeText } from '../../lib/list.ts'
 
 /** Prisma access for client certificates (710/711). */
 
@@ -80,29 +81,45 @@ export function certificateWhere(
     const hex = filter.q.replaceAll(':', '').toUpperCase()
     and.push({
       OR: [
-        { user: { userId: { contains: filter.q, mode: 'insensitive' } } },
-        ...(hex ? [{ serialNumber: { contains: hex } }, { fingerprint: { contains: hex } }] : []),
+        { user: { userId: containsText(filter.q) } },
+        ...(hex
+          ? [
+              { serialNumber: { contains: likeText(hex) } },
+              { fingerprint: { contains: likeText(hex) } },
+            ]
+          : []),
       ],
     })
   }
   return { AND: and }
 }
 
-export type CertificateSortField =
-  'userId' | 'participantCode' | 'validFrom' | 'validTo' | 'createdAt'
+type Direction = 'asc' | 'desc'
+type CertificateOrder = Prisma.ClientCertificateOrderByWithRelationInput
 
-export function certificateOrderBy(
-  field: CertificateSortField,
-  direction: 'asc' | 'desc',
-): Prisma.ClientCertificateOrderByWithRelationInput[] {
-  const first: Prisma.ClientCertificateOrderByWithRelationInput =
-    field === 'userId'
-      ? { user: { userId: direction } }
-      : field === 'participantCode'
-        ? { user: { participant: { code: direction } } }
-        : { [field]: direction }
-  return [first, { validTo: 'desc' }, { id: 'asc' }]
+/**
+ * The order of each sortable column of the certificate list. Status: certificates in use
+ * first (by how long they stay valid), revoked last.
+ */
+export const certificateSort: Record<
+  ClientCertificateSortField,
+  (d: Direction) => CertificateOrder | CertificateOrder[]
+> = {
+  participantCode: (d) => ({ user: { participant: { code: d } } }),
+  userId: (d) => ({ user: { userId: d } }),
+  serialNumber: (d) => ({ serialNumber: d }),
+  fingerprint: (d) => ({ fingerprint: d }),
+  validFrom: (d) => ({ validFrom: d }),
+  validTo: (d) => ({ validTo: d }),
+  status: (d) => [
+    { revokedAt: { sort: d, nulls: d === 'asc' ? 'first' : 'last' } },
+    { validTo: d === 'asc' ? 'desc' : 'asc' },
+  ],
+  createdAt: (d) => ({ createdAt: d }),
 }
+
+/** Ties: the latest validity first, then the internal ID. */
+export const certificateTieBreak: CertificateOrder[] = [{ validTo: 'desc' }, { id: 'asc' }]
 
 export function listCertificates(
   db: DbClient,

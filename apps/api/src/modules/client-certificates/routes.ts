@@ -5,6 +5,7 @@ import {
   certificateFileColumns,
   certificateImportFieldsSchema,
   certificateImportResultSchema,
+  clientCertificateStatusLabels,
   clientCertificateCreateSchema,
   clientCertificateListQuerySchema,
   clientCertificatePageSchema,
@@ -14,23 +15,23 @@ import {
   messageForIssue,
   problemSchema,
   type ClientCertificate,
-  type ClientCertificateStatus,
 } from '@yoryo/contracts'
 import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { sendCsv, type CsvColumn } from '../../lib/list.ts'
+import { csv, listRoute, type CsvColumn } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
-import { jst, fieldError, invalid, type Caller } from '../users/public.ts'
+import { fieldError, invalid, type Caller } from '../users/public.ts'
 import {
-  exportCertificates,
+  certificateListWhere,
+  findCertificates,
   getCertificate,
   importCertificates,
-  listCertificates,
   registerCertificate,
   revokeCertificate,
 } from './service.ts'
+import * as repo from './repository.ts'
 
 const tags = ['client-certificates', '710']
 const problems = {
@@ -45,53 +46,38 @@ function callerOf(request: FastifyRequest): Caller {
   return { auth: requireAuth(request), actor: actorOf(request), lang: requestLang(request) }
 }
 
-const statusLabels: Record<ClientCertificateStatus, string> = {
-  active: '有効',
-  notYetValid: '有効期間前',
-  expired: '期限切れ',
-  revoked: '失効',
-}
-
 const csvColumns: CsvColumn<ClientCertificate>[] = [
-  { header: '事業者コード', value: (c) => c.participant.code },
-  { header: 'ユーザID', value: (c) => c.user.userId },
-  { header: '氏名', value: (c) => c.user.name },
-  { header: 'シリアル番号', value: (c) => c.serialNumber },
-  { header: 'SHA-256フィンガープリント', value: (c) => c.fingerprint },
-  { header: 'サブジェクト', value: (c) => c.subject },
-  { header: '有効期間開始', value: (c) => jst(c.validFrom) },
-  { header: '有効期間終了', value: (c) => jst(c.validTo) },
-  { header: '状態', value: (c) => statusLabels[c.status] },
-  { header: '失効日時', value: (c) => jst(c.revokedAt) },
-  { header: '登録日時', value: (c) => jst(c.createdAt) },
+  csv.text({ ja: '事業者コード', en: 'Participant code' }, (c) => c.participant.code),
+  csv.text({ ja: 'ユーザID', en: 'User ID' }, (c) => c.user.userId),
+  csv.text({ ja: '氏名', en: 'Name' }, (c) => c.user.name),
+  csv.text({ ja: 'シリアル番号', en: 'Serial number' }, (c) => c.serialNumber),
+  csv.text({ ja: 'SHA-256フィンガープリント', en: 'SHA-256 fingerprint' }, (c) => c.fingerprint),
+  csv.text({ ja: 'サブジェクト', en: 'Subject' }, (c) => c.subject),
+  csv.dateTime({ ja: '有効期間開始', en: 'Valid from' }, (c) => c.validFrom),
+  csv.dateTime({ ja: '有効期間終了', en: 'Valid to' }, (c) => c.validTo),
+  csv.enumeration({ ja: '状態', en: 'Status' }, (c) => c.status, clientCertificateStatusLabels),
+  csv.dateTime({ ja: '失効日時', en: 'Revoked at' }, (c) => c.revokedAt),
+  csv.dateTime({ ja: '登録日時', en: 'Registered at' }, (c) => c.createdAt),
 ]
 
 /** クライアント証明書 (710/711): list, register or renew by PEM, import the file, revoke. */
 export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/',
-    {
-      config: { access: routeAccess('clientCertificates', 'view') },
-      schema: {
-        operationId: 'listClientCertificates',
-        summary: "Client certificates of the own participant's users (operator: of all)",
-        description:
-          'Paging, sorting and filters; `format=csv` exports the same filtered list as CSV.',
-        tags,
-        querystring: clientCertificateListQuerySchema,
-        response: { 200: clientCertificatePageSchema, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const auth = requireAuth(request)
-      const query = request.query
-      if (query.format === 'csv') {
-        const rows = await exportCertificates(app, auth, query)
-        return sendCsv(reply, 'client-certificates.csv', csvColumns, rows, query.encoding)
-      }
-      return listCertificates(app, auth, query)
-    },
-  )
+  listRoute(app, '/', {
+    config: { access: routeAccess('clientCertificates', 'view') },
+    operationId: 'listClientCertificates',
+    summary: "Client certificates of the own participant's users (operator: of all)",
+    tags,
+    querystring: clientCertificateListQuerySchema,
+    item: clientCertificateSchema,
+    page: clientCertificatePageSchema,
+    sort: repo.certificateSort,
+    defaultSort: { field: 'userId', direction: 'asc' },
+    tieBreak: repo.certificateTieBreak,
+    where: (query, request) => certificateListWhere(requireAuth(request), query),
+    find: (args) => findCertificates(app, args),
+    count: (where) => repo.countCertificates(app.db, where),
+    csv: { fileName: 'client-certificates.csv', columns: csvColumns },
+  })
 
   app.post(
     '/',

@@ -5,7 +5,8 @@ import {
   CERTIFICATE_FILE_MAX_ROWS,
   certificateFileColumns,
   certificateFileRowSchema,
-  clientCertificateSortFields,
+  DAY_MS,
+  formatJstDateTime,
   messageForIssue,
   type CertificateFileKey,
   type CertificateFileRow,
@@ -24,9 +25,8 @@ import { audit } from '../../lib/audit.ts'
 import { normaliseFingerprint } from '../../lib/crypto.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, isAdministrator } from '../../lib/guards.ts'
-import { CSV_EXPORT_LIMIT, orderByOf } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
-import { jst, fieldError, invalid, managedUser, type Caller } from '../users/public.ts'
+import { fieldError, invalid, managedUser, type Caller } from '../users/public.ts'
 import { decodeCsv, parseCsv } from './csv-file.ts'
 import * as repo from './repository.ts'
 
@@ -37,7 +37,6 @@ import * as repo from './repository.ts'
  * period and not revoked (auth/repository.ts `hasActiveCertificate`).
  */
 
-const DAY_MS = 24 * 3_600_000
 /** A certificate expiring within this many days gives a task on the portal top. */
 export const CERTIFICATE_WARNING_DAYS = 30
 
@@ -85,56 +84,35 @@ function isUniqueViolation(error: unknown): boolean {
 
 // ---- reads ----
 
-function listArgs(auth: AuthContext, query: ClientCertificateListQuery, now: Date) {
+/** The filter of the certificate list (710), narrowed to what the caller may see. */
+export function certificateListWhere(
+  auth: AuthContext,
+  query: ClientCertificateListQuery,
+  now = new Date(),
+): Prisma.ClientCertificateWhereInput {
   let participantId = query.participantId
   if (auth.user.role !== 'operator') {
     if (participantId) assertSameParticipant(auth, participantId)
     participantId = auth.participant.id
   }
-  const where = repo.certificateWhere(
+  return repo.certificateWhere(
     { participantId, user: query.user, status: query.status, q: query.q },
     now,
   )
-  const order = orderByOf(query.sort, clientCertificateSortFields, {
-    field: 'userId',
-    direction: 'asc',
-  })
-  return { where, orderBy: repo.certificateOrderBy(order.field, order.direction) }
 }
 
-export async function listCertificates(
+/** A page of certificates in the given order, as the API shows them. */
+export async function findCertificates(
   app: FastifyInstance,
-  auth: AuthContext,
-  query: ClientCertificateListQuery,
-) {
-  const now = new Date()
-  const { where, orderBy } = listArgs(auth, query, now)
-  const [rows, total] = await Promise.all([
-    repo.listCertificates(
-      app.db,
-      where,
-      orderBy,
-      (query.page - 1) * query.pageSize,
-      query.pageSize,
-    ),
-    repo.countCertificates(app.db, where),
-  ])
-  return {
-    items: rows.map((r) => toCertificate(r, now)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  }
-}
-
-export async function exportCertificates(
-  app: FastifyInstance,
-  auth: AuthContext,
-  query: ClientCertificateListQuery,
+  args: {
+    where: Prisma.ClientCertificateWhereInput
+    orderBy: Prisma.ClientCertificateOrderByWithRelationInput[]
+    skip: number
+    take: number
+  },
 ): Promise<ClientCertificate[]> {
   const now = new Date()
-  const { where, orderBy } = listArgs(auth, query, now)
-  const rows = await repo.listCertificates(app.db, where, orderBy, 0, CSV_EXPORT_LIMIT)
+  const rows = await repo.listCertificates(app.db, args.where, args.orderBy, args.skip, args.take)
   return rows.map((r) => toCertificate(r, now))
 }
 
@@ -192,7 +170,7 @@ export function parsePemCertificate(pem: string, lang: Lang, now = new Date()): 
     throw invalid([fieldError(lang, path, 'E-CERT-001')])
   }
   if (validTo <= now) {
-    throw invalid([fieldError(lang, path, 'E-CERT-002', { validTo: jst(validTo.toISOString()) })])
+    throw invalid([fieldError(lang, path, 'E-CERT-002', { validTo: formatJstDateTime(validTo) })])
   }
   return {
     serialNumber: x509.serialNumber.toUpperCase(),
@@ -321,7 +299,7 @@ export async function importCertificates(
     if (row.validTo <= now) {
       errors.push(
         fieldError(lang, at(line, 'validTo'), 'E-CERT-002', {
-          validTo: jst(row.validTo.toISOString()),
+          validTo: formatJstDateTime(row.validTo),
         }),
       )
     }

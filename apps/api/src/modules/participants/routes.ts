@@ -5,23 +5,20 @@ import {
   applicationSchema,
   cancelApplicationSchema,
   idParamSchema,
-  listQuerySchema,
-  pageSchema,
   participantProfileSchema,
   participantSchema,
   problemSchema,
   versionInputSchema,
-  type Participant,
 } from '@yoryo/contracts'
-import type { Prisma } from '@yoryo/db'
 import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
-import { CSV_EXPORT_LIMIT, orderByOf, sendCsv } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { createApplication, toApplication } from '../applications/public.ts'
-import { participantHandler, profileOf } from './handler.ts'
+import { participantHandler } from './handler.ts'
+import { participantListRoute } from './list-route.ts'
+import { toParticipant } from './participant.ts'
 
 const tags = ['participants', '030']
 const problems = {
@@ -32,93 +29,11 @@ const problems = {
   409: problemSchema,
 }
 
-function toParticipant(p: Prisma.ParticipantGetPayload<object>): Participant {
-  return {
-    ...(p.kind === 'participant' ? profileOf(p) : {}),
-    id: p.id,
-    code: p.code,
-    kind: p.kind,
-    name: p.name,
-    nameKana: p.nameKana,
-    nameEn: p.nameEn,
-    status: p.status,
-    version: p.version,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  }
-}
-
-const listQuery = listQuerySchema.extend({
-  q: z.string().trim().max(100).optional().describe('Code or name contains'),
-  status: z.enum(['active', 'cancelled']).optional(),
-})
-
 /** Participant information (030): read; changes and cancellation go through applications. */
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.entityHandlers.register(participantHandler)
 
-  app.get(
-    '/',
-    {
-      config: { access: routeAccess(['participant', 'participants'], 'view') },
-      schema: {
-        operationId: 'listParticipants',
-        summary: 'Participants: all for the operator, the own one for a participant',
-        tags,
-        querystring: listQuery,
-        response: { 200: pageSchema(participantSchema), ...problems },
-      },
-    },
-    async (request, reply) => {
-      const auth = requireAuth(request)
-      const q = request.query
-      const order = orderByOf(q.sort, ['code', 'name', 'createdAt'] as const, {
-        field: 'code',
-        direction: 'asc',
-      })
-      const where: Prisma.ParticipantWhereInput = {
-        ...(auth.user.role === 'operator' ? {} : { id: auth.participant.id }),
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.q
-          ? {
-              OR: [
-                { code: { contains: q.q } },
-                { name: { contains: q.q } },
-                { nameKana: { contains: q.q } },
-              ],
-            }
-          : {}),
-      }
-      const csv = q.format === 'csv'
-      const [rows, total] = await Promise.all([
-        app.db.participant.findMany({
-          where,
-          orderBy: [{ [order.field]: order.direction }, { id: 'asc' }],
-          take: csv ? CSV_EXPORT_LIMIT : q.pageSize,
-          skip: csv ? 0 : (q.page - 1) * q.pageSize,
-        }),
-        app.db.participant.count({ where }),
-      ])
-      const items = rows.map(toParticipant)
-      if (csv) {
-        return sendCsv(
-          reply,
-          'participants.csv',
-          [
-            { header: '事業者コード', value: (p) => p.code },
-            { header: '事業者名', value: (p) => p.name },
-            { header: '事業者名(カナ)', value: (p) => p.nameKana },
-            { header: '法人番号', value: (p) => p.corporateNumber },
-            { header: 'ライセンス区分', value: (p) => p.licenseCategory },
-            { header: '状態', value: (p) => (p.status === 'active' ? '有効' : '取消') },
-          ],
-          items,
-          q.encoding,
-        )
-      }
-      return { items, total, page: q.page, pageSize: q.pageSize }
-    },
-  )
+  participantListRoute(app)
 
   app.get(
     '/:id',

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import type { PendingTask, Portal } from '@yoryo/contracts'
+import { DAY_MS, type PendingTask, type Portal } from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
 import { reviewQueueCounts } from '../applications/public.ts'
 import { passwordExpiresAt } from '../auth/public.ts'
 import { certificateExpiryTasks } from '../client-certificates/public.ts'
 
-const DAY_MS = 24 * 3_600_000
 /** Windows opening within this many days are shown as upcoming. */
 const UPCOMING_DAYS = 30
 /** A password expiring within this many days gives a task. */

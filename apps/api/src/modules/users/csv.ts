@@ -1,45 +1,19 @@
-import type { Role, User, UserStatus } from '@yoryo/contracts'
-import type { CsvColumn } from '../../lib/list.ts'
+import { roleLabels, userStatusLabels, type User } from '@yoryo/contracts'
+import { csv, type CsvColumn } from '../../lib/list.ts'
 
-const JST_OFFSET_MS = 9 * 3_600_000
-
-/** A timestamp as shown in CSV files: JST, `2026/04/01 09:00:00`; empty when absent. */
-export function jst(iso: string | null): string {
-  if (!iso) return ''
-  const d = new Date(Date.parse(iso) + JST_OFFSET_MS)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return (
-    `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ` +
-    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`
-  )
-}
-
-export const roleLabels: Record<Role, string> = {
-  operator: '広域機関',
-  participantAdmin: '管理者',
-  participantUser: '一般',
-  tso: '一般送配電事業者',
-}
-
-const statusLabels: Record<UserStatus, string> = {
-  active: '有効',
-  locked: 'ロック中',
-  cancelled: '取消済',
-}
-
-/** The user list as CSV (K21): the columns of the 020 list screen. */
+/** The user list as CSV (K21): the columns of the 020 list screen and more. */
 export const userCsvColumns: CsvColumn<User>[] = [
-  { header: '事業者コード', value: (u) => u.participant.code },
-  { header: '事業者名', value: (u) => u.participant.name },
-  { header: 'ユーザID', value: (u) => u.userId },
-  { header: '氏名', value: (u) => u.name },
-  { header: 'メールアドレス', value: (u) => u.email },
-  { header: '電話番号', value: (u) => u.phone },
-  { header: 'ロール', value: (u) => roleLabels[u.role] },
-  { header: '状態', value: (u) => statusLabels[u.status] },
-  { header: '有効期間開始', value: (u) => jst(u.validFrom) },
-  { header: '有効期間終了', value: (u) => jst(u.validTo) },
-  { header: '最終ログイン日時', value: (u) => jst(u.lastLoginAt) },
-  { header: '取消日時', value: (u) => jst(u.cancelledAt) },
-  { header: '登録日時', value: (u) => jst(u.createdAt) },
+  csv.text({ ja: '事業者コード', en: 'Participant code' }, (u) => u.participant.code),
+  csv.text({ ja: '事業者名', en: 'Participant name' }, (u) => u.participant.name),
+  csv.text({ ja: 'ユーザID', en: 'User ID' }, (u) => u.userId),
+  csv.text({ ja: '氏名', en: 'Name' }, (u) => u.name),
+  csv.text({ ja: 'メールアドレス', en: 'E-mail' }, (u) => u.email),
+  csv.text({ ja: '電話番号', en: 'Phone' }, (u) => u.phone),
+  csv.enumeration({ ja: 'ロール', en: 'Role' }, (u) => u.role, roleLabels),
+  csv.enumeration({ ja: '状態', en: 'Status' }, (u) => u.status, userStatusLabels),
+  csv.dateTime({ ja: '有効期間開始', en: 'Valid from' }, (u) => u.validFrom),
+  csv.dateTime({ ja: '有効期間終了', en: 'Valid to' }, (u) => u.validTo),
+  csv.dateTime({ ja: '最終ログイン日時', en: 'Last login' }, (u) => u.lastLoginAt),
+  csv.dateTime({ ja: '取消日時', en: 'Cancelled at' }, (u) => u.cancelledAt),
+  csv.dateTime({ ja: '登録日時', en: 'Registered at' }, (u) => u.createdAt),
 ]

@@ -1,3 +1,2 @@
 /** What other API modules may use of the users module (see auth/public.ts). */
 export { fieldError, invalid, managedUser, type Caller } from './service.ts'
-export { jst } from './csv.ts'

@@ -1,5 +1,6 @@
 import type { DbClient, Prisma } from '@yoryo/db'
-import type { UserListQuery, UserStatus } from '@yoryo/contracts'
+import { type UserListQuery, type UserSortField, type UserStatus } from '@yoryo/contracts'
+import { containsText } from '../../lib/list.ts'
 
 /** Prisma access for users (020) and their rights (A40). */
 
@@ -39,30 +40,39 @@ export function userWhere(
   if (filter.status) and.push(statusWhere[filter.status])
   if (filter.q) {
     and.push({
-      OR: [
-        { userId: { contains: filter.q, mode: 'insensitive' } },
-        { name: { contains: filter.q, mode: 'insensitive' } },
-      ],
+      OR: [{ userId: containsText(filter.q) }, { name: containsText(filter.q) }],
     })
   }
   return { AND: and }
 }
 
-export type UserSortField =
-  'userId' | 'name' | 'role' | 'participantCode' | 'lastLoginAt' | 'validTo' | 'createdAt'
+type Direction = 'asc' | 'desc'
+const nullsLast = (direction: Direction) => ({ sort: direction, nulls: 'last' as const })
 
-export function userOrderBy(
-  field: UserSortField,
-  direction: 'asc' | 'desc',
-): Prisma.UserOrderByWithRelationInput[] {
-  const first: Prisma.UserOrderByWithRelationInput =
-    field === 'participantCode'
-      ? { participant: { code: direction } }
-      : field === 'lastLoginAt' || field === 'validTo'
-        ? { [field]: { sort: direction, nulls: 'last' } }
-        : { [field]: direction }
-  return [first, { userId: 'asc' }, { id: 'asc' }]
+/** The order of each sortable column of the user list; status: active, locked, cancelled. */
+export const userSort: Record<
+  UserSortField,
+  (d: Direction) => Prisma.UserOrderByWithRelationInput | Prisma.UserOrderByWithRelationInput[]
+> = {
+  participantCode: (d: Direction) => ({ participant: { code: d } }),
+  userId: (d: Direction) => ({ userId: d }),
+  name: (d: Direction) => ({ name: d }),
+  role: (d: Direction) => ({ role: d }),
+  status: (d: Direction) => [
+    { cancelledAt: { sort: d, nulls: d === 'asc' ? ('first' as const) : ('last' as const) } },
+    { lockedAt: { sort: d, nulls: d === 'asc' ? ('first' as const) : ('last' as const) } },
+  ],
+  email: (d: Direction) => ({ email: d }),
+  validTo: (d: Direction) => ({ validTo: nullsLast(d) }),
+  lastLoginAt: (d: Direction) => ({ lastLoginAt: nullsLast(d) }),
+  createdAt: (d: Direction) => ({ createdAt: d }),
 }
+
+/** Ties: by user ID, then the internal ID, so pages never overlap. */
+export const userTieBreak: Prisma.UserOrderByWithRelationInput[] = [
+  { userId: 'asc' },
+  { id: 'asc' },
+]
 
 export function listUsers(
   db: DbClient,

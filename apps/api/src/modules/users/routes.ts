@@ -16,16 +16,17 @@ import {
 import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { sendCsv } from '../../lib/list.ts'
+import { listRoute } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { userCsvColumns } from './csv.ts'
+import * as repo from './repository.ts'
 import {
   cancelUser,
   createUser,
-  exportUsers,
+  findUsers,
   getPermissions,
   getUser,
-  listUsers,
+  userListWhere,
   reissuePassword,
   unlockUser,
   updatePermissions,
@@ -49,31 +50,22 @@ function callerOf(request: FastifyRequest): Caller {
 
 /** ユーザ情報管理 (020) and ユーザ権限管理 (A40). `{id}` is the user's internal ID. */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/',
-    {
-      config: { access: routeAccess('users', 'view') },
-      schema: {
-        operationId: 'listUsers',
-        summary: 'Users: of the own participant, or of any participant for the operator',
-        description:
-          'Paging, sorting and filters; `format=csv` exports the same filtered list as CSV ' +
-          '(Shift_JIS with CRLF by default, or `encoding=utf-8`).',
-        tags,
-        querystring: userListQuerySchema,
-        response: { 200: userPageSchema, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const auth = requireAuth(request)
-      const query = request.query
-      if (query.format === 'csv') {
-        const rows = await exportUsers(app, auth, query)
-        return sendCsv(reply, 'users.csv', userCsvColumns, rows, query.encoding)
-      }
-      return listUsers(app, auth, query)
-    },
-  )
+  listRoute(app, '/', {
+    config: { access: routeAccess('users', 'view') },
+    operationId: 'listUsers',
+    summary: 'Users: of the own participant, or of any participant for the operator',
+    tags,
+    querystring: userListQuerySchema,
+    item: userSchema,
+    page: userPageSchema,
+    sort: repo.userSort,
+    defaultSort: { field: 'participantCode', direction: 'asc' },
+    tieBreak: repo.userTieBreak,
+    where: (query, request) => userListWhere(requireAuth(request), query),
+    find: (args) => findUsers(app, args),
+    count: (where) => repo.countUsers(app.db, where),
+    csv: { fileName: 'users.csv', columns: userCsvColumns },
+  })
 
   app.post(
     '/',

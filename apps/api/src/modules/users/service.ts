@@ -4,7 +4,6 @@ import {
   formatMessage,
   functionGroupCodes,
   rolesByParticipantKind,
-  userSortFields,
   type FieldError,
   type MessageId,
   type Permission,
@@ -23,7 +22,6 @@ import type { AuthContext } from '../../lib/context.ts'
 import { audit, type Actor } from '../../lib/audit.ts'
 import { AppError, type AppFieldError } from '../../lib/errors.ts'
 import { assertSameParticipant, isAdministrator } from '../../lib/guards.ts'
-import { CSV_EXPORT_LIMIT, orderByOf } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
 import { hashPassword } from '../auth/public.ts'
 import { generateOneTimePassword } from '../../lib/one-time-password.ts'
@@ -148,41 +146,25 @@ function listedParticipant(auth: AuthContext, requested: string | undefined): st
   return auth.participant.id
 }
 
-function listArgs(auth: AuthContext, query: UserListQuery) {
-  const where = repo.userWhere({
+/** The filter of the user list (020), narrowed to the participants the caller may see. */
+export function userListWhere(auth: AuthContext, query: UserListQuery): Prisma.UserWhereInput {
+  return repo.userWhere({
     role: query.role,
     status: query.status,
     q: query.q,
     participantId: listedParticipant(auth, query.participantId),
   })
-  const order = orderByOf(query.sort, userSortFields, {
-    field: 'participantCode',
-    direction: 'asc',
-  })
-  return { where, orderBy: repo.userOrderBy(order.field, order.direction) }
 }
 
-export async function listUsers(
+/** A page of users in the given order, as the API shows them. */
+export async function findUsers(
   app: FastifyInstance,
-  auth: AuthContext,
-  query: UserListQuery,
-): Promise<{ items: User[]; total: number; page: number; pageSize: number }> {
-  const { where, orderBy } = listArgs(auth, query)
-  const [rows, total] = await Promise.all([
-    repo.listUsers(app.db, where, orderBy, (query.page - 1) * query.pageSize, query.pageSize),
-    repo.countUsers(app.db, where),
-  ])
-  return { items: rows.map(toUser), total, page: query.page, pageSize: query.pageSize }
-}
-
-/** The same filtered list, every page, for the CSV export. */
-export async function exportUsers(
-  app: FastifyInstance,
-  auth: AuthContext,
-  query: UserListQuery,
+  args: { where: Prisma.UserWhereInput; orderBy: Prisma.UserOrderByWithRelationInput[] } & {
+    skip: number
+    take: number
+  },
 ): Promise<User[]> {
-  const { where, orderBy } = listArgs(auth, query)
-  return (await repo.listUsers(app.db, where, orderBy, 0, CSV_EXPORT_LIMIT)).map(toUser)
+  return (await repo.listUsers(app.db, args.where, args.orderBy, args.skip, args.take)).map(toUser)
 }
 
 export async function getUser(app: FastifyInstance, auth: AuthContext, id: string): Promise<User> {

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { userSortFields } from '@yoryo/contracts'
 import { createTestApp, loginAs, ORIGIN, type TestContext } from '../../test/harness.ts'
 
 type Session = { cookie: string; origin: string }
@@ -247,12 +248,78 @@ describe('[020] list and export users', () => {
       '事業者コード,事業者名,ユーザID,氏名,メールアドレス,電話番号,ロール,状態,有効期間開始,有効期間終了,最終ログイン日時,取消日時,登録日時',
     )
     expect(lines[1]).toContain('P00001,さくら発電株式会社,admin01,佐藤 花子')
-    expect(lines[1]).toContain(',管理者,有効,')
+    expect(lines[1]).toContain(',管理者ユーザ,有効,')
+    // Times in JST as yyyy/MM/dd HH:mm (登録日時 is the last column).
+    expect(lines[1]).toMatch(/,\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/)
     expect(lines.filter(Boolean)).toHaveLength(2)
 
     const utf8 = await call(admin1, 'GET', '/api/v1/users?format=csv&encoding=utf-8')
     expect(utf8.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true)
     expect(utf8.rawPayload.toString('utf8')).toContain('ユーザID')
+  })
+})
+
+describe('[020] list kit: search, sorting, CSV cells', () => {
+  it('matches % and _ in the search text literally', async () => {
+    await create(admin2, { userId: 'under_score1', name: '下線 太郎' })
+    await create(admin2, { userId: 'percent1', name: '百分率%花子' })
+    const ids = async (q: string) =>
+      (
+        (await call(admin2, 'GET', `/api/v1/users?q=${encodeURIComponent(q)}`)).json().items as {
+          userId: string
+        }[]
+      ).map((u) => u.userId)
+    expect(await ids('_')).toEqual(['under_score1'])
+    expect(await ids('%')).toEqual(['percent1'])
+    expect(await ids('r_s')).toEqual(['under_score1'])
+    expect(await ids('\\')).toEqual([])
+  })
+
+  it('sorts by every declared column, both ways', async () => {
+    for (const field of userSortFields) {
+      for (const sort of [field, `-${field}`]) {
+        const res = await call(operator, 'GET', `/api/v1/users?pageSize=500&sort=${sort}`)
+        expect(res.statusCode, `${sort}: ${res.body}`).toBe(200)
+      }
+    }
+    const emails = async (sort: string) =>
+      (
+        (await call(admin1, 'GET', `/api/v1/users?pageSize=500&sort=${sort}`)).json().items as {
+          email: string
+        }[]
+      ).map((u) => u.email)
+    const ascending = await emails('email')
+    expect(ascending).toEqual([...ascending].sort())
+    expect(await emails('-email')).toEqual([...ascending].reverse())
+    const statuses = (
+      (await call(admin1, 'GET', '/api/v1/users?pageSize=500&sort=status')).json().items as {
+        status: string
+      }[]
+    ).map((u) => u.status)
+    const rank = { active: 0, locked: 1, cancelled: 2 } as Record<string, number>
+    expect(statuses).toEqual([...statuses].sort((a, b) => rank[a]! - rank[b]!))
+  })
+
+  it('neutralises formulas in CSV cells and quotes what needs it', async () => {
+    await create(admin2, { userId: 'formula1', name: '=1+2' })
+    await create(admin2, { userId: 'formula2', name: '@SUM(A1)' })
+    await create(admin2, { userId: 'formula3', name: '-3+4' })
+    await create(admin2, { userId: 'formula4', name: '+81 "quoted", name' })
+    const res = await call(admin2, 'GET', '/api/v1/users?format=csv&encoding=utf-8&q=formula')
+    const lines = res.rawPayload.toString('utf8').slice(1).split('\r\n')
+    expect(lines[1]).toContain(",formula1,'=1+2,")
+    expect(lines[2]).toContain(",formula2,'@SUM(A1),")
+    expect(lines[3]).toContain(",formula3,'-3+4,")
+    expect(lines[4]).toContain(',formula4,"\'+81 ""quoted"", name",')
+  })
+
+  it('writes headers and enumerations in English when asked', async () => {
+    const res = await call(admin1, 'GET', '/api/v1/users?format=csv&encoding=utf-8', undefined, {
+      'accept-language': 'en',
+    })
+    const lines = res.rawPayload.toString('utf8').slice(1).split('\r\n')
+    expect(lines[0]).toMatch(/^Participant code,Participant name,User ID,Name,E-mail/)
+    expect(lines.find((l) => l.includes(',admin01,'))).toContain(',Administrator,Active,')
   })
 })
 

@@ -9,6 +9,7 @@ export const AUDIT_LOG_PATH = '/api/v1/audit-log'
 export interface AuditLogParams {
   page: number
   pageSize: number
+  sort?: string
   from?: string
   to?: string
   action?: string

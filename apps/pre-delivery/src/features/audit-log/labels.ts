@@ -1,64 +1,55 @@
-import { useTranslation } from '@yoryo/ui'
-import { useCallback } from 'react'
+import {
+  auditActionLabel,
+  auditActionLabels,
+  auditEntityTypeLabel,
+  auditEntityTypeLabels,
+  type AuditEntityType,
+} from '@yoryo/contracts'
+import { useLanguage, useTranslation } from '@yoryo/ui'
+import { useCallback, useMemo } from 'react'
 
-/** Entity types of the audit log with a label; others show as recorded. */
-export const AUDIT_ENTITY_TYPES = [
-  'application',
-  'participant',
-  'user',
-  'clientCertificate',
-  'permission',
-  'apiToken',
-  'maintenance',
-] as const
-type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
+/** Entity types of the audit log with a label (contracts); others show as recorded. */
+export const AUDIT_ENTITY_TYPES = Object.keys(auditEntityTypeLabels) as AuditEntityType[]
 
-const ACTIONS = {
-  application: [
-    'create',
-    'update',
-    'submit',
-    'edit',
-    'withdraw',
-    'startReview',
-    'return',
-    'resubmit',
-    'approve',
-    'reject',
-  ],
-  participant: ['create', 'update', 'cancel'],
-  user: ['create', 'update', 'cancel', 'unlock', 'reissuePassword', 'updatePermissions'],
-  clientCertificate: ['create', 'import', 'revoke'],
-} as const
-type ActionGroup = keyof typeof ACTIONS
-
-/** Suggestions for the action filter: each prefix (`user.`), then each known action. */
-export const ACTION_SUGGESTIONS: string[] = (Object.keys(ACTIONS) as ActionGroup[]).flatMap(
-  (group) => [`${group}.`, ...ACTIONS[group].map((name) => `${group}.${name}`)],
-)
-
-/** `user.create` → ユーザの登録; an action without a label → null (its code is shown alone). */
+/** `user.create` → ユーザの登録; an action without a label → null (its code is shown). */
 export function useAuditActionLabel(): (action: string) => string | null {
-  const { t } = useTranslation()
-  return useCallback(
-    (action: string) => {
-      const [group, name] = action.split('.')
-      if (!group || !name || !(group in ACTIONS)) return null
-      const names = ACTIONS[group as ActionGroup] as readonly string[]
-      if (!names.includes(name)) return null
-      return t(`auditLog.actions.${group}.${name}` as 'auditLog.actions.user.create')
-    },
-    [t],
-  )
+  const [lang] = useLanguage()
+  return useCallback((action: string) => auditActionLabel(action, lang), [lang])
 }
 
 export function useAuditEntityLabel(): (entityType: string) => string {
+  const [lang] = useLanguage()
+  return useCallback((entityType: string) => auditEntityTypeLabel(entityType, lang), [lang])
+}
+
+/**
+ * The choices of the operation filter, by record kind: every operation of a kind
+ * (`user.` → ユーザ（すべて）), then each operation by its label.
+ */
+export function useAuditActionOptions(): {
+  group: string
+  items: { value: string; label: string }[]
+}[] {
   const { t } = useTranslation()
-  return useCallback(
-    (entityType: string) =>
-      (AUDIT_ENTITY_TYPES as readonly string[]).includes(entityType)
-        ? t(`auditLog.entityTypes.${entityType as AuditEntityType}`)
-        : entityType,
-    [t],
-  )
+  const [lang] = useLanguage()
+  return useMemo(() => {
+    const groups = new Map<string, string[]>()
+    for (const action of Object.keys(auditActionLabels)) {
+      const [group = ''] = action.split('.')
+      groups.set(group, [...(groups.get(group) ?? []), action])
+    }
+    return [...groups].map(([group, actions]) => {
+      const label = auditEntityTypeLabel(group, lang)
+      return {
+        group: label,
+        items: [
+          { value: `${group}.`, label: t('auditDetail.allOf', { label }) },
+          ...actions.map((action) => ({
+            value: action,
+            label: auditActionLabel(action, lang) ?? action,
+          })),
+        ],
+      }
+    })
+  }, [t, lang])
 }

@@ -22,6 +22,7 @@ export const PARTICIPANTS_PATH = '/api/v1/participants'
 export interface ParticipantListParams {
   page: number
   pageSize: number
+  sort?: string
   q?: string
   status?: 'active' | 'cancelled'
 }

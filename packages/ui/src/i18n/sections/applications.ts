@@ -390,7 +390,6 @@ const ja = {
     filters: {
       date: '日付',
       action: '操作',
-      actionPlaceholder: '例：application.、user.create',
       entityType: '対象',
       actor: '操作者',
       actorPlaceholder: 'ユーザID・氏名など',
@@ -417,47 +416,6 @@ const ja = {
     after: '変更後',
     noValue: 'なし',
     applicant: '申込者（ログインなし）',
-    entityTypes: {
-      application: '申込',
-      participant: '事業者',
-      user: 'ユーザ',
-      clientCertificate: 'クライアント証明書',
-      permission: '権限',
-      apiToken: 'APIトークン',
-      maintenance: 'メンテナンス',
-    },
-    actions: {
-      application: {
-        create: '申込の作成',
-        update: '申込の修正',
-        submit: '申込の提出',
-        edit: '申込の引戻し',
-        withdraw: '申込の取下げ',
-        startReview: '審査開始',
-        return: '申込の差戻し',
-        resubmit: '申込の再提出',
-        approve: '申込の承認',
-        reject: '申込の却下',
-      },
-      participant: {
-        create: '事業者の登録',
-        update: '事業者情報の変更',
-        cancel: '事業者の廃止',
-      },
-      user: {
-        create: 'ユーザの登録',
-        update: 'ユーザの変更',
-        cancel: 'ユーザの取消',
-        unlock: 'ロック解除',
-        reissuePassword: 'パスワード再発行',
-        updatePermissions: '権限の変更',
-      },
-      clientCertificate: {
-        create: '証明書の登録',
-        import: '証明書の一括登録',
-        revoke: '証明書の失効',
-      },
-    },
   },
 }
 
@@ -841,7 +799,6 @@ const en: Shape<typeof ja> = {
     filters: {
       date: 'Date',
       action: 'Action',
-      actionPlaceholder: 'e.g. application., user.create',
       entityType: 'Target',
       actor: 'By',
       actorPlaceholder: 'User ID, name, …',
@@ -868,47 +825,6 @@ const en: Shape<typeof ja> = {
     after: 'After',
     noValue: 'None',
     applicant: 'Applicant (not logged in)',
-    entityTypes: {
-      application: 'Application',
-      participant: 'Participant',
-      user: 'User',
-      clientCertificate: 'Client certificate',
-      permission: 'Permissions',
-      apiToken: 'API token',
-      maintenance: 'Maintenance',
-    },
-    actions: {
-      application: {
-        create: 'Application created',
-        update: 'Application corrected',
-        submit: 'Application submitted',
-        edit: 'Application taken back',
-        withdraw: 'Application withdrawn',
-        startReview: 'Review started',
-        return: 'Application returned',
-        resubmit: 'Application resubmitted',
-        approve: 'Application approved',
-        reject: 'Application rejected',
-      },
-      participant: {
-        create: 'Participant registered',
-        update: 'Participant information changed',
-        cancel: 'Participant cancelled',
-      },
-      user: {
-        create: 'User registered',
-        update: 'User changed',
-        cancel: 'User cancelled',
-        unlock: 'User unlocked',
-        reissuePassword: 'Password reissued',
-        updatePermissions: 'Permissions changed',
-      },
-      clientCertificate: {
-        create: 'Certificate registered',
-        import: 'Certificates imported',
-        revoke: 'Certificate revoked',
-      },
-    },
   },
 }
 

@@ -5,6 +5,8 @@
  * live in @yoryo/contracts, not here.
  */
 
+import { clientCertificateStatusLabels, labelsIn, userStatusLabels } from '@yoryo/contracts'
+
 /** Every leaf a string, the same keys in both languages. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
@@ -47,11 +49,7 @@ const ja = {
       lastLoginAt: '最終ログイン',
       actions: '操作',
     },
-    status: {
-      active: '有効',
-      locked: 'ロック中',
-      cancelled: '取消',
-    },
+    status: labelsIn(userStatusLabels, 'ja'),
     neverLoggedIn: '未ログイン',
     validityUnlimited: '期限なし',
     validityFrom: '{{from}}〜',
@@ -147,12 +145,7 @@ const ja = {
       status: '状態',
       actions: '操作',
     },
-    status: {
-      active: '有効',
-      notYetValid: '有効期間前',
-      expired: '期限切れ',
-      revoked: '失効',
-    },
+    status: labelsIn(clientCertificateStatusLabels, 'ja'),
     expiringSoon: '期限間近',
     expiresInDays: 'あと{{days}}日で有効期限が切れます',
     copyFingerprint: 'フィンガープリントをコピー',
@@ -286,11 +279,7 @@ const en: Shape<typeof ja> = {
       lastLoginAt: 'Last login',
       actions: 'Actions',
     },
-    status: {
-      active: 'Active',
-      locked: 'Locked',
-      cancelled: 'Cancelled',
-    },
+    status: labelsIn(userStatusLabels, 'en'),
     neverLoggedIn: 'Never',
     validityUnlimited: 'No limit',
     validityFrom: 'From {{from}}',
@@ -387,12 +376,7 @@ const en: Shape<typeof ja> = {
       status: 'Status',
       actions: 'Actions',
     },
-    status: {
-      active: 'Active',
-      notYetValid: 'Not yet valid',
-      expired: 'Expired',
-      revoked: 'Revoked',
-    },
+    status: labelsIn(clientCertificateStatusLabels, 'en'),
     expiringSoon: 'Expiring',
     expiresInDays: 'Days left: {{days}}',
     copyFingerprint: 'Copy fingerprint',

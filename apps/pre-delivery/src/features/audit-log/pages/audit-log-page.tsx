@@ -1,63 +1,46 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import {
-  Autocomplete,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core'
+import { Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { auditLogQuerySchema, type AuditEntry } from '@yoryo/contracts'
+import { auditLogQuerySchema, auditSortFields, type AuditEntry } from '@yoryo/contracts'
 import {
-  ApiErrorAlert,
-  CsvExportMenu,
-  DataTable,
-  ListPager,
+  DateRangeFilter,
+  FilterBar,
+  ListScreen,
   Page,
-  SearchIcon,
+  ParticipantSelect,
   createColumnHelper,
+  exportFileName,
   formatDateTime,
+  readDate,
+  readText,
   useFieldErrorText,
+  useListState,
   useSession,
   useTranslation,
-  zodIssueToMessage,
 } from '@yoryo/ui'
-import { useEffect, useMemo, useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
-import { useSearchParams } from 'react-router'
+import { useMemo } from 'react'
+import { Controller } from 'react-hook-form'
 import { z } from 'zod'
-import {
-  jstToday,
-  nextParams,
-  readDate,
-  readPage,
-  readText,
-} from '../../applications/list-params.ts'
 import { AUDIT_LOG_PATH, auditLogQueries, type AuditLogParams } from '../api.ts'
 import { AuditDetail } from '../components/audit-detail.tsx'
 import {
-  ACTION_SUGGESTIONS,
   AUDIT_ENTITY_TYPES,
   useAuditActionLabel,
+  useAuditActionOptions,
   useAuditEntityLabel,
 } from '../labels.ts'
 
 const column = createColumnHelper<AuditEntry>()
 
-/** The contract's search, with empty dates for "any". */
+/** The contract's search, with '' for "any". */
 const filterSchema = auditLogQuerySchema
   .pick({ action: true, entityType: true, actor: true, participantCode: true, requestId: true })
   .extend({
     from: z.union([z.literal(''), z.iso.date()]),
     to: z.union([z.literal(''), z.iso.date()]),
   })
-type FilterSchema = typeof filterSchema
-type FilterValues = z.input<FilterSchema>
+type FilterValues = z.input<typeof filterSchema>
 const TEXT_FILTERS = ['action', 'entityType', 'actor', 'participantCode', 'requestId'] as const
+const FILTER_KEYS = ['from', 'to', ...TEXT_FILTERS] as const
 
 /**
  * Who did it: `P00001 admin01 佐藤 花子` as the name over the participant code and user ID;
@@ -89,7 +72,7 @@ const shortId = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id)
 
 /**
  * 020 操作ログ: every write with who, when, what and before → after. The operator searches all
- * of it (by participant code too), a participant administrator its own participant's. Filters
+ * of it (by participant too), a participant administrator its own participant's. Filters, sort
  * and page in the URL; CSV in Shift_JIS (Excel) or UTF-8.
  */
 export function AuditLogPage() {
@@ -98,45 +81,35 @@ export function AuditLogPage() {
   const isOperator = session.user.role === 'operator'
   const actionLabel = useAuditActionLabel()
   const entityLabel = useAuditEntityLabel()
+  const actionOptions = useAuditActionOptions()
   const fieldErrorText = useFieldErrorText()
-  const [searchParams, setSearchParams] = useSearchParams()
-  const [exportError, setExportError] = useState<unknown>(null)
-  const { page, pageSize } = readPage(searchParams)
-  const params: AuditLogParams = {
-    page,
-    pageSize,
-    from: readDate(searchParams, 'from'),
-    to: readDate(searchParams, 'to'),
-    action: readText(searchParams, 'action', 60),
-    entityType: readText(searchParams, 'entityType', 40),
-    actor: readText(searchParams, 'actor'),
-    participantCode: isOperator ? readText(searchParams, 'participantCode', 10) : undefined,
-    requestId: readText(searchParams, 'requestId', 64),
+  const state = useListState(auditSortFields)
+  const filterParams: Omit<AuditLogParams, 'page' | 'pageSize'> = {
+    from: readDate(state.params, 'from'),
+    to: readDate(state.params, 'to'),
+    action: readText(state.params, 'action', 60),
+    entityType: readText(state.params, 'entityType', 40),
+    actor: readText(state.params, 'actor'),
+    participantCode: isOperator ? readText(state.params, 'participantCode', 10) : undefined,
+    requestId: readText(state.params, 'requestId', 64),
   }
-  const list = useQuery(auditLogQueries.list(params))
-
-  const formValues: FilterValues = {
-    from: params.from ?? '',
-    to: params.to ?? '',
-    action: params.action ?? '',
-    entityType: params.entityType ?? '',
-    actor: params.actor ?? '',
-    participantCode: params.participantCode ?? '',
-    requestId: params.requestId ?? '',
+  const list = useQuery(
+    auditLogQueries.list({
+      ...filterParams,
+      sort: state.sort,
+      page: state.page,
+      pageSize: state.pageSize,
+    }),
+  )
+  const filters: FilterValues = {
+    from: filterParams.from ?? '',
+    to: filterParams.to ?? '',
+    action: filterParams.action ?? '',
+    entityType: filterParams.entityType ?? '',
+    actor: filterParams.actor ?? '',
+    participantCode: filterParams.participantCode ?? '',
+    requestId: filterParams.requestId ?? '',
   }
-  const formKey = JSON.stringify(formValues)
-  const form = useForm<FilterValues, unknown, z.output<FilterSchema>>({
-    resolver: zodResolver(filterSchema, { error: zodIssueToMessage }),
-    defaultValues: formValues,
-  })
-  const { errors } = form.formState
-  const { reset } = form
-  useEffect(() => reset(JSON.parse(formKey) as FilterValues), [formKey, reset])
-  const onSearch = form.handleSubmit((values) => {
-    const changes: Record<string, string | undefined> = { from: values.from, to: values.to }
-    for (const key of TEXT_FILTERS) changes[key] = values[key]?.trim()
-    setSearchParams(nextParams(searchParams, changes))
-  })
 
   const columns = useMemo(
     () => [
@@ -144,12 +117,10 @@ export function AuditLogPage() {
         header: t('auditLog.columns.at'),
         cell: (info) => formatDateTime(info.getValue()),
         meta: { width: 128, nowrap: true, tabular: true },
-        enableSorting: false,
       }),
       column.accessor('actorLabel', {
         header: t('auditLog.columns.actor'),
         cell: (info) => <Actor label={info.getValue()} />,
-        enableSorting: false,
       }),
       ...(isOperator
         ? [
@@ -157,43 +128,32 @@ export function AuditLogPage() {
               id: 'participantCode',
               header: t('auditLog.columns.participantCode'),
               meta: { width: 96, nowrap: true, mono: true },
-              enableSorting: false,
             }),
           ]
         : []),
       column.accessor('action', {
         header: t('auditLog.columns.action'),
         cell: (info) => {
+          // The label only; an operation without one shows its code.
           const label = actionLabel(info.getValue())
-          return (
-            <Stack gap={0}>
-              {label ? <span>{label}</span> : null}
-              <Text span fz="xs" c="dimmed" className="yoryo-code">
-                {info.getValue()}
-              </Text>
-            </Stack>
-          )
+          return label ?? <span className="yoryo-code">{info.getValue()}</span>
         },
         meta: { width: 200 },
-        enableSorting: false,
       }),
       column.accessor('entityType', {
         header: t('auditLog.columns.entityType'),
         cell: (info) => entityLabel(info.getValue()),
         meta: { width: 120, nowrap: true },
-        enableSorting: false,
       }),
       column.accessor('entityId', {
         header: t('auditLog.columns.entityId'),
         cell: (info) => <span title={info.getValue()}>{shortId(info.getValue())}</span>,
         meta: { width: 96, nowrap: true, mono: true },
-        enableSorting: false,
       }),
       column.accessor('requestId', {
         header: t('auditLog.columns.requestId'),
         cell: (info) => <span title={info.getValue()}>{shortId(info.getValue())}</span>,
         meta: { width: 96, nowrap: true, mono: true },
-        enableSorting: false,
       }),
       column.display({
         id: 'detail',
@@ -227,163 +187,138 @@ export function AuditLogPage() {
     [t, isOperator, actionLabel, entityLabel],
   )
 
-  const { page: _page, pageSize: _size, ...exportQuery } = params
-
   return (
     <Page
       functionCode="020"
       title={t('functions.auditLog')}
       description={isOperator ? t('auditLog.description') : t('auditLog.participantDescription')}
-      actions={
-        <CsvExportMenu
-          path={AUDIT_LOG_PATH}
-          query={exportQuery}
-          fileName={`audit-log_${jstToday()}.csv`}
-          onStart={() => setExportError(null)}
-          onError={setExportError}
-        />
-      }
     >
-      <Stack gap="sm">
-        {exportError ? <ApiErrorAlert error={exportError} /> : null}
-        <Paper
-          withBorder
-          p="sm"
-          className="yoryo-panel"
-          component="form"
-          onSubmit={onSearch}
-          noValidate
-          aria-label={t('listTools.filters')}
-          data-testid="audit-filters"
-        >
-          <Stack gap="xs">
-            <Group gap="sm" align="flex-end" wrap="wrap">
-              <Group gap={6} align="flex-end" wrap="nowrap">
-                <TextInput
-                  type="date"
-                  label={t('listTools.dateFrom', { label: t('auditLog.filters.date') })}
-                  w={160}
-                  className="yoryo-figures"
-                  {...form.register('from')}
-                  error={fieldErrorText(errors.from)}
-                />
-                <Text span pb={8} aria-hidden="true">
-                  {t('listTools.dateRangeSeparator')}
-                </Text>
-                <TextInput
-                  type="date"
-                  label={t('listTools.dateTo', { label: t('auditLog.filters.date') })}
-                  w={160}
-                  className="yoryo-figures"
-                  {...form.register('to')}
-                  error={fieldErrorText(errors.to)}
-                />
-              </Group>
-              <Controller
-                control={form.control}
-                name="action"
-                render={({ field }) => (
-                  <Autocomplete
-                    label={t('auditLog.filters.action')}
-                    placeholder={t('auditLog.filters.actionPlaceholder')}
-                    w={240}
-                    maxLength={60}
-                    data={ACTION_SUGGESTIONS}
-                    limit={20}
+      <ListScreen
+        state={state}
+        result={list}
+        title={t('auditLog.tableLabel')}
+        columns={columns}
+        getRowId={(row) => row.id}
+        emptyMessage={t('auditLog.empty')}
+        renderExpanded={(entry) => <AuditDetail entry={entry} />}
+        csv={{
+          path: AUDIT_LOG_PATH,
+          query: { ...filterParams },
+          fileName: exportFileName('audit-log'),
+        }}
+        testId="audit-table"
+        filters={
+          <FilterBar
+            schema={filterSchema}
+            values={filters}
+            onApply={(values) => {
+              const changes: Record<string, string | undefined> = {
+                from: values.from,
+                to: values.to,
+              }
+              for (const key of TEXT_FILTERS) changes[key] = values[key]?.trim()
+              state.update(changes)
+            }}
+            onClear={() => state.clear(FILTER_KEYS)}
+            testId="audit-filters"
+          >
+            {(form) => {
+              const { errors } = form.formState
+              return (
+                <>
+                  <DateRangeFilter
+                    control={form.control}
+                    from="from"
+                    to="to"
+                    label={t('auditLog.filters.date')}
+                    errors={{ from: errors.from, to: errors.to }}
+                  />
+                  <Controller
+                    control={form.control}
+                    name="action"
+                    render={({ field }) => (
+                      <Select
+                        label={t('auditLog.filters.action')}
+                        w={240}
+                        searchable
+                        allowDeselect={false}
+                        maxDropdownHeight={320}
+                        data={[{ value: '', label: t('common.all') }, ...actionOptions]}
+                        value={field.value ?? ''}
+                        onChange={(value) => field.onChange(value ?? '')}
+                        onBlur={field.onBlur}
+                        ref={field.ref}
+                        name={field.name}
+                        comboboxProps={{ withinPortal: true }}
+                        error={fieldErrorText(errors.action)}
+                      />
+                    )}
+                  />
+                  <Controller
+                    control={form.control}
+                    name="entityType"
+                    render={({ field }) => (
+                      <Select
+                        label={t('auditLog.filters.entityType')}
+                        w={170}
+                        allowDeselect={false}
+                        data={[
+                          { value: '', label: t('common.all') },
+                          ...AUDIT_ENTITY_TYPES.map((type) => ({
+                            value: type,
+                            label: entityLabel(type),
+                          })),
+                        ]}
+                        value={field.value ?? ''}
+                        onChange={(value) => field.onChange(value ?? '')}
+                        onBlur={field.onBlur}
+                        ref={field.ref}
+                        name={field.name}
+                        comboboxProps={{ withinPortal: true }}
+                      />
+                    )}
+                  />
+                  <TextInput
+                    label={t('auditLog.filters.actor')}
+                    placeholder={t('auditLog.filters.actorPlaceholder')}
+                    w={220}
+                    maxLength={100}
+                    {...form.register('actor')}
+                    error={fieldErrorText(errors.actor)}
+                  />
+                  {isOperator ? (
+                    <Controller
+                      control={form.control}
+                      name="participantCode"
+                      render={({ field }) => (
+                        <ParticipantSelect
+                          label={t('auditLog.filters.participantCode')}
+                          valueKey="code"
+                          withAll
+                          value={field.value ?? ''}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          ref={field.ref}
+                          name={field.name}
+                        />
+                      )}
+                    />
+                  ) : null}
+                  <TextInput
+                    label={t('auditLog.filters.requestId')}
+                    w={330}
+                    maxLength={64}
+                    spellCheck={false}
                     classNames={{ input: 'yoryo-code' }}
-                    value={field.value ?? ''}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    name={field.name}
-                    error={fieldErrorText(errors.action)}
+                    {...form.register('requestId')}
+                    error={fieldErrorText(errors.requestId)}
                   />
-                )}
-              />
-              <Controller
-                control={form.control}
-                name="entityType"
-                render={({ field }) => (
-                  <Select
-                    label={t('auditLog.filters.entityType')}
-                    w={170}
-                    allowDeselect={false}
-                    data={[
-                      { value: '', label: t('common.all') },
-                      ...AUDIT_ENTITY_TYPES.map((type) => ({
-                        value: type,
-                        label: entityLabel(type),
-                      })),
-                    ]}
-                    value={field.value ?? ''}
-                    onChange={(value) => field.onChange(value ?? '')}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    name={field.name}
-                  />
-                )}
-              />
-            </Group>
-            <Group gap="sm" align="flex-end" wrap="wrap">
-              <TextInput
-                label={t('auditLog.filters.actor')}
-                placeholder={t('auditLog.filters.actorPlaceholder')}
-                w={220}
-                maxLength={100}
-                {...form.register('actor')}
-                error={fieldErrorText(errors.actor)}
-              />
-              {isOperator ? (
-                <TextInput
-                  label={t('auditLog.filters.participantCode')}
-                  placeholder={t('auditLog.filters.participantCodePlaceholder')}
-                  w={140}
-                  maxLength={10}
-                  spellCheck={false}
-                  classNames={{ input: 'yoryo-code' }}
-                  {...form.register('participantCode')}
-                  error={fieldErrorText(errors.participantCode)}
-                />
-              ) : null}
-              <TextInput
-                label={t('auditLog.filters.requestId')}
-                w={330}
-                maxLength={64}
-                spellCheck={false}
-                classNames={{ input: 'yoryo-code' }}
-                {...form.register('requestId')}
-                error={fieldErrorText(errors.requestId)}
-              />
-              <Group gap="xs" ml="auto">
-                <Button type="submit" leftSection={<SearchIcon size={14} />}>
-                  {t('listTools.search')}
-                </Button>
-                <Button variant="default" onClick={() => setSearchParams(new URLSearchParams())}>
-                  {t('listTools.clear')}
-                </Button>
-              </Group>
-            </Group>
-          </Stack>
-        </Paper>
-        {list.error ? <ApiErrorAlert error={list.error} /> : null}
-        <DataTable
-          label={t('auditLog.tableLabel')}
-          data={list.data?.items}
-          columns={columns}
-          loading={list.isPending}
-          getRowId={(row) => row.id}
-          emptyMessage={t('auditLog.empty')}
-          renderExpanded={(entry) => <AuditDetail entry={entry} />}
-          testId="audit-table"
-        />
-        <ListPager
-          page={page}
-          pageSize={pageSize}
-          total={list.data?.total}
-          onPageChange={(next) => setSearchParams(nextParams(searchParams, { page: next }))}
-          onPageSizeChange={(size) => setSearchParams(nextParams(searchParams, { size }))}
-        />
-      </Stack>
+                </>
+              )
+            }}
+          </FilterBar>
+        }
+      />
     </Page>
   )
 }

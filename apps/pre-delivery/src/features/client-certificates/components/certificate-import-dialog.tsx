@@ -23,12 +23,12 @@ import {
   useSession,
   useTranslation,
   zodIssueToMessage,
+  participantLabel,
 } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { useImportCertificates } from '../api.ts'
-import { participantLabel } from '../../users/participant-label.ts'
 
 const formSchema = certificateImportFieldsSchema.extend({
   participantId: z.string(),

@@ -17,12 +17,12 @@ import {
   useTranslation,
   userQueries,
   zodIssueToMessage,
+  participantLabel,
 } from '@yoryo/ui'
 import { useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { z } from 'zod'
 import { useRegisterCertificate } from '../api.ts'
-import { participantLabel } from '../../users/participant-label.ts'
 
 /** The user whose certificate is renewed (fixed), or none: the administrator chooses. */
 export interface CertificateOwner {

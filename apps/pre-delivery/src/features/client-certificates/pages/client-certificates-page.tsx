@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import {
   ActionIcon,
   Badge,
@@ -6,69 +5,57 @@ import {
   CopyButton,
   Group,
   Menu,
-  Paper,
   Select,
   Stack,
   Text,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
+  DAY_MS,
   clientCertificateListQuerySchema,
   clientCertificateSortFields,
   clientCertificateStatusSchema,
   type ClientCertificate,
   type ClientCertificateStatus,
-  type Participant,
 } from '@yoryo/contracts'
 import {
-  ApiErrorAlert,
   CheckIcon,
   ConfirmDialog,
-  CsvExportMenu,
   CopyIcon,
-  DataTable,
-  ListPager,
+  FilterBar,
+  ListScreen,
   MessageAlert,
   Page,
+  ParticipantSelect,
   SearchIcon,
   createColumnHelper,
+  exportFileName,
   formatDateTime,
   participantOptionQueries,
+  readChoice,
+  readId,
   useFieldErrorText,
+  useListState,
   useNow,
   useSession,
   useTranslation,
-  zodIssueToMessage,
   type MessageRef,
-  type SortingState,
 } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
-import { useSearchParams } from 'react-router'
+import { Controller } from 'react-hook-form'
 import { z } from 'zod'
-import {
-  nextParams,
-  readChoice,
-  readPage,
-  readSorting,
-  sortParam,
-} from '../../users/list-params.ts'
 import { certificateQueries, useRevokeCertificate, type CertificateListParams } from '../api.ts'
 import { CertificateImportDialog } from '../components/certificate-import-dialog.tsx'
 import {
   CertificateRegisterDialog,
   type CertificateOwner,
 } from '../components/certificate-register-dialog.tsx'
-import { participantLabel } from '../../users/participant-label.ts'
 
 const column = createColumnHelper<ClientCertificate>()
-const DAY_MS = 86_400_000
 /** A certificate expiring within this many days is flagged (as the portal top warns). */
 const WARNING_DAYS = 30
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const STATUS_COLOR: Record<ClientCertificateStatus, string> = {
   active: 'green',
@@ -123,112 +110,13 @@ function Fingerprint({ value }: { value: string }) {
   )
 }
 
+/** The filters as the form edits them: '' for "all". */
 const filterSchema = clientCertificateListQuerySchema.pick({ q: true }).extend({
   participantId: z.string(),
   status: z.string(),
 })
-type FilterSchema = typeof filterSchema
-type FilterValues = z.output<FilterSchema>
-
-function CertificateFilters({
-  values,
-  participants,
-  onApply,
-}: {
-  values: FilterValues
-  participants: Participant[] | undefined
-  onApply: (values: FilterValues) => void
-}) {
-  const { t } = useTranslation()
-  const fieldErrorText = useFieldErrorText()
-  const form = useForm<z.input<FilterSchema>, unknown, FilterValues>({
-    resolver: zodResolver(filterSchema, { error: zodIssueToMessage }),
-    defaultValues: values,
-  })
-  const empty: FilterValues = { q: '', participantId: '', status: '' }
-  return (
-    <Paper withBorder p="sm" mb="sm" className="yoryo-panel">
-      <form
-        onSubmit={form.handleSubmit(onApply)}
-        noValidate
-        role="search"
-        aria-label={t('listTools.filters')}
-        data-testid="certificate-filters"
-      >
-        <Group gap="sm" align="flex-start" wrap="nowrap">
-          {participants ? (
-            <Controller
-              control={form.control}
-              name="participantId"
-              render={({ field }) => (
-                <Select
-                  label={t('clientCertificates.filters.participant')}
-                  data={[
-                    { value: '', label: t('common.all') },
-                    ...participants.map((p) => ({ value: p.id, label: participantLabel(p) })),
-                  ]}
-                  value={field.value ?? ''}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  allowDeselect={false}
-                  searchable
-                  w={280}
-                />
-              )}
-            />
-          ) : null}
-          <TextInput
-            label={t('clientCertificates.filters.keyword')}
-            placeholder={t('clientCertificates.filters.keywordPlaceholder')}
-            leftSection={<SearchIcon size={14} />}
-            w={300}
-            maxLength={100}
-            type="search"
-            {...form.register('q')}
-            error={fieldErrorText(form.formState.errors.q)}
-          />
-          <Controller
-            control={form.control}
-            name="status"
-            render={({ field }) => (
-              <Select
-                label={t('clientCertificates.filters.status')}
-                data={[
-                  { value: '', label: t('common.all') },
-                  ...clientCertificateStatusSchema.options.map((s) => ({
-                    value: s,
-                    label: t(`clientCertificates.status.${s}`),
-                  })),
-                ]}
-                value={field.value ?? ''}
-                onChange={(value) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                allowDeselect={false}
-                w={140}
-              />
-            )}
-          />
-          <Group gap="xs" wrap="nowrap" className="yoryo-inline-submit">
-            <Button type="submit">{t('listTools.search')}</Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                form.reset(empty)
-                onApply(empty)
-              }}
-            >
-              {t('listTools.clear')}
-            </Button>
-          </Group>
-        </Group>
-      </form>
-    </Paper>
-  )
-}
+type FilterValues = z.input<typeof filterSchema>
+const FILTER_KEYS = ['participant', 'q', 'status'] as const
 
 /**
  * 710 クライアント証明書管理: the certificates of the participant's users (operator: of any
@@ -240,32 +128,33 @@ export function ClientCertificatesPage() {
   const session = useSession()
   const now = useNow(60_000)
   const isOperator = session.user.role === 'operator'
-  const [searchParams, setSearchParams] = useSearchParams()
+  const fieldErrorText = useFieldErrorText()
   const participants = useQuery({ ...participantOptionQueries.active(), enabled: isOperator })
 
-  const { page, pageSize } = readPage(searchParams)
-  const sorting = readSorting(searchParams, clientCertificateSortFields)
-  const participantParam = searchParams.get('participant') ?? ''
+  const state = useListState(clientCertificateSortFields)
   const filters: FilterValues = {
-    participantId: isOperator && UUID.test(participantParam) ? participantParam : '',
-    q: searchParams.get('q') ?? '',
-    status: readChoice(searchParams, 'status', clientCertificateStatusSchema.options) ?? '',
+    participantId: (isOperator && readId(state.params, 'participant')) || '',
+    q: state.params.get('q') ?? '',
+    status: readChoice(state.params, 'status', clientCertificateStatusSchema.options) ?? '',
   }
   const filterParams: Omit<CertificateListParams, 'page' | 'pageSize'> = {
     participantId: filters.participantId || undefined,
     q: filters.q || undefined,
     status: (filters.status || undefined) as ClientCertificateStatus | undefined,
-    sort: sortParam(sorting),
   }
-  const list = useQuery(certificateQueries.list({ ...filterParams, page, pageSize }))
-  const update = (changes: Record<string, string | number | undefined>) =>
-    setSearchParams((prev) => nextParams(prev, changes), { replace: true })
+  const list = useQuery(
+    certificateQueries.list({
+      ...filterParams,
+      sort: state.sort,
+      page: state.page,
+      pageSize: state.pageSize,
+    }),
+  )
 
   const [registerTarget, setRegisterTarget] = useState<{ owner?: CertificateOwner } | null>(null)
   const [importing, setImporting] = useState(false)
   const [toRevoke, setToRevoke] = useState<ClientCertificate | null>(null)
   const [notice, setNotice] = useState<MessageRef | null>(null)
-  const [exportError, setExportError] = useState<unknown>(null)
   const revoke = useRevokeCertificate()
 
   const columns = useMemo(
@@ -288,25 +177,24 @@ export function ClientCertificatesPage() {
         id: 'userId',
         header: t('clientCertificates.columns.user'),
         cell: (info) => (
-          <Text span fz="sm" lineClamp={1} title={info.row.original.user.name}>
+          <Text span fz="sm">
             <span className="yoryo-code">{info.getValue()}</span> {info.row.original.user.name}
           </Text>
         ),
+        meta: { breakAnywhere: true },
       }),
       column.accessor('serialNumber', {
         header: t('clientCertificates.columns.serialNumber'),
         cell: (info) => (
-          <Text span fz="xs" ff="monospace" lineClamp={1} title={info.getValue()}>
+          <Text span fz="xs" ff="monospace" className="yoryo-break-anywhere">
             {info.getValue()}
           </Text>
         ),
-        enableSorting: false,
-        meta: { width: 96 },
+        meta: { width: 120 },
       }),
       column.accessor('fingerprint', {
         header: t('clientCertificates.columns.fingerprint'),
         cell: (info) => <Fingerprint value={info.getValue()} />,
-        enableSorting: false,
         meta: { width: 156, mono: true, nowrap: true },
       }),
       column.accessor('validFrom', {
@@ -350,7 +238,6 @@ export function ClientCertificatesPage() {
             </Group>
           )
         },
-        enableSorting: false,
         meta: { width: 140, nowrap: true },
       }),
       column.display({
@@ -394,8 +281,6 @@ export function ClientCertificatesPage() {
     [t, isOperator, now],
   )
 
-  const onSortingChange = (next: SortingState) => update({ sort: sortParam(next) })
-
   return (
     <Page
       functionCode="710"
@@ -403,13 +288,6 @@ export function ClientCertificatesPage() {
       description={t('clientCertificates.description')}
       actions={
         <>
-          <CsvExportMenu
-            path="/api/v1/client-certificates"
-            query={{ ...filterParams }}
-            fileName="client-certificates.csv"
-            onError={setExportError}
-            onStart={() => setExportError(null)}
-          />
           <Button
             variant="default"
             onClick={() => {
@@ -434,54 +312,91 @@ export function ClientCertificatesPage() {
         {notice ? (
           <MessageAlert {...notice} withCloseButton onClose={() => setNotice(null)} mb="sm" />
         ) : null}
-        {exportError ? (
-          <ApiErrorAlert
-            error={exportError}
-            withCloseButton
-            onClose={() => setExportError(null)}
-            mb="sm"
-          />
-        ) : null}
-        <CertificateFilters
-          // A new form when the filters in the URL change (back button, クリア), not on paging.
-          key={[filters.participantId, filters.q, filters.status].join('|')}
-          values={filters}
-          participants={isOperator ? (participants.data ?? []) : undefined}
-          onApply={(values) =>
-            update({ participant: values.participantId, q: values.q, status: values.status })
+        <ListScreen
+          state={state}
+          result={list}
+          title={t('clientCertificates.listTitle')}
+          columns={columns}
+          getRowId={(c) => c.id}
+          emptyMessage={t('clientCertificates.empty')}
+          csv={{
+            path: '/api/v1/client-certificates',
+            query: { ...filterParams },
+            fileName: exportFileName('client-certificates'),
+          }}
+          testId="certificate-table"
+          filters={
+            <FilterBar
+              schema={filterSchema}
+              values={filters}
+              onApply={(values) =>
+                state.update({
+                  participant: values.participantId,
+                  q: values.q,
+                  status: values.status,
+                })
+              }
+              onClear={() => state.clear(FILTER_KEYS)}
+              testId="certificate-filters"
+            >
+              {(form) => (
+                <>
+                  {isOperator ? (
+                    <Controller
+                      control={form.control}
+                      name="participantId"
+                      render={({ field }) => (
+                        <ParticipantSelect
+                          label={t('clientCertificates.filters.participant')}
+                          withAll
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          ref={field.ref}
+                          name={field.name}
+                        />
+                      )}
+                    />
+                  ) : null}
+                  <TextInput
+                    label={t('clientCertificates.filters.keyword')}
+                    placeholder={t('clientCertificates.filters.keywordPlaceholder')}
+                    leftSection={<SearchIcon size={14} />}
+                    w={300}
+                    maxLength={100}
+                    type="search"
+                    {...form.register('q')}
+                    error={fieldErrorText(form.formState.errors.q)}
+                  />
+                  <Controller
+                    control={form.control}
+                    name="status"
+                    render={({ field }) => (
+                      <Select
+                        label={t('clientCertificates.filters.status')}
+                        data={[
+                          { value: '', label: t('common.all') },
+                          ...clientCertificateStatusSchema.options.map((s) => ({
+                            value: s,
+                            label: t(`clientCertificates.status.${s}`),
+                          })),
+                        ]}
+                        value={field.value}
+                        onChange={(value) => field.onChange(value ?? '')}
+                        onBlur={field.onBlur}
+                        ref={field.ref}
+                        name={field.name}
+                        allowDeselect={false}
+                        w={140}
+                        comboboxProps={{ withinPortal: true }}
+                      />
+                    )}
+                  />
+                </>
+              )}
+            </FilterBar>
           }
         />
-        <Paper
-          withBorder
-          p="md"
-          className="yoryo-panel"
-          component="section"
-          aria-labelledby="certificate-list-title"
-        >
-          <Title order={2} id="certificate-list-title" className="yoryo-section-title" mb="sm">
-            {t('clientCertificates.listTitle')}
-          </Title>
-          {list.error ? <ApiErrorAlert error={list.error} mb="sm" /> : null}
-          <DataTable
-            label={t('clientCertificates.tableLabel')}
-            data={list.data?.items}
-            columns={columns}
-            loading={list.isPending}
-            skeletonRows={4}
-            getRowId={(c) => c.id}
-            emptyMessage={t('clientCertificates.empty')}
-            sorting={sorting}
-            onSortingChange={onSortingChange}
-            testId="certificate-table"
-          />
-          <ListPager
-            page={page}
-            pageSize={pageSize}
-            total={list.data?.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(size) => update({ size })}
-          />
-        </Paper>
       </Stack>
 
       <CertificateRegisterDialog

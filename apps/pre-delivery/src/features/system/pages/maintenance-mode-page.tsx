@@ -8,7 +8,6 @@ import {
   Skeleton,
   Stack,
   Switch,
-  TextInput,
   Textarea,
   Title,
 } from '@mantine/core'
@@ -31,13 +30,14 @@ import {
   useUnsavedChangesGuard,
   zodIssueToMessage,
   type MessageRef,
+  DateTimeField,
 } from '@yoryo/ui'
 import { useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { useUpdateMaintenance } from '../api.ts'
 
-/** The form edits the end time as a JST `datetime-local` value; it becomes ISO on saving. */
+/** The form edits the end time as JST `yyyy-MM-ddTHH:mm` (`DateTimeField`); it becomes ISO on saving. */
 const formSchema = maintenanceUpdateSchema
   .pick({ active: true, messageJa: true, messageEn: true })
   .extend({
@@ -169,13 +169,21 @@ function MaintenanceForm({
             {...form.register('messageEn')}
             error={fieldErrorText(errors.messageEn)}
           />
-          <TextInput
-            type="datetime-local"
-            label={t('maintenanceMode.endsAt')}
-            description={t('maintenanceMode.endsAtHint')}
-            w={260}
-            {...form.register('endsAt')}
-            error={fieldErrorText(errors.endsAt)}
+          <Controller
+            control={form.control}
+            name="endsAt"
+            render={({ field }) => (
+              <DateTimeField
+                label={t('maintenanceMode.endsAt')}
+                description={t('maintenanceMode.endsAtHint')}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                name={field.name}
+                error={fieldErrorText(errors.endsAt)}
+              />
+            )}
           />
           <Group>
             <Button type="submit" loading={busy}>

@@ -20,14 +20,17 @@ import {
   type Role,
   type User,
   type UserWithPassword,
+  jstDateOf,
+  jstDayEnd,
+  jstDayStart,
 } from '@yoryo/contracts'
 import {
   ApiErrorAlert,
+  DateField,
   applyFieldErrors,
-  fromJstInputValue,
   isApiError,
   isShownOnFields,
-  toJstInputValue,
+  participantLabel,
   useDialogCloseGuard,
   useFieldErrorText,
   useFocusWhenEnabled,
@@ -40,7 +43,6 @@ import { useEffect, useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { z } from 'zod'
 import { useCreateUser, useUpdateUser } from '../api.ts'
-import { participantLabel } from '../participant-label.ts'
 
 /**
  * The fields of the form: the contract's user fields, the validity period as JST dates
@@ -54,8 +56,8 @@ const baseSchema = userFieldsSchema
     email: z.string().trim().min(1).pipe(userFieldsSchema.shape.email),
     participantId: z.string(),
     userId: z.string(),
-    validFrom: z.string(),
-    validTo: z.string(),
+    validFrom: z.union([z.literal(''), z.iso.date()]),
+    validTo: z.union([z.literal(''), z.iso.date()]),
   })
 type FormSchema = typeof baseSchema
 type FormInput = z.input<FormSchema>
@@ -90,14 +92,14 @@ function formSchema(creating: boolean, needsParticipant: boolean) {
   })
 }
 
-/** A JST date (`YYYY-MM-DD`) as the start or the last second of that day, with offset. */
+/** A JST date (`yyyy-MM-dd`) as the start or the last second of that day. */
 function dayStart(date: string): string | null {
-  return date ? fromJstInputValue(`${date}T00:00`) : null
+  return date ? jstDayStart(date).toISOString() : null
 }
 function dayEnd(date: string): string | null {
-  return date ? fromJstInputValue(`${date}T23:59:59`) : null
+  return date ? new Date(jstDayEnd(date).getTime() - 1000).toISOString() : null
 }
-const jstDate = (value: string | null) => toJstInputValue(value).slice(0, 10)
+const jstDate = (value: string | null) => (value ? jstDateOf(new Date(value)) : '')
 
 function valuesOf(user: User | null, participantId: string, role: Role): FormInput {
   return user
@@ -415,24 +417,40 @@ function UserForm({
             />
             <Stack gap={4}>
               <Group gap="sm" align="flex-start" wrap="nowrap">
-                <TextInput
-                  type="date"
-                  label={t('users.form.validFrom')}
-                  w={180}
-                  classNames={{ input: 'yoryo-figures' }}
-                  {...form.register('validFrom')}
-                  error={fieldErrorText(errors.validFrom)}
+                <Controller
+                  control={form.control}
+                  name="validFrom"
+                  render={({ field }) => (
+                    <DateField
+                      label={t('users.form.validFrom')}
+                      w={180}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      name={field.name}
+                      error={fieldErrorText(errors.validFrom)}
+                    />
+                  )}
                 />
                 <Text className="yoryo-inline-submit" c="dimmed" aria-hidden="true" pt={6}>
                   〜
                 </Text>
-                <TextInput
-                  type="date"
-                  label={t('users.form.validTo')}
-                  w={180}
-                  classNames={{ input: 'yoryo-figures' }}
-                  {...form.register('validTo')}
-                  error={fieldErrorText(errors.validTo)}
+                <Controller
+                  control={form.control}
+                  name="validTo"
+                  render={({ field }) => (
+                    <DateField
+                      label={t('users.form.validTo')}
+                      w={180}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      name={field.name}
+                      error={fieldErrorText(errors.validTo)}
+                    />
+                  )}
                 />
               </Group>
               <Text fz="xs" c="dimmed" className="yoryo-phrase">

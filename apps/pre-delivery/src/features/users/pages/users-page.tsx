@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Menu, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   functionOf,
   mayUse,
   roleSchema,
+  userListQuerySchema,
   userSortFields,
   userStatusSchema,
   type Role,
@@ -11,35 +12,38 @@ import {
   type UserStatus,
 } from '@yoryo/contracts'
 import {
-  ApiErrorAlert,
   ConfirmDialog,
-  CsvExportMenu,
-  DataTable,
-  ListPager,
+  FilterBar,
+  ListScreen,
   MessageAlert,
   Page,
+  ParticipantSelect,
+  SearchIcon,
   createColumnHelper,
+  exportFileName,
   formatDate,
   formatDateTime,
   functionHref,
   participantOptionQueries,
+  readChoice,
+  readId,
+  useFieldErrorText,
+  useListState,
   useSession,
   useTranslation,
   userQueries,
   type MessageRef,
-  type SortingState,
   type UserListParams,
 } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { Controller, type UseFormReturn } from 'react-hook-form'
+import { z } from 'zod'
 import { useCancelUser, useReissuePassword, useUnlockUser } from '../api.ts'
 import {
   OneTimePasswordDialog,
   type IssuedPassword,
 } from '../components/one-time-password-dialog.tsx'
-import { UserFilters, type UserFilterValues } from '../components/user-filters.tsx'
 import { UserFormDialog, type UserFormTarget } from '../components/user-form-dialog.tsx'
-import { nextParams, readChoice, readPage, readSorting, sortParam } from '../list-params.ts'
 
 const column = createColumnHelper<User>()
 
@@ -51,7 +55,14 @@ const STATUS_COLOR: Record<UserStatus, string> = {
 
 type Transition = 'cancel' | 'unlock' | 'reissue'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** The filters as the form edits them: '' for "all". */
+const filterSchema = userListQuerySchema.pick({ q: true }).extend({
+  participantId: z.string(),
+  role: z.string(),
+  status: z.string(),
+})
+type FilterValues = z.input<typeof filterSchema>
+const FILTER_KEYS = ['participant', 'q', 'role', 'status'] as const
 
 /**
  * 020 ユーザ情報管理: a participant administrator's users, or for the operator any participant's
@@ -64,35 +75,35 @@ export function UsersPage() {
   const isOperator = session.user.role === 'operator'
   // 020 → A40: a general user's row links to its rights, for those who may set them.
   const canSetRights = mayUse(functionOf('permissions'), session.user.role, session.permissions)
-  const [searchParams, setSearchParams] = useSearchParams()
+  const fieldErrorText = useFieldErrorText()
   const participants = useQuery({ ...participantOptionQueries.active(), enabled: isOperator })
 
   // The list's state, all of it in the URL.
-  const { page, pageSize } = readPage(searchParams)
-  const sorting = readSorting(searchParams, userSortFields)
-  const participantParam = searchParams.get('participant') ?? ''
-  const filters: UserFilterValues = {
-    participantId: isOperator && UUID.test(participantParam) ? participantParam : '',
-    q: searchParams.get('q') ?? '',
-    role: readChoice(searchParams, 'role', roleSchema.options) ?? '',
-    status: readChoice(searchParams, 'status', userStatusSchema.options) ?? '',
+  const state = useListState(userSortFields)
+  const filters: FilterValues = {
+    participantId: (isOperator && readId(state.params, 'participant')) || '',
+    q: state.params.get('q') ?? '',
+    role: readChoice(state.params, 'role', roleSchema.options) ?? '',
+    status: readChoice(state.params, 'status', userStatusSchema.options) ?? '',
   }
   const filterParams: Omit<UserListParams, 'page' | 'pageSize'> = {
     participantId: filters.participantId || undefined,
     q: filters.q || undefined,
     role: (filters.role || undefined) as Role | undefined,
     status: (filters.status || undefined) as UserStatus | undefined,
-    sort: sortParam(sorting),
   }
-  const list = useQuery(userQueries.list({ ...filterParams, page, pageSize }))
-
-  const update = (changes: Record<string, string | number | undefined>) =>
-    setSearchParams((prev) => nextParams(prev, changes), { replace: true })
+  const list = useQuery(
+    userQueries.list({
+      ...filterParams,
+      sort: state.sort,
+      page: state.page,
+      pageSize: state.pageSize,
+    }),
+  )
 
   const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null)
   const [issued, setIssued] = useState<IssuedPassword | null>(null)
   const [notice, setNotice] = useState<MessageRef | null>(null)
-  const [exportError, setExportError] = useState<unknown>(null)
   const [pending, setPending] = useState<{ kind: Transition; user: User } | null>(null)
   const cancel = useCancelUser()
   const unlock = useUnlockUser()
@@ -184,17 +195,12 @@ export function UsersPage() {
             {t(`users.status.${info.getValue()}`)}
           </Badge>
         ),
-        enableSorting: false,
         meta: { width: 92, nowrap: true },
       }),
       column.accessor('email', {
         header: t('users.columns.email'),
-        cell: (info) => (
-          <Text span fz="sm" lineClamp={1} title={info.getValue()}>
-            {info.getValue()}
-          </Text>
-        ),
-        enableSorting: false,
+        // Long addresses wrap instead of being cut off.
+        meta: { breakAnywhere: true },
       }),
       column.accessor('validTo', {
         header: t('users.columns.validity'),
@@ -236,8 +242,31 @@ export function UsersPage() {
     ]
   }, [t, isOperator, session.user.id, canSetRights])
 
-  const onSortingChange = (next: SortingState) => update({ sort: sortParam(next) })
-  const activeParticipants = participants.data
+  const select = (
+    form: UseFormReturn<FilterValues, unknown, z.output<typeof filterSchema>>,
+    name: 'role' | 'status',
+    label: string,
+    data: { value: string; label: string }[],
+  ) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Select
+          label={label}
+          data={[{ value: '', label: t('common.all') }, ...data]}
+          value={field.value}
+          onChange={(value) => field.onChange(value ?? '')}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          name={field.name}
+          allowDeselect={false}
+          w={150}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+    />
+  )
 
   return (
     <Page
@@ -245,94 +274,106 @@ export function UsersPage() {
       title={t('functions.users')}
       description={isOperator ? t('users.operatorDescription') : t('users.description')}
       actions={
-        <>
-          <CsvExportMenu
-            path="/api/v1/users"
-            query={{ ...filterParams }}
-            fileName="users.csv"
-            onError={setExportError}
-            onStart={() => setExportError(null)}
-          />
-          <Button
-            onClick={() => {
-              setNotice(null)
-              setFormTarget({ kind: 'create' })
-            }}
-            data-testid="user-register"
-          >
-            {t('users.register')}
-          </Button>
-        </>
+        <Button
+          onClick={() => {
+            setNotice(null)
+            setFormTarget({ kind: 'create' })
+          }}
+          data-testid="user-register"
+        >
+          {t('users.register')}
+        </Button>
       }
     >
       <Stack gap={0}>
         {notice ? (
           <MessageAlert {...notice} withCloseButton onClose={() => setNotice(null)} mb="sm" />
         ) : null}
-        {exportError ? (
-          <ApiErrorAlert
-            error={exportError}
-            withCloseButton
-            onClose={() => setExportError(null)}
-            mb="sm"
-          />
-        ) : null}
-        <UserFilters
-          // A new form when the filters in the URL change (back button, クリア), not on paging.
-          key={[filters.participantId, filters.q, filters.role, filters.status].join('|')}
-          values={filters}
-          roles={roles}
-          participants={isOperator ? (activeParticipants ?? []) : undefined}
-          onApply={(values) =>
-            update({
-              participant: values.participantId,
-              q: values.q,
-              role: values.role,
-              status: values.status,
-            })
+        <ListScreen
+          state={state}
+          result={list}
+          title={t('users.listTitle')}
+          columns={columns}
+          getRowId={(user) => user.id}
+          emptyMessage={t('users.empty')}
+          onRowActivate={(user) => {
+            if (user.status !== 'cancelled') setFormTarget({ kind: 'edit', user })
+          }}
+          csv={{
+            path: '/api/v1/users',
+            query: { ...filterParams },
+            fileName: exportFileName('users'),
+          }}
+          testId="user-table"
+          filters={
+            <FilterBar
+              schema={filterSchema}
+              values={filters}
+              onApply={(values) =>
+                state.update({
+                  participant: values.participantId,
+                  q: values.q,
+                  role: values.role,
+                  status: values.status,
+                })
+              }
+              onClear={() => state.clear(FILTER_KEYS)}
+              testId="user-filters"
+            >
+              {(form) => (
+                <>
+                  {isOperator ? (
+                    <Controller
+                      control={form.control}
+                      name="participantId"
+                      render={({ field }) => (
+                        <ParticipantSelect
+                          label={t('users.filters.participant')}
+                          withAll
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          ref={field.ref}
+                          name={field.name}
+                        />
+                      )}
+                    />
+                  ) : null}
+                  <TextInput
+                    label={t('users.filters.keyword')}
+                    placeholder={t('users.filters.keywordPlaceholder')}
+                    leftSection={<SearchIcon size={14} />}
+                    w={240}
+                    maxLength={100}
+                    type="search"
+                    {...form.register('q')}
+                    error={fieldErrorText(form.formState.errors.q)}
+                  />
+                  {select(
+                    form,
+                    'role',
+                    t('users.filters.role'),
+                    roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+                  )}
+                  {select(
+                    form,
+                    'status',
+                    t('users.filters.status'),
+                    userStatusSchema.options.map((s) => ({
+                      value: s,
+                      label: t(`users.status.${s}`),
+                    })),
+                  )}
+                </>
+              )}
+            </FilterBar>
           }
         />
-        <Paper
-          withBorder
-          p="md"
-          className="yoryo-panel"
-          component="section"
-          aria-labelledby="user-list-title"
-        >
-          <Group justify="space-between" align="baseline" mb="sm">
-            <Title order={2} id="user-list-title" className="yoryo-section-title">
-              {t('users.listTitle')}
-            </Title>
-          </Group>
-          {list.error ? <ApiErrorAlert error={list.error} mb="sm" /> : null}
-          <DataTable
-            label={t('users.tableLabel')}
-            data={list.data?.items}
-            columns={columns}
-            loading={list.isPending}
-            skeletonRows={5}
-            getRowId={(user) => user.id}
-            emptyMessage={t('users.empty')}
-            sorting={sorting}
-            onSortingChange={onSortingChange}
-            onRowActivate={(user) => {
-              if (user.status !== 'cancelled') setFormTarget({ kind: 'edit', user })
-            }}
-            testId="user-table"
-          />
-          <ListPager
-            page={page}
-            pageSize={pageSize}
-            total={list.data?.total}
-            onPageChange={(next) => update({ page: next })}
-            onPageSizeChange={(size) => update({ size })}
-          />
-        </Paper>
       </Stack>
 
       <UserFormDialog
         target={formTarget}
-        participants={activeParticipants}
+        participants={participants.data}
         defaultParticipantId={filters.participantId}
         onClose={() => setFormTarget(null)}
         onCreated={(created) => {
