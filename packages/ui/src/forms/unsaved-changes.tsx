@@ -8,12 +8,16 @@ import { ConfirmDialog } from '../components/confirm-dialog.tsx'
  * Guards a form with unsaved input against leaving its screen (menu, links, back button) and
  * against closing or reloading the tab: while `dirty`, leaving asks to confirm first.
  * Render the returned element next to the form. A redirect to the login page (expired session)
- * is let through: `useFormDraft` keeps the input for after the re-login.
+ * is let through: `useFormDraft` keeps the input for after the re-login. `onDiscard` runs when
+ * the user confirms leaving (pass the draft's `clear`, so discarded input is not restored).
  *
  *   const leaveGuard = useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful)
  *   return <>{leaveGuard}<form …/></>
  */
-export function useUnsavedChangesGuard(dirty: boolean): ReactNode {
+export function useUnsavedChangesGuard(
+  dirty: boolean,
+  options: { onDiscard?: () => void } = {},
+): ReactNode {
   const { t } = useTranslation()
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
@@ -33,7 +37,10 @@ export function useUnsavedChangesGuard(dirty: boolean): ReactNode {
       title={t('unsaved.title')}
       message={t('unsaved.leaveMessage')}
       confirmLabel={t('unsaved.discardAndLeave')}
-      onConfirm={() => blocker.proceed?.()}
+      onConfirm={() => {
+        options.onDiscard?.()
+        blocker.proceed?.()
+      }}
       onClose={() => blocker.reset?.()}
     />
   )

@@ -101,7 +101,7 @@ function MaintenanceForm({
   const focusField = useFocusWhenEnabled(form.setFocus, busy)
   // Unsaved input: confirm before leaving, kept across a re-login after the session expired.
   const draft = useFormDraft('maintenance', form)
-  const leaveGuard = useUnsavedChangesGuard(form.formState.isDirty)
+  const leaveGuard = useUnsavedChangesGuard(form.formState.isDirty, { onDiscard: draft.clear })
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
