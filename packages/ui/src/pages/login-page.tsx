@@ -155,11 +155,11 @@ export function LoginPage() {
             {/* 700: companies not yet registered apply without a login (pre-delivery SPA). */}
             {app === 'preDelivery' ? (
               <Anchor component={Link} to="/apply" fz="sm" data-testid="apply-link">
-                {t('systemUse.loginLink')}
+                {t('login.applyLink')}
               </Anchor>
             ) : (
               <Anchor href="/apply" fz="sm" data-testid="apply-link">
-                {t('systemUse.loginLink')}
+                {t('login.applyLink')}
               </Anchor>
             )}
           </Stack>
