@@ -29,5 +29,11 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy: { '/api': apiProxy } },
   // Both SPAs build into dist/web/, which the API serves (WEB_DIST_DIR) and a web server can host.
-  build: { outDir: '../../dist/web/pre-delivery', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  build: {
+    outDir: '../../dist/web/pre-delivery',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    // Every supported browser preloads modules itself: no polyfill in the entry (issue 7 budget).
+    modulePreload: { polyfill: false },
+  },
 })

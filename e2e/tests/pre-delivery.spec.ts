@@ -105,6 +105,30 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
   })
 
+  // The English texts and the feature sections of the catalogue are loaded on demand (issue 7,
+  // first load): a switch, a reload and a screen loaded later all show English, never keys.
+  test('[010] English reaches screens loaded later and survives a reload', async ({
+    page,
+    data,
+  }) => {
+    const admin = await data.user('P00001', { role: 'participantAdmin' })
+    await login(page, admin)
+    await menu(page).getByRole('link', { name: 'ユーザ情報管理' }).click()
+    await expect(page.getByRole('button', { name: 'ユーザ登録' })).toBeVisible()
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await expect(page.getByRole('button', { name: 'Register user' })).toBeVisible()
+    await page.reload()
+    await expect(page.getByRole('button', { name: 'Register user' })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    await expect(page.getByText(/\busers\.\w/)).toHaveCount(0)
+    await page.goto('/apply')
+    await expect(
+      page.getByRole('heading', { name: 'Application for use of the Capacity Market System' }),
+    ).toBeVisible()
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語').click()
+    await expect(page.getByRole('heading', { name: '容量市場システム利用申込' })).toBeVisible()
+  })
+
   test('[010] error screens: page not found, no permission, system error with request ID', async ({
     page,
     data,

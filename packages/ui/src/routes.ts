@@ -1,10 +1,12 @@
 import { functionOf, functionPath, type AppId, type FunctionKey } from '@yoryo/contracts'
 import type { ComponentType } from 'react'
+import { loadCatalogueSections } from './i18n/loader.ts'
 
 /**
  * react-router's `lazy` for a route module that exports its screen as `name`: the module becomes
  * a chunk of its own, loaded when the route is first visited (the router keeps the current
- * screen until then; on the first load it shows the route's `HydrateFallback`).
+ * screen until then; on the first load it shows the route's `HydrateFallback`), together with
+ * the feature sections of the UI catalogue (`i18n/loader.ts`, loaded once, in parallel).
  *
  *   { path: 'api-tokens', lazy: lazyComponent(() => import('./api-tokens-page.tsx'), 'ApiTokensPage') }
  */
@@ -12,7 +14,10 @@ export function lazyComponent<M extends Record<K, ComponentType>, K extends keyo
   load: () => Promise<M>,
   name: K,
 ): () => Promise<{ Component: ComponentType }> {
-  return async () => ({ Component: (await load())[name] })
+  return async () => {
+    const [module] = await Promise.all([load(), loadCatalogueSections()])
+    return { Component: module[name] }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import type { AppId } from '@yoryo/contracts'
 import type { i18n as I18n } from 'i18next'
-import { useState, type ReactNode } from 'react'
+import { Suspense, useState, type ReactNode } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { APP_CONFIGS, AppConfigContext } from './app-config.tsx'
 import { createI18n } from './i18n/i18n.ts'
@@ -28,7 +28,10 @@ export function UiProvider({ app, queryClient, i18n, children }: UiProviderProps
         forceColorScheme="light"
       >
         <QueryClientProvider client={queryClient}>
-          <AppConfigContext.Provider value={APP_CONFIGS[app]}>{children}</AppConfigContext.Provider>
+          <AppConfigContext.Provider value={APP_CONFIGS[app]}>
+            {/* Nothing, not keys, while a chosen language's texts load (English on the first load). */}
+            <Suspense fallback={null}>{children}</Suspense>
+          </AppConfigContext.Provider>
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

@@ -1,15 +1,31 @@
 import type { ja } from './ja.ts'
+import type { applicationsSections } from './sections/applications.ts'
+import type { listsSections } from './sections/lists.ts'
+import type { usersSections } from './sections/users.ts'
 
 /** The shape of a UI catalogue: every leaf of `ja.ts` is a string in every language. */
 export type CatalogueShape<T> = {
   [K in keyof T]: T[K] extends string ? string : CatalogueShape<T[K]>
 }
 
-export type Catalogue = CatalogueShape<typeof ja>
+/** The core of the catalogue (`ja.ts` / `en.ts`): what the entry chunk holds. */
+export type CoreCatalogue = CatalogueShape<typeof ja>
+
+/** Every text of the UI in Japanese: the core and every section (see `loader.ts`). */
+export type FullCatalogue = typeof ja &
+  (typeof applicationsSections)['ja'] &
+  (typeof usersSections)['ja'] &
+  (typeof listsSections)['ja']
+
+export type Catalogue = CatalogueShape<FullCatalogue>
 
 export type Language = 'ja' | 'en'
 
 export const LANGUAGES: readonly Language[] = ['ja', 'en']
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+}
 
 /** All dotted keys of a catalogue, sorted (used by the key-parity test). */
 export function catalogueKeys(catalogue: object, prefix = ''): string[] {

@@ -1,11 +1,8 @@
 import { functionCodeLabels, functionLabels, labelsIn, roleLabels } from '@yoryo/contracts'
-import type { Catalogue } from './catalogue.ts'
-import { applicationsSections } from './sections/applications.ts'
-import { listsSections } from './sections/lists.ts'
-import { usersSections } from './sections/users.ts'
+import type { CoreCatalogue } from './catalogue.ts'
 
-/** English UI catalogue: the same keys as `ja.ts`. */
-export const en: Catalogue = {
+/** English UI catalogue, its core: the same keys as `ja.ts`; loaded when English is chosen. */
+export const en: CoreCatalogue = {
   app: {
     systemName: 'Capacity Market System',
     documentTitle: '[{{code}}] {{title}} | {{system}}',
@@ -86,6 +83,7 @@ export const en: Catalogue = {
     password: 'Password',
     submit: 'Log in',
     help: 'If you have forgotten your password or your user is locked, contact your administrator.',
+    applyLink: 'Apply to use the Capacity Market System (new participants)',
   },
   password: {
     currentPassword: 'Current password',
@@ -270,9 +268,6 @@ export const en: Catalogue = {
     serverTitle: 'System error',
     networkTitle: 'Cannot reach the server',
   },
-  ...usersSections.en,
-  ...listsSections.en,
-  ...applicationsSections.en,
   format: {
     bytes: {
       b: '{{value}} B',

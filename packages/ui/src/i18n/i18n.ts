@@ -2,16 +2,13 @@ import i18next, { type i18n as I18n } from 'i18next'
 import { useCallback } from 'react'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import './types.ts'
-import { LANGUAGES, type Language } from './catalogue.ts'
-import { en } from './en.ts'
-import { ja } from './ja.ts'
+import { LANGUAGES, isLanguage, type Language } from './catalogue.ts'
+import { attachInstance, catalogueBackend } from './loader.ts'
+
+export { isLanguage }
 
 /** Shared by both SPAs: they are served from one origin, so one localStorage entry serves both. */
 export const LANGUAGE_STORAGE_KEY = 'yoryo.language'
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
-}
 
 export function readStoredLanguage(): Language {
   try {
@@ -32,19 +29,26 @@ function storeLanguage(language: Language): void {
 
 /**
  * Creates the i18next instance of one SPA: Japanese by default, the stored choice if any,
- * `<html lang>` kept in sync, and a language switch in another tab followed here.
+ * `<html lang>` kept in sync, and a language switch in another tab followed here. The texts
+ * loaded so far are there at once (the Japanese core always); the others come through
+ * `loader.ts` — until a chosen language's core is in, `useTranslation` suspends (UiProvider
+ * shows nothing rather than keys), and `changeLanguage` switches once they are in.
  */
 export function createI18n(language: Language = readStoredLanguage()): I18n {
   const instance = i18next.createInstance()
-  void instance.use(initReactI18next).init({
-    resources: { ja: { translation: ja }, en: { translation: en } },
-    lng: language,
-    fallbackLng: 'ja',
-    supportedLngs: LANGUAGES,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  })
+  void instance
+    .use(initReactI18next)
+    .use(catalogueBackend)
+    .init({
+      resources: attachInstance(instance),
+      partialBundledLanguages: true,
+      lng: language,
+      fallbackLng: 'ja',
+      supportedLngs: LANGUAGES,
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      returnNull: false,
+    })
   const sync = (lng: string) => {
     if (typeof document !== 'undefined') document.documentElement.lang = lng
   }

@@ -1,11 +1,10 @@
 import { functionCodeLabels, functionLabels, labelsIn, roleLabels } from '@yoryo/contracts'
-import { applicationsSections } from './sections/applications.ts'
-import { listsSections } from './sections/lists.ts'
-import { usersSections } from './sections/users.ts'
 
 /**
- * Japanese UI catalogue (the default language). `en.ts` must have exactly the same keys; the
- * type `Catalogue` enforces it at compile time and `i18n.test.ts` checks it once more.
+ * Japanese UI catalogue, its core (the default language, in the entry chunk); the feature
+ * sections (`sections/*.ts`) are loaded with the first lazy route (`loader.ts`). `en.ts` must
+ * have exactly the same keys; the type `CoreCatalogue` enforces it at compile time and
+ * `i18n.test.ts` checks it once more, sections included.
  * System messages with IDs (E-…, W-…, I-…) live in @yoryo/contracts, not here.
  */
 export const ja = {
@@ -89,6 +88,8 @@ export const ja = {
     password: 'パスワード',
     submit: 'ログイン',
     help: 'パスワードを忘れた場合やユーザがロックされた場合は、所属事業者の管理者ユーザにお問い合わせください。',
+    // 700, for companies without a login: here, not in `systemUse`, which is loaded later.
+    applyLink: '容量市場システムの利用申込（新規の事業者）',
   },
   password: {
     currentPassword: '現在のパスワード',
@@ -275,9 +276,6 @@ export const ja = {
     serverTitle: 'システムエラー',
     networkTitle: 'サーバに接続できません',
   },
-  ...usersSections.ja,
-  ...listsSections.ja,
-  ...applicationsSections.ja,
   format: {
     bytes: {
       b: '{{value}} B',

@@ -1,10 +1,10 @@
-import type { ja } from './ja.ts'
+import type { FullCatalogue } from './catalogue.ts'
 
 // Type-checked translation keys: `t('login.title')` compiles, `t('login.titel')` does not.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
-    resources: { translation: typeof ja }
+    resources: { translation: FullCatalogue }
   }
 }
 

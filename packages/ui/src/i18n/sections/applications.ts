@@ -26,7 +26,6 @@ const ja = {
     title: '容量市場システム利用申込',
     description:
       '容量市場システムを利用する事業者の情報と、最初の管理者ユーザを申し込みます。広域機関の審査で承認されると事業者コードが発番され、管理者ユーザが登録されます。',
-    loginLink: '容量市場システムの利用申込（新規の事業者）',
     statusLink: '申込状況の確認・差戻し後の修正',
     toLogin: 'ログイン画面へ',
     toApply: '新規の利用申込へ',
@@ -436,7 +435,6 @@ const en: Shape<typeof ja> = {
     title: 'Application for use of the Capacity Market System',
     description:
       'Apply with your company details and your first administrator. When OCCTO approves the application, a participant code is issued and the administrator is registered.',
-    loginLink: 'Apply to use the Capacity Market System (new participants)',
     statusLink: 'Check an application or correct a returned one',
     toLogin: 'Go to login',
     toApply: 'New application',

@@ -1,0 +1,109 @@
+import type { BackendModule, i18n as I18n } from 'i18next'
+import { LANGUAGES, isLanguage, type Language } from './catalogue.ts'
+import { ja } from './ja.ts'
+
+/**
+ * What of the UI catalogue a page loads when. The entry holds only the Japanese core (`ja.ts`:
+ * shell, login, errors, portal); the English core (`en.ts`) is loaded when English is chosen
+ * (through i18next's backend, so a language switch shows the new texts only once they are
+ * there), and the feature sections (`sections/*.ts`, both languages each) are loaded by every
+ * lazy route with its screen (`lazyComponent`), so no screen renders before its texts are in.
+ *
+ * A new section file is added here and to `FullCatalogue` (catalogue.ts).
+ */
+const sectionLoaders = {
+  applications: () => import('./sections/applications.ts').then((m) => m.applicationsSections),
+  users: () => import('./sections/users.ts').then((m) => m.usersSections),
+  lists: () => import('./sections/lists.ts').then((m) => m.listsSections),
+} satisfies Record<string, () => Promise<Record<Language, object>>>
+
+export type CatalogueSection = keyof typeof sectionLoaders
+
+export const CATALOGUE_SECTIONS = Object.keys(sectionLoaders) as CatalogueSection[]
+
+const coreLoaders: Record<Language, () => Promise<object>> = {
+  ja: () => Promise.resolve(ja),
+  en: () => import('./en.ts').then((m) => m.en),
+}
+
+const NAMESPACE = 'translation'
+
+/** Loaded cores and sections, shared by every i18next instance of the page. */
+const cores = new Map<Language, object>([['ja', ja]])
+const sections = new Map<CatalogueSection, Record<Language, object>>()
+const pendingSections = new Map<CatalogueSection, Promise<void>>()
+const instances = new Set<I18n>()
+
+/** The texts of a language loaded so far (core and sections), or undefined before its core. */
+export function loadedTexts(language: Language): Record<string, unknown> | undefined {
+  const core = cores.get(language)
+  if (!core) return undefined
+  return Object.assign({}, core, ...[...sections.values()].map((section) => section[language]))
+}
+
+async function loadLanguage(language: Language): Promise<Record<string, unknown>> {
+  if (!cores.has(language)) cores.set(language, await coreLoaders[language]())
+  return loadedTexts(language) ?? {}
+}
+
+/** i18next backend: a language's core and the sections loaded so far, on first use. */
+export const catalogueBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (!isLanguage(language)) {
+      callback(null, {})
+      return
+    }
+    loadLanguage(language).then(
+      (texts) => callback(null, texts),
+      (error: unknown) => callback(error instanceof Error ? error : String(error), null),
+    )
+  },
+}
+
+/** Registers an instance so that sections loaded later reach it; returns its initial resources. */
+export function attachInstance(instance: I18n): Record<string, { translation: object }> {
+  instances.add(instance)
+  return Object.fromEntries(
+    LANGUAGES.flatMap((language) => {
+      const texts = loadedTexts(language)
+      return texts ? [[language, { [NAMESPACE]: texts }]] : []
+    }),
+  )
+}
+
+/**
+ * Loads catalogue sections (all by default) into every i18next instance, for each language whose
+ * core is there (a language loaded later gets them through the backend). Resolves once added.
+ */
+export function loadCatalogueSections(
+  names: readonly CatalogueSection[] = CATALOGUE_SECTIONS,
+): Promise<void> {
+  return Promise.all(
+    names.map((name) => {
+      let pending = pendingSections.get(name)
+      if (!pending) {
+        pending = sectionLoaders[name]().then((texts) => {
+          sections.set(name, texts)
+          for (const instance of instances) {
+            for (const language of LANGUAGES) {
+              if (instance.hasResourceBundle(language, NAMESPACE)) {
+                instance.addResourceBundle(language, NAMESPACE, texts[language], true, true)
+              }
+            }
+          }
+        })
+        // A failed chunk (network) is tried again on the next navigation.
+        pending.catch(() => pendingSections.delete(name))
+        pendingSections.set(name, pending)
+      }
+      return pending
+    }),
+  ).then(() => undefined)
+}
+
+/** Every language and section, e.g. before tests that render screens synchronously. */
+export async function loadWholeCatalogue(): Promise<void> {
+  await Promise.all([...LANGUAGES.map(loadLanguage), loadCatalogueSections()])
+}
