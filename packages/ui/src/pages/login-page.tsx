@@ -1,7 +1,9 @@
+import { zodResolver } from '@hookform/resolvers/zod'
 import { Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { isMessageId, loginRequestSchema } from '@yoryo/contracts'
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import type { z } from 'zod'
@@ -17,79 +19,8 @@ import { zodIssueToMessage } from '../messages/message-ref.ts'
 import { clearSessionData, safeNextPath, useLoginMutation } from '../session/session.ts'
 import { StandaloneLayout } from '../shell/standalone-layout.tsx'
 
-type Values = z.input<typeof loginRequestSchema>
+type Schema = typeof loginRequestSchema
 const FIELDS = ['participantCode', 'userId', 'password'] as const
-type Field = (typeof FIELDS)[number]
-type FieldErrors = Partial<Record<Field, { message: string }>>
-
-/**
- * The login form's state, without react-hook-form: the login page is in the entry chunk (the
- * first screen of the day), which stays small (issue 7: ≤ 200 KB of JS). It does what the
- * other forms get from `useForm` + `zodResolver`, for three text fields: validation with the
- * contract schema on submit (catalogue messages through `zodIssueToMessage`), again on each
- * change after the first submit, the first invalid field focused, server field errors set through
- * `setError` (`applyFieldErrors`), `resetField` and `setFocus`.
- */
-function useLoginForm() {
-  const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({})
-  const submitted = useRef(false)
-  const [errors, setErrors] = useState<FieldErrors>({})
-
-  const values = (): Values => ({
-    participantCode: inputs.current.participantCode?.value ?? '',
-    userId: inputs.current.userId?.value ?? '',
-    password: inputs.current.password?.value ?? '',
-  })
-  const validate = () => {
-    const result = loginRequestSchema.safeParse(values(), { error: zodIssueToMessage })
-    const found: FieldErrors = {}
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = FIELDS.find((f) => f === issue.path[0])
-        if (field && !found[field]) found[field] = { message: issue.message }
-      }
-    }
-    return { data: result.success ? result.data : null, errors: found }
-  }
-
-  const setFocus = useCallback((name: Field) => inputs.current[name]?.focus(), [])
-  const setError = useCallback(
-    (name: Field, error: { message: string }, options?: { shouldFocus: boolean }) => {
-      setErrors((current) => ({ ...current, [name]: { message: error.message } }))
-      if (options?.shouldFocus) inputs.current[name]?.focus()
-    },
-    [],
-  )
-  const resetField = (name: Field) => {
-    const input = inputs.current[name]
-    if (input) input.value = ''
-    setErrors(({ [name]: _, ...rest }) => rest)
-  }
-  const register = (name: Field) => ({
-    name,
-    ref: (element: HTMLInputElement | null) => {
-      inputs.current[name] = element
-    },
-    onChange: () => {
-      if (!submitted.current) return
-      const error = validate().errors[name]
-      setErrors(({ [name]: _, ...rest }) => (error ? { ...rest, [name]: error } : rest))
-    },
-  })
-  const handleSubmit =
-    (onValid: (data: z.output<typeof loginRequestSchema>) => Promise<void>) =>
-    async (event: FormEvent) => {
-      event.preventDefault()
-      submitted.current = true
-      const result = validate()
-      setErrors(result.errors)
-      if (result.data) return onValid(result.data)
-      const first = FIELDS.find((f) => result.errors[f])
-      if (first) setFocus(first)
-    }
-
-  return { errors, register, handleSubmit, setError, setFocus, resetField }
-}
 
 /**
  * Login (010 / A20): participant code, user ID, password. Shows `?message=` (e.g. E-AUTH-004
@@ -118,8 +49,12 @@ export function LoginPage() {
   const login = useLoginMutation()
   const fieldErrorText = useFieldErrorText()
 
-  const form = useLoginForm()
-  const { errors, setFocus } = form
+  const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
+    resolver: zodResolver(loginRequestSchema, { error: zodIssueToMessage }),
+    defaultValues: { participantCode: '', userId: '', password: '' },
+  })
+  const { errors } = form.formState
+  const { setFocus } = form
   // Disabled while logging in, and after success until the next screen has loaded.
   const busy = login.isPending || login.isSuccess
   const focusField = useFocusWhenEnabled(setFocus, busy)
