@@ -1,3 +1,9 @@
+import {
+  applicationKindLabels,
+  applicationStateLabels,
+  entityTypeLabels,
+  labelsIn,
+} from '@yoryo/contracts'
 /**
  * UI texts of the system use application (700/701), applications and their review (030),
  * participant information (030), the audit log (020) and the list tools they share (filters,
@@ -122,11 +128,7 @@ const ja = {
     },
     notSubmitted: '未提出',
     newParticipant: '新規',
-    kind: {
-      register: '登録',
-      change: '変更',
-      cancel: '廃止',
-    },
+    kind: labelsIn(applicationKindLabels, 'ja'),
     // The name of an application, per record kind (EntityType) and application kind.
     kindTitle: {
       participant: {
@@ -135,18 +137,8 @@ const ja = {
         cancel: '事業者情報の廃止申込',
       },
     },
-    entityType: {
-      participant: '事業者情報',
-    },
-    state: {
-      draft: '下書き',
-      submitted: '申込済',
-      inReview: '審査中',
-      returned: '差戻し',
-      approved: '承認済',
-      rejected: '却下',
-      withdrawn: '取下げ',
-    },
+    entityType: labelsIn(entityTypeLabels, 'ja'),
+    state: labelsIn(applicationStateLabels, 'ja'),
     detail: {
       title: '申込の詳細',
       back: '申込一覧に戻る',
@@ -532,11 +524,7 @@ const en: Shape<typeof ja> = {
     },
     notSubmitted: 'Not submitted',
     newParticipant: 'New',
-    kind: {
-      register: 'Registration',
-      change: 'Change',
-      cancel: 'Cancellation',
-    },
+    kind: labelsIn(applicationKindLabels, 'en'),
     kindTitle: {
       participant: {
         register: 'Application for system use',
@@ -544,18 +532,8 @@ const en: Shape<typeof ja> = {
         cancel: 'Cancellation of participant registration',
       },
     },
-    entityType: {
-      participant: 'Participant',
-    },
-    state: {
-      draft: 'Draft',
-      submitted: 'Submitted',
-      inReview: 'In review',
-      returned: 'Returned',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-    },
+    entityType: labelsIn(entityTypeLabels, 'en'),
+    state: labelsIn(applicationStateLabels, 'en'),
     detail: {
       title: 'Application',
       back: 'Back to applications',
