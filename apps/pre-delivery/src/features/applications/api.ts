@@ -25,8 +25,10 @@ export const APPLICATIONS_PATH = '/api/v1/applications'
 export interface ApplicationListParams {
   page: number
   pageSize: number
-  /** `submittedAt` (oldest first, the review order) or `-submittedAt`. */
-  sort?: string
+  /** A column (`applicationSortFields`), `-` for descending; default oldest submitted first. */
+  sort?: string | undefined
+  /** Part of the receipt number. */
+  receiptNo?: string | undefined
   entityType?: string
   kind?: ApplicationKind
   state?: ApplicationState | 'queue'
