@@ -184,7 +184,7 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(queue).toBeVisible()
     await queue.getByRole('link', { name: '審査待ちの一覧へ' }).click()
     await expect(page).toHaveURL(/\/applications\?state=queue/)
-    await expect(page.getByRole('heading', { name: '申込一覧' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: '申込一覧', level: 1 })).toBeVisible()
     await expect(page.getByRole('table', { name: '申込一覧' })).toBeVisible()
     await expectAccessible(page)
 

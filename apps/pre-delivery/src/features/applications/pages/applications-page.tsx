@@ -23,14 +23,18 @@ import {
   useListState,
   useSession,
   useTranslation,
+  APPLICATIONS_PATH,
+  applicationQueries,
+  type ApplicationListParams,
+  StateBadge,
+  APPLICATION_KINDS,
+  APPLICATION_STATES,
+  useEntityTypeLabel,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
 import { Controller } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
-import { APPLICATIONS_PATH, applicationQueries, type ApplicationListParams } from '../api.ts'
-import { StateBadge } from '../components/state-badge.tsx'
-import { APPLICATION_KINDS, APPLICATION_STATES, useEntityTypeLabel } from '../labels.ts'
 
 const column = createColumnHelper<ApplicationSummary>()
 

@@ -15,7 +15,9 @@ import {
   type ApplicationKind,
   type ApplicationState,
 } from '@yoryo/contracts'
-import { apiFetch, invalidatePortal, isApiError } from '@yoryo/ui'
+import { isApiError } from '../api/api-error.ts'
+import { apiFetch } from '../api/api-fetch.ts'
+import { invalidatePortal } from '../api/queries.ts'
 
 /** Applications and their review (030, 700): `/api/v1/applications`. */
 
