@@ -187,6 +187,7 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByRole('heading', { name: '申込一覧', level: 1 })).toBeVisible()
     await expect(page.getByRole('table', { name: '申込一覧' })).toBeVisible()
     await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/030-applications-list.png', fullPage: true })
 
     await openApplication(page, receiptNo, 'state=queue')
     await expect(page.getByRole('heading', { name: '容量市場システム利用申込' })).toBeVisible()
