@@ -113,17 +113,17 @@ export function ApplicationsPage() {
             {info.getValue()}
           </Anchor>
         ),
-        meta: { width: 160, nowrap: true },
+        meta: { width: 150, nowrap: true },
       }),
       column.accessor('kind', {
         header: t('applications.columns.kind'),
         cell: (info) => t(`applications.kind.${info.getValue()}`),
-        meta: { width: 104, nowrap: true },
+        meta: { width: 96, nowrap: true },
       }),
       column.accessor('entityType', {
         header: t('applications.columns.target'),
         cell: (info) => entityLabel(info.getValue()),
-        meta: { width: 120, nowrap: true },
+        meta: { width: 104, nowrap: true },
       }),
       ...(isOperator
         ? [
@@ -144,7 +144,7 @@ export function ApplicationsPage() {
       column.accessor('state', {
         header: t('applications.columns.state'),
         cell: (info) => <StateBadge state={info.getValue()} />,
-        meta: { width: 112, nowrap: true },
+        meta: { width: 96, nowrap: true },
       }),
       column.accessor('submittedAt', {
         header: t('applications.columns.submittedAt'),
@@ -156,12 +156,12 @@ export function ApplicationsPage() {
               {t('applications.notSubmitted')}
             </Text>
           ),
-        meta: { width: 144, nowrap: true, tabular: true },
+        meta: { width: 132, nowrap: true, tabular: true },
       }),
       column.accessor('decidedAt', {
         header: t('applications.columns.decidedAt'),
         cell: (info) => formatDateTime(info.getValue()),
-        meta: { width: 144, nowrap: true, tabular: true },
+        meta: { width: 132, nowrap: true, tabular: true },
       }),
     ],
     [t, entityLabel, isOperator],
