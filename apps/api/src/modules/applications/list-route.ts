@@ -37,7 +37,7 @@ const tieBreak: ApplicationOrder[] = [{ receiptNo: 'asc' }]
 
 const csvColumns: CsvColumn<ApplicationSummary>[] = [
   csv.text({ ja: '受付番号', en: 'Receipt number' }, (a) => a.receiptNo),
-  csv.enumeration({ ja: '申込種別', en: 'Kind' }, (a) => a.kind, applicationKindLabels),
+  csv.enumeration({ ja: '申込種別', en: 'Type' }, (a) => a.kind, applicationKindLabels),
   csv.enumeration({ ja: '対象', en: 'Target' }, (a) => a.entityType, entityTypeLabels),
   csv.text({ ja: '事業者コード', en: 'Participant code' }, (a) => a.participant?.code),
   csv.text({ ja: '申込者', en: 'Applicant' }, (a) => a.applicantName),
