@@ -52,16 +52,6 @@ const featureZones = ['apps/pre-delivery/src/features', 'apps/delivery/src/featu
       message: 'A SPA feature imports no other feature: move the shared part to packages/ui.',
     })),
 )
-/**
- * Violations left from issue 7 (review workflow: the
- * applications ↔ participants modules and features, the 700 form; list kit: list-params and the
- * participant label move to packages/ui). Remove an entry once its file is clean.
- */
-const zoneExceptions = [
-  'apps/pre-delivery/src/features/applications/**',
-  'apps/pre-delivery/src/features/participants/**',
-  'apps/pre-delivery/src/features/system-use/**',
-]
 
 export default tseslint.config(
   {
@@ -117,7 +107,6 @@ export default tseslint.config(
   },
   {
     files: [`${apiModulesDir}/**/*.ts`, 'apps/*/src/features/**/*.{ts,tsx}'],
-    ignores: zoneExceptions,
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: [...apiModuleZones, ...featureZones] }],
     },

@@ -68,8 +68,13 @@ const state: {
   changeReceiptNo?: string
 } = {}
 
+/** Finds the application in the list by its receipt number (the list's filter) and opens it. */
 async function openApplication(page: Page, receiptNo: string, query: string) {
-  await page.goto(`/applications?${query}&sort=newest`)
+  await page.goto(`/applications?${query}&sort=-submittedAt`)
+  const filters = page.getByRole('search', { name: '検索条件' })
+  await filters.getByLabel('受付番号').fill(receiptNo.slice(-5).toLowerCase())
+  await filters.getByRole('button', { name: '検索' }).click()
+  await expect(page).toHaveURL(new RegExp(`receiptNo=${receiptNo.slice(-5)}`))
   const table = page.getByRole('table', { name: '申込一覧' })
   await table.getByRole('link', { name: receiptNo }).click()
   await expect(page.getByTestId('application-receipt-no')).toHaveText(receiptNo)
@@ -179,9 +184,10 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(queue).toBeVisible()
     await queue.getByRole('link', { name: '審査待ちの一覧へ' }).click()
     await expect(page).toHaveURL(/\/applications\?state=queue/)
-    await expect(page.getByRole('heading', { name: '申込一覧' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: '申込一覧', level: 1 })).toBeVisible()
     await expect(page.getByRole('table', { name: '申込一覧' })).toBeVisible()
     await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/030-applications-list.png', fullPage: true })
 
     await openApplication(page, receiptNo, 'state=queue')
     await expect(page.getByRole('heading', { name: '容量市場システム利用申込' })).toBeVisible()

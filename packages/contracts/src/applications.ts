@@ -148,7 +148,27 @@ export const applicationTransitionSchema = z
   .meta({ id: 'ApplicationTransition' })
 export type ApplicationTransition = z.infer<typeof applicationTransitionSchema>
 
+/** The columns the application list (030) sorts by: every column it shows, and the filing time. */
+export const applicationSortFields = [
+  'receiptNo',
+  'kind',
+  'entityType',
+  'participantCode',
+  'applicantName',
+  'state',
+  'submittedAt',
+  'decidedAt',
+  'createdAt',
+] as const
+export type ApplicationSortField = (typeof applicationSortFields)[number]
+
 export const applicationListQuerySchema = listQuerySchema.extend({
+  receiptNo: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .describe('Part of the receipt number (taken literally, case-insensitive)'),
   entityType: entityTypeSchema.optional(),
   kind: applicationKindSchema.optional(),
   state: z
@@ -158,6 +178,14 @@ export const applicationListQuerySchema = listQuerySchema.extend({
   participantCode: z.string().max(10).optional(),
   from: z.iso.date().optional().describe('Submitted on or after (JST date)'),
   to: z.iso.date().optional().describe('Submitted on or before (JST date)'),
+  sort: z
+    .string()
+    .max(50)
+    .optional()
+    .describe(
+      `Field to sort by (${applicationSortFields.join(', ')}); prefix "-" for descending; ` +
+        'default submittedAt (oldest first, not submitted last)',
+    ),
 })
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ApplicationState } from './applications.ts'
+import type { ApplicationState, EntityType } from './applications.ts'
 import type { ClientCertificateStatus } from './client-certificates.ts'
 import type { bankAccountTypeSchema, LicenseCategory } from './participants.ts'
 import type { Role } from './roles.ts'
@@ -75,4 +75,9 @@ export const applicationKindLabels: Labels<'register' | 'change' | 'cancel'> = {
   register: { ja: '登録', en: 'Registration' },
   change: { ja: '変更', en: 'Change' },
   cancel: { ja: '廃止', en: 'Cancellation' },
+}
+
+/** The kinds of reviewed record (`entityType`), as the target of an application. */
+export const entityTypeLabels: Labels<EntityType> = {
+  participant: { ja: '事業者情報', en: 'Participant' },
 }

@@ -186,3 +186,63 @@ export {
   toJstInputValue,
   fromJstInputValue,
 } from './format/format.ts'
+
+// Applications (申込 → 審査) shared by the record features, and the per-kind view registry
+export {
+  APPLICATIONS_PATH,
+  applicationKeys,
+  applicationPdfPath,
+  applicationQueries,
+  invalidateApplications,
+  isConflict,
+  useTransitionApplication,
+  type ApplicationListParams,
+  type TransitionInput,
+} from './applications/api.ts'
+export { withoutProposedPrefix } from './applications/errors.ts'
+export { canEditGroup } from './applications/permissions.ts'
+export {
+  APPLICATION_KINDS,
+  APPLICATION_STATES,
+  OPEN_STATES,
+  useApplicationTitle,
+  useEntityTypeLabel,
+  useHistoryActionLabel,
+} from './applications/labels.ts'
+export {
+  CancelReasonCorrection,
+  CorrectionButtons,
+  useCorrect,
+  type CorrectionPanelProps,
+} from './applications/correction.tsx'
+export { DoneNotice, type DoneKey } from './applications/done-notice.tsx'
+export { HistoryTimeline } from './applications/history-timeline.tsx'
+export { StateBadge } from './applications/state-badge.tsx'
+export {
+  ApplicationViewsProvider,
+  useApplicationViews,
+  type ApplicationView,
+  type ApplicationViews,
+  type ContentGroup,
+  type ContentRow,
+  type Translate,
+} from './applications/views.tsx'
+export { CopyField } from './components/copy-field.tsx'
+
+// Participant information (030, 700): the profile's fields, their form and their view
+export { toBankHolder, toFullWidthKatakana, toHalfWidthAscii } from './participants/normalize.ts'
+export {
+  ADMINISTRATOR_FIELDS,
+  CODE_FIELDS,
+  PROFILE_FIELDS,
+  PROFILE_GROUPS,
+  emptyProfile,
+  isProfileField,
+  profileOf,
+  useProfileValueText,
+  type AdministratorField,
+  type ProfileField,
+  type ProfileGroup,
+} from './participants/profile.ts'
+export { FORM_ROW, ProfileFields, type ProfileFieldsProps } from './participants/profile-fields.tsx'
+export { ProfileView, ValueRow, type ProfileViewProps } from './participants/profile-view.tsx'

@@ -118,8 +118,8 @@ export const routes: RouteObject[] = [
                     },
                     ':id': {
                       lazy: lazyComponent(
-                        () => import('../features/applications/pages/application-detail-page.tsx'),
-                        'ApplicationDetailPage',
+                        () => import('./application-detail-route.tsx'),
+                        'ApplicationDetailRoute',
                       ),
                     },
                   }),

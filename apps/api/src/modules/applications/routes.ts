@@ -2,24 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   applicationActionSchema,
-  applicationListQuerySchema,
   applicationSchema,
-  applicationSummarySchema,
   applicationTransitionSchema,
   fileResponseSchema,
   idParamSchema,
-  pageSchema,
   problemSchema,
   versionInputSchema,
   transitionResultSchema,
 } from '@yoryo/contracts'
 import { actorOf } from '../../lib/audit.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { CSV_EXPORT_LIMIT, orderByOf, sendCsv } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
+import { applicationListRoute } from './list-route.ts'
 import {
   applicationDocument,
-  listApplications,
   loadVisible,
   toApplication,
   transition,
@@ -43,69 +39,8 @@ const READER =
   "the operator, or the applying participant's users with the view right on the record's " +
   'function group'
 
-const STATE_JA: Record<string, string> = {
-  draft: '下書き',
-  submitted: '申込済',
-  inReview: '審査中',
-  returned: '差戻し',
-  approved: '承認済',
-  rejected: '却下',
-  withdrawn: '取下げ',
-}
-const KIND_JA: Record<string, string> = { register: '登録', change: '変更', cancel: '廃止' }
-
-/** Applications and their review (申込 → 審査), for every kind of reviewed record. */
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/',
-    {
-      config: { access: {} },
-      schema: {
-        operationId: 'listApplications',
-        summary:
-          'Applications: the operator sees all (review queue: state=queue), a participant its own',
-        tags,
-        querystring: applicationListQuerySchema,
-        response: { 200: pageSchema(applicationSummarySchema), ...problems },
-      },
-    },
-    async (request, reply) => {
-      const auth = requireAuth(request)
-      const q = request.query
-      const order = orderByOf(q.sort, ['submittedAt', 'createdAt', 'receiptNo', 'state'] as const, {
-        field: 'submittedAt',
-        direction: 'asc',
-      })
-      if (q.format === 'csv') {
-        const { items } = await listApplications(app, auth, q, order, CSV_EXPORT_LIMIT, 0)
-        return sendCsv(
-          reply,
-          'applications.csv',
-          [
-            { header: '受付番号', value: (r) => r.receiptNo },
-            { header: '申込種別', value: (r) => KIND_JA[r.kind] },
-            { header: '対象', value: (r) => r.entityType },
-            { header: '事業者コード', value: (r) => r.participant?.code },
-            { header: '申込者', value: (r) => r.applicantName },
-            { header: '状態', value: (r) => STATE_JA[r.state] },
-            { header: '申込日時', value: (r) => r.submittedAt },
-            { header: '処理日時', value: (r) => r.decidedAt },
-          ],
-          items,
-          q.encoding,
-        )
-      }
-      const { items, total } = await listApplications(
-        app,
-        auth,
-        q,
-        order,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      )
-      return { items, total, page: q.page, pageSize: q.pageSize }
-    },
-  )
+  applicationListRoute(app)
 
   app.get(
     '/:id',

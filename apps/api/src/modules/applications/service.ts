@@ -5,6 +5,8 @@ import {
   editableStates,
   entityTypeSchema,
   formatMessage,
+  jstDayEnd,
+  jstDayStart,
   reviewQueueStates,
   type Application,
   type ApplicationAction,
@@ -20,6 +22,7 @@ import type { AuthContext } from '../../lib/context.ts'
 import { sha256Hex } from '../../lib/crypto.ts'
 import { AppError } from '../../lib/errors.ts'
 import { hasPermission } from '../../lib/guards.ts'
+import { containsText } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
 import { diffValues } from './diff.ts'
 import type { EntityHandlers, StoredApplication } from './handler.ts'
@@ -193,6 +196,7 @@ export async function createApplication(
       participantId: input.participantId,
       state,
       proposed: toJson(proposed),
+      applicantName: kind.applicantName(proposed),
       current: current ? toJson(current.values) : Prisma.DbNull,
       baseVersion: current?.version ?? null,
       submittedAt: input.submit ? now : null,
@@ -449,7 +453,11 @@ export async function updateProposed(
     await kind.check(tx, proposed, { entityId: row.entityId, applicationId: row.id })
     const guarded = await tx.application.updateMany({
       where: { id: row.id, version: input.version, state: row.state },
-      data: { proposed: toJson(proposed), version: { increment: 1 } },
+      data: {
+        proposed: toJson(proposed),
+        applicantName: kind.applicantName(proposed),
+        version: { increment: 1 },
+      },
     })
     if (guarded.count === 0) throw new AppError('E-COMMON-004', 409)
     await tx.applicationEvent.create({
@@ -488,81 +496,50 @@ export async function applicationDocument(
   return { fileName: `${row.receiptNo}.pdf`, content: await render(stored(row)) }
 }
 
-/** JST calendar date → the UTC instant it starts. */
-function jstDayStart(date: string): Date {
-  return new Date(`${date}T00:00:00+09:00`)
-}
-
-export async function listApplications(
-  app: FastifyInstance,
+/**
+ * The filter of the application list (030), narrowed to what the caller may see: the operator
+ * every participant, a participant its own, and only the kinds of record whose function group
+ * the caller may view (A40; none: the list is empty).
+ */
+export function applicationListWhere(
+  handlers: EntityHandlers,
   auth: AuthContext,
   query: ApplicationListQuery,
-  order: { field: 'submittedAt' | 'createdAt' | 'receiptNo' | 'state'; direction: 'asc' | 'desc' },
-  take: number,
-  skip: number,
-): Promise<{ items: ApplicationSummary[]; total: number }> {
-  // Only the kinds of record whose function group the caller may view (A40).
-  const readable = app.entityHandlers
+): Prisma.ApplicationWhereInput {
+  const readable = handlers
     .all()
     .filter((h) => hasPermission(auth, h.functionGroup, 'view'))
     .map((h) => h.entityType)
     .filter((type) => !query.entityType || type === query.entityType)
-  const where: Prisma.ApplicationWhereInput = {
-    ...(auth.user.role === 'operator' ? {} : { participantId: auth.participant.id }),
-    entityType: { in: readable },
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.state === 'queue'
-      ? { state: { in: [...reviewQueueStates] } }
-      : query.state
-        ? { state: query.state }
-        : {}),
-    ...(query.participantCode
-      ? {
-          participantId: {
-            in: (
-              await app.db.participant.findMany({
-                where: { code: query.participantCode },
-                select: { id: true },
-              })
-            ).map((p) => p.id),
-          },
-        }
-      : {}),
-    ...(query.from || query.to
-      ? {
-          submittedAt: {
-            ...(query.from ? { gte: jstDayStart(query.from) } : {}),
-            ...(query.to ? { lt: new Date(jstDayStart(query.to).getTime() + 86_400_000) } : {}),
-          },
-        }
-      : {}),
-  }
-  if (
-    auth.user.role !== 'operator' &&
-    query.participantCode &&
-    query.participantCode !== auth.participant.code
-  ) {
-    return { items: [], total: 0 }
-  }
-  const [rows, total] = await Promise.all([
-    app.db.application.findMany({
-      where,
-      orderBy: [
-        order.field === 'submittedAt'
-          ? { submittedAt: { sort: order.direction, nulls: 'last' } }
-          : { [order.field]: order.direction },
-        { id: 'asc' },
-      ],
-      take,
-      skip,
-    }),
-    app.db.application.count({ where }),
-  ])
+  const and: Prisma.ApplicationWhereInput[] = [{ entityType: { in: readable } }]
+  if (auth.user.role !== 'operator') and.push({ participantId: auth.participant.id })
+  if (query.receiptNo) and.push({ receiptNo: containsText(query.receiptNo) })
+  if (query.kind) and.push({ kind: query.kind })
+  if (query.state === 'queue') and.push({ state: { in: [...reviewQueueStates] } })
+  else if (query.state) and.push({ state: query.state })
+  if (query.participantCode) and.push({ participant: { code: query.participantCode } })
+  if (query.from) and.push({ submittedAt: { gte: jstDayStart(query.from) } })
+  if (query.to) and.push({ submittedAt: { lt: jstDayEnd(query.to) } })
+  return { AND: and }
+}
+
+/** One page of the list as the API shows it. */
+export async function findApplicationSummaries(
+  db: DbClient,
+  handlers: EntityHandlers,
+  args: {
+    where: Prisma.ApplicationWhereInput
+    orderBy: Prisma.ApplicationOrderByWithRelationInput[]
+    skip: number
+    take: number
+  },
+): Promise<ApplicationSummary[]> {
+  const rows = await db.application.findMany(args)
   const participants = await participantsById(
-    app.db,
+    db,
     rows.map((r) => r.participantId),
   )
-  return { items: rows.map((r) => toSummary(app.entityHandlers, r, participants)), total }
+  return rows.map((r) => toSummary(handlers, r, participants))
 }
 
 /** Counts for the portal top: the operator's queue by state. */

@@ -12,8 +12,7 @@ import {
   type Participant,
   type ParticipantProfile,
 } from '@yoryo/contracts'
-import { apiFetch, isApiError } from '@yoryo/ui'
-import { applicationKeys } from '../applications/api.ts'
+import { apiFetch, isApiError, applicationKeys } from '@yoryo/ui'
 
 /** Participant information (030): `/api/v1/participants`. */
 

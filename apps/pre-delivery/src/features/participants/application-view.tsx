@@ -12,29 +12,26 @@ import {
   useFocusWhenEnabled,
   useTranslation,
   zodIssueToMessage,
-} from '@yoryo/ui'
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
-import type { z } from 'zod'
-import {
   CancelReasonCorrection,
   CorrectionButtons,
   useCorrect,
   withoutProposedPrefix,
   type CorrectionPanelProps,
-} from '../applications/components/correction.tsx'
-import type { ContentGroup } from '../applications/content.ts'
-import type { ApplicationView, Translate } from '../applications/kinds.ts'
-import { ProfileChangeConfirm } from './components/profile-change-confirm.tsx'
-import { ProfileFields } from './components/profile-fields.tsx'
-import {
+  type ApplicationView,
+  type ContentGroup,
+  type Translate,
+  ProfileFields,
   ADMINISTRATOR_FIELDS,
   CODE_FIELDS,
   PROFILE_FIELDS,
   PROFILE_GROUPS,
   isProfileField,
   profileOf,
-} from './profile.ts'
+} from '@yoryo/ui'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
+import type { z } from 'zod'
+import { ProfileChangeConfirm } from './components/profile-change-confirm.tsx'
 
 type AdministratorField = (typeof ADMINISTRATOR_FIELDS)[number]
 const isAdministratorField = (name: string): name is AdministratorField =>

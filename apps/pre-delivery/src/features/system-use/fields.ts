@@ -1,10 +1,5 @@
 import type { SystemUseApplication } from '@yoryo/contracts'
-import {
-  ADMINISTRATOR_FIELDS,
-  PROFILE_FIELDS,
-  emptyProfile,
-  profileOf,
-} from '../participants/profile.ts'
+import { ADMINISTRATOR_FIELDS, PROFILE_FIELDS, emptyProfile, profileOf } from '@yoryo/ui'
 
 /** The form of a system use application (700): the company and its first administrator. */
 export type SystemUseFormValues = {

@@ -1,3 +1,9 @@
+import {
+  applicationKindLabels,
+  applicationStateLabels,
+  entityTypeLabels,
+  labelsIn,
+} from '@yoryo/contracts'
 /**
  * UI texts of the system use application (700/701), applications and their review (030),
  * participant information (030), the audit log (020) and the list tools they share (filters,
@@ -99,15 +105,13 @@ const ja = {
     tableLabel: '申込一覧',
     empty: '条件に一致する申込はありません。',
     filters: {
+      receiptNo: '受付番号',
+      receiptNoPlaceholder: '一部でも検索できます',
       kind: '申込種別',
       state: '状態',
       queue: '審査待ち（申込済・審査中）',
       participantCode: '事業者コード',
-      participantCodePlaceholder: '例：P00001',
       submitted: '申込日',
-      sort: '並び順',
-      oldest: '申込日時の古い順',
-      newest: '申込日時の新しい順',
     },
     columns: {
       receiptNo: '受付番号',
@@ -121,11 +125,7 @@ const ja = {
     },
     notSubmitted: '未提出',
     newParticipant: '新規',
-    kind: {
-      register: '登録',
-      change: '変更',
-      cancel: '廃止',
-    },
+    kind: labelsIn(applicationKindLabels, 'ja'),
     // The name of an application, per record kind (EntityType) and application kind.
     kindTitle: {
       participant: {
@@ -134,18 +134,8 @@ const ja = {
         cancel: '事業者情報の廃止申込',
       },
     },
-    entityType: {
-      participant: '事業者情報',
-    },
-    state: {
-      draft: '下書き',
-      submitted: '申込済',
-      inReview: '審査中',
-      returned: '差戻し',
-      approved: '承認済',
-      rejected: '却下',
-      withdrawn: '取下げ',
-    },
+    entityType: labelsIn(entityTypeLabels, 'ja'),
+    state: labelsIn(applicationStateLabels, 'ja'),
     detail: {
       title: '申込の詳細',
       back: '申込一覧に戻る',
@@ -508,15 +498,13 @@ const en: Shape<typeof ja> = {
     tableLabel: 'Applications',
     empty: 'No applications match the conditions.',
     filters: {
+      receiptNo: 'Receipt number',
+      receiptNoPlaceholder: 'Part of it is enough',
       kind: 'Type',
       state: 'State',
       queue: 'Waiting for review (submitted, in review)',
       participantCode: 'Participant code',
-      participantCodePlaceholder: 'e.g. P00001',
       submitted: 'Submitted on',
-      sort: 'Order',
-      oldest: 'Oldest first',
-      newest: 'Newest first',
     },
     columns: {
       receiptNo: 'Receipt no.',
@@ -530,11 +518,7 @@ const en: Shape<typeof ja> = {
     },
     notSubmitted: 'Not submitted',
     newParticipant: 'New',
-    kind: {
-      register: 'Registration',
-      change: 'Change',
-      cancel: 'Cancellation',
-    },
+    kind: labelsIn(applicationKindLabels, 'en'),
     kindTitle: {
       participant: {
         register: 'Application for system use',
@@ -542,18 +526,8 @@ const en: Shape<typeof ja> = {
         cancel: 'Cancellation of participant registration',
       },
     },
-    entityType: {
-      participant: 'Participant',
-    },
-    state: {
-      draft: 'Draft',
-      submitted: 'Submitted',
-      inReview: 'In review',
-      returned: 'Returned',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-    },
+    entityType: labelsIn(entityTypeLabels, 'en'),
+    state: labelsIn(applicationStateLabels, 'en'),
     detail: {
       title: 'Application',
       back: 'Back to applications',

@@ -1,9 +1,14 @@
 import { Badge, Group, Stack, Switch, Text, Title } from '@mantine/core'
 import type { Application } from '@yoryo/contracts'
-import { DataTable, createColumnHelper, useTranslation } from '@yoryo/ui'
+import {
+  DataTable,
+  createColumnHelper,
+  useTranslation,
+  useApplicationViews,
+  type ContentRow,
+} from '@yoryo/ui'
 import { useMemo, useState } from 'react'
-import { hasCurrentValues, useApplicationContent, type ContentRow } from '../content.ts'
-import { applicationView } from '../kinds.ts'
+import { hasCurrentValues, useApplicationContent } from '../content.ts'
 
 const column = createColumnHelper<ContentRow>()
 
@@ -127,7 +132,7 @@ export function ApplicationContent({ application }: { application: Application }
  */
 export function SinceReturned({ application }: { application: Application }) {
   const { t } = useTranslation()
-  const view = applicationView(application.entityType)
+  const view = useApplicationViews()(application.entityType)
   const rows = useMemo<ContentRow[]>(
     () =>
       (application.sinceReturned ?? []).map((d) => ({

@@ -1,6 +1,5 @@
 import { Alert, Button, CopyButton, Group, Modal, Stack, Text } from '@mantine/core'
-import { CheckIcon, CopyIcon, WarningIcon, useTranslation } from '@yoryo/ui'
-import { CopyField } from '../../system-use/components/copy-field.tsx'
+import { CheckIcon, CopyIcon, WarningIcon, useTranslation, CopyField } from '@yoryo/ui'
 
 export interface IssuedAdministrator {
   participantCode: string

@@ -20,28 +20,28 @@ import {
   formatDateTime,
   useSession,
   useTranslation,
-} from '@yoryo/ui'
-import { useState, type ReactNode } from 'react'
-import { Link, useParams } from 'react-router'
-import { ValueRow } from '../../participants/components/profile-view.tsx'
-import {
+  ValueRow,
   applicationPdfPath,
   applicationQueries,
   isConflict,
   useTransitionApplication,
-} from '../api.ts'
+  DoneNotice,
+  type DoneKey,
+  HistoryTimeline,
+  StateBadge,
+  useApplicationViews,
+  useApplicationTitle,
+  useEntityTypeLabel,
+  canEditGroup,
+} from '@yoryo/ui'
+import { useState, type ReactNode } from 'react'
+import { Link, useParams } from 'react-router'
 import { ApplicationContent, SinceReturned } from '../components/application-content.tsx'
-import { DoneNotice, type DoneKey } from '../components/done-notice.tsx'
-import { HistoryTimeline } from '../components/history-timeline.tsx'
 import {
   OneTimePasswordDialog,
   type IssuedAdministrator,
 } from '../components/one-time-password-dialog.tsx'
-import { StateBadge } from '../components/state-badge.tsx'
 import { TransitionDialog, type DialogAction } from '../components/transition-dialog.tsx'
-import { applicationView } from '../kinds.ts'
-import { useApplicationTitle, useEntityTypeLabel } from '../labels.ts'
-import { canEditGroup } from '../permissions.ts'
 
 /**
  * 030 申込の詳細 / 審査: header, content (proposed beside current values for a change), history,
@@ -66,7 +66,8 @@ export function ApplicationDetailPage() {
   })
 
   const application = detail.data
-  const view = application ? applicationView(application.entityType) : null
+  const viewOf = useApplicationViews()
+  const view = application ? viewOf(application.entityType) : null
   const isOperator = session.user.role === 'operator'
   const isApplicant =
     !isOperator &&

@@ -9,10 +9,10 @@ import {
   useFocusWhenEnabled,
   useTranslation,
   zodIssueToMessage,
+  withoutProposedPrefix,
 } from '@yoryo/ui'
 import { useForm } from 'react-hook-form'
 import { z } from 'zod'
-import { withoutProposedPrefix } from '../../applications/errors.ts'
 import { useCancelApplication } from '../api.ts'
 
 /** The proposed values of a cancellation, as the API validates them. */

@@ -7,12 +7,13 @@ import {
   createColumnHelper,
   formatDateTime,
   useTranslation,
+  applicationQueries,
+  StateBadge,
+  OPEN_STATES,
+  useApplicationTitle,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { applicationQueries } from '../../applications/api.ts'
-import { StateBadge } from '../../applications/components/state-badge.tsx'
-import { OPEN_STATES, useApplicationTitle } from '../../applications/labels.ts'
 
 const column = createColumnHelper<ApplicationSummary>()
 

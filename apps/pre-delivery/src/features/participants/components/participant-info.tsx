@@ -8,14 +8,15 @@ import {
   noticeState,
   useSession,
   useTranslation,
+  canEditGroup,
+  ProfileView,
+  ValueRow,
 } from '@yoryo/ui'
 import { useState, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
-import { canEditGroup } from '../../applications/permissions.ts'
 import { participantQueries } from '../api.ts'
 import { CancelApplicationDialog } from './cancel-application-dialog.tsx'
 import { OpenApplications } from './open-applications.tsx'
-import { ProfileView, ValueRow } from './profile-view.tsx'
 
 /**
  * 030 事業者情報: every field of a participant in three groups, its open applications and — for

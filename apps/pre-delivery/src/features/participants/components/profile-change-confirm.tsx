@@ -1,8 +1,15 @@
 import { Stack, Text, Title } from '@mantine/core'
 import type { ParticipantProfile } from '@yoryo/contracts'
-import { DataTable, createColumnHelper, useTranslation } from '@yoryo/ui'
+import {
+  DataTable,
+  createColumnHelper,
+  useTranslation,
+  CODE_FIELDS,
+  PROFILE_FIELDS,
+  useProfileValueText,
+  type ProfileField,
+} from '@yoryo/ui'
 import { useMemo, type Ref } from 'react'
-import { CODE_FIELDS, PROFILE_FIELDS, useProfileValueText, type ProfileField } from '../profile.ts'
 
 interface Row {
   field: ProfileField

@@ -17,17 +17,18 @@ import {
   useSession,
   useTranslation,
   zodIssueToMessage,
+  withoutProposedPrefix,
+  canEditGroup,
+  ProfileFields,
+  PROFILE_FIELDS,
+  profileOf,
 } from '@yoryo/ui'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
-import { withoutProposedPrefix } from '../../applications/errors.ts'
-import { canEditGroup } from '../../applications/permissions.ts'
 import { participantQueries, useChangeApplication } from '../api.ts'
 import { ProfileChangeConfirm } from '../components/profile-change-confirm.tsx'
-import { ProfileFields } from '../components/profile-fields.tsx'
-import { PROFILE_FIELDS, profileOf } from '../profile.ts'
 
 type Schema = typeof participantProfileSchema
 type Input = z.input<Schema>

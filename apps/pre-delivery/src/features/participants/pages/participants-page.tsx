@@ -17,13 +17,13 @@ import {
   useFieldErrorText,
   useListState,
   useTranslation,
+  useProfileValueText,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
 import { Controller } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
 import { PARTICIPANTS_PATH, participantQueries, type ParticipantListParams } from '../api.ts'
-import { useProfileValueText } from '../profile.ts'
 
 const column = createColumnHelper<Participant>()
 const STATUSES = ['active', 'cancelled'] as const

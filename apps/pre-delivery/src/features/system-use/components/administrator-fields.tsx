@@ -1,10 +1,13 @@
 import { Text, TextInput, Title, rem } from '@mantine/core'
-import { useFieldErrorText, useTranslation } from '@yoryo/ui'
+import {
+  useFieldErrorText,
+  useTranslation,
+  toHalfWidthAscii,
+  FORM_ROW,
+  type AdministratorField,
+} from '@yoryo/ui'
 import type { FocusEvent } from 'react'
 import { get, useFormContext } from 'react-hook-form'
-import { toHalfWidthAscii } from '../../participants/normalize.ts'
-import { FORM_ROW } from '../../participants/components/profile-fields.tsx'
-import type { AdministratorField } from '../../participants/profile.ts'
 
 const FIELDS: Record<
   AdministratorField,

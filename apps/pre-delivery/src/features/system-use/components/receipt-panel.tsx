@@ -1,9 +1,15 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { ApiErrorAlert, DownloadIcon, MessageAlert, WarningIcon, useTranslation } from '@yoryo/ui'
+import {
+  ApiErrorAlert,
+  DownloadIcon,
+  MessageAlert,
+  WarningIcon,
+  useTranslation,
+  CopyField,
+} from '@yoryo/ui'
 import { useEffect, useRef } from 'react'
 import { useNavigate } from 'react-router'
 import { useSystemUsePdf, type SystemUseCredentials } from '../api.ts'
-import { CopyField } from './copy-field.tsx'
 
 /**
  * After applying (700): I-APP-001 with the receipt number, the receipt number and the access key

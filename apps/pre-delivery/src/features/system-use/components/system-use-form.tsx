@@ -1,6 +1,5 @@
 import { Stack, Text } from '@mantine/core'
-import { useTranslation } from '@yoryo/ui'
-import { ProfileFields } from '../../participants/components/profile-fields.tsx'
+import { useTranslation, ProfileFields } from '@yoryo/ui'
 import { AdministratorFields } from './administrator-fields.tsx'
 
 /**

@@ -1,7 +1,5 @@
 import { Stack, Title } from '@mantine/core'
-import { useTranslation } from '@yoryo/ui'
-import { ProfileView, ValueRow } from '../../participants/components/profile-view.tsx'
-import { ADMINISTRATOR_FIELDS, CODE_FIELDS } from '../../participants/profile.ts'
+import { useTranslation, ProfileView, ValueRow, ADMINISTRATOR_FIELDS, CODE_FIELDS } from '@yoryo/ui'
 import { objectAt } from '../fields.ts'
 
 /** A system use application read-only: the company (three groups) and the administrator. */

@@ -32,16 +32,16 @@ import {
   useFocusWhenEnabled,
   useTranslation,
   zodIssueToMessage,
+  DoneNotice,
+  HistoryTimeline,
+  StateBadge,
+  withoutProposedPrefix,
+  ValueRow,
 } from '@yoryo/ui'
 import { useEffect, useRef, useState } from 'react'
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form'
 import { Link, useLocation, useNavigate } from 'react-router'
 import { z } from 'zod'
-import { DoneNotice } from '../../applications/components/done-notice.tsx'
-import { HistoryTimeline } from '../../applications/components/history-timeline.tsx'
-import { StateBadge } from '../../applications/components/state-badge.tsx'
-import { withoutProposedPrefix } from '../../applications/errors.ts'
-import { ValueRow } from '../../participants/components/profile-view.tsx'
 import {
   systemUseQueries,
   useCorrectAndResubmit,

@@ -4,7 +4,7 @@ import type {
   ApplicationSummary,
   EntityType,
 } from '@yoryo/contracts'
-import { useTranslation } from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
 import { useCallback } from 'react'
 
 /** Labels of the workflow that depend on data: kinds, targets, history actions. */

@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core'
-import { useTranslation } from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
 import type { ReactNode } from 'react'
-import { CODE_FIELDS, PROFILE_GROUPS, useProfileValueText, type ProfileField } from '../profile.ts'
+import { CODE_FIELDS, PROFILE_GROUPS, useProfileValueText, type ProfileField } from './profile.ts'
 
 export interface ProfileViewProps {
   profile: Partial<Record<ProfileField, unknown>>

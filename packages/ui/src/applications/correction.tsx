@@ -2,20 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { Button, Group, Stack, Textarea } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { cancelApplicationSchema, transitionResultSchema, type Application } from '@yoryo/contracts'
-import {
-  ApiErrorAlert,
-  apiFetch,
-  applyFieldErrors,
-  isShownOnFields,
-  useFieldErrorText,
-  useFocusWhenEnabled,
-  useTranslation,
-  zodIssueToMessage,
-} from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
+import { apiFetch } from '../api/api-fetch.ts'
+import { applyFieldErrors, isShownOnFields } from '../api/form-errors.ts'
+import { useFocusWhenEnabled } from '../forms/use-focus-when-enabled.ts'
+import { zodIssueToMessage } from '../messages/message-ref.ts'
+import { ApiErrorAlert, useFieldErrorText } from '../messages/message-text.tsx'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
-import { APPLICATIONS_PATH, applicationKeys, isConflict } from '../api.ts'
-import { withoutProposedPrefix } from '../errors.ts'
+import { APPLICATIONS_PATH, applicationKeys, isConflict } from './api.ts'
+import { withoutProposedPrefix } from './errors.ts'
 
 /** What every kind's correction panel is given by the application screen. */
 export interface CorrectionPanelProps {

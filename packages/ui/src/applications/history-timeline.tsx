@@ -1,7 +1,8 @@
 import { Text } from '@mantine/core'
 import type { ApplicationEvent } from '@yoryo/contracts'
-import { formatDateTime, useTranslation } from '@yoryo/ui'
-import { useHistoryActionLabel } from '../labels.ts'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../format/format.ts'
+import { useHistoryActionLabel } from './labels.ts'
 
 /**
  * The history of an application, oldest first: what was done, by whom, when, the change of

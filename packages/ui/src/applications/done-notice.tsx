@@ -1,5 +1,6 @@
 import type { ApplicationAction, MessageId } from '@yoryo/contracts'
-import { MessageAlert, useTranslation } from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
+import { MessageAlert } from '../messages/message-text.tsx'
 
 export type DoneKey = ApplicationAction | 'update'
 

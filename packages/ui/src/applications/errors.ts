@@ -1,4 +1,4 @@
-import { ApiError, isApiError } from '@yoryo/ui'
+import { ApiError, isApiError } from '../api/api-error.ts'
 
 /**
  * The API names a field by its path in the request body: `proposed.participant.name` when the

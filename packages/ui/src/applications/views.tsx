@@ -1,9 +1,24 @@
 import type { Application, ApplicationKind, EntityType, FunctionGroupCode } from '@yoryo/contracts'
-import type { TFunction } from '@yoryo/ui'
-import type { ComponentType } from 'react'
-import { participantApplicationView } from '../participants/application-view.tsx'
-import type { CorrectionPanelProps } from './components/correction.tsx'
-import type { ContentGroup } from './content.ts'
+import type { TFunction } from 'i18next'
+import { createContext, useCallback, useContext, type ComponentType, type ReactNode } from 'react'
+import type { CorrectionPanelProps } from './correction.tsx'
+
+/** One row of the content of an application: the item, its current and proposed value. */
+export interface ContentRow {
+  path: string
+  label: string
+  current: string
+  proposed: string
+  changed: boolean
+  code: boolean
+}
+
+/** A group of rows with its heading (基本情報, 連絡先, 支払先口座, 管理者ユーザ, …). */
+export interface ContentGroup {
+  key: string
+  title: string
+  rows: ContentRow[]
+}
 
 /** The translation function of the catalogue. */
 export type Translate = TFunction
@@ -11,7 +26,8 @@ export type Translate = TFunction
 /**
  * How the SPA shows and corrects the applications of one kind of record. The generic
  * application screens (list, detail, review, correction) know nothing else about a record kind;
- * a new kind adds its entry to `applicationViews` (the compiler asks for one per `EntityType`),
+ * a new kind adds its entry to the SPA's registry (`ApplicationViews`, composed where the SPA
+ * builds its routes; the compiler asks for one per `EntityType`),
  * its titles to the catalogue (`applications.kindTitle.<entityType>.<kind>`,
  * `applications.entityType.<entityType>`).
  */
@@ -36,10 +52,27 @@ export interface ApplicationView {
 }
 
 /** Every kind of record's view, by entity type. */
-export const applicationViews: Record<EntityType, ApplicationView> = {
-  participant: participantApplicationView,
+export type ApplicationViews = Record<EntityType, ApplicationView>
+
+const ApplicationViewsContext = createContext<ApplicationViews | null>(null)
+
+/**
+ * Gives the screens below it the views of every kind of record. The SPA composes the registry
+ * from its record features (the application features import none of them).
+ */
+export function ApplicationViewsProvider({
+  views,
+  children,
+}: {
+  views: ApplicationViews
+  children: ReactNode
+}) {
+  return <ApplicationViewsContext value={views}>{children}</ApplicationViewsContext>
 }
 
-export function applicationView(entityType: EntityType): ApplicationView {
-  return applicationViews[entityType]
+/** The view of a kind of record (from `ApplicationViewsProvider`). */
+export function useApplicationViews(): (entityType: EntityType) => ApplicationView {
+  const views = useContext(ApplicationViewsContext)
+  if (!views) throw new Error('useApplicationViews needs an ApplicationViewsProvider')
+  return useCallback((entityType: EntityType) => views[entityType], [views])
 }

@@ -1,5 +1,6 @@
 import { Button, CopyButton, Group, TextInput } from '@mantine/core'
-import { CheckIcon, CopyIcon, useTranslation } from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
+import { CheckIcon, CopyIcon } from './icons.tsx'
 
 /** A value to write down (receipt number, access key, initial password) with a copy button. */
 export function CopyField({

@@ -13,11 +13,12 @@ import {
   licenseCategorySchema,
   type ParticipantProfile,
 } from '@yoryo/contracts'
-import { useFieldErrorText, useTranslation } from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
+import { useFieldErrorText } from '../messages/message-text.tsx'
 import type { FocusEvent, ReactNode } from 'react'
 import { Controller, get, useFormContext } from 'react-hook-form'
-import { toBankHolder, toFullWidthKatakana, toHalfWidthAscii } from '../normalize.ts'
-import { PROFILE_GROUPS, type ProfileField, type ProfileGroup } from '../profile.ts'
+import { toBankHolder, toFullWidthKatakana, toHalfWidthAscii } from './normalize.ts'
+import { PROFILE_GROUPS, type ProfileField, type ProfileGroup } from './profile.ts'
 
 /** Hint, then error, under the input (the label sits at the left in `.yoryo-form-table`). */
 export const FORM_ROW: {

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core'
 import type { ApplicationState } from '@yoryo/contracts'
-import { useTranslation } from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
 
 const STATE_COLOR: Record<ApplicationState, string> = {
   draft: 'gray',

@@ -1,5 +1,5 @@
 import type { ParticipantProfile } from '@yoryo/contracts'
-import { useTranslation } from '@yoryo/ui'
+import { useTranslation } from 'react-i18next'
 import { useCallback } from 'react'
 
 /** The fields of a participant's profile (030, 700), in the order of the form and the views. */

@@ -15,7 +15,9 @@ import {
   type ApplicationKind,
   type ApplicationState,
 } from '@yoryo/contracts'
-import { apiFetch, invalidatePortal, isApiError } from '@yoryo/ui'
+import { isApiError } from '../api/api-error.ts'
+import { apiFetch } from '../api/api-fetch.ts'
+import { invalidatePortal } from '../api/queries.ts'
 
 /** Applications and their review (030, 700): `/api/v1/applications`. */
 
@@ -25,8 +27,10 @@ export const APPLICATIONS_PATH = '/api/v1/applications'
 export interface ApplicationListParams {
   page: number
   pageSize: number
-  /** `submittedAt` (oldest first, the review order) or `-submittedAt`. */
-  sort?: string
+  /** A column (`applicationSortFields`), `-` for descending; default oldest submitted first. */
+  sort?: string | undefined
+  /** Part of the receipt number. */
+  receiptNo?: string | undefined
   entityType?: string
   kind?: ApplicationKind
   state?: ApplicationState | 'queue'

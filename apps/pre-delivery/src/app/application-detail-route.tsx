@@ -1,0 +1,21 @@
+import { ApplicationViewsProvider, type ApplicationViews } from '@yoryo/ui'
+import { ApplicationDetailPage } from '../features/applications/pages/application-detail-page.tsx'
+import { participantApplicationView } from '../features/participants/application-view.tsx'
+
+/**
+ * The view of every kind of record, by entity type: the application screens render a kind
+ * through it and import no record feature. A new kind of record adds its feature's view here
+ * (the compiler asks for one per `EntityType`).
+ */
+export const applicationViews: ApplicationViews = {
+  participant: participantApplicationView,
+}
+
+/** 030 申込詳細 with the registry of application views (loaded with the screen). */
+export function ApplicationDetailRoute() {
+  return (
+    <ApplicationViewsProvider views={applicationViews}>
+      <ApplicationDetailPage />
+    </ApplicationViewsProvider>
+  )
+}
