@@ -419,6 +419,11 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
       buffer: certificate.key,
     })
     await expect(dialog.getByText('E-CERT-004')).toBeVisible()
+    // Submitting says so again: the file is not a certificate, not "missing".
+    await dialog.getByRole('button', { name: '登録する' }).click()
+    await expect(dialog.getByText('E-CERT-004')).toBeVisible()
+    await expect(dialog.getByText('証明書ファイルとして登録できません')).toBeVisible()
+    await expect(dialog.getByText('E-COMMON-007')).toHaveCount(0)
     await dialog.locator('input[type=file]').setInputFiles({
       name: 'c.pem',
       mimeType: 'application/x-pem-file',
