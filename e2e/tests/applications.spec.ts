@@ -213,7 +213,8 @@ test.describe.serial('[700] [030] system use application and participant informa
     await field(page, '受付番号').fill(state.receiptNo as string)
     await field(page, 'アクセスキー').fill('this-is-not-the-right-access-key')
     await page.getByRole('button', { name: '照会する' }).click()
-    await expect(page.getByText('E-COMMON-002')).toBeVisible()
+    await expect(page.getByText('E-APP-006')).toBeVisible()
+    await expect(page.getByText('受付番号またはアクセスキーが正しくありません')).toBeVisible()
     await field(page, 'アクセスキー').fill(state.accessKey as string)
     await page.getByRole('button', { name: '照会する' }).click()
 
