@@ -8,18 +8,46 @@ export interface Credentials {
   password: string
 }
 
+/**
+ * The demo seed's logins: only for read-only checks of the demo data. A test that changes
+ * anything makes its own participant and users (`data.participant()`, `data.user()`).
+ */
 export const demo = {
   operator: { participantCode: 'OCCTO', userId: 'operator01', password: 'Operator#2026demo' },
   p1Admin: { participantCode: 'P00001', userId: 'admin01', password: 'Participant#2026demo' },
   p1User: { participantCode: 'P00001', userId: 'user01', password: 'Participant#2026demo' },
 } satisfies Record<string, Credentials>
 
-/** Test data through the API, with unique IDs, so tests run in any order and in parallel. */
+export interface TestParticipant {
+  id: string
+  code: string
+  name: string
+  /** Its administrator user (participantAdmin). */
+  admin: Credentials
+}
+
+/**
+ * Test data made by the `@yoryo/db` factories through the test-support routes, with unique
+ * codes and IDs, so tests run in any order and in parallel and do not depend on each other.
+ */
 export class TestData {
   constructor(private readonly request: APIRequestContext) {}
 
+  /** A participant of its own, with its complete profile and an administrator. */
+  async participant(): Promise<TestParticipant> {
+    const res = await this.request.post('/api/test-support/participants', { data: {} })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as TestParticipant
+  }
+
+  /** The market operator's staff member (OCCTO). */
+  async operator(): Promise<Credentials> {
+    return this.user('OCCTO', { role: 'operator' })
+  }
+
+  /** A user of `participantCode` (a general user unless `role` says otherwise). */
   async user(
-    participantCode = 'P00001',
+    participantCode: string,
     options: { role?: string; mustChangePassword?: boolean; passwordAgeDays?: number } = {},
   ): Promise<Credentials> {
     const res = await this.request.post('/api/test-support/users', {

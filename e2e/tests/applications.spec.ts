@@ -1,6 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test'
 import {
-  demo,
   expect,
   expectAccessible,
   field,
@@ -177,9 +176,10 @@ test.describe.serial('[700] [030] system use application and participant informa
 
   test('[700] the operator sees it in the review queue and returns it with a comment', async ({
     page,
+    data,
   }) => {
     const receiptNo = state.receiptNo as string
-    await login(page, demo.operator)
+    await login(page, await data.operator())
     const queue = page.getByTestId('portal-review-queue')
     await expect(queue).toBeVisible()
     await queue.getByRole('link', { name: '審査待ちの一覧へ' }).click()
@@ -219,7 +219,8 @@ test.describe.serial('[700] [030] system use application and participant informa
     await field(page, '受付番号').fill(state.receiptNo as string)
     await field(page, 'アクセスキー').fill('this-is-not-the-right-access-key')
     await page.getByRole('button', { name: '照会する' }).click()
-    await expect(page.getByText('E-COMMON-002')).toBeVisible()
+    await expect(page.getByText('E-APP-006')).toBeVisible()
+    await expect(page.getByText('受付番号またはアクセスキーが正しくありません')).toBeVisible()
     await field(page, 'アクセスキー').fill(state.accessKey as string)
     await page.getByRole('button', { name: '照会する' }).click()
 
@@ -242,8 +243,11 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByTestId('system-use-content-view')).toContainText('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ(ｶ')
   })
 
-  test('[700] the operator approves it and sees the one-time password once', async ({ page }) => {
-    await login(page, demo.operator)
+  test('[700] the operator approves it and sees the one-time password once', async ({
+    page,
+    data,
+  }) => {
+    await login(page, await data.operator())
     await openApplication(page, state.receiptNo as string, 'state=queue')
     await expect(page.getByTestId('application-history')).toContainText('再提出')
     await page.getByRole('button', { name: '審査開始' }).click()
@@ -342,10 +346,11 @@ test.describe.serial('[700] [030] system use application and participant informa
 
   test('[030] the operator approves the change; the participant information shows the new account', async ({
     page,
+    data,
     browser,
   }) => {
     const admin = state.admin as Credentials
-    await login(page, demo.operator)
+    await login(page, await data.operator())
     await openApplication(page, state.changeReceiptNo as string, 'state=queue')
     const bank = page.getByRole('table', { name: /支払先口座/ })
     const changedRow = bank.getByRole('row', { name: /口座番号/ })
@@ -392,10 +397,11 @@ test.describe.serial('[700] [030] system use application and participant informa
 
   test('[020] the audit log shows every step, for the operator and for the administrator', async ({
     page,
+    data,
     browser,
   }) => {
     const admin = state.admin as Credentials
-    await login(page, demo.operator)
+    await login(page, await data.operator())
     await menu(page).getByRole('link', { name: '操作ログ' }).click()
     await expect(page).toHaveURL(/\/audit-log/)
     await page.getByRole('combobox', { name: '事業者コード' }).click()
@@ -520,15 +526,15 @@ test.describe('[030] two applications filed against the same version of the reco
     page,
     browser,
     baseURL,
+    data,
   }) => {
     const origin = baseURL as string
     const operatorApi = await playwrightRequest.newContext({
       baseURL: origin,
       extraHTTPHeaders: { origin },
     })
-    expect((await operatorApi.post('/api/v1/auth/login', { data: demo.operator })).status()).toBe(
-      200,
-    )
+    const operator = await data.operator()
+    expect((await operatorApi.post('/api/v1/auth/login', { data: operator })).status()).toBe(200)
     const { admin, adminApi } = await newParticipant(origin, operatorApi)
 
     // Two change applications against the same version: A the contact name, B the account.
@@ -570,7 +576,7 @@ test.describe('[030] two applications filed against the same version of the reco
     }
 
     // The reviewer is told before deciding, and approval is refused with the catalogue message.
-    await login(page, demo.operator)
+    await login(page, operator)
     await openApplication(page, b.receiptNo, 'state=queue')
     await expect(page.getByTestId('application-stale')).toContainText(
       '提出後に対象の情報が更新されています',
@@ -639,12 +645,15 @@ test.describe('[030] rights on applications (A40)', () => {
     baseURL,
   }) => {
     const origin = baseURL as string
-    // An application of P00001 kept as a draft (the participant information does not change).
+    // An application of the participant kept as a draft.
+    const participant = await data.participant()
     const adminApi = await playwrightRequest.newContext({
       baseURL: origin,
       extraHTTPHeaders: { origin },
     })
-    expect((await adminApi.post('/api/v1/auth/login', { data: demo.p1Admin })).status()).toBe(200)
+    expect((await adminApi.post('/api/v1/auth/login', { data: participant.admin })).status()).toBe(
+      200,
+    )
     const me = (await (await adminApi.get('/api/v1/auth/me')).json()) as {
       participant: { id: string }
     }
@@ -664,7 +673,7 @@ test.describe('[030] rights on applications (A40)', () => {
     expect(filed.status(), await filed.text()).toBe(201)
     const draft = (await filed.json()) as { id: string; receiptNo: string; version: number }
 
-    const user = await data.user('P00001')
+    const user = await data.user(participant.code)
     await login(page, user)
     await expect(menu(page).getByRole('link', { name: '申込一覧' })).toHaveCount(0)
     await page.goto(`/applications/${draft.id}`)

@@ -20,7 +20,7 @@ test.describe('client certificates (mutual TLS)', () => {
   }) => {
     const api = await playwrightRequest.newContext({ baseURL: tlsBaseURL, ignoreHTTPSErrors: true })
     const data = new TestData(api)
-    const user = await data.user('P00001')
+    const user = await data.user((await data.participant()).code)
     const fingerprint = readFileSync(`${tlsCertDir}.fingerprint`, 'utf8').trim()
     await data.registerCertificate(user.id as string, fingerprint)
     await api.dispose()

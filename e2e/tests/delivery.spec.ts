@@ -17,7 +17,7 @@ test.describe('delivery SPA (実需給期間向け機能)', () => {
     page,
     data,
   }) => {
-    const user = await data.user('P00002')
+    const user = await data.user((await data.participant()).code)
     await page.goto('/delivery/')
     await expect(page).toHaveURL(/\/delivery\/login/)
     await expectAccessible(page)
@@ -34,7 +34,7 @@ test.describe('delivery SPA (実需給期間向け機能)', () => {
     data,
   }) => {
     // Attaching needs the edit right on the participant's function group (030): an administrator.
-    const user = await data.user('P00001', { role: 'participantAdmin' })
+    const user = await data.user((await data.participant()).code, { role: 'participantAdmin' })
     await login(page, user, '/delivery/login')
     await menu(page).getByRole('link', { name: '添付ファイル' }).click()
     await expect(page).toHaveURL(/\/delivery\/attachments/)
@@ -59,7 +59,7 @@ test.describe('delivery SPA (実需給期間向け機能)', () => {
   })
 
   test('[A20] a file of a type not allowed is refused before upload', async ({ page, data }) => {
-    const user = await data.user('P00001', { role: 'participantAdmin' })
+    const user = await data.user((await data.participant()).code, { role: 'participantAdmin' })
     await login(page, user, '/delivery/login')
     await page.goto('/delivery/attachments')
     await page.locator('input[type=file]').setInputFiles({

@@ -21,8 +21,9 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
     await expectAccessible(page)
   })
 
-  test('[010] a wrong password is refused with a message ID', async ({ page }) => {
-    await login(page, { ...demo.p1User, password: 'wrong-password-1' })
+  test('[010] a wrong password is refused with a message ID', async ({ page, data }) => {
+    const user = await data.user((await data.participant()).code)
+    await login(page, { ...user, password: 'wrong-password-1' })
     await expect(page.getByText('E-AUTH-001')).toBeVisible()
     await expect(page).toHaveURL(/\/login/)
   })
@@ -31,7 +32,9 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
     page,
     data,
   }) => {
-    const user = await data.user('P00001')
+    // Six logins, each an argon2 verification.
+    test.slow()
+    const user = await data.user((await data.participant()).code)
     for (let i = 0; i < 4; i++) {
       await login(page, { ...user, password: `wrong-${i}` })
       await expect(page.getByText('E-AUTH-001')).toBeVisible()
@@ -47,7 +50,7 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
     page,
     data,
   }) => {
-    const user = await data.user('P00001', { mustChangePassword: true })
+    const user = await data.user((await data.participant()).code, { mustChangePassword: true })
     await login(page, user)
     await expect(page).toHaveURL(/\/password/)
     await expect(page.getByText('W-AUTH-003')).toBeVisible()
@@ -66,7 +69,7 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
   })
 
   test('[010] logout ends the session for both SPAs', async ({ page, data }) => {
-    const user = await data.user('P00002')
+    const user = await data.user((await data.participant()).code)
     await login(page, user)
     await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible()
     await page.getByRole('button', { name: 'ログアウト' }).click()
@@ -80,7 +83,7 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
     page,
     data,
   }) => {
-    const user = await data.user('P00001')
+    const user = await data.user((await data.participant()).code)
     await login(page, user)
     await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible()
     // End the session behind the SPA's back (as the idle timeout would), then navigate.
@@ -133,7 +136,7 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
     page,
     data,
   }) => {
-    const user = await data.user('P00001')
+    const user = await data.user((await data.participant()).code)
     await login(page, user)
     await page.goto('/no-such-screen')
     await expect(page.getByRole('heading', { name: 'ページが見つかりません' })).toBeVisible()
@@ -175,7 +178,7 @@ test.describe('pre-delivery SPA (実需給期間前向け機能)', () => {
     page,
     data,
   }) => {
-    const user = await data.user('P00001')
+    const user = await data.user((await data.participant()).code)
     await login(page, user)
     await page.goto('/api-tokens')
     await field(page, 'トークン名').fill('需給管理システム連携')

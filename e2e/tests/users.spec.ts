@@ -92,7 +92,9 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     page,
     data,
   }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
+    // A long flow (argon2 on every login and password step): three times the default timeout.
+    test.slow()
+    const { admin } = await data.participant()
     await login(page, admin)
     await menu(page).getByRole('link', { name: 'ユーザ情報管理' }).click()
     await expect(page).toHaveURL(/\/users$/)
@@ -141,7 +143,7 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     // The new user logs in with it and has to change it first.
     await page.getByRole('button', { name: 'ログアウト' }).click()
     await expect(page).toHaveURL(/\/login/)
-    await login(page, { participantCode: 'P00001', userId, password })
+    await login(page, { participantCode: admin.participantCode, userId, password })
     await expect(page).toHaveURL(/\/password/)
     await expect(page.getByText('W-AUTH-003')).toBeVisible()
     await field(page, '現在のパスワード').fill(password)
@@ -157,8 +159,8 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     page,
     data,
   }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
-    const user = await data.user('P00001')
+    const { admin, code } = await data.participant()
+    const user = await data.user(code)
     await login(page, admin)
     await page.goto('/users')
     await showUser(page, user.userId)
@@ -206,8 +208,10 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     request,
     data,
   }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
-    const user = await data.user('P00001')
+    // A long flow (argon2 on every login and password step): three times the default timeout.
+    test.slow()
+    const { admin, code } = await data.participant()
+    const user = await data.user(code)
     await lock(request, user)
     await login(page, admin)
     await page.goto('/users')
@@ -231,11 +235,11 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
 
     // The old password no longer works; the new one does, and must be changed at once.
     const res = await request.post('/api/v1/auth/login', {
-      data: { participantCode: 'P00001', userId: user.userId, password: user.password },
+      data: { participantCode: user.participantCode, userId: user.userId, password: user.password },
     })
     expect(res.status()).toBe(401)
     const login2 = await request.post('/api/v1/auth/login', {
-      data: { participantCode: 'P00001', userId: user.userId, password },
+      data: { participantCode: user.participantCode, userId: user.userId, password },
     })
     expect(login2.status()).toBe(200)
     expect((await login2.json()).mustChangePassword).toBe(true)
@@ -252,7 +256,7 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
   })
 
   test('[020] the user list exports the filtered list as CSV', async ({ page, data }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
+    const { admin } = await data.participant()
     await login(page, admin)
     await page.goto('/users')
     await showUser(page, admin.userId)
@@ -274,7 +278,7 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     page,
     data,
   }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
+    const { admin } = await data.participant()
     await login(page, admin)
     await page.goto('/users')
     const table = page.getByRole('table', { name: 'ユーザ一覧' })
@@ -302,17 +306,19 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     page,
     data,
   }) => {
-    const operator = await data.user('OCCTO', { role: 'operator' })
-    const user = await data.user('P00002')
+    const operator = await data.operator()
+    const other = await data.participant()
+    const user = await data.user(other.code)
     await login(page, operator)
     await menu(page).getByRole('link', { name: 'ユーザ情報管理' }).click()
-    await page.getByRole('combobox', { name: '事業者' }).click()
-    await page.getByRole('option', { name: /P00002/ }).click()
+    // Searched by its code: the test's participant is one of many.
+    await page.getByRole('combobox', { name: '事業者' }).fill(other.code)
+    await page.getByRole('option', { name: new RegExp(other.code) }).click()
     await field(page, 'ユーザIDまたは氏名').fill(user.userId)
     await page.getByRole('button', { name: '検索', exact: true }).click()
     const table = page.getByRole('table', { name: 'ユーザ一覧' })
     await expect(table.locator('tbody tr')).toHaveCount(1)
-    await expect(table.getByText('P00002')).toBeVisible()
+    await expect(table.getByText(other.code)).toBeVisible()
     await expect(page).toHaveURL(/participant=/)
     await expectAccessible(page)
   })
@@ -323,8 +329,10 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     baseURL,
     data,
   }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
-    const user = await data.user('P00001')
+    // A long flow (argon2 on every login and password step): three times the default timeout.
+    test.slow()
+    const { admin, code } = await data.participant()
+    const user = await data.user(code)
     const other = await otherBrowser(browser, baseURL)
     await login(other.page, user)
     // Participant information (030) needs view on 030: not yet.
@@ -389,8 +397,10 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     page,
     data,
   }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
-    const user = await data.user('P00001')
+    // A long flow (argon2 on every login and password step): three times the default timeout.
+    test.slow()
+    const { admin, code } = await data.participant()
+    const user = await data.user(code)
     const certificate = makeCertificate(20)
     await login(page, admin)
     await menu(page).getByRole('link', { name: 'クライアント証明書管理' }).click()
@@ -399,6 +409,10 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
 
     await page.getByRole('button', { name: '証明書の登録' }).click()
     const dialog = page.getByRole('dialog', { name: 'クライアント証明書の登録' })
+    // Nothing chosen: the select asks to choose (not "the format is wrong").
+    await dialog.getByRole('button', { name: '登録する' }).click()
+    await expect(dialog.getByText('E-COMMON-013')).toBeVisible()
+    await expect(dialog.getByText('選択してください。')).toBeVisible()
     await dialog.getByRole('combobox', { name: '対象ユーザ' }).click()
     await page.keyboard.type(user.userId)
     await page.getByRole('option', { name: new RegExp(user.userId) }).click()
@@ -409,6 +423,11 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
       buffer: certificate.key,
     })
     await expect(dialog.getByText('E-CERT-004')).toBeVisible()
+    // Submitting says so again: the file is not a certificate, not "missing".
+    await dialog.getByRole('button', { name: '登録する' }).click()
+    await expect(dialog.getByText('E-CERT-004')).toBeVisible()
+    await expect(dialog.getByText('証明書ファイルとして登録できません')).toBeVisible()
+    await expect(dialog.getByText('E-COMMON-007')).toHaveCount(0)
     await dialog.locator('input[type=file]').setInputFiles({
       name: 'c.pem',
       mimeType: 'application/x-pem-file',
@@ -467,7 +486,7 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     page,
     data,
   }) => {
-    const admin = await data.user('P00001', { role: 'participantAdmin' })
+    const { admin } = await data.participant()
     await login(page, admin)
     await page.goto('/client-certificates')
     await page.getByRole('button', { name: '証明書情報ファイルの取込' }).click()
@@ -502,7 +521,7 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
     page,
     data,
   }) => {
-    const user = await data.user('P00001')
+    const user = await data.user((await data.participant()).code)
     await login(page, user)
     await expect(menu(page).getByRole('link', { name: 'ポータルトップ' })).toBeVisible()
     await expect(menu(page).getByRole('link', { name: 'ユーザ情報管理' })).toHaveCount(0)

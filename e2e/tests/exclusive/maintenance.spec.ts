@@ -1,16 +1,17 @@
-import { demo, expect, expectAccessible, field, login, menu, test } from '../../support/fixtures.ts'
+import { expect, expectAccessible, field, login, menu, test } from '../../support/fixtures.ts'
 
 test.describe.configure({ mode: 'serial' })
 
 test('[010] [A20] maintenance mode: participants see the maintenance screen in both SPAs, operators keep working', async ({
   browser,
+  data,
 }) => {
   const operator = await (await browser.newContext()).newPage()
   const participant = await (await browser.newContext()).newPage()
-  await login(participant, demo.p1User)
+  await login(participant, await data.user((await data.participant()).code))
   await expect(participant.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible()
 
-  await login(operator, demo.operator)
+  await login(operator, await data.operator())
   await menu(operator).getByRole('link', { name: 'メンテナンスモード設定' }).click()
   await expectAccessible(operator)
   await field(operator, 'メンテナンスモードにする').check()

@@ -8,6 +8,7 @@ export interface IssueLike {
   origin?: string
   minimum?: unknown
   maximum?: unknown
+  format?: unknown
   params?: Record<string, unknown>
 }
 
@@ -28,6 +29,7 @@ export function messageForIssue(issue: IssueLike): {
     return { messageId: issue.message, params }
   }
   const empty = issue.input === undefined || issue.input === null || issue.input === ''
+  if (empty && isChoice(issue)) return { messageId: 'E-COMMON-013', params: {} }
   switch (issue.code) {
     case 'invalid_type':
       return { messageId: empty ? 'E-COMMON-007' : 'E-COMMON-008', params: {} }
@@ -44,6 +46,16 @@ export function messageForIssue(issue: IssueLike): {
     default:
       return { messageId: 'E-COMMON-008', params: {} }
   }
+}
+
+/**
+ * An issue of a value chosen from options (an enumeration, or a record chosen by its ID): left
+ * empty, it asks to choose (E-COMMON-013) rather than saying the format is wrong.
+ */
+export function isChoice(issue: { code: string; format?: unknown }): boolean {
+  return (
+    issue.code === 'invalid_value' || (issue.code === 'invalid_format' && issue.format === 'uuid')
+  )
 }
 
 /** A zod `.refine` option that reports a catalogue message. */

@@ -15,7 +15,7 @@ export const commonMessages = {
   'E-COMMON-003': {
     severity: 'error',
     ja: 'システムエラーが発生しました。時間をおいて再度お試しください。解決しない場合はリクエストID {requestId} をお知らせください。',
-    en: 'A system error occurred. Please try again later. If it persists, quote reference {requestId}.',
+    en: 'A system error occurred. Please try again later. If the problem persists, tell us the request ID {requestId}.',
   },
   'E-COMMON-004': {
     severity: 'error',
@@ -61,5 +61,10 @@ export const commonMessages = {
     severity: 'error',
     ja: '使用できない文字（制御文字など）が含まれています。',
     en: 'The value contains characters that are not allowed (control characters or the like).',
+  },
+  'E-COMMON-013': {
+    severity: 'error',
+    ja: '選択してください。',
+    en: 'Select an option.',
   },
 } satisfies MessageGroup

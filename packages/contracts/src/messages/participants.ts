@@ -92,6 +92,11 @@ export const participantMessages = {
     ja: 'この申込は現在受け付けていません（受付期間が設定されていません）。',
     en: 'This application is not being accepted now: no window is set.',
   },
+  'E-APP-006': {
+    severity: 'error',
+    ja: '受付番号またはアクセスキーが正しくありません。申込時に表示された受付番号とアクセスキーを確認して、入力し直してください。',
+    en: 'The receipt number or the access key is not correct. Check both as shown when you applied and enter them again.',
+  },
   'I-APP-001': {
     severity: 'info',
     ja: '申込を受け付けました。受付番号は {receiptNo} です。',

@@ -92,8 +92,8 @@ export const userMessages = {
   },
   'E-CERT-004': {
     severity: 'error',
-    ja: 'ファイルに秘密鍵が含まれています。秘密鍵は登録しないでください。証明書のみを指定してください。',
-    en: 'The file contains a private key. Never upload private keys: choose the certificate only.',
+    ja: 'このファイルは秘密鍵を含むため、証明書ファイルとして登録できません。秘密鍵は登録せず、「-----BEGIN CERTIFICATE-----」で始まる証明書ファイルのみを指定してください。',
+    en: 'This file contains a private key, so it cannot be registered as a certificate. Never upload a private key: choose only the certificate file, which starts with "-----BEGIN CERTIFICATE-----".',
   },
   'E-CERT-005': {
     severity: 'error',

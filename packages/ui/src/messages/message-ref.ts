@@ -3,6 +3,7 @@ import {
   PASSWORD_HISTORY_SIZE,
   PASSWORD_MIN_LENGTH,
   formatMessage,
+  isChoice,
   isMessageId,
   messages,
   type Severity,
@@ -78,6 +79,7 @@ export interface ZodIssueLike {
   maximum?: unknown
   origin?: unknown
   input?: unknown
+  format?: unknown
 }
 
 /**
@@ -87,6 +89,7 @@ export interface ZodIssueLike {
  */
 export function zodIssueToMessage(issue: ZodIssueLike): string {
   const empty = issue.input === undefined || issue.input === null || issue.input === ''
+  if (empty && isChoice(issue)) return encodeMessageRef({ id: 'E-COMMON-013' })
   switch (issue.code) {
     case 'too_small':
       if (empty || Number(issue.minimum) <= 1) return encodeMessageRef({ id: 'E-COMMON-007' })

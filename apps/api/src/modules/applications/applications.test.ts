@@ -134,6 +134,14 @@ describe('[700] system use application', () => {
       headers: { 'x-application-key': 'x'.repeat(32) },
     })
     expect(wrong.statusCode).toBe(404)
+    expect(wrong.json().messageId).toBe('E-APP-006')
+    // A key too short to be one is answered the same: no field message to look for.
+    const short = await t.app.inject({
+      url: `/api/v1/applications/system-use/${receipt}`,
+      headers: { 'x-application-key': 'ABCD' },
+    })
+    expect(short.statusCode).toBe(404)
+    expect(short.json().messageId).toBe('E-APP-006')
     const mine = await t.app.inject({
       url: `/api/v1/applications/system-use/${receipt}`,
       headers: key,

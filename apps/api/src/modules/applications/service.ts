@@ -251,8 +251,9 @@ export async function loadVisible(
 }
 
 /**
- * The application a public applicant (700) holds the access key of; anything else is 404. The
- * key may be typed as shown, in groups (`ABCD-EFGH-…`), in either case.
+ * The application a public applicant (700) holds the access key of; anything else is 404
+ * E-APP-006 (which of the two is wrong is not told). The key may be typed as shown, in groups
+ * (`ABCD-EFGH-…`), in either case.
  */
 export async function loadByAccessKey(db: DbClient, receiptNo: string, key: string): Promise<Row> {
   const row = await db.application.findUnique({ where: { receiptNo }, include })
@@ -262,7 +263,7 @@ export async function loadByAccessKey(db: DbClient, receiptNo: string, key: stri
     !row.accessKeyHash ||
     (row.accessKeyHash !== sha256Hex(key) && row.accessKeyHash !== sha256Hex(normalised))
   ) {
-    throw new AppError('E-COMMON-002', 404)
+    throw new AppError('E-APP-006', 404)
   }
   return row
 }

@@ -1,50 +1,101 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { roleSchema } from '@yoryo/contracts'
+import { isValidCorporateNumber, roleSchema } from '@yoryo/contracts'
+import { createParticipant, createUser } from '@yoryo/db/factories'
 import { AppError } from '../../lib/errors.ts'
 import { normaliseFingerprint } from '../../lib/crypto.ts'
 import { hashPassword } from '../auth/public.ts'
 
+/** A random, valid 法人番号 (check digit in front, NTA rule). */
+function randomCorporateNumber(): string {
+  const base = Array.from({ length: 12 }, () => randomInt(10)).join('')
+  let sum = 0
+  for (let n = 1; n <= 12; n++) sum += Number(base[12 - n]) * (n % 2 === 1 ? 1 : 2)
+  const number = `${9 - (sum % 9)}${base}`
+  if (!isValidCorporateNumber(number)) throw new Error(`invalid corporate number ${number}`)
+  return number
+}
+
+const userOptions = z.object({
+  role: roleSchema.default('participantUser'),
+  mustChangePassword: z.boolean().default(false),
+  passwordAgeDays: z.number().int().min(0).default(0),
+})
+
 /**
  * Test-data set-up for the end-to-end suite, on only when ENABLE_TEST_SUPPORT=true (never in
- * production, never in the OpenAPI document). It creates users with unique IDs so tests run in
- * any order and in parallel. The user-management API (020) will replace it for most uses.
+ * production, never in the OpenAPI document). It makes records through the `@yoryo/db`
+ * factories, with unique codes and IDs, so each test makes its own participant and users and
+ * tests run in any order and in parallel.
  */
 export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** A user of `participantId` with a random user ID and password. */
+  async function user(participantId: string, options: z.infer<typeof userOptions>) {
+    const userId = `e2e${randomBytes(5).toString('hex')}`
+    const created = await createUser(app.db, {
+      participantId,
+      userId,
+      name: `試験 ${userId}`,
+      email: `${userId}@example.jp`,
+      role: options.role,
+      password: `E2e#${randomBytes(9).toString('base64url')}`,
+      passwordChangedAt: new Date(Date.now() - options.passwordAgeDays * 86_400_000),
+      mustChangePassword: options.mustChangePassword,
+      hashPassword,
+    })
+    return { id: created.id, userId, password: created.password }
+  }
+
   app.post(
     '/users',
     {
       config: { access: { public: true, duringMaintenance: true } },
-      schema: {
-        hide: true,
-        body: z.object({
-          participantCode: z.string(),
-          role: roleSchema.default('participantUser'),
-          mustChangePassword: z.boolean().default(false),
-          passwordAgeDays: z.number().int().min(0).default(0),
-        }),
-      },
+      schema: { hide: true, body: userOptions.extend({ participantCode: z.string() }) },
     },
     async (request) => {
-      const { participantCode, role, mustChangePassword, passwordAgeDays } = request.body
+      const { participantCode, ...options } = request.body
       const participant = await app.db.participant.findUnique({ where: { code: participantCode } })
       if (!participant) throw new AppError('E-COMMON-002', 404)
-      const userId = `e2e${randomBytes(5).toString('hex')}`
-      const password = `E2e#${randomBytes(9).toString('base64url')}`
-      const user = await app.db.user.create({
-        data: {
-          participantId: participant.id,
-          userId,
-          name: `試験 ${userId}`,
-          email: `${userId}@example.jp`,
-          role,
-          passwordHash: await hashPassword(password),
-          passwordChangedAt: new Date(Date.now() - passwordAgeDays * 86_400_000),
-          mustChangePassword,
-        },
+      return { participantCode, ...(await user(participant.id, options)) }
+    },
+  )
+
+  app.post(
+    '/participants',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: { hide: true, body: z.object({}).default({}) },
+    },
+    async () => {
+      const participant = await createParticipant(app.db, {
+        corporateNumber: randomCorporateNumber(),
+        postalCode: '100-0005',
+        address: '東京都千代田区丸の内3-3-3',
+        representativeName: '試験 太郎',
+        representativeTitle: '代表取締役',
+        licenseCategory: 'generation',
+        contactName: '試験 花子',
+        contactDepartment: '電力取引部',
+        contactEmail: 'capacity@test-power.example',
+        contactPhone: '03-0000-2000',
+        bankCode: '0005',
+        bankBranchCode: '001',
+        bankAccountType: 'ordinary',
+        bankAccountNumber: '1234567',
+        bankAccountHolder: 'ﾃｽﾄﾃﾞﾝﾘﾖｸ(ｶ',
       })
-      return { id: user.id, participantCode, userId, password }
+      const admin = await user(participant.id, {
+        role: 'participantAdmin',
+        mustChangePassword: false,
+        passwordAgeDays: 0,
+      })
+      return {
+        id: participant.id,
+        code: participant.code,
+        name: participant.name,
+        admin: { ...admin, participantCode: participant.code },
+      }
     },
   )
 

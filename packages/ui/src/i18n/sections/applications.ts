@@ -430,7 +430,7 @@ const en: Shape<typeof ja> = {
     toApply: 'New application',
     steps: {
       label: 'Steps of the application',
-      input: 'Enter',
+      input: 'Enter details',
       confirm: 'Confirm',
       done: 'Done',
     },
@@ -468,7 +468,7 @@ const en: Shape<typeof ja> = {
     status: {
       title: 'Check a system use application',
       description:
-        'Enter the receipt number and the access key shown when you applied. You can see the state of the review and the comments of OCCTO, and correct and resubmit a returned application.',
+        "Enter the receipt number and the access key shown when you applied. You can see the state of the review and OCCTO's comments, and correct and resubmit a returned application.",
       lookup: 'Look up',
       receiptPlaceholder: 'e.g. A20260401-7K3QZ',
       summary: 'State of the application',
@@ -478,7 +478,7 @@ const en: Shape<typeof ja> = {
       history: 'History of the review',
       content: 'Application',
       returnedNote:
-        'This application was returned. Read the comment of OCCTO, correct the application and resubmit it.',
+        "This application was returned. Read OCCTO's comment, correct the application and resubmit it.",
       approvedNote:
         'The application was approved. The participant code issued is shown below; OCCTO will tell you the initial password of the administrator.',
       participantCode: 'Participant code',
@@ -577,7 +577,7 @@ const en: Shape<typeof ja> = {
     history: {
       create: 'Created',
       submit: 'Submitted',
-      edit: 'Taken back',
+      edit: 'Recalled for correction',
       update: 'Corrected',
       withdraw: 'Withdrawn',
       startReview: 'Review started',

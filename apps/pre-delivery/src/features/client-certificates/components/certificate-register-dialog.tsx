@@ -33,8 +33,8 @@ export interface CertificateOwner {
 }
 
 const formSchema = clientCertificateCreateSchema.extend({
-  // Empty until chosen: "required" rather than "not a UUID".
-  user: z.string().min(1),
+  // Empty until chosen: asks to choose (E-COMMON-013), like every select.
+  user: z.uuid(),
   participantId: z.string(),
 })
 type FormSchema = typeof formSchema
@@ -102,6 +102,8 @@ function RegisterForm({
   const register = useRegisterCertificate()
   const isOperator = session.user.role === 'operator'
   const [file, setFile] = useState<File | null>(null)
+  // What is wrong with the chosen file: kept so that submitting says it again, not "required".
+  const [fileProblem, setFileProblem] = useState<string | null>(null)
   const form = useForm<z.input<FormSchema>, unknown, z.output<FormSchema>>({
     resolver: zodResolver(formSchema, { error: zodIssueToMessage }),
     defaultValues: {
@@ -136,6 +138,7 @@ function RegisterForm({
     setFile(selected)
     register.reset()
     form.clearErrors('certificate')
+    setFileProblem(null)
     if (!selected) {
       form.setValue('certificate', '')
       return
@@ -143,19 +146,26 @@ function RegisterForm({
     const text = selected.size > PEM_FILE_MAX_BYTES ? '' : await selected.text()
     const problem = selected.size > PEM_FILE_MAX_BYTES ? 'E-CERT-001' : checkPem(text)
     form.setValue('certificate', problem ? '' : text)
-    if (problem) {
-      form.setError('certificate', { type: 'client', message: encodeMessageRef({ id: problem }) })
-    }
+    setFileProblem(problem)
+    if (problem) showFileProblem(problem)
   }
+  const showFileProblem = (problem: string) =>
+    form.setError('certificate', { type: 'client', message: encodeMessageRef({ id: problem }) })
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await register.mutateAsync({ user: values.user, certificate: values.certificate })
-      onRegistered()
-    } catch (error) {
-      applyFieldErrors(error, form.setError, FIELDS, focusField)
-    }
-  })
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      try {
+        await register.mutateAsync({ user: values.user, certificate: values.certificate })
+        onRegistered()
+      } catch (error) {
+        applyFieldErrors(error, form.setError, FIELDS, focusField)
+      }
+    },
+    () => {
+      // A refused file (a private key, not a certificate) is not "missing".
+      if (fileProblem) showFileProblem(fileProblem)
+    },
+  )
 
   const error = register.error
   const showError = error && !isShownOnFields(error, FIELDS)
