@@ -73,6 +73,9 @@ export const auditEntityTypeLabels: Labels<
   | 'permission'
   | 'apiToken'
   | 'maintenance'
+  | 'systemSetting'
+  | 'attachment'
+  | 'session'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -81,6 +84,9 @@ export const auditEntityTypeLabels: Labels<
   permission: { ja: '権限', en: 'Rights' },
   apiToken: { ja: 'APIトークン', en: 'API token' },
   maintenance: { ja: 'メンテナンス', en: 'Maintenance' },
+  systemSetting: { ja: 'システム設定', en: 'System setting' },
+  attachment: { ja: '添付ファイル', en: 'Attachment' },
+  session: { ja: 'ログインセッション', en: 'Session' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -108,6 +114,17 @@ export const auditActionLabels: Record<string, Label> = {
   'clientCertificate.create': { ja: '証明書の登録', en: 'Certificate registered' },
   'clientCertificate.import': { ja: '証明書の一括登録', en: 'Certificates imported' },
   'clientCertificate.revoke': { ja: '証明書の失効', en: 'Certificate revoked' },
+  'auth.login': { ja: 'ログイン', en: 'Logged in' },
+  'auth.loginFailure': { ja: 'ログイン失敗', en: 'Login failed' },
+  'auth.logout': { ja: 'ログアウト', en: 'Logged out' },
+  'user.lock': { ja: 'ロック（ログイン失敗の繰返し）', en: 'Locked after failed logins' },
+  'user.passwordChange': { ja: 'パスワード変更', en: 'Password changed' },
+  'apiToken.create': { ja: 'APIトークンの発行', en: 'API token issued' },
+  'apiToken.revoke': { ja: 'APIトークンの失効', en: 'API token revoked' },
+  'attachment.create': { ja: '添付ファイルの登録', en: 'File attached' },
+  'attachment.delete': { ja: '添付ファイルの削除', en: 'Attachment deleted' },
+  'maintenance.on': { ja: 'メンテナンスモード開始', en: 'Maintenance mode on' },
+  'maintenance.off': { ja: 'メンテナンスモード終了', en: 'Maintenance mode off' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
