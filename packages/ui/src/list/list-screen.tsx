@@ -1,9 +1,8 @@
 import { Group, Paper, Stack, Title } from '@mantine/core'
-import type { ColumnDef } from '@tanstack/react-table'
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import type { QueryValue } from '../api/api-fetch.ts'
 import { CsvExportMenu } from '../components/csv-export-menu.tsx'
-import { DataTable } from '../components/data-table.tsx'
+import { DataTable, type DataTableProps } from '../components/data-table.tsx'
 import { ListPager } from '../components/list-pager.tsx'
 import { ApiErrorAlert } from '../messages/message-text.tsx'
 import type { ListState } from './use-list-state.ts'
@@ -19,8 +18,7 @@ export interface ListScreenProps<T> {
   }
   /** Heading of the list panel; also the table's accessible name. */
   title: string
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  columns: ColumnDef<T, any>[]
+  columns: DataTableProps<T>['columns']
   /** The filters (`FilterBar`), above the list. */
   filters?: ReactNode
   /** The CSV export of the same filter and sort: the list endpoint and its query (no paging). */
