@@ -150,6 +150,7 @@ export {
   type DateRangeFilterProps,
 } from './list/filter-bar.tsx'
 export {
+  ParticipantFilter,
   ParticipantSelect,
   participantLabel,
   type ParticipantSelectProps,

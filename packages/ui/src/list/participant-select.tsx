@@ -1,6 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { forwardRef } from 'react'
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { participantOptionQueries } from '../api/users.ts'
 
@@ -54,3 +55,41 @@ export const ParticipantSelect = forwardRef<HTMLInputElement, ParticipantSelectP
     )
   },
 )
+
+/**
+ * The participant field of a list's `FilterBar` form (operator only): `ParticipantSelect` with
+ * "all participants", bound to the form field `name`.
+ */
+export function ParticipantFilter<T extends FieldValues>({
+  control,
+  name,
+  label,
+  valueKey,
+  w,
+}: {
+  control: Control<T>
+  name: FieldPath<T>
+  label: string
+  valueKey?: 'id' | 'code'
+  w?: number
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <ParticipantSelect
+          label={label}
+          valueKey={valueKey}
+          withAll
+          {...(w ? { w } : {})}
+          value={(field.value as string | undefined) ?? ''}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          name={field.name}
+        />
+      )}
+    />
+  )
+}

@@ -12,7 +12,7 @@ import {
   FilterBar,
   ListScreen,
   Page,
-  ParticipantSelect,
+  ParticipantFilter,
   createColumnHelper,
   exportFileName,
   formatDateTime,
@@ -269,22 +269,12 @@ export function ApplicationsPage() {
                   )}
                 />
                 {isOperator ? (
-                  <Controller
+                  <ParticipantFilter
                     control={form.control}
                     name="participantCode"
-                    render={({ field }) => (
-                      <ParticipantSelect
-                        label={t('applications.filters.participantCode')}
-                        valueKey="code"
-                        withAll
-                        w={240}
-                        value={field.value ?? ''}
-                        onChange={field.onChange}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        name={field.name}
-                      />
-                    )}
+                    label={t('applications.filters.participantCode')}
+                    valueKey="code"
+                    w={240}
                   />
                 ) : null}
                 <DateRangeFilter

@@ -6,7 +6,7 @@ import {
   FilterBar,
   ListScreen,
   Page,
-  ParticipantSelect,
+  ParticipantFilter,
   createColumnHelper,
   exportFileName,
   formatDateTime,
@@ -287,21 +287,11 @@ export function AuditLogPage() {
                     error={fieldErrorText(errors.actor)}
                   />
                   {isOperator ? (
-                    <Controller
+                    <ParticipantFilter
                       control={form.control}
                       name="participantCode"
-                      render={({ field }) => (
-                        <ParticipantSelect
-                          label={t('auditLog.filters.participantCode')}
-                          valueKey="code"
-                          withAll
-                          value={field.value ?? ''}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          ref={field.ref}
-                          name={field.name}
-                        />
-                      )}
+                      label={t('auditLog.filters.participantCode')}
+                      valueKey="code"
                     />
                   ) : null}
                   <TextInput

@@ -28,7 +28,7 @@ import {
   ListScreen,
   MessageAlert,
   Page,
-  ParticipantSelect,
+  ParticipantFilter,
   SearchIcon,
   createColumnHelper,
   exportFileName,
@@ -342,20 +342,10 @@ export function ClientCertificatesPage() {
               {(form) => (
                 <>
                   {isOperator ? (
-                    <Controller
+                    <ParticipantFilter
                       control={form.control}
                       name="participantId"
-                      render={({ field }) => (
-                        <ParticipantSelect
-                          label={t('clientCertificates.filters.participant')}
-                          withAll
-                          value={field.value}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          ref={field.ref}
-                          name={field.name}
-                        />
-                      )}
+                      label={t('clientCertificates.filters.participant')}
                     />
                   ) : null}
                   <TextInput

@@ -17,7 +17,7 @@ import {
   ListScreen,
   MessageAlert,
   Page,
-  ParticipantSelect,
+  ParticipantFilter,
   SearchIcon,
   createColumnHelper,
   exportFileName,
@@ -323,20 +323,10 @@ export function UsersPage() {
               {(form) => (
                 <>
                   {isOperator ? (
-                    <Controller
+                    <ParticipantFilter
                       control={form.control}
                       name="participantId"
-                      render={({ field }) => (
-                        <ParticipantSelect
-                          label={t('users.filters.participant')}
-                          withAll
-                          value={field.value}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          ref={field.ref}
-                          name={field.name}
-                        />
-                      )}
+                      label={t('users.filters.participant')}
                     />
                   ) : null}
                   <TextInput
