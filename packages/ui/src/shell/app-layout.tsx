@@ -50,7 +50,8 @@ export function AppLayout() {
       </a>
       <AppShell.Header className="yoryo-header">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <Group gap="xs" wrap="nowrap" miw={0}>
+          {/* The title keeps its width; the identity on the right truncates instead. */}
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             {restricted ? null : (
               <Burger
                 opened={menuOpened}
@@ -64,7 +65,7 @@ export function AppLayout() {
             )}
             <SystemTitle linkToPortal={!restricted} />
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" miw={0} className="yoryo-header-actions">
             <Box className="yoryo-identity" data-testid="session-identity" visibleFrom="sm">
               <Text
                 fz="xs"
