@@ -51,7 +51,6 @@ export const resourceHandler = defineEntityHandler({
   kinds: {
     register: {
       schema: resourceInputSchema,
-      applicantName: (proposed) => proposed.name,
       async apply(tx, application, actor) {
         const values = application.proposed
         const participantId = application.participantId
@@ -105,7 +104,6 @@ export const resourceHandler = defineEntityHandler({
 
     change: {
       schema: resourceInputSchema,
-      applicantName: (proposed) => proposed.name,
       async check(tx, proposed, { entityId }) {
         const current = await assertActive(tx, entityId)
         if (proposed.kind !== current.kind) throw fieldError(['kind'], 'E-RES-013')

@@ -95,6 +95,8 @@ describe('[050] resources', () => {
       }
       expect(resource.code).toMatch(new RegExp(`^03${letter[kind]}\\d{7}$`))
       expect(application.result.resourceCode).toBe(resource.code)
+      // The applicant is the participant (lists sort by it).
+      expect(application.applicantName).toBe(resource.participant.name)
       expect(resource.kind).toBe(kind)
       expect(resource.members).toEqual('members' in values ? values.members : [])
       expect(resource.sites).toEqual('sites' in values ? values.sites : [])
