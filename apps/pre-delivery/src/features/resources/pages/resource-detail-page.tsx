@@ -63,6 +63,7 @@ function Detail({ resource }: { resource: ResourceDetail }) {
   const [cancelling, setCancelling] = useState(false)
   const values = useMemo(() => valuesOfResource(resource), [resource])
   const open = resource.applications.find((a) => OPEN_STATES.includes(a.state))
+  // Several applications may be open at once (README "No lost update"); the open one is linked.
   const mayApply =
     resource.status === 'active' &&
     resource.participant.id === session.participant.id &&
