@@ -105,6 +105,10 @@ describe('[050] resource schemas', () => {
       }).success,
     ).toBe(true)
     expect(resourceSiteRowSchema.safeParse({ resourceCode: '3A1' }).success).toBe(false)
+    const change = resourceRowSchema('stable', { withCode: true })
+    const row = { ...common, installedKw: 1000, houseLoadPercent: 2, hasAdjustment: false }
+    expect(change.safeParse({ ...row, resourceCode: '03S0000001' }).success).toBe(true)
+    expect(change.safeParse(row).success).toBe(false)
   })
 })
 

@@ -352,13 +352,21 @@ export const resourceRowShapes = {
   dispatchOrder: { ...resourceCommonShape, ...resourceKindFieldShapes.dispatchOrder },
 }
 
-/** A flat CSV row of one kind (810–813 register; 820–823 add `resourceCode`), with its rules. */
-export function resourceRowSchema<K extends ResourceKind>(kind: K) {
-  return z
-    .object(resourceRowShapes[kind] as (typeof resourceRowShapes)[K])
-    .superRefine((v, ctx) =>
-      checkKindRules({ ...(v as { generationType: GenerationType }), kind }, ctx),
-    )
+/**
+ * A flat CSV row of one kind with its rules: 810–813 (registration) without a code, 820–823
+ * (change) with `{ withCode: true }` (the resource code first, required).
+ */
+export function resourceRowSchema<K extends ResourceKind>(
+  kind: K,
+  options: { withCode?: boolean } = {},
+) {
+  const shape = resourceRowShapes[kind] as (typeof resourceRowShapes)[K]
+  const object = options.withCode
+    ? z.object({ resourceCode: resourceCodeSchema, ...shape })
+    : z.object(shape)
+  return object.superRefine((v, ctx) =>
+    checkKindRules({ ...(v as { generationType: GenerationType }), kind }, ctx),
+  )
 }
 
 const membersSchema = z.array(resourceMemberSchema).min(1, rule('E-RES-011')).max(1000)
