@@ -21,6 +21,8 @@ import { attachmentRoutes } from './modules/attachments/routes.ts'
 import { auditLogRoutes } from './modules/audit-log/routes.ts'
 import { EntityHandlers } from './modules/applications/public.ts'
 import { participantRoutes } from './modules/participants/routes.ts'
+import { resourceRoutes } from './modules/resources/routes.ts'
+import { documentRoutes } from './modules/documents/routes.ts'
 import { systemUseRoutes } from './modules/participants/system-use-routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
 import { portalRoutes } from './modules/portal/routes.ts'
@@ -122,6 +124,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(participantRoutes, { prefix: '/api/v1/participants' })
   await app.register(systemUseRoutes, { prefix: '/api/v1/applications/system-use' })
   await app.register(applicationRoutes, { prefix: '/api/v1/applications' })
+  await app.register(resourceRoutes, { prefix: '/api/v1/resources' })
+  await app.register(documentRoutes, { prefix: '/api/v1/documents' })
   await app.register(auditLogRoutes, { prefix: '/api/v1/audit-log' })
   await app.register(userRoutes, { prefix: '/api/v1/users' })
   await app.register(clientCertificateRoutes, { prefix: '/api/v1/client-certificates' })

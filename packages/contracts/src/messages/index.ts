@@ -1,6 +1,7 @@
 import { authMessages } from './auth.ts'
 import { commonMessages } from './common.ts'
 import { participantMessages } from './participants.ts'
+import { resourceMessages } from './resources.ts'
 import { rulesMessages } from './rules.ts'
 import { systemMessages } from './system.ts'
 import { userMessages } from './users.ts'
@@ -15,6 +16,7 @@ export const messages = {
   ...systemMessages,
   ...participantMessages,
   ...userMessages,
+  ...resourceMessages,
   ...rulesMessages,
 } as const
 

@@ -107,7 +107,10 @@ function toSummary(
     entityType: entityTypeOf(row),
     entityId: row.entityId,
     participant: (row.participantId && participants.get(row.participantId)) || null,
-    applicantName: handlers.get(entityTypeOf(row)).kind(row.kind).applicantName(row.proposed),
+    // The kind's name for the applicant, else the applying participant (e.g. resources).
+    applicantName:
+      handlers.get(entityTypeOf(row)).kind(row.kind).applicantName(row.proposed) ||
+      (row.participantId ? (participants.get(row.participantId)?.name ?? '') : ''),
     state: row.state,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -149,6 +152,22 @@ export async function toApplication(
       at: e.at.toISOString(),
     })),
   }
+}
+
+/** The applicant's name as lists show it: the kind's own, else the applying participant's name. */
+async function applicantNameOf(
+  tx: DbTransaction,
+  kind: { applicantName(proposed: unknown): string },
+  proposed: unknown,
+  participantId: string | null,
+): Promise<string> {
+  const own = kind.applicantName(proposed)
+  if (own || !participantId) return own
+  const p = await tx.participant.findUnique({
+    where: { id: participantId },
+    select: { name: true },
+  })
+  return p?.name ?? ''
 }
 
 /** 受付番号: `A` + JST date + `-` + 5 random base-32 characters (unique). */
@@ -196,7 +215,7 @@ export async function createApplication(
       participantId: input.participantId,
       state,
       proposed: toJson(proposed),
-      applicantName: kind.applicantName(proposed),
+      applicantName: await applicantNameOf(tx, kind, proposed, input.participantId),
       current: current ? toJson(current.values) : Prisma.DbNull,
       baseVersion: current?.version ?? null,
       submittedAt: input.submit ? now : null,
@@ -456,7 +475,7 @@ export async function updateProposed(
       where: { id: row.id, version: input.version, state: row.state },
       data: {
         proposed: toJson(proposed),
-        applicantName: kind.applicantName(proposed),
+        applicantName: await applicantNameOf(tx, kind, proposed, row.participantId),
         version: { increment: 1 },
       },
     })

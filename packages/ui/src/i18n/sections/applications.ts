@@ -133,6 +133,11 @@ const ja = {
         change: '事業者情報の変更申込',
         cancel: '事業者情報の廃止申込',
       },
+      resource: {
+        register: '電源等情報の登録申込',
+        change: '電源等情報の変更申込',
+        cancel: '電源等情報の廃止申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -222,7 +227,8 @@ const ja = {
       },
       approve: {
         title: '申込の承認',
-        message: 'この申込を承認し、申込内容を事業者情報に反映します。よろしいですか？',
+        message: 'この申込を承認し、申込内容を反映します。よろしいですか？',
+        participantMessage: 'この申込を承認し、申込内容を事業者情報に反映します。よろしいですか？',
         registerMessage:
           'この申込を承認します。承認すると事業者コードが発番され、管理者ユーザが登録されます。よろしいですか？',
         confirm: '承認する',
@@ -525,6 +531,11 @@ const en: Shape<typeof ja> = {
         change: 'Change of participant information',
         cancel: 'Cancellation of participant registration',
       },
+      resource: {
+        register: 'Resource registration',
+        change: 'Change of resource information',
+        cancel: 'Cancellation of a resource',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),
     state: labelsIn(applicationStateLabels, 'en'),
@@ -614,7 +625,8 @@ const en: Shape<typeof ja> = {
       },
       approve: {
         title: 'Approve the application',
-        message: 'Approve this application and apply it to the participant information?',
+        message: 'Approve this application and apply it?',
+        participantMessage: 'Approve this application and apply it to the participant information?',
         registerMessage:
           'Approve this application? A participant code is issued and the administrator is registered.',
         confirm: 'Approve',
