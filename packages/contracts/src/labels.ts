@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { ApplicationState, EntityType } from './applications.ts'
 import type { ClientCertificateStatus } from './client-certificates.ts'
+import type { ExpectedCapacityStatus } from './expected-capacity.ts'
 import type { bankAccountTypeSchema, LicenseCategory } from './participants.ts'
 import type { Role } from './roles.ts'
 import type { UserStatus } from './users.ts'
@@ -80,4 +81,10 @@ export const applicationKindLabels: Labels<'register' | 'change' | 'cancel'> = {
 /** The kinds of reviewed record (`entityType`), as the target of an application. */
 export const entityTypeLabels: Labels<EntityType> = {
   participant: { ja: '事業者情報', en: 'Participant' },
+  expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
+}
+
+export const expectedCapacityStatusLabels: Labels<ExpectedCapacityStatus> = {
+  active: { ja: '有効', en: 'Active' },
+  cancelled: { ja: '廃止', en: 'Cancelled' },
 }

@@ -1,5 +1,6 @@
 import { authMessages } from './auth.ts'
 import { commonMessages } from './common.ts'
+import { expectedCapacityMessages } from './expected-capacity.ts'
 import { participantMessages } from './participants.ts'
 import { rulesMessages } from './rules.ts'
 import { systemMessages } from './system.ts'
@@ -16,6 +17,7 @@ export const messages = {
   ...participantMessages,
   ...userMessages,
   ...rulesMessages,
+  ...expectedCapacityMessages,
 } as const
 
 export type MessageId = keyof typeof messages

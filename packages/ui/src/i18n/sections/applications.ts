@@ -133,6 +133,11 @@ const ja = {
         change: '事業者情報の変更申込',
         cancel: '事業者情報の廃止申込',
       },
+      expectedCapacity: {
+        register: '期待容量の登録申込',
+        change: '期待容量の変更申込',
+        cancel: '期待容量の廃止申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -524,6 +529,11 @@ const en: Shape<typeof ja> = {
         register: 'Application for system use',
         change: 'Change of participant information',
         cancel: 'Cancellation of participant registration',
+      },
+      expectedCapacity: {
+        register: 'Registration of expected capacity',
+        change: 'Change of expected capacity',
+        cancel: 'Cancellation of expected capacity',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),
