@@ -8,7 +8,12 @@
 import { z } from 'zod'
 import { timestampSchema } from './common.ts'
 import { listQuerySchema } from './list.ts'
-import { areaSchema, generationTypeSchema, resourceKindSchema } from './resources.ts'
+import {
+  areaSchema,
+  generationTypeSchema,
+  resourceCodeSchema,
+  resourceKindSchema,
+} from './resources.ts'
 import { rule } from './validation.ts'
 
 /** 実需給年度: a fiscal year. */
@@ -343,11 +348,7 @@ export const effectivenessTestListQuerySchema = listQuerySchema.extend({
 
 // ─── Bulk rows (830 / 840 / 841 / 824), for the one bulk pipeline ──────────────────────────────
 
-const resourceCodeColumn = z
-  .string()
-  .trim()
-  .regex(/^0[1-9][SVAD]\d{7}$/, rule('E-EC-005'))
-  .describe('電源等識別番号')
+const resourceCodeColumn = resourceCodeSchema
 const optionalInt = (header: string) =>
   z.number().int().min(0).max(100_000_000).optional().describe(header)
 const overrideColumns = {

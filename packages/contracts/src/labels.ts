@@ -3,6 +3,14 @@ import type { ApplicationState, EntityType } from './applications.ts'
 import type { ClientCertificateStatus } from './client-certificates.ts'
 import type { ExpectedCapacityStatus } from './expected-capacity.ts'
 import type { bankAccountTypeSchema, LicenseCategory } from './participants.ts'
+import type {
+  Area,
+  GenerationType,
+  ResourceKind,
+  ResourceStatus,
+  SiteType,
+  SupportScheme,
+} from './resources.ts'
 import type { Role } from './roles.ts'
 import type { UserStatus } from './users.ts'
 
@@ -81,7 +89,63 @@ export const applicationKindLabels: Labels<'register' | 'change' | 'cancel'> = {
 /** The kinds of reviewed record (`entityType`), as the target of an application. */
 export const entityTypeLabels: Labels<EntityType> = {
   participant: { ja: '事業者情報', en: 'Participant' },
+  resource: { ja: '電源等情報', en: 'Resource' },
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
+}
+
+export const resourceKindLabels: Labels<ResourceKind> = {
+  stable: { ja: '安定電源', en: 'Stable' },
+  variableSingle: { ja: '変動電源(単独)', en: 'Variable (single)' },
+  variableAggregate: { ja: '変動電源(アグリゲート)', en: 'Variable (aggregated)' },
+  dispatchOrder: { ja: '発動指令電源', en: 'Dispatch-order' },
+}
+
+export const areaLabels: Labels<Area> = {
+  hokkaido: { ja: '北海道', en: 'Hokkaido' },
+  tohoku: { ja: '東北', en: 'Tohoku' },
+  tokyo: { ja: '東京', en: 'Tokyo' },
+  chubu: { ja: '中部', en: 'Chubu' },
+  hokuriku: { ja: '北陸', en: 'Hokuriku' },
+  kansai: { ja: '関西', en: 'Kansai' },
+  chugoku: { ja: '中国', en: 'Chugoku' },
+  shikoku: { ja: '四国', en: 'Shikoku' },
+  kyushu: { ja: '九州', en: 'Kyushu' },
+}
+
+export const generationTypeLabels: Labels<GenerationType> = {
+  coal: { ja: '石炭', en: 'Coal' },
+  lng: { ja: 'LNG', en: 'LNG' },
+  oil: { ja: '石油', en: 'Oil' },
+  nuclear: { ja: '原子力', en: 'Nuclear' },
+  hydroReservoir: { ja: '一般水力(調整池式・貯水池式)', en: 'Hydro (reservoir)' },
+  hydroRunOfRiver: { ja: '一般水力(自流式)', en: 'Hydro (run-of-river)' },
+  pumpedStorage: { ja: '揚水', en: 'Pumped storage' },
+  battery: { ja: '蓄電池', en: 'Battery' },
+  solar: { ja: '太陽光', en: 'Solar' },
+  windOnshore: { ja: '陸上風力', en: 'Onshore wind' },
+  windOffshore: { ja: '洋上風力', en: 'Offshore wind' },
+  geothermal: { ja: '地熱', en: 'Geothermal' },
+  biomass: { ja: 'バイオマス', en: 'Biomass' },
+  waste: { ja: '廃棄物', en: 'Waste' },
+  demandResponse: { ja: 'ディマンドリスポンス', en: 'Demand response' },
+  other: { ja: 'その他', en: 'Other' },
+}
+
+export const supportSchemeLabels: Labels<SupportScheme> = {
+  none: { ja: 'なし', en: 'None' },
+  fit: { ja: 'FIT', en: 'FIT' },
+  fip: { ja: 'FIP', en: 'FIP' },
+}
+
+export const siteTypeLabels: Labels<SiteType> = {
+  demandReduction: { ja: '需要抑制', en: 'Demand reduction' },
+  generator: { ja: '発電設備', en: 'Generator' },
+  battery: { ja: '蓄電池', en: 'Battery' },
+}
+
+export const resourceStatusLabels: Labels<ResourceStatus> = {
+  active: { ja: '有効', en: 'Active' },
+  cancelled: { ja: '廃止', en: 'Cancelled' },
 }
 
 export const expectedCapacityStatusLabels: Labels<ExpectedCapacityStatus> = {

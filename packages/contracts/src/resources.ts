@@ -1,39 +1,467 @@
-// Placeholder until the resources branch (`res`) is merged: the enumerations expected capacity needs.
 import { z } from 'zod'
+import { timestampSchema } from './common.ts'
+import { listQuerySchema } from './list.ts'
+import { rule } from './validation.ts'
 
-export const resourceKindSchema = z
-  .enum(['stable', 'variableSingle', 'variableAggregate', 'dispatchOrder'])
-  .meta({ id: 'ResourceKind' })
-export const areaSchema = z
-  .enum([
-    'hokkaido',
-    'tohoku',
-    'tokyo',
-    'chubu',
-    'hokuriku',
-    'kansai',
-    'chugoku',
-    'shikoku',
-    'kyushu',
-  ])
-  .meta({ id: 'Area' })
-export const generationTypeSchema = z
-  .enum([
+/**
+ * 電源等 (records.md "Resource", rules.md §2). One zod schema per kind validates the API request,
+ * the form and a CSV row: every field is flat, and the kind-specific lists (members of an
+ * aggregate, sites of a dispatch-order resource) have their own row schemas keyed by
+ * `resourceCode` for their CSV files.
+ */
+
+// ── Enumerations ────────────────────────────────────────────────────────────────────────────
+
+export const resourceKinds = [
+  'stable',
+  'variableSingle',
+  'variableAggregate',
+  'dispatchOrder',
+] as const
+export const resourceKindSchema = z.enum(resourceKinds).meta({ id: 'ResourceKind' })
+export type ResourceKind = z.infer<typeof resourceKindSchema>
+
+/** The letter of the kind in the resource code. */
+export const resourceKindLetters: Record<ResourceKind, string> = {
+  stable: 'S',
+  variableSingle: 'V',
+  variableAggregate: 'A',
+  dispatchOrder: 'D',
+}
+
+/** エリア: the nine areas, in the order of their numbers 01–09. */
+export const areas = [
+  'hokkaido',
+  'tohoku',
+  'tokyo',
+  'chubu',
+  'hokuriku',
+  'kansai',
+  'chugoku',
+  'shikoku',
+  'kyushu',
+] as const
+export const areaSchema = z.enum(areas).meta({ id: 'Area' })
+export type Area = z.infer<typeof areaSchema>
+
+/** The area number (01–09) of an area, as in the resource code. */
+export function areaNumber(area: Area): string {
+  return String(areas.indexOf(area) + 1).padStart(2, '0')
+}
+
+export const generationTypes = [
+  'coal',
+  'lng',
+  'oil',
+  'nuclear',
+  'hydroReservoir',
+  'hydroRunOfRiver',
+  'pumpedStorage',
+  'battery',
+  'solar',
+  'windOnshore',
+  'windOffshore',
+  'geothermal',
+  'biomass',
+  'waste',
+  'demandResponse',
+  'other',
+] as const
+export const generationTypeSchema = z.enum(generationTypes).meta({ id: 'GenerationType' })
+export type GenerationType = z.infer<typeof generationTypeSchema>
+
+export const supportSchemeSchema = z.enum(['none', 'fit', 'fip']).meta({ id: 'SupportScheme' })
+export type SupportScheme = z.infer<typeof supportSchemeSchema>
+
+export const siteTypeSchema = z
+  .enum(['demandReduction', 'generator', 'battery'])
+  .meta({ id: 'SiteType' })
+export type SiteType = z.infer<typeof siteTypeSchema>
+
+export const resourceStatusSchema = z.enum(['active', 'cancelled']).meta({ id: 'ResourceStatus' })
+export type ResourceStatus = z.infer<typeof resourceStatusSchema>
+
+/** Output from variable renewable sources (rules.md §2: run-of-river hydro is variable). */
+const variableTypes: readonly GenerationType[] = [
+  'hydroRunOfRiver',
+  'solar',
+  'windOnshore',
+  'windOffshore',
+]
+
+/**
+ * The generation types each kind accepts (rules.md §2) [design where the rules are silent]:
+ * variable sources are variable resources; reservoir hydro and controllable plants are stable;
+ * demand response and controllable plants that cannot run as stable (e.g. storage under 3 h)
+ * are dispatch-order resources.
+ */
+export const generationTypesByKind: Record<ResourceKind, readonly GenerationType[]> = {
+  stable: [
     'coal',
     'lng',
     'oil',
     'nuclear',
     'hydroReservoir',
-    'hydroRunOfRiver',
     'pumpedStorage',
     'battery',
-    'solar',
-    'windOnshore',
-    'windOffshore',
     'geothermal',
     'biomass',
     'waste',
-    'demandResponse',
     'other',
+  ],
+  variableSingle: variableTypes,
+  variableAggregate: variableTypes,
+  dispatchOrder: [
+    'demandResponse',
+    'battery',
+    'pumpedStorage',
+    'coal',
+    'lng',
+    'oil',
+    'hydroReservoir',
+    'geothermal',
+    'biomass',
+    'waste',
+    'other',
+  ],
+}
+
+/** Storage (pumped storage, batteries) counts as stable only with ≥ 3 h of continuous output. */
+export const storageTypes: readonly GenerationType[] = ['pumpedStorage', 'battery']
+export const MIN_STABLE_STORAGE_HOURS = 3
+/** Every member of an aggregate is below 1,000 kW (rules.md §2). */
+export const MEMBER_KW_LIMIT = 1000
+
+export const PREFECTURES = [
+  '北海道',
+  '青森県',
+  '岩手県',
+  '宮城県',
+  '秋田県',
+  '山形県',
+  '福島県',
+  '茨城県',
+  '栃木県',
+  '群馬県',
+  '埼玉県',
+  '千葉県',
+  '東京都',
+  '神奈川県',
+  '新潟県',
+  '富山県',
+  '石川県',
+  '福井県',
+  '山梨県',
+  '長野県',
+  '岐阜県',
+  '静岡県',
+  '愛知県',
+  '三重県',
+  '滋賀県',
+  '京都府',
+  '大阪府',
+  '兵庫県',
+  '奈良県',
+  '和歌山県',
+  '鳥取県',
+  '島根県',
+  '岡山県',
+  '広島県',
+  '山口県',
+  '徳島県',
+  '香川県',
+  '愛媛県',
+  '高知県',
+  '福岡県',
+  '佐賀県',
+  '長崎県',
+  '熊本県',
+  '大分県',
+  '宮崎県',
+  '鹿児島県',
+  '沖縄県',
+] as const
+
+// ── Fields ──────────────────────────────────────────────────────────────────────────────────
+
+/** 電源等識別番号: area number 01–09 + kind letter + 7 digits, e.g. `03S0000123`. */
+export const RESOURCE_CODE = /^0[1-9][SVAD]\d{7}$/
+export const resourceCodeSchema = z
+  .string()
+  .trim()
+  .regex(RESOURCE_CODE, rule('E-RES-001'))
+  .describe('電源等識別番号')
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const kw = z.number().int().min(1).max(100_000_000)
+
+const nameKana = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((v) => /^[ァ-ヶー\u3000 ]+$/.test(v), rule('E-PART-003'))
+const gridCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,20}$/, rule('E-RES-003'))
+const location = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((v) => PREFECTURES.some((p) => v.startsWith(p) && v.length > p.length), rule('E-RES-004'))
+const yearMonth = z
+  .string()
+  .trim()
+  .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, rule('E-RES-005'))
+
+/** The fields every kind has. */
+export const resourceCommonShape = {
+  name: text(50).describe('電源等の名称'),
+  nameKana: nameKana.describe('電源等の名称(カナ)'),
+  area: areaSchema.describe('エリア'),
+  generationType: generationTypeSchema.describe('発電方式'),
+  gridCode: gridCode.describe('系統コード'),
+  location: location.describe('所在地'),
+  commissionedOn: yearMonth.describe('運転開始年月'),
+  supportScheme: supportSchemeSchema.describe('FIT・FIP区分'),
+}
+
+/** 構成電源: one member of a variableAggregate resource. */
+export const resourceMemberSchema = z
+  .object({
+    name: text(50).describe('構成電源の名称'),
+    generationType: generationTypeSchema
+      .refine((t) => variableTypes.includes(t), rule('E-RES-002'))
+      .describe('発電方式'),
+    gridCode: gridCode.describe('系統コード'),
+    installedKw: z
+      .number()
+      .int()
+      .min(1)
+      .max(MEMBER_KW_LIMIT - 1, rule('E-RES-006'))
+      .describe('設備容量(kW)'),
+  })
+  .meta({ id: 'ResourceMember' })
+export type ResourceMember = z.infer<typeof resourceMemberSchema>
+
+/** 電源等リスト: one site of a dispatchOrder resource. */
+export const resourceSiteSchema = z
+  .object({
+    name: text(50).describe('名称'),
+    supplyPointId: z
+      .string()
+      .trim()
+      .regex(/^\d{22}$/, rule('E-RES-007'))
+      .describe('供給地点特定番号'),
+    siteType: siteTypeSchema.describe('種別'),
+    kw: kw.describe('容量(kW)'),
+  })
+  .meta({ id: 'ResourceSite' })
+export type ResourceSite = z.infer<typeof resourceSiteSchema>
+
+/** A member row of the members CSV file: keyed by the resource code. */
+export const resourceMemberRowSchema = resourceMemberSchema
+  .extend({ resourceCode: resourceCodeSchema })
+  .meta({ id: 'ResourceMemberRow' })
+/** A site row of the site list CSV file: keyed by the resource code. */
+export const resourceSiteRowSchema = resourceSiteSchema
+  .extend({ resourceCode: resourceCodeSchema })
+  .meta({ id: 'ResourceSiteRow' })
+
+/** Flat fields of each kind (no lists), as a CSV row of 810–813 carries them. */
+export const resourceKindFieldShapes = {
+  stable: {
+    installedKw: kw.describe('設備容量(発電端)(kW)'),
+    houseLoadPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .multipleOf(0.01, rule('E-RES-008'))
+      .describe('所内率(%)'),
+    hasAdjustment: z.boolean().describe('調整機能の有無'),
+    storageHours: z
+      .number()
+      .min(0)
+      .max(1000)
+      .multipleOf(0.01, rule('E-RES-008'))
+      .nullable()
+      .optional()
+      .describe('継続運転可能時間(h)'),
+  },
+  variableSingle: {
+    installedKw: kw.describe('設備容量(kW)'),
+  },
+  variableAggregate: {},
+  dispatchOrder: {
+    offerableKw: kw.describe('提供可能容量(kW)'),
+  },
+} as const
+
+/** The generation type must fit the kind; storage as stable needs ≥ 3 h (rules.md §2). */
+function checkKindRules(
+  value: {
+    kind: ResourceKind
+    generationType: GenerationType
+    storageHours?: number | null
+    sites?: readonly ResourceSite[]
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (!generationTypesByKind[value.kind].includes(value.generationType)) {
+    ctx.addIssue({ code: 'custom', path: ['generationType'], ...rule('E-RES-002') })
+  }
+  if (
+    value.kind === 'stable' &&
+    storageTypes.includes(value.generationType) &&
+    !((value.storageHours ?? 0) >= MIN_STABLE_STORAGE_HOURS)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['storageHours'],
+      ...rule('E-RES-009', { hours: MIN_STABLE_STORAGE_HOURS }),
+    })
+  }
+  if (value.sites) {
+    const seen = new Set<string>()
+    value.sites.forEach((site, i) => {
+      if (seen.has(site.supplyPointId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sites', i, 'supplyPointId'],
+          ...rule('E-RES-010'),
+        })
+      }
+      seen.add(site.supplyPointId)
+    })
+  }
+}
+
+/** The flat row of a kind (common + kind fields), unrefined: for CSV rows to extend. */
+export const resourceRowShapes = {
+  stable: { ...resourceCommonShape, ...resourceKindFieldShapes.stable },
+  variableSingle: { ...resourceCommonShape, ...resourceKindFieldShapes.variableSingle },
+  variableAggregate: { ...resourceCommonShape },
+  dispatchOrder: { ...resourceCommonShape, ...resourceKindFieldShapes.dispatchOrder },
+}
+
+/** A flat CSV row of one kind (810–813 register; 820–823 add `resourceCode`), with its rules. */
+export function resourceRowSchema<K extends ResourceKind>(kind: K) {
+  return z
+    .object(resourceRowShapes[kind] as (typeof resourceRowShapes)[K])
+    .superRefine((v, ctx) =>
+      checkKindRules({ ...(v as { generationType: GenerationType }), kind }, ctx),
+    )
+}
+
+const membersSchema = z.array(resourceMemberSchema).min(1, rule('E-RES-011')).max(1000)
+const sitesSchema = z.array(resourceSiteSchema).min(1, rule('E-RES-012')).max(10_000)
+
+/** The values of a resource of each kind, as a registration or change proposes them. */
+export const stableResourceInputSchema = z
+  .object({ kind: z.literal('stable'), ...resourceRowShapes.stable })
+  .superRefine(checkKindRules)
+  .meta({ id: 'StableResourceInput' })
+export const variableSingleResourceInputSchema = z
+  .object({ kind: z.literal('variableSingle'), ...resourceRowShapes.variableSingle })
+  .superRefine(checkKindRules)
+  .meta({ id: 'VariableSingleResourceInput' })
+export const variableAggregateResourceInputSchema = z
+  .object({
+    kind: z.literal('variableAggregate'),
+    ...resourceRowShapes.variableAggregate,
+    members: membersSchema.describe('構成電源'),
+  })
+  .superRefine(checkKindRules)
+  .meta({ id: 'VariableAggregateResourceInput' })
+export const dispatchOrderResourceInputSchema = z
+  .object({
+    kind: z.literal('dispatchOrder'),
+    ...resourceRowShapes.dispatchOrder,
+    sites: sitesSchema.describe('電源等リスト'),
+  })
+  .superRefine(checkKindRules)
+  .meta({ id: 'DispatchOrderResourceInput' })
+
+/** The input schema of each kind (the forms pick theirs). */
+export const resourceInputSchemas = {
+  stable: stableResourceInputSchema,
+  variableSingle: variableSingleResourceInputSchema,
+  variableAggregate: variableAggregateResourceInputSchema,
+  dispatchOrder: dispatchOrderResourceInputSchema,
+} as const
+
+/** The proposed values of a registration or change application: one of the four kinds. */
+export const resourceInputSchema = z
+  .discriminatedUnion('kind', [
+    stableResourceInputSchema,
+    variableSingleResourceInputSchema,
+    variableAggregateResourceInputSchema,
+    dispatchOrderResourceInputSchema,
   ])
-  .meta({ id: 'GenerationType' })
+  .meta({ id: 'ResourceInput' })
+export type ResourceInput = z.infer<typeof resourceInputSchema>
+export type StableResourceInput = z.infer<typeof stableResourceInputSchema>
+export type VariableSingleResourceInput = z.infer<typeof variableSingleResourceInputSchema>
+export type VariableAggregateResourceInput = z.infer<typeof variableAggregateResourceInputSchema>
+export type DispatchOrderResourceInput = z.infer<typeof dispatchOrderResourceInputSchema>
+
+// ── Output ──────────────────────────────────────────────────────────────────────────────────
+
+export const resourceSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    participant: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+    kind: resourceKindSchema,
+    name: z.string(),
+    nameKana: z.string(),
+    area: areaSchema,
+    generationType: generationTypeSchema,
+    gridCode: z.string(),
+    location: z.string(),
+    commissionedOn: z.string(),
+    supportScheme: supportSchemeSchema,
+    installedKw: z.number().int().nullable(),
+    houseLoadPercent: z.number().nullable(),
+    hasAdjustment: z.boolean().nullable(),
+    storageHours: z.number().nullable(),
+    offerableKw: z.number().int().nullable(),
+    members: z.array(resourceMemberSchema),
+    sites: z.array(resourceSiteSchema),
+    status: resourceStatusSchema,
+    cancelledAt: timestampSchema.nullable(),
+    version: z.number().int(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+  })
+  .meta({ id: 'Resource' })
+export type Resource = z.infer<typeof resourceSchema>
+
+/** The columns the resource list (050) sorts by: every column it shows. */
+export const resourceSortFields = [
+  'code',
+  'name',
+  'kind',
+  'area',
+  'generationType',
+  'participantCode',
+  'status',
+  'updatedAt',
+] as const
+export type ResourceSortField = (typeof resourceSortFields)[number]
+
+export const resourceListQuerySchema = listQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the code, the name or its kana (taken literally)'),
+  kind: resourceKindSchema.optional(),
+  area: areaSchema.optional(),
+  status: resourceStatusSchema.optional(),
+  participantCode: z.string().max(10).optional(),
+})
+export type ResourceListQuery = z.infer<typeof resourceListQuerySchema>

@@ -1,6 +1,7 @@
 import { ApplicationViewsProvider, type ApplicationViews } from '@yoryo/ui'
 import { ApplicationDetailPage } from '../features/applications/pages/application-detail-page.tsx'
 import { participantApplicationView } from '../features/participants/application-view.tsx'
+import { resourceApplicationView } from '../features/resources/application-view.tsx'
 
 /**
  * The view of every kind of record, by entity type: the application screens render a kind
@@ -9,6 +10,7 @@ import { participantApplicationView } from '../features/participants/application
  */
 export const applicationViews: ApplicationViews = {
   participant: participantApplicationView,
+  resource: resourceApplicationView,
 }
 
 /** 030 申込詳細 with the registry of application views (loaded with the screen). */

@@ -22,11 +22,6 @@ export const expectedCapacityMessages = {
     ja: '所内率は小数点以下2桁までで入力してください。',
     en: 'Enter the house-load ratio with at most 2 decimals.',
   },
-  'E-EC-005': {
-    severity: 'error',
-    ja: '電源等識別番号は「03S0000123」の形式（エリア番号2桁＋区分1文字＋7桁）で入力してください。',
-    en: 'Enter the resource code as area number (2 digits) + kind letter + 7 digits, e.g. 03S0000123.',
-  },
   'E-EC-010': {
     severity: 'error',
     ja: '係数表（第{versionNo}版）に{area}・{generationType}・{deliveryYear}年度の係数がないため、期待容量を算定できません。広域機関にお問い合わせください。',

@@ -2,6 +2,7 @@ import { authMessages } from './auth.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
 import { participantMessages } from './participants.ts'
+import { resourceMessages } from './resources.ts'
 import { rulesMessages } from './rules.ts'
 import { systemMessages } from './system.ts'
 import { userMessages } from './users.ts'
@@ -16,6 +17,7 @@ export const messages = {
   ...systemMessages,
   ...participantMessages,
   ...userMessages,
+  ...resourceMessages,
   ...rulesMessages,
   ...expectedCapacityMessages,
 } as const

@@ -133,6 +133,11 @@ const ja = {
         change: '事業者情報の変更申込',
         cancel: '事業者情報の廃止申込',
       },
+      resource: {
+        register: '電源等情報の登録申込',
+        change: '電源等情報の変更申込',
+        cancel: '電源等情報の廃止申込',
+      },
       expectedCapacity: {
         register: '期待容量の登録申込',
         change: '期待容量の変更申込',
@@ -529,6 +534,11 @@ const en: Shape<typeof ja> = {
         register: 'Application for system use',
         change: 'Change of participant information',
         cancel: 'Cancellation of participant registration',
+      },
+      resource: {
+        register: 'Resource registration',
+        change: 'Change of resource information',
+        cancel: 'Cancellation of a resource',
       },
       expectedCapacity: {
         register: 'Registration of expected capacity',
