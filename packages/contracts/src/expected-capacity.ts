@@ -123,7 +123,10 @@ export const factorTableSchema = factorTableSummarySchema
 export type FactorTable = z.infer<typeof factorTableSchema>
 
 export const factorTableSortFields = ['versionNo', 'createdAt', 'createdByName', 'note'] as const
-export const factorTableListQuerySchema = listQuerySchema
+export type FactorTableSortField = (typeof factorTableSortFields)[number]
+export const factorTableListQuerySchema = listQuerySchema.extend({
+  q: z.string().trim().max(100).optional().describe('Revision note contains'),
+})
 
 // ─── Expected capacity ─────────────────────────────────────────────────────────────────────────
 
@@ -295,6 +298,22 @@ export const expectedCapacityListQuerySchema = listQuerySchema.extend({
 })
 export type ExpectedCapacityListQuery = z.infer<typeof expectedCapacityListQuerySchema>
 
+/** The expected capacity window (期待容量登録受付): open now, else the next, else the last. */
+export const expectedCapacityWindowSchema = z
+  .object({
+    window: z
+      .object({
+        titleJa: z.string(),
+        titleEn: z.string(),
+        opensAt: timestampSchema,
+        closesAt: timestampSchema,
+        state: z.enum(['upcoming', 'open', 'closed']),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'ExpectedCapacityWindow' })
+export type ExpectedCapacityWindow = z.infer<typeof expectedCapacityWindowSchema>
+
 // ─── Effectiveness tests (824) ─────────────────────────────────────────────────────────────────
 
 export const EFFECTIVENESS_TEST_SLOT_COUNT = 6
@@ -340,6 +359,7 @@ export const effectivenessTestSortFields = [
   'achievementRate',
   'createdAt',
 ] as const
+export type EffectivenessTestSortField = (typeof effectivenessTestSortFields)[number]
 export const effectivenessTestListQuerySchema = listQuerySchema.extend({
   resourceId: z.uuid().optional(),
   q: z.string().trim().max(100).optional().describe('Resource code or name contains'),

@@ -67,6 +67,11 @@ export const expectedCapacityMessages = {
     ja: '期待容量が算定できないため申し込めません（{reason}）。',
     en: 'The expected capacity cannot be computed, so it cannot be applied for ({reason}).',
   },
+  'E-EC-019': {
+    severity: 'error',
+    ja: '電源等情報に期待容量の算定に必要な項目（設備容量・所内率・提供可能容量など）がありません。',
+    en: 'The resource lacks an input the expected capacity needs (installed kW, house-load ratio, offerable kW, …).',
+  },
 } satisfies MessageGroup
 
 export type ExpectedCapacityMessageId = keyof typeof expectedCapacityMessages
