@@ -8,7 +8,7 @@ import {
   type ExpectedCapacityOverrides,
   type MessageId,
 } from '@yoryo/contracts'
-import type { Prisma} from '@yoryo/db';
+import type { Prisma } from '@yoryo/db'
 import { type DbClient, type DbTransaction } from '@yoryo/db'
 import { audit } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
