@@ -24,6 +24,8 @@ import { effectivenessTestRoutes } from './modules/expected-capacity/effectivene
 import { factorTableRoutes } from './modules/expected-capacity/factor-tables.ts'
 import { expectedCapacityRoutes } from './modules/expected-capacity/routes.ts'
 import { participantRoutes } from './modules/participants/routes.ts'
+import { resourceRoutes } from './modules/resources/routes.ts'
+import { documentRoutes } from './modules/documents/routes.ts'
 import { systemUseRoutes } from './modules/participants/system-use-routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
 import { portalRoutes } from './modules/portal/routes.ts'
@@ -125,6 +127,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(participantRoutes, { prefix: '/api/v1/participants' })
   await app.register(systemUseRoutes, { prefix: '/api/v1/applications/system-use' })
   await app.register(applicationRoutes, { prefix: '/api/v1/applications' })
+  await app.register(resourceRoutes, { prefix: '/api/v1/resources' })
+  await app.register(documentRoutes, { prefix: '/api/v1/documents' })
   await app.register(auditLogRoutes, { prefix: '/api/v1/audit-log' })
   await app.register(userRoutes, { prefix: '/api/v1/users' })
   await app.register(clientCertificateRoutes, { prefix: '/api/v1/client-certificates' })

@@ -76,6 +76,8 @@ export const auditEntityTypeLabels: Labels<
   | 'systemSetting'
   | 'attachment'
   | 'session'
+  | 'resource'
+  | 'document'
   | 'expectedCapacity'
   | 'factorTable'
   | 'effectivenessTest'
@@ -90,6 +92,8 @@ export const auditEntityTypeLabels: Labels<
   systemSetting: { ja: 'システム設定', en: 'System setting' },
   attachment: { ja: '添付ファイル', en: 'Attachment' },
   session: { ja: 'ログインセッション', en: 'Session' },
+  resource: { ja: '電源等', en: 'Resource' },
+  document: { ja: '帳票', en: 'Document' },
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
   factorTable: { ja: '係数表', en: 'Factor table' },
   effectivenessTest: { ja: '実効性テスト', en: 'Effectiveness test' },
@@ -109,6 +113,10 @@ export const auditActionLabels: Record<string, Label> = {
   'application.approve': { ja: '申込の承認', en: 'Application approved' },
   'application.reject': { ja: '申込の却下', en: 'Application rejected' },
   'participant.create': { ja: '事業者の登録', en: 'Participant registered' },
+  'resource.create': { ja: '電源等の登録', en: 'Resource registered' },
+  'resource.update': { ja: '電源等情報の変更', en: 'Resource changed' },
+  'resource.cancel': { ja: '電源等の廃止', en: 'Resource cancelled' },
+  'document.issue': { ja: '帳票の発行', en: 'Document issued' },
   'participant.update': { ja: '事業者情報の変更', en: 'Participant information changed' },
   'participant.cancel': { ja: '事業者の廃止', en: 'Participant cancelled' },
   'user.create': { ja: 'ユーザの登録', en: 'User registered' },

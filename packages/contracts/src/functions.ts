@@ -18,6 +18,7 @@ export const functionCodes = [
   { code: '010', app: 'preDelivery', ja: '共通操作', en: 'Common operations' },
   { code: '020', app: 'preDelivery', ja: 'ユーザ情報管理', en: 'User management' },
   { code: '030', app: 'preDelivery', ja: '事業者情報管理', en: 'Participant information' },
+  { code: '050', app: 'preDelivery', ja: '電源等情報管理', en: 'Resources' },
   { code: '070', app: 'preDelivery', ja: '期待容量情報管理', en: 'Expected capacity' },
   { code: '600', app: 'preDelivery', ja: 'メッセージ一覧', en: 'Message list' },
   { code: '700', app: 'preDelivery', ja: '容量市場システム利用申込', en: 'System use application' },
@@ -162,6 +163,19 @@ export const functionRegistry = [
     group: '030',
     view: everyone,
     edit: everyone,
+  },
+  // 050 電源等情報管理
+  {
+    key: 'resources',
+    code: '050',
+    ja: '電源等一覧',
+    en: 'Resources',
+    app: 'preDelivery',
+    path: '/resources',
+    subPaths: ['new', ':id', ':id/change'],
+    group: '050',
+    view: ['operator', 'participantAdmin', 'participantUser'],
+    edit: participantRoles,
   },
   // 070 期待容量情報管理
   {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { timestampSchema } from './common.ts'
+import { applicationEventSchema, applicationSummarySchema } from './applications.ts'
+import { timestampSchema, versionInputSchema } from './common.ts'
+import { documentSummarySchema } from './documents.ts'
 import { listQuerySchema } from './list.ts'
 import { rule } from './validation.ts'
 
@@ -191,6 +193,16 @@ export const resourceCodeSchema = z
   .trim()
   .regex(RESOURCE_CODE, rule('E-RES-001'))
   .describe('電源等識別番号')
+
+/** The resource code of the `n`th resource of an area and kind. */
+export function formatResourceCode(area: Area, kind: ResourceKind, n: number): string {
+  return `${areaNumber(area)}${resourceKindLetters[kind]}${String(n).padStart(7, '0')}`
+}
+
+/** The number series (`number_series.key`) resource codes of an area and kind are issued from. */
+export function resourceCodeSeries(area: Area, kind: ResourceKind): string {
+  return `resourceCode:${areaNumber(area)}${resourceKindLetters[kind]}`
+}
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const kw = z.number().int().min(1).max(100_000_000)
@@ -438,6 +450,34 @@ export const resourceSchema = z
   })
   .meta({ id: 'Resource' })
 export type Resource = z.infer<typeof resourceSchema>
+
+/** One resource with its history: the applications filed on it with their events, its documents. */
+export const resourceDetailSchema = resourceSchema
+  .extend({
+    applications: z.array(
+      applicationSummarySchema.extend({ events: z.array(applicationEventSchema) }),
+    ),
+    documents: z.array(documentSummarySchema),
+  })
+  .meta({ id: 'ResourceDetail' })
+export type ResourceDetail = z.infer<typeof resourceDetailSchema>
+
+/** Filing a registration: the values, kept as a draft or submitted at once. */
+export const resourceRegistrationRequestSchema = z
+  .object({
+    proposed: resourceInputSchema,
+    submit: z.boolean().default(true).describe('false keeps it as a draft'),
+  })
+  .meta({ id: 'ResourceRegistrationRequest' })
+
+/** Filing a change: the values and the resource's version they are based on. */
+export const resourceChangeRequestSchema = z
+  .object({
+    proposed: resourceInputSchema,
+    submit: z.boolean().default(true).describe('false keeps it as a draft'),
+    version: versionInputSchema.describe("The resource's version the change is based on"),
+  })
+  .meta({ id: 'ResourceChangeRequest' })
 
 /** The columns the resource list (050) sorts by: every column it shows. */
 export const resourceSortFields = [

@@ -1,5 +1,20 @@
 import type { DbClient } from './client.ts'
-import { Prisma, type Participant, type Role, type User } from './generated/prisma/client.ts'
+import {
+  formatResourceCode,
+  resourceCodeSeries,
+  type ResourceInput,
+  type ResourceKind,
+  type ResourceMember,
+  type ResourceSite,
+} from '@yoryo/contracts'
+import {
+  Prisma,
+  type Participant,
+  type Resource,
+  type Role,
+  type User,
+} from './generated/prisma/client.ts'
+import { nextNumber } from './numbers.ts'
 
 /**
  * Test-data factories: each call makes a record with unique codes and IDs and plausible values;
@@ -92,4 +107,91 @@ export async function createUser(
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+}
+
+/** Plausible values of a resource of each kind (what a form or CSV row would hold). */
+export function resourceExample(kind: ResourceKind, n = 1): ResourceInput {
+  const common = {
+    nameKana: 'テストハツデンショ',
+    gridCode: `GC${String(n).padStart(6, '0')}`,
+    location: '東京都千代田区丸の内1-1-1',
+    commissionedOn: '2015-04',
+    supportScheme: 'none' as const,
+    area: 'tokyo' as const,
+  }
+  switch (kind) {
+    case 'stable':
+      return {
+        kind,
+        ...common,
+        name: `テスト火力${n}号機`,
+        nameKana: 'テストカリョク',
+        generationType: 'lng',
+        installedKw: 350_000,
+        houseLoadPercent: 3.5,
+        hasAdjustment: true,
+        storageHours: null,
+      }
+    case 'variableSingle':
+      return {
+        kind,
+        ...common,
+        name: `テスト太陽光${n}`,
+        nameKana: 'テストタイヨウコウ',
+        generationType: 'solar',
+        installedKw: 12_000,
+      }
+    case 'variableAggregate':
+      return {
+        kind,
+        ...common,
+        name: `テスト太陽光アグリゲート${n}`,
+        nameKana: 'テストタイヨウコウアグリゲート',
+        generationType: 'solar',
+        members: [1, 2, 3].map((m) => ({
+          name: `構成太陽光${m}`,
+          generationType: 'solar' as const,
+          gridCode: `GM${String(n).padStart(4, '0')}${m}`,
+          installedKw: 600 + m * 100,
+        })),
+      }
+    case 'dispatchOrder':
+      return {
+        kind,
+        ...common,
+        name: `テストDR${n}`,
+        nameKana: 'テストディーアール',
+        generationType: 'demandResponse',
+        offerableKw: 2_000,
+        sites: [1, 2].map((m) => ({
+          name: `需要家工場${m}`,
+          supplyPointId: `03${String(n).padStart(10, '0')}${String(m).padStart(10, '0')}`,
+          siteType: 'demandReduction' as const,
+          kw: 1_000 + m * 100,
+        })),
+      }
+  }
+}
+
+/** A resource row with its members or sites; the code issued from its area and kind's series. */
+export async function createResource(
+  prisma: DbClient,
+  input: { participantId: string; values?: ResourceInput; kind?: ResourceKind },
+): Promise<Resource> {
+  const values = input.values ?? resourceExample(input.kind ?? 'stable')
+  const n = await nextNumber(prisma, resourceCodeSeries(values.area, values.kind))
+  const { members, sites, ...fields } = {
+    members: [] as ResourceMember[],
+    sites: [] as ResourceSite[],
+    ...values,
+  }
+  return prisma.resource.create({
+    data: {
+      ...fields,
+      participantId: input.participantId,
+      code: formatResourceCode(values.area, values.kind, n),
+      members: { create: members.map((m, i) => ({ ...m, position: i + 1 })) },
+      sites: { create: sites.map((s, i) => ({ ...s, position: i + 1 })) },
+    },
+  })
 }

@@ -31,5 +31,6 @@ export {
   type DemoLogin,
   type SeedOptions,
 } from './seed.ts'
+export { nextNumber } from './numbers.ts'
 export { identityWrites, isIdentityWrite, type IdentityWrites } from './identity-writes.ts'
 export { defaultDataDir, migrationsDir, schemaPath } from './paths.ts'

@@ -97,3 +97,51 @@ export function fieldTable(doc: Pdf, heading: string, rows: [string, string][]):
   }
   doc.moveDown(1)
 }
+
+/** A table of rows under column headings (repeated on each new page), with a section heading. */
+export function listTable(
+  doc: Pdf,
+  heading: string,
+  columns: { header: string; width: number; align?: 'left' | 'right' }[],
+  rows: string[][],
+): void {
+  const left = doc.page.margins.left
+  const total = columns.reduce((sum, c) => sum + c.width, 0)
+  const width = doc.page.width - left - doc.page.margins.right
+  const widths = columns.map((c) => (c.width / total) * width)
+  const drawRow = (cells: string[], header: boolean) => {
+    doc.font(header ? 'jp-bold' : 'jp').fontSize(9)
+    const height =
+      Math.max(...cells.map((c, i) => doc.heightOfString(c || '—', { width: widths[i]! - 8 }))) + 6
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage()
+      if (!header)
+        drawRow(
+          columns.map((c) => c.header),
+          true,
+        )
+    }
+    const y = doc.y
+    let x = left
+    cells.forEach((cell, i) => {
+      const w = widths[i]!
+      if (header) doc.rect(x, y, w, height).fillAndStroke('#f1f3f5', '#adb5bd')
+      else doc.rect(x, y, w, height).stroke('#adb5bd')
+      doc.fillColor('#000').text(cell || '—', x + 4, y + 3, {
+        width: w - 8,
+        align: header ? 'left' : (columns[i]?.align ?? 'left'),
+      })
+      x += w
+    })
+    doc.y = y + height
+  }
+  doc.font('jp-bold').fontSize(11).fillColor('#000').text(heading, left)
+  doc.moveDown(0.3)
+  drawRow(
+    columns.map((c) => c.header),
+    true,
+  )
+  for (const row of rows) drawRow(row, false)
+  doc.font('jp').fontSize(10)
+  doc.moveDown(1)
+}

@@ -62,4 +62,14 @@ export const resourceMessages = {
     ja: '電源等リストに1件以上入力してください。',
     en: 'Enter at least one site.',
   },
+  'E-RES-013': {
+    severity: 'error',
+    ja: '電源等の区分とエリアは変更できません。変える場合は、この電源等を廃止して新たに登録してください。',
+    en: 'The kind and the area of a resource cannot change. Cancel this resource and register a new one instead.',
+  },
+  'E-RES-014': {
+    severity: 'error',
+    ja: 'この電源等は廃止済みのため、変更・廃止の申込はできません。',
+    en: 'This resource is cancelled: it can no longer be changed or cancelled.',
+  },
 } satisfies MessageGroup

@@ -22,4 +22,4 @@ export {
   updateProposed,
   applicationDocument,
 } from './service.ts'
-export { reviewQueueCounts } from './service.ts'
+export { findApplicationSummaries, reviewQueueCounts } from './service.ts'
