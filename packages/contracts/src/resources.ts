@@ -374,11 +374,11 @@ const sitesSchema = z.array(resourceSiteSchema).min(1, rule('E-RES-012')).max(10
 export const stableResourceInputSchema = z
   .object({ kind: z.literal('stable'), ...resourceRowShapes.stable })
   .superRefine(checkKindRules)
-  .meta({ id: 'StableResourceInput' })
+  .meta({ id: 'StableResourceValues' })
 export const variableSingleResourceInputSchema = z
   .object({ kind: z.literal('variableSingle'), ...resourceRowShapes.variableSingle })
   .superRefine(checkKindRules)
-  .meta({ id: 'VariableSingleResourceInput' })
+  .meta({ id: 'VariableSingleResourceValues' })
 export const variableAggregateResourceInputSchema = z
   .object({
     kind: z.literal('variableAggregate'),
@@ -386,7 +386,7 @@ export const variableAggregateResourceInputSchema = z
     members: membersSchema.describe('構成電源'),
   })
   .superRefine(checkKindRules)
-  .meta({ id: 'VariableAggregateResourceInput' })
+  .meta({ id: 'VariableAggregateResourceValues' })
 export const dispatchOrderResourceInputSchema = z
   .object({
     kind: z.literal('dispatchOrder'),
@@ -394,7 +394,7 @@ export const dispatchOrderResourceInputSchema = z
     sites: sitesSchema.describe('電源等リスト'),
   })
   .superRefine(checkKindRules)
-  .meta({ id: 'DispatchOrderResourceInput' })
+  .meta({ id: 'DispatchOrderResourceValues' })
 
 /** The input schema of each kind (the forms pick theirs). */
 export const resourceInputSchemas = {
@@ -412,7 +412,7 @@ export const resourceInputSchema = z
     variableAggregateResourceInputSchema,
     dispatchOrderResourceInputSchema,
   ])
-  .meta({ id: 'ResourceInput' })
+  .meta({ id: 'ResourceValues' })
 export type ResourceInput = z.infer<typeof resourceInputSchema>
 export type StableResourceInput = z.infer<typeof stableResourceInputSchema>
 export type VariableSingleResourceInput = z.infer<typeof variableSingleResourceInputSchema>

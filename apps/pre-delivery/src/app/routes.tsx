@@ -151,6 +151,32 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('resources', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/resources/pages/resources-page.tsx'),
+                        'ResourcesPage',
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/resources/pages/resource-form-page.tsx'),
+                        'ResourceFormPage',
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/resources/pages/resource-detail-page.tsx'),
+                        'ResourceDetailPage',
+                      ),
+                    },
+                    ':id/change': {
+                      lazy: lazyComponent(
+                        () => import('../features/resources/pages/resource-form-page.tsx'),
+                        'ResourceFormPage',
+                      ),
+                    },
+                  }),
                   functionRoutes('auditLog', {
                     '': {
                       lazy: lazyComponent(

@@ -1,6 +1,7 @@
 import type { ja } from './ja.ts'
 import type { applicationsSections } from './sections/applications.ts'
 import type { listsSections } from './sections/lists.ts'
+import type { resourcesSections } from './sections/resources.ts'
 import type { usersSections } from './sections/users.ts'
 
 /** The shape of a UI catalogue: every leaf of `ja.ts` is a string in every language. */
@@ -15,7 +16,8 @@ export type CoreCatalogue = CatalogueShape<typeof ja>
 export type FullCatalogue = typeof ja &
   (typeof applicationsSections)['ja'] &
   (typeof usersSections)['ja'] &
-  (typeof listsSections)['ja']
+  (typeof listsSections)['ja'] &
+  (typeof resourcesSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

@@ -15,6 +15,7 @@ const sectionLoaders = {
   applications: () => import('./sections/applications.ts').then((m) => m.applicationsSections),
   users: () => import('./sections/users.ts').then((m) => m.usersSections),
   lists: () => import('./sections/lists.ts').then((m) => m.listsSections),
+  resources: () => import('./sections/resources.ts').then((m) => m.resourcesSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders

@@ -22,6 +22,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamSchema,
         response: {
           200: fileResponseSchema('application/pdf', 'The document as a PDF'),
+          400: problemSchema,
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,
