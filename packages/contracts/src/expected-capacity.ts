@@ -93,7 +93,6 @@ export const factorTableInputSchema = z
       ctx,
     )
   })
-  .meta({ id: 'FactorTableInput' })
 export type FactorTableInput = z.input<typeof factorTableInputSchema>
 
 /** One version of the factor tables, as listed. */
@@ -166,7 +165,6 @@ export const expectedCapacityRegisterSchema = z
     evidenceAttachmentIds: evidenceSchema,
     note: noteSchema,
   })
-  .meta({ id: 'ExpectedCapacityRegister' })
 export type ExpectedCapacityRegister = z.infer<typeof expectedCapacityRegisterSchema>
 export type ExpectedCapacityRegisterInput = z.input<typeof expectedCapacityRegisterSchema>
 
@@ -182,7 +180,6 @@ export const expectedCapacityChangeSchema = z
     evidenceAttachmentIds: evidenceSchema,
     note: noteSchema,
   })
-  .meta({ id: 'ExpectedCapacityChange' })
 export type ExpectedCapacityChange = z.infer<typeof expectedCapacityChangeSchema>
 export type ExpectedCapacityChangeInput = z.input<typeof expectedCapacityChangeSchema>
 
@@ -235,7 +232,6 @@ export const expectedCapacityCalculateSchema = z
     deliveryYear: deliveryYearSchema,
     overrides: expectedCapacityOverridesSchema.default({}),
   })
-  .meta({ id: 'ExpectedCapacityCalculate' })
 
 export const expectedCapacityStatusSchema = z
   .enum(['active', 'cancelled'])
@@ -329,7 +325,7 @@ export const effectivenessTestInputSchema = z
       .length(EFFECTIVENESS_TEST_SLOT_COUNT)
       .describe('実績(kW) 1〜6コマ'),
   })
-  .meta({ id: 'EffectivenessTestInput' })
+  .meta({ id: 'NewEffectivenessTest' })
 export type EffectivenessTestInput = z.infer<typeof effectivenessTestInputSchema>
 
 export const effectivenessTestSchema = z
