@@ -157,14 +157,13 @@ const evidenceSchema = z
   .describe('Attachments (owner: participant) giving the evidence for overridden inputs')
 
 /** 期待容量の登録申込 (070 register, bulk 830): the result is computed, never typed. */
-export const expectedCapacityRegisterSchema = z
-  .strictObject({
-    resourceId: z.uuid().describe('電源等'),
-    deliveryYear: deliveryYearSchema,
-    overrides: expectedCapacityOverridesSchema.default({}),
-    evidenceAttachmentIds: evidenceSchema,
-    note: noteSchema,
-  })
+export const expectedCapacityRegisterSchema = z.strictObject({
+  resourceId: z.uuid().describe('電源等'),
+  deliveryYear: deliveryYearSchema,
+  overrides: expectedCapacityOverridesSchema.default({}),
+  evidenceAttachmentIds: evidenceSchema,
+  note: noteSchema,
+})
 export type ExpectedCapacityRegister = z.infer<typeof expectedCapacityRegisterSchema>
 export type ExpectedCapacityRegisterInput = z.input<typeof expectedCapacityRegisterSchema>
 
@@ -173,13 +172,12 @@ export type ExpectedCapacityRegisterInput = z.input<typeof expectedCapacityRegis
  * capacity after the auction (変更後期待容量, 841): recomputed from the changed inputs and kept
  * as `changedExpectedKw` beside the expected capacity the auction used.
  */
-export const expectedCapacityChangeSchema = z
-  .strictObject({
-    afterAuction: z.boolean().default(false).describe('変更後期待容量(オークション後)'),
-    overrides: expectedCapacityOverridesSchema.default({}),
-    evidenceAttachmentIds: evidenceSchema,
-    note: noteSchema,
-  })
+export const expectedCapacityChangeSchema = z.strictObject({
+  afterAuction: z.boolean().default(false).describe('変更後期待容量(オークション後)'),
+  overrides: expectedCapacityOverridesSchema.default({}),
+  evidenceAttachmentIds: evidenceSchema,
+  note: noteSchema,
+})
 export type ExpectedCapacityChange = z.infer<typeof expectedCapacityChangeSchema>
 export type ExpectedCapacityChangeInput = z.input<typeof expectedCapacityChangeSchema>
 
@@ -226,12 +224,11 @@ export const expectedCapacityCalculationSchema = z
 export type ExpectedCapacityCalculation = z.infer<typeof expectedCapacityCalculationSchema>
 
 /** Ask for a calculation without filing anything (the form shows it as it is typed). */
-export const expectedCapacityCalculateSchema = z
-  .strictObject({
-    resourceId: z.uuid(),
-    deliveryYear: deliveryYearSchema,
-    overrides: expectedCapacityOverridesSchema.default({}),
-  })
+export const expectedCapacityCalculateSchema = z.strictObject({
+  resourceId: z.uuid(),
+  deliveryYear: deliveryYearSchema,
+  overrides: expectedCapacityOverridesSchema.default({}),
+})
 
 export const expectedCapacityStatusSchema = z
   .enum(['active', 'cancelled'])

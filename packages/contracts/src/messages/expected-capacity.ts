@@ -72,6 +72,11 @@ export const expectedCapacityMessages = {
     ja: '電源等情報に期待容量の算定に必要な項目（設備容量・所内率・提供可能容量など）がありません。',
     en: 'The resource lacks an input the expected capacity needs (installed kW, house-load ratio, offerable kW, …).',
   },
+  'I-EC-001': {
+    severity: 'info',
+    ja: '実効性テスト結果を登録しました（{resourceCode}、達成率 {rate}）。',
+    en: 'Effectiveness test recorded ({resourceCode}, achievement rate {rate}).',
+  },
 } satisfies MessageGroup
 
 export type ExpectedCapacityMessageId = keyof typeof expectedCapacityMessages

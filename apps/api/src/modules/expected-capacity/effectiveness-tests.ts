@@ -147,6 +147,7 @@ export const effectivenessTestRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamSchema,
         response: {
           200: effectivenessTestSchema,
+          400: problemSchema,
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,

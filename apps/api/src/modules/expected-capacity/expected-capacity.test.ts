@@ -107,7 +107,7 @@ async function approve(applicationId: string) {
 }
 
 async function registered(resourceId: string) {
-  const filed = await post(admin, '/api/v1/expected-capacities/register-applications', {
+  const filed = await post(admin, '/api/v1/expected-capacities/registration-applications', {
     proposed: { resourceId, deliveryYear: year },
   })
   expect(filed.statusCode, filed.body).toBe(201)
@@ -163,7 +163,7 @@ describe('[070] expected capacity', () => {
     })
 
     // A typed result is refused: the proposed values have no such field.
-    const typed = await post(admin, '/api/v1/expected-capacities/register-applications', {
+    const typed = await post(admin, '/api/v1/expected-capacities/registration-applications', {
       proposed: { resourceId: r.id, deliveryYear: year, expectedKw: 99_999 },
     })
     expect(typed.statusCode).toBe(400)
@@ -185,7 +185,7 @@ describe('[070] expected capacity', () => {
     expect(row.factorTable?.versionNo).toBe(versionNo)
 
     // The same resource and year cannot be registered twice.
-    const again = await post(admin, '/api/v1/expected-capacities/register-applications', {
+    const again = await post(admin, '/api/v1/expected-capacities/registration-applications', {
       proposed: { resourceId: r.id, deliveryYear: year },
     })
     expect(again.statusCode).toBe(409)
@@ -275,7 +275,7 @@ describe('[070] expected capacity', () => {
     })
     expect(none.json()).toMatchObject({ expectedKw: null, messageId: 'E-EC-010' })
     expect(none.json().message).toContain('2099')
-    const refused = await post(admin, '/api/v1/expected-capacities/register-applications', {
+    const refused = await post(admin, '/api/v1/expected-capacities/registration-applications', {
       proposed: { resourceId: far.id, deliveryYear: 2099 },
     })
     expect(refused.statusCode).toBe(409)
@@ -284,7 +284,7 @@ describe('[070] expected capacity', () => {
 
   it('takes overridden inputs only with evidence, and shows which were overridden', async () => {
     const r = await resource(p1, { kind: 'variableSingle', installedKw: 20_000 })
-    const bare = await post(admin, '/api/v1/expected-capacities/register-applications', {
+    const bare = await post(admin, '/api/v1/expected-capacities/registration-applications', {
       proposed: { resourceId: r.id, deliveryYear: year, overrides: { installedKw: 18_000 } },
     })
     expect(bare.statusCode).toBe(400)
@@ -307,7 +307,7 @@ describe('[070] expected capacity', () => {
         ).id,
       },
     })
-    const filed = await post(admin, '/api/v1/expected-capacities/register-applications', {
+    const filed = await post(admin, '/api/v1/expected-capacities/registration-applications', {
       proposed: {
         resourceId: r.id,
         deliveryYear: year,
@@ -402,7 +402,7 @@ describe('[070] expected capacity', () => {
       ).json()
       expect(state.window.state).toBe('closed')
 
-      const refused = await post(admin, '/api/v1/expected-capacities/register-applications', {
+      const refused = await post(admin, '/api/v1/expected-capacities/registration-applications', {
         proposed: { resourceId: r2.id, deliveryYear: year },
       })
       expect(refused.statusCode).toBe(409)
@@ -475,9 +475,13 @@ describe('[070] expected capacity', () => {
       deliveryYear: year,
     })
     expect(calcOther.statusCode).toBe(404)
-    const fileOther = await post(otherAdmin, '/api/v1/expected-capacities/register-applications', {
-      proposed: { resourceId: r.id, deliveryYear: year + 1 },
-    })
+    const fileOther = await post(
+      otherAdmin,
+      '/api/v1/expected-capacities/registration-applications',
+      {
+        proposed: { resourceId: r.id, deliveryYear: year + 1 },
+      },
+    )
     expect(fileOther.statusCode).toBe(404)
     const list = (
       await t.app.inject({ url: '/api/v1/expected-capacities', headers: otherAdmin })
@@ -486,19 +490,27 @@ describe('[070] expected capacity', () => {
       true,
     )
     // The operator reviews; it does not file.
-    const byOperator = await post(operator, '/api/v1/expected-capacities/register-applications', {
-      proposed: { resourceId: r.id, deliveryYear: year + 1 },
-    })
+    const byOperator = await post(
+      operator,
+      '/api/v1/expected-capacities/registration-applications',
+      {
+        proposed: { resourceId: r.id, deliveryYear: year + 1 },
+      },
+    )
     expect(byOperator.statusCode).toBe(403)
     // P00002's general user has view rights only.
     const r2 = await resource(p2, { kind: 'variableSingle', installedKw: 25_000 })
-    const viewOnly = await post(otherUser, '/api/v1/expected-capacities/register-applications', {
-      proposed: { resourceId: r2.id, deliveryYear: year },
-    })
+    const viewOnly = await post(
+      otherUser,
+      '/api/v1/expected-capacities/registration-applications',
+      {
+        proposed: { resourceId: r2.id, deliveryYear: year },
+      },
+    )
     expect(viewOnly.statusCode).toBe(403)
     // P00001's general user has edit on 070.
     const r3 = await resource(p1, { kind: 'variableSingle', installedKw: 25_000 })
-    const byUser = await post(user, '/api/v1/expected-capacities/register-applications', {
+    const byUser = await post(user, '/api/v1/expected-capacities/registration-applications', {
       proposed: { resourceId: r3.id, deliveryYear: year },
     })
     expect(byUser.statusCode, byUser.body).toBe(201)

@@ -166,6 +166,7 @@ export const factorTableRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         response: {
           200: factorTableSchema,
+          400: problemSchema,
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,
@@ -194,6 +195,7 @@ export const factorTableRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamSchema,
         response: {
           200: factorTableSchema,
+          400: problemSchema,
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,

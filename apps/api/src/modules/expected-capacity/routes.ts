@@ -285,7 +285,7 @@ export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
   )
 
   app.post(
-    '/register-applications',
+    '/registration-applications',
     {
       config: { access: routeAccess('expectedCapacities', 'edit') },
       schema: {
