@@ -107,3 +107,21 @@ describe('[050] resource schemas', () => {
     expect(resourceSiteRowSchema.safeParse({ resourceCode: '3A1' }).success).toBe(false)
   })
 })
+
+describe('[050] an empty required cell', () => {
+  it('asks for a value, not for its format', () => {
+    const result = resourceInputSchema.safeParse({
+      kind: 'variableSingle',
+      ...common,
+      generationType: 'solar',
+      gridCode: '',
+      commissionedOn: ' ',
+      installedKw: 1000,
+    })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
+      'gridCode:too_small',
+      'commissionedOn:too_small',
+    ])
+  })
+})

@@ -191,6 +191,7 @@ export const RESOURCE_CODE = /^0[1-9][SVAD]\d{7}$/
 export const resourceCodeSchema = z
   .string()
   .trim()
+  .min(1, { abort: true })
   .regex(RESOURCE_CODE, rule('E-RES-001'))
   .describe('電源等識別番号')
 
@@ -213,20 +214,17 @@ const nameKana = z
   .min(1)
   .max(100)
   .refine((v) => /^[ァ-ヶー\u3000 ]+$/.test(v), rule('E-PART-003'))
-const gridCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9]{1,20}$/, rule('E-RES-003'))
+/** Required first: an empty cell asks for a value (E-COMMON-007), not for its format. */
+const required = z.string().trim().min(1, { abort: true })
+
+const gridCode = required.regex(/^[A-Za-z0-9]{1,20}$/, rule('E-RES-003'))
 const location = z
   .string()
   .trim()
   .min(1)
   .max(200)
   .refine((v) => PREFECTURES.some((p) => v.startsWith(p) && v.length > p.length), rule('E-RES-004'))
-const yearMonth = z
-  .string()
-  .trim()
-  .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, rule('E-RES-005'))
+const yearMonth = required.regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, rule('E-RES-005'))
 
 /** The fields every kind has. */
 export const resourceCommonShape = {
@@ -262,11 +260,7 @@ export type ResourceMember = z.infer<typeof resourceMemberSchema>
 export const resourceSiteSchema = z
   .object({
     name: text(50).describe('名称'),
-    supplyPointId: z
-      .string()
-      .trim()
-      .regex(/^\d{22}$/, rule('E-RES-007'))
-      .describe('供給地点特定番号'),
+    supplyPointId: required.regex(/^\d{22}$/, rule('E-RES-007')).describe('供給地点特定番号'),
     siteType: siteTypeSchema.describe('種別'),
     kw: kw.describe('容量(kW)'),
   })

@@ -112,7 +112,6 @@ function isUniqueViolation(error: unknown): boolean {
 /** Plausible values of a resource of each kind (what a form or CSV row would hold). */
 export function resourceExample(kind: ResourceKind, n = 1): ResourceInput {
   const common = {
-    nameKana: 'テストハツデンショ',
     gridCode: `GC${String(n).padStart(6, '0')}`,
     location: '東京都千代田区丸の内1-1-1',
     commissionedOn: '2015-04',
@@ -124,8 +123,8 @@ export function resourceExample(kind: ResourceKind, n = 1): ResourceInput {
       return {
         kind,
         ...common,
-        name: `テスト火力${n}号機`,
-        nameKana: 'テストカリョク',
+        name: `湾岸火力${n}号機`,
+        nameKana: 'ワンガンカリョク',
         generationType: 'lng',
         installedKw: 350_000,
         houseLoadPercent: 3.5,
@@ -136,8 +135,8 @@ export function resourceExample(kind: ResourceKind, n = 1): ResourceInput {
       return {
         kind,
         ...common,
-        name: `テスト太陽光${n}`,
-        nameKana: 'テストタイヨウコウ',
+        name: `メガソーラー${n}`,
+        nameKana: 'メガソーラー',
         generationType: 'solar',
         installedKw: 12_000,
       }
@@ -145,11 +144,11 @@ export function resourceExample(kind: ResourceKind, n = 1): ResourceInput {
       return {
         kind,
         ...common,
-        name: `テスト太陽光アグリゲート${n}`,
-        nameKana: 'テストタイヨウコウアグリゲート',
+        name: `屋根置き太陽光アグリゲート${n}`,
+        nameKana: 'ヤネオキタイヨウコウアグリゲート',
         generationType: 'solar',
         members: [1, 2, 3].map((m) => ({
-          name: `構成太陽光${m}`,
+          name: `屋根太陽光${m}`,
           generationType: 'solar' as const,
           gridCode: `GM${String(n).padStart(4, '0')}${m}`,
           installedKw: 600 + m * 100,
@@ -159,8 +158,8 @@ export function resourceExample(kind: ResourceKind, n = 1): ResourceInput {
       return {
         kind,
         ...common,
-        name: `テストDR${n}`,
-        nameKana: 'テストディーアール',
+        name: `工場DR${n}`,
+        nameKana: 'コウジョウディーアール',
         generationType: 'demandResponse',
         offerableKw: 2_000,
         sites: [1, 2].map((m) => ({

@@ -1,6 +1,7 @@
 import type { Db } from './client.ts'
 import { Prisma, type Role } from './generated/prisma/client.ts'
-import { DAY_MS, fiscalYearOf, jstAt } from '@yoryo/contracts'
+import { DAY_MS, fiscalYearOf, jstAt, resourceKinds } from '@yoryo/contracts'
+import { createResource, resourceExample } from './factories.ts'
 
 /** A demo login, printed by the start script and the README. */
 export interface DemoLogin {
@@ -340,6 +341,20 @@ async function seedDemoApplications(tx: Prisma.TransactionClient, now: Date): Pr
   })
 }
 
+/** Registered resources of each kind for the demo participants (050), through the factory. */
+async function seedDemoResources(tx: Prisma.TransactionClient): Promise<void> {
+  const owners = await tx.participant.findMany({
+    where: { code: { in: ['P00001', 'P00002'] } },
+    orderBy: { code: 'asc' },
+  })
+  let n = 0
+  for (const owner of owners) {
+    for (const kind of resourceKinds) {
+      await createResource(tx, { participantId: owner.id, values: resourceExample(kind, ++n) })
+    }
+  }
+}
+
 /**
  * Creates the demo data in one transaction: the operator OCCTO, participants P00001 and P00002,
  * their logins (`demoLogins`) and a few market windows around `now`. Does nothing when OCCTO
@@ -410,6 +425,7 @@ export async function seedDemoData(prisma: Db, options: SeedOptions): Promise<bo
         },
       })
       await seedDemoApplications(tx, now)
+      await seedDemoResources(tx)
       return true
     })
   } catch (error) {

@@ -47,6 +47,8 @@ export interface ApplicationView {
   corrections: Partial<Record<ApplicationKind, ComponentType<CorrectionPanelProps>>>
   /** The kinds that produce a document (PDF, `GET /api/v1/applications/{id}/pdf`). */
   documents: readonly ApplicationKind[]
+  /** What approving does, for the operator's confirmation (default: the generic message). */
+  approveMessage?(application: Application, t: Translate): string
   /** What approval issued, as one line of the summary (e.g. the participant code). */
   issued?(application: Application, t: Translate): string | null
   /**

@@ -224,6 +224,10 @@ export const participantApplicationView: ApplicationView = {
   valueText,
   corrections: { change: ProfileCorrection, cancel: CancelReasonCorrection },
   documents: ['register'],
+  approveMessage: (application, t) =>
+    application.kind === 'register'
+      ? t('applications.dialog.approve.registerMessage')
+      : t('applications.dialog.approve.participantMessage'),
   issued(application, t) {
     const code = application.result?.participantCode
     const userId = application.result?.administratorUserId

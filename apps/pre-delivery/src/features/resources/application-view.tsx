@@ -94,6 +94,12 @@ export const resourceApplicationView: ApplicationView = {
   valueText: resourceValueText,
   corrections: { cancel: CancelReasonCorrection },
   documents: [],
+  approveMessage: (application, t) =>
+    application.kind === 'register'
+      ? t('resources.approveRegister')
+      : application.kind === 'change'
+        ? t('resources.approveChange')
+        : t('resources.approveCancel'),
   issued: (application) => {
     const result = application.result
     if (!result || typeof result.resourceCode !== 'string') return null

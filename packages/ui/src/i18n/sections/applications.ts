@@ -232,7 +232,8 @@ const ja = {
       },
       approve: {
         title: '申込の承認',
-        message: 'この申込を承認し、申込内容を事業者情報に反映します。よろしいですか？',
+        message: 'この申込を承認し、申込内容を反映します。よろしいですか？',
+        participantMessage: 'この申込を承認し、申込内容を事業者情報に反映します。よろしいですか？',
         registerMessage:
           'この申込を承認します。承認すると事業者コードが発番され、管理者ユーザが登録されます。よろしいですか？',
         confirm: '承認する',
@@ -634,7 +635,8 @@ const en: Shape<typeof ja> = {
       },
       approve: {
         title: 'Approve the application',
-        message: 'Approve this application and apply it to the participant information?',
+        message: 'Approve this application and apply it?',
+        participantMessage: 'Approve this application and apply it to the participant information?',
         registerMessage:
           'Approve this application? A participant code is issued and the administrator is registered.',
         confirm: 'Approve',

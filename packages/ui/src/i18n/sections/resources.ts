@@ -21,7 +21,11 @@ const ja = {
     description:
       '自事業者の電源等を一覧します。新しい電源等の登録、登録済みの電源等の変更・廃止は申込として広域機関が審査します。',
     operatorDescription: '全事業者の電源等を一覧します。申込の審査は申込一覧から行います。',
-    register: '電源等を登録申込',
+    register: '電源等の登録申込',
+    approveRegister:
+      'この申込を承認します。承認すると電源等識別番号が発番され、登録通知書が発行されます。よろしいですか？',
+    approveChange: 'この申込を承認し、変更内容を電源等情報に反映します。よろしいですか？',
+    approveCancel: 'この申込を承認し、電源等を廃止します。よろしいですか？',
     list: {
       tableLabel: '電源等一覧',
       empty: '条件に一致する電源等はありません。',
@@ -167,6 +171,10 @@ const en: Shape<typeof ja> = {
     operatorDescription:
       "Every participant's resources. Review applications from the application list.",
     register: 'Apply to register a resource',
+    approveRegister:
+      'Approve this application? The resource code and the registration notice are issued.',
+    approveChange: 'Approve this application and apply the change to the resource?',
+    approveCancel: 'Approve this application and cancel the resource?',
     list: {
       tableLabel: 'Resources',
       empty: 'No resources match.',

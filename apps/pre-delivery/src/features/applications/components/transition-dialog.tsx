@@ -29,8 +29,8 @@ const requiredComment = optionalComment.extend({
 
 export interface TransitionDialogProps {
   action: DialogAction | null
-  /** A registration: approval issues the participant code and the administrator. */
-  register?: boolean
+  /** What approving this application does, in the record kind's words (`ApplicationView`). */
+  approveMessage?: string
   busy: boolean
   error: unknown
   onConfirm: (comment: string) => Promise<unknown>
@@ -60,7 +60,7 @@ export function TransitionDialog(props: TransitionDialogProps) {
 
 function TransitionForm({
   action,
-  register,
+  approveMessage,
   busy,
   error,
   onConfirm,
@@ -86,8 +86,8 @@ function TransitionForm({
   })
   const danger = action === 'reject' || action === 'withdraw'
   const message =
-    action === 'approve' && register
-      ? t('applications.dialog.approve.registerMessage')
+    action === 'approve' && approveMessage
+      ? approveMessage
       : t(`applications.dialog.${action}.message`)
   return (
     <form onSubmit={onSubmit} noValidate data-testid="transition-form">

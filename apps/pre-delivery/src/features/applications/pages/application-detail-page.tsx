@@ -293,7 +293,7 @@ export function ApplicationDetailPage() {
       </Stack>
       <TransitionDialog
         action={dialog}
-        register={application?.kind === 'register'}
+        approveMessage={application ? view?.approveMessage?.(application, t) : undefined}
         busy={transition.isPending}
         error={transition.error}
         onConfirm={(comment) => (dialog ? run(dialog, comment) : Promise.resolve())}

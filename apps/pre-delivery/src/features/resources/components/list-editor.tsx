@@ -156,55 +156,57 @@ export function ListEditor({ list }: { list: 'members' | 'sites' }) {
 
   return (
     <Stack gap="xs" data-testid={`resource-${list}-editor`}>
-      <Table
-        withTableBorder
-        withColumnBorders
-        verticalSpacing={4}
-        horizontalSpacing={6}
-        className="yoryo-edit-table"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={44}>{t('resources.form.rowNumber')}</Table.Th>
-            {fields.map((f) => (
-              <Table.Th key={f}>{label(f)}</Table.Th>
-            ))}
-            <Table.Th w={44} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {array.fields.length === 0 ? (
+      <Table.ScrollContainer minWidth={640} type="native">
+        <Table
+          withTableBorder
+          withColumnBorders
+          verticalSpacing={4}
+          horizontalSpacing={6}
+          className="yoryo-edit-table"
+        >
+          <Table.Thead>
             <Table.Tr>
-              <Table.Td colSpan={fields.length + 2}>
-                <Text fz="sm" c="dimmed">
-                  {t('resources.form.noRows')}
-                </Text>
-              </Table.Td>
+              <Table.Th w={44}>{t('resources.form.rowNumber')}</Table.Th>
+              {fields.map((f) => (
+                <Table.Th key={f}>{label(f)}</Table.Th>
+              ))}
+              <Table.Th w={44} />
             </Table.Tr>
-          ) : (
-            array.fields.map((row, index) => (
-              <Table.Tr key={row.id}>
-                <Table.Td ta="right">
-                  <Text fz="sm">{index + 1}</Text>
-                </Table.Td>
-                {fields.map((f) => (
-                  <Table.Td key={f}>{cell(index, f)}</Table.Td>
-                ))}
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('resources.form.removeRow', { n: index + 1 })}
-                    onClick={() => array.remove(index)}
-                  >
-                    ×
-                  </ActionIcon>
+          </Table.Thead>
+          <Table.Tbody>
+            {array.fields.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={fields.length + 2}>
+                  <Text fz="sm" c="dimmed">
+                    {t('resources.form.noRows')}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
-            ))
-          )}
-        </Table.Tbody>
-      </Table>
+            ) : (
+              array.fields.map((row, index) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td ta="right">
+                    <Text fz="sm">{index + 1}</Text>
+                  </Table.Td>
+                  {fields.map((f) => (
+                    <Table.Td key={f}>{cell(index, f)}</Table.Td>
+                  ))}
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('resources.form.removeRow', { n: index + 1 })}
+                      onClick={() => array.remove(index)}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {rowsError?.message ? (
         <Text fz="sm" c="red" role="alert">
           {fieldErrorText(rowsError)}
