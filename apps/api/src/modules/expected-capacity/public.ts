@@ -6,3 +6,4 @@
 export { latestAchievementRate } from './effectiveness-tests.ts'
 export { calculateExpectedCapacity, factorTableInForce } from './calculation.ts'
 export { expectedCapacityHandler, EXPECTED_CAPACITY_WINDOW } from './handler.ts'
+export { seedDemoExpectedCapacities } from './demo.ts'
