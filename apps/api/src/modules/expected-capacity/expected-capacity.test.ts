@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fiscalYearOf } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
+import { seedDemoExpectedCapacities } from './demo.ts'
 
 type Session = { cookie: string; origin: string }
 
@@ -546,6 +547,22 @@ describe('[070] expected capacity', () => {
     for (const s of ['versionNo', '-createdAt', 'createdByName', 'note']) {
       const res = await t.app.inject({ url: `/api/v1/factor-tables?sort=${s}`, headers: user })
       expect(res.statusCode).toBe(200)
+    }
+  })
+})
+
+describe('[070] demo data', () => {
+  it('gives P00001 expected capacities computed with the seeded factor tables', async () => {
+    const created = await seedDemoExpectedCapacities(t.database.prisma)
+    expect(created).toBeGreaterThan(0)
+    const rows = await t.database.prisma.expectedCapacity.findMany({
+      where: { participantId: p1, note: 'デモデータ' },
+      include: { factorTable: true, resource: true },
+    })
+    expect(rows).toHaveLength(created)
+    for (const row of rows) {
+      expect(row.deliveryYear).toBe(year)
+      if (row.resource.kind !== 'stable') expect(row.factorTable?.versionNo).toBeGreaterThan(0)
     }
   })
 })
