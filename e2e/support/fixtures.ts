@@ -57,6 +57,26 @@ export class TestData {
     return (await res.json()) as Credentials
   }
 
+  /** A registered resource of a kind (050), as approval leaves it, with demo-like values. */
+  async resource(
+    participantCode: string,
+    kind: 'stable' | 'variableSingle' | 'variableAggregate' | 'dispatchOrder',
+  ): Promise<{ id: string; code: string; name: string }> {
+    const res = await this.request.post('/api/test-support/resources', {
+      data: { participantCode, kind },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as { id: string; code: string; name: string }
+  }
+
+  /** Moves every market window of a kind (only in `exclusive/` tests: windows are shared). */
+  async moveWindows(kind: string, opensAt: Date, closesAt: Date): Promise<void> {
+    const res = await this.request.put(`/api/test-support/market-windows/${kind}`, {
+      data: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+  }
+
   async registerCertificate(userInternalId: string, fingerprint: string): Promise<void> {
     const res = await this.request.post('/api/test-support/client-certificates', {
       data: { userId: userInternalId, fingerprint },

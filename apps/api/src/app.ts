@@ -20,6 +20,9 @@ import { applicationRoutes } from './modules/applications/routes.ts'
 import { attachmentRoutes } from './modules/attachments/routes.ts'
 import { auditLogRoutes } from './modules/audit-log/routes.ts'
 import { EntityHandlers } from './modules/applications/public.ts'
+import { effectivenessTestRoutes } from './modules/expected-capacity/effectiveness-tests.ts'
+import { factorTableRoutes } from './modules/expected-capacity/factor-tables.ts'
+import { expectedCapacityRoutes } from './modules/expected-capacity/routes.ts'
 import { participantRoutes } from './modules/participants/routes.ts'
 import { resourceRoutes } from './modules/resources/routes.ts'
 import { documentRoutes } from './modules/documents/routes.ts'
@@ -129,6 +132,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(auditLogRoutes, { prefix: '/api/v1/audit-log' })
   await app.register(userRoutes, { prefix: '/api/v1/users' })
   await app.register(clientCertificateRoutes, { prefix: '/api/v1/client-certificates' })
+  await app.register(expectedCapacityRoutes, { prefix: '/api/v1/expected-capacities' })
+  await app.register(factorTableRoutes, { prefix: '/api/v1/factor-tables' })
+  await app.register(effectivenessTestRoutes, { prefix: '/api/v1/effectiveness-tests' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

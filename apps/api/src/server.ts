@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
+import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { hashPassword } from './modules/auth/password.ts'
@@ -46,6 +47,7 @@ async function main() {
   let seeded = false
   if (config.seedDemoData) {
     seeded = await seedDemoData(database.prisma, { hashPassword })
+    if (seeded) await seedDemoExpectedCapacities(database.prisma)
   }
   const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })
 

@@ -78,6 +78,9 @@ export const auditEntityTypeLabels: Labels<
   | 'session'
   | 'resource'
   | 'document'
+  | 'expectedCapacity'
+  | 'factorTable'
+  | 'effectivenessTest'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -91,6 +94,9 @@ export const auditEntityTypeLabels: Labels<
   session: { ja: 'ログインセッション', en: 'Session' },
   resource: { ja: '電源等', en: 'Resource' },
   document: { ja: '帳票', en: 'Document' },
+  expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
+  factorTable: { ja: '係数表', en: 'Factor table' },
+  effectivenessTest: { ja: '実効性テスト', en: 'Effectiveness test' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -133,6 +139,15 @@ export const auditActionLabels: Record<string, Label> = {
   'attachment.delete': { ja: '添付ファイルの削除', en: 'Attachment deleted' },
   'maintenance.on': { ja: 'メンテナンスモード開始', en: 'Maintenance mode on' },
   'maintenance.off': { ja: 'メンテナンスモード終了', en: 'Maintenance mode off' },
+  'expectedCapacity.create': { ja: '期待容量の登録', en: 'Expected capacity registered' },
+  'expectedCapacity.update': { ja: '期待容量の変更', en: 'Expected capacity changed' },
+  'expectedCapacity.changeAfterAuction': {
+    ja: '変更後期待容量の登録',
+    en: 'Expected capacity changed after the auction',
+  },
+  'expectedCapacity.cancel': { ja: '期待容量の廃止', en: 'Expected capacity cancelled' },
+  'factorTable.create': { ja: '係数表の改定', en: 'Factor tables revised' },
+  'effectivenessTest.create': { ja: '実効性テスト結果の登録', en: 'Effectiveness test recorded' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
@@ -207,6 +222,21 @@ export const auditFieldLabels: Record<string, Label> = {
   version: { ja: '版', en: 'Version' },
   createdAt: { ja: '登録日時', en: 'Created at' },
   updatedAt: { ja: '更新日時', en: 'Updated at' },
+  resourceCode: { ja: '電源等識別番号', en: 'Resource code' },
+  deliveryYear: { ja: '対象実需給年度', en: 'Delivery year' },
+  expectedKw: { ja: '期待容量(kW)', en: 'Expected capacity (kW)' },
+  changedExpectedKw: { ja: '変更後期待容量(kW)', en: 'Changed expected capacity (kW)' },
+  eligible: { ja: '参加可否', en: 'Eligible' },
+  factorTableVersion: { ja: '係数表の版', en: 'Factor table version' },
+  versionNo: { ja: '版', en: 'Version' },
+  note: { ja: '備考', en: 'Note' },
+  adjustmentFactors: { ja: '調整係数の件数', en: 'Adjustment factors' },
+  dispatchOrderFactors: { ja: '発動指令電源係数の件数', en: 'Dispatch-order factors' },
+  supersedes: { ja: '改定前の版', en: 'Supersedes version' },
+  testDate: { ja: '実施日', en: 'Test date' },
+  instructedKw: { ja: '指令容量(kW)', en: 'Instructed kW' },
+  deliveredKw: { ja: '実績(kW)', en: 'Delivered kW' },
+  achievementRate: { ja: '達成率', en: 'Achievement rate' },
 }
 
 /**

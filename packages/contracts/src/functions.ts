@@ -19,9 +19,11 @@ export const functionCodes = [
   { code: '020', app: 'preDelivery', ja: 'ユーザ情報管理', en: 'User management' },
   { code: '030', app: 'preDelivery', ja: '事業者情報管理', en: 'Participant information' },
   { code: '050', app: 'preDelivery', ja: '電源等情報管理', en: 'Resources' },
+  { code: '070', app: 'preDelivery', ja: '期待容量情報管理', en: 'Expected capacity' },
   { code: '600', app: 'preDelivery', ja: 'メッセージ一覧', en: 'Message list' },
   { code: '700', app: 'preDelivery', ja: '容量市場システム利用申込', en: 'System use application' },
   { code: '710', app: 'preDelivery', ja: 'クライアント証明書', en: 'Client certificates' },
+  { code: '824', app: 'preDelivery', ja: '実効性テスト結果', en: 'Effectiveness tests' },
   { code: 'A20', app: 'delivery', ja: '共通操作', en: 'Common operations' },
   { code: 'A40', app: 'delivery', ja: 'ユーザ権限管理', en: 'User permissions' },
   { code: 'G30', app: 'delivery', ja: 'メッセージ一覧', en: 'Message list' },
@@ -175,6 +177,31 @@ export const functionRegistry = [
     view: ['operator', 'participantAdmin', 'participantUser'],
     edit: participantRoles,
   },
+  // 070 期待容量情報管理
+  {
+    key: 'expectedCapacities',
+    code: '070',
+    ja: '期待容量情報管理',
+    en: 'Expected capacity',
+    app: 'preDelivery',
+    path: '/expected-capacities',
+    subPaths: ['new', ':id', ':id/change'],
+    group: '070',
+    view: ['operator', 'participantAdmin', 'participantUser'],
+    edit: participantRoles,
+  },
+  {
+    // The operator maintains the factor tables; everyone may read them (how a result came about).
+    key: 'factorTables',
+    code: '070',
+    ja: '係数表管理',
+    en: 'Factor tables',
+    app: 'preDelivery',
+    path: '/factor-tables',
+    subPaths: ['new', ':id'],
+    view: everyone,
+    edit: operatorOnly,
+  },
   // 600 メッセージ一覧
   {
     key: 'messages',
@@ -209,6 +236,19 @@ export const functionRegistry = [
     path: '/client-certificates',
     view: administrators,
     edit: administrators,
+  },
+  // 824 実効性テスト結果 (dispatch-order resources)
+  {
+    key: 'effectivenessTests',
+    code: '824',
+    ja: '実効性テスト結果',
+    en: 'Effectiveness tests',
+    app: 'preDelivery',
+    path: '/effectiveness-tests',
+    subPaths: ['new'],
+    group: '070',
+    view: ['operator', 'participantAdmin', 'participantUser'],
+    edit: participantRoles,
   },
   // A20 共通操作 (delivery)
   {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { ApplicationState, EntityType } from './applications.ts'
 import type { ClientCertificateStatus } from './client-certificates.ts'
+import type { ExpectedCapacityStatus } from './expected-capacity.ts'
 import type { bankAccountTypeSchema, LicenseCategory } from './participants.ts'
 import type {
   Area,
@@ -89,6 +90,7 @@ export const applicationKindLabels: Labels<'register' | 'change' | 'cancel'> = {
 export const entityTypeLabels: Labels<EntityType> = {
   participant: { ja: '事業者情報', en: 'Participant' },
   resource: { ja: '電源等情報', en: 'Resource' },
+  expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
 }
 
 export const resourceKindLabels: Labels<ResourceKind> = {
@@ -142,6 +144,11 @@ export const siteTypeLabels: Labels<SiteType> = {
 }
 
 export const resourceStatusLabels: Labels<ResourceStatus> = {
+  active: { ja: '有効', en: 'Active' },
+  cancelled: { ja: '廃止', en: 'Cancelled' },
+}
+
+export const expectedCapacityStatusLabels: Labels<ExpectedCapacityStatus> = {
   active: { ja: '有効', en: 'Active' },
   cancelled: { ja: '廃止', en: 'Cancelled' },
 }

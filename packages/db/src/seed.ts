@@ -233,6 +233,60 @@ export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput
   ]
 }
 
+const DEMO_AREAS = [
+  'hokkaido',
+  'tohoku',
+  'tokyo',
+  'chubu',
+  'hokuriku',
+  'kansai',
+  'chugoku',
+  'shikoku',
+  'kyushu',
+] as const
+
+/**
+ * Demo adjustment factors (調整係数) per generation type: a base for the first area and a step
+ * per area, in ten-thousandths. Illustrative values of the right size (reference-data.md holds no
+ * published factors): solar a few percent to a tenth, wind a fifth to a third, run-of-river hydro
+ * about half. The operator revises them on the factor table screen (070).
+ */
+const DEMO_ADJUSTMENT_FACTORS = {
+  solar: { base: 520, step: 75 },
+  windOnshore: { base: 2450, step: -110 },
+  windOffshore: { base: 3320, step: -90 },
+  hydroRunOfRiver: { base: 5180, step: 40 },
+} as const
+
+/** The factor tables the demo starts with (version 1), for the delivery years FY+1 … FY+4. */
+export function demoFactorTable(now: Date): {
+  adjustmentFactors: Prisma.AdjustmentFactorCreateManyFactorTableInput[]
+  dispatchOrderFactors: Prisma.DispatchOrderFactorCreateManyFactorTableInput[]
+} {
+  const fy = fiscalYearOf(now)
+  const years = [fy + 1, fy + 2, fy + 3, fy + 4]
+  const factor = (tenThousandths: number) => (tenThousandths / 10_000).toFixed(4)
+  return {
+    adjustmentFactors: years.flatMap((deliveryYear, y) =>
+      DEMO_AREAS.flatMap((area, a) =>
+        Object.entries(DEMO_ADJUSTMENT_FACTORS).map(([generationType, { base, step }]) => ({
+          area,
+          generationType: generationType as keyof typeof DEMO_ADJUSTMENT_FACTORS,
+          deliveryYear,
+          factor: factor(base + step * a + 10 * y),
+        })),
+      ),
+    ),
+    dispatchOrderFactors: years.flatMap((deliveryYear, y) =>
+      DEMO_AREAS.map((area, a) => ({
+        area,
+        deliveryYear,
+        factor: factor(9050 + 40 * a - 20 * y),
+      })),
+    ),
+  }
+}
+
 /**
  * Applications waiting for the operator, so the review queue is not empty in the demo: a system
  * use application (700) from a new company, submitted yesterday.
@@ -359,6 +413,17 @@ export async function seedDemoData(prisma: Db, options: SeedOptions): Promise<bo
         })
       }
       await tx.marketWindow.createMany({ data: demoMarketWindows(now) })
+      const factors = demoFactorTable(now)
+      await tx.factorTable.create({
+        data: {
+          versionNo: 1,
+          note: '初版（デモデータ）',
+          createdByName: '広域機関',
+          createdAt: now,
+          adjustmentFactors: { createMany: { data: factors.adjustmentFactors } },
+          dispatchOrderFactors: { createMany: { data: factors.dispatchOrderFactors } },
+        },
+      })
       await seedDemoApplications(tx, now)
       await seedDemoResources(tx)
       return true

@@ -18,6 +18,12 @@ export {
   MINIMUM_EXPECTED_KW,
   MINIMUM_STORAGE_HOURS,
 } from './expected-capacity.ts'
+export {
+  computeAchievementRate,
+  ACHIEVEMENT_RATE_DECIMALS,
+  EFFECTIVENESS_TEST_SLOTS,
+} from './achievement-rate.ts'
+export type { AchievementRateInput, AchievementRateResult } from './achievement-rate.ts'
 export { computeContractAmount, DEFAULT_TAX_RATE } from './contract-amount.ts'
 export { RulesValidationError, formatPath } from './errors.ts'
 export type { InputPath, RulesMessageId, RulesProblem } from './errors.ts'

@@ -1,5 +1,6 @@
 import { ApplicationViewsProvider, type ApplicationViews } from '@yoryo/ui'
 import { ApplicationDetailPage } from '../features/applications/pages/application-detail-page.tsx'
+import { expectedCapacityApplicationView } from '../features/expected-capacity/application-view.tsx'
 import { participantApplicationView } from '../features/participants/application-view.tsx'
 import { resourceApplicationView } from '../features/resources/application-view.tsx'
 
@@ -10,6 +11,7 @@ import { resourceApplicationView } from '../features/resources/application-view.
  */
 export const applicationViews: ApplicationViews = {
   participant: participantApplicationView,
+  expectedCapacity: expectedCapacityApplicationView,
   resource: resourceApplicationView,
 }
 

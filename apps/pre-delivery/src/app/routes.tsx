@@ -177,6 +177,73 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('expectedCapacities', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/expected-capacity/pages/expected-capacities-page.tsx'),
+                        'ExpectedCapacitiesPage',
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/expected-capacity/pages/expected-capacity-form-page.tsx'),
+                        'ExpectedCapacityFormPage',
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/expected-capacity/pages/expected-capacity-detail-page.tsx'),
+                        'ExpectedCapacityDetailPage',
+                      ),
+                    },
+                    ':id/change': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/expected-capacity/pages/expected-capacity-form-page.tsx'),
+                        'ExpectedCapacityFormPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('factorTables', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/expected-capacity/pages/factor-tables-page.tsx'),
+                        'FactorTablesPage',
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/expected-capacity/pages/factor-table-form-page.tsx'),
+                        'FactorTableFormPage',
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/expected-capacity/pages/factor-table-page.tsx'),
+                        'FactorTablePage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('effectivenessTests', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/expected-capacity/pages/effectiveness-tests-page.tsx'),
+                        'EffectivenessTestsPage',
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/expected-capacity/pages/effectiveness-test-form-page.tsx'),
+                        'EffectivenessTestFormPage',
+                      ),
+                    },
+                  }),
                   functionRoutes('auditLog', {
                     '': {
                       lazy: lazyComponent(

@@ -1,5 +1,6 @@
 import { authMessages } from './auth.ts'
 import { commonMessages } from './common.ts'
+import { expectedCapacityMessages } from './expected-capacity.ts'
 import { participantMessages } from './participants.ts'
 import { resourceMessages } from './resources.ts'
 import { rulesMessages } from './rules.ts'
@@ -18,6 +19,7 @@ export const messages = {
   ...userMessages,
   ...resourceMessages,
   ...rulesMessages,
+  ...expectedCapacityMessages,
 } as const
 
 export type MessageId = keyof typeof messages

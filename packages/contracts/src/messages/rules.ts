@@ -167,6 +167,17 @@ export const rulesMessages = {
     en: 'Give at least one member of the aggregation ({field}).',
   },
 
+  'E-RULES-044': {
+    severity: 'error',
+    ja: '{field} は1以上の整数で指定してください（指定値: {value}）。',
+    en: '{field} must be a whole number of 1 or more (got {value}).',
+  },
+  'E-RULES-045': {
+    severity: 'error',
+    ja: '{field} には実績値を{count}コマ分指定してください（指定数: {value}）。',
+    en: '{field} must hold {count} slot values (got {value}).',
+  },
+
   // Eligibility of an expected capacity (returned in ExpectedCapacityResult.messageId)
   'E-RULES-060': {
     severity: 'error',

@@ -51,6 +51,11 @@ export interface ApplicationView {
   approveMessage?(application: Application, t: Translate): string
   /** What approval issued, as one line of the summary (e.g. the participant code). */
   issued?(application: Application, t: Translate): string | null
+  /**
+   * What the reviewer needs beside the content that the values alone do not say (e.g. how an
+   * expected capacity is computed from the proposed values), shown below the content.
+   */
+  Extra?: ComponentType<{ application: Application }>
 }
 
 /** Every kind of record's view, by entity type. */

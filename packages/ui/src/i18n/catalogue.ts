@@ -1,6 +1,7 @@
 import type { ja } from './ja.ts'
 import type { applicationsSections } from './sections/applications.ts'
 import type { listsSections } from './sections/lists.ts'
+import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
 import type { usersSections } from './sections/users.ts'
 
@@ -17,7 +18,8 @@ export type FullCatalogue = typeof ja &
   (typeof applicationsSections)['ja'] &
   (typeof usersSections)['ja'] &
   (typeof listsSections)['ja'] &
-  (typeof resourcesSections)['ja']
+  (typeof resourcesSections)['ja'] &
+  (typeof expectedCapacitySections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

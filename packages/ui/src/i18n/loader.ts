@@ -16,6 +16,8 @@ const sectionLoaders = {
   users: () => import('./sections/users.ts').then((m) => m.usersSections),
   lists: () => import('./sections/lists.ts').then((m) => m.listsSections),
   resources: () => import('./sections/resources.ts').then((m) => m.resourcesSections),
+  'expected-capacity': () =>
+    import('./sections/expected-capacity.ts').then((m) => m.expectedCapacitySections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders

@@ -68,9 +68,10 @@ export interface KindDefinition<P> {
   onWithdraw?: ApplicationHook<P>
   /**
    * The window (`market_window.kind`) inside which the kind is accepted: submitting and
-   * resubmitting outside it is refused (E-APP-004). None: accepted at any time.
+   * resubmitting outside it is refused (E-APP-004). None: accepted at any time. A function
+   * decides by the proposed values (e.g. a change after the auction needs no window).
    */
-  window?: string
+  window?: string | ((proposed: P) => string | undefined)
   /** The document (PDF) the kind produces, e.g. 容量市場システム利用申込書 (701). */
   document?(application: FiledApplication<P>): Promise<Buffer>
 }
@@ -101,7 +102,8 @@ interface ErasedKind {
     application: StoredApplication,
     actor: Actor,
   ): Promise<void>
-  window: string | undefined
+  /** The window the proposed values are accepted in (none: any time). */
+  window(proposed: unknown): string | undefined
   document: ((application: StoredApplication) => Promise<Buffer>) | undefined
 }
 
@@ -155,7 +157,10 @@ function erase<P>(def: KindDefinition<P>): ErasedKind {
     hook: async (name, tx, application, actor) => {
       await def[name]?.(tx, typed(application), actor)
     },
-    window: def.window,
+    window: (proposed) => {
+      const w = def.window
+      return typeof w === 'function' ? w(def.schema.parse(proposed)) : w
+    },
     document: render ? (application) => render(typed(application)) : undefined,
   }
 }

@@ -202,7 +202,8 @@ export async function createApplication(
   const proposed = kind.parse(input.proposed)
   await kind.check(tx, proposed, { entityId: input.entityId, applicationId: null })
   const now = new Date()
-  if (input.submit && kind.window) await assertWindowOpen(tx, kind.window, now, input.lang)
+  const windowKind = kind.window(proposed)
+  if (input.submit && windowKind) await assertWindowOpen(tx, windowKind, now, input.lang)
   const current = input.entityId ? await handler.current(tx, input.entityId) : null
   if (input.entityId && !current) throw new AppError('E-COMMON-002', 404)
   const state = input.submit ? 'submitted' : 'draft'
@@ -386,7 +387,8 @@ export async function transition(
     let oneTimePassword: string | undefined
     let participantId = row.participantId
     if (action === 'submit' || action === 'resubmit') {
-      if (kind.window) await assertWindowOpen(tx, kind.window, now, lang)
+      const windowKind = kind.window(row.proposed)
+      if (windowKind) await assertWindowOpen(tx, windowKind, now, lang)
       // The applicant submits against the record as it is now: the difference view compares
       // with it, and approval requires the record to be still at this version.
       const current = row.entityId ? await handler.current(tx, row.entityId) : null

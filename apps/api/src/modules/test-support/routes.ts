@@ -1,8 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { isValidCorporateNumber, roleSchema } from '@yoryo/contracts'
-import { createParticipant, createUser } from '@yoryo/db/factories'
+import { isValidCorporateNumber, resourceKindSchema, roleSchema } from '@yoryo/contracts'
+import { createParticipant, createResource, createUser, resourceExample } from '@yoryo/db/factories'
 import { AppError } from '../../lib/errors.ts'
 import { normaliseFingerprint } from '../../lib/crypto.ts'
 import { hashPassword } from '../auth/public.ts'
@@ -124,6 +124,51 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       })
       return { id: cert.id }
+    },
+  )
+
+  /** A registered resource of a participant (as approval of its registration leaves it). */
+  app.post(
+    '/resources',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({ participantCode: z.string(), kind: resourceKindSchema }),
+      },
+    },
+    async (request) => {
+      const { participantCode, kind } = request.body
+      const participant = await app.db.participant.findUnique({ where: { code: participantCode } })
+      if (!participant) throw new AppError('E-COMMON-002', 404)
+      const resource = await createResource(app.db, {
+        participantId: participant.id,
+        values: resourceExample(kind, randomInt(1_000_000)),
+      })
+      return { id: resource.id, code: resource.code, name: resource.name }
+    },
+  )
+
+  /** Moves every window of a kind (e.g. closes the expected capacity window for a test). */
+  app.put(
+    '/market-windows/:kind',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        params: z.object({ kind: z.string() }),
+        body: z.object({ opensAt: z.iso.datetime(), closesAt: z.iso.datetime() }),
+      },
+    },
+    async (request) => {
+      const { count } = await app.db.marketWindow.updateMany({
+        where: { kind: request.params.kind },
+        data: {
+          opensAt: new Date(request.body.opensAt),
+          closesAt: new Date(request.body.closesAt),
+        },
+      })
+      return { count }
     },
   )
 }

@@ -183,6 +183,9 @@ describe('suite: authorisation matrix from the OpenAPI document', () => {
       const admin = world.callers.participantAdmin
       for (const op of operations) {
         if (op.operationId === 'logout' || op.operationId === 'updateMaintenance') continue
+        // An operation only the operator may call (e.g. revising the factor tables): the operator
+        // is never held by maintenance, and a participant is refused for its role first (403).
+        if (op.access?.roles && !op.access.roles.includes('participantAdmin')) continue
         const caller = op.access?.public ? world.callers.anonymous : admin
         const res = await t.app.inject(requestFor(op, caller, 'own'))
         const blocked = res.statusCode === 503 && res.json().messageId === 'E-COMMON-005'

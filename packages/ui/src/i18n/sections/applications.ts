@@ -138,6 +138,11 @@ const ja = {
         change: '電源等情報の変更申込',
         cancel: '電源等情報の廃止申込',
       },
+      expectedCapacity: {
+        register: '期待容量の登録申込',
+        change: '期待容量の変更申込',
+        cancel: '期待容量の廃止申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -535,6 +540,11 @@ const en: Shape<typeof ja> = {
         register: 'Resource registration',
         change: 'Change of resource information',
         cancel: 'Cancellation of a resource',
+      },
+      expectedCapacity: {
+        register: 'Registration of expected capacity',
+        change: 'Change of expected capacity',
+        cancel: 'Cancellation of expected capacity',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),

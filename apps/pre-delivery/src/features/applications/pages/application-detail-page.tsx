@@ -265,6 +265,7 @@ export function ApplicationDetailPage() {
                 <ApplicationContent application={application} />
               )}
             </Paper>
+            {view.Extra && !correcting ? <view.Extra application={application} /> : null}
             <Paper
               withBorder
               p="md"
