@@ -1,4 +1,5 @@
 import { authMessages } from './auth.ts'
+import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { participantMessages } from './participants.ts'
 import { rulesMessages } from './rules.ts'
@@ -16,6 +17,7 @@ export const messages = {
   ...participantMessages,
   ...userMessages,
   ...rulesMessages,
+  ...bulkMessages,
 } as const
 
 export type MessageId = keyof typeof messages

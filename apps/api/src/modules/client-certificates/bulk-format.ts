@@ -1,0 +1,124 @@
+import {
+  CERTIFICATE_FILE_MAX_ROWS,
+  certificateFileRowSchema,
+  formatJstDateTime,
+} from '@yoryo/contracts'
+import { audit } from '../../lib/audit.ts'
+import { AppError } from '../../lib/errors.ts'
+import { defineBulkFormat, type BulkRowError } from '../bulk-imports/public.ts'
+import { isUniqueViolation, loggable, toCertificate } from './service.ts'
+import * as repo from './repository.ts'
+
+/**
+ * クライアント証明書情報登録更新用ファイル (711) as a bulk format: one row per certificate of a
+ * user of the participant; all or nothing, one audit entry per certificate.
+ */
+export const certificateFileFormat = defineBulkFormat({
+  code: '711',
+  functionKey: 'clientCertificates',
+  ja: 'クライアント証明書情報登録更新用ファイル',
+  en: 'Client certificate information file',
+  rowSchema: certificateFileRowSchema,
+  maxRows: CERTIFICATE_FILE_MAX_ROWS,
+  columns: {
+    userId: { header: 'ユーザID', en: 'User ID', example: 'user01', type: 'code' },
+    serialNumber: {
+      header: 'シリアル番号',
+      en: 'Serial number',
+      example: '0A1B2C3D',
+      type: 'hex',
+      rule: { ja: '16進数（「:」区切り可）', en: 'Hexadecimal (colons allowed)' },
+    },
+    fingerprint: {
+      header: 'SHA-256フィンガープリント',
+      en: 'SHA-256 fingerprint',
+      example:
+        '5E:0F:3B:7C:91:A2:44:D8:6B:1E:C0:73:2F:98:AB:15:E6:07:4D:C9:38:B2:5A:F1:0C:67:93:DE:21:8A:B4:70',
+      type: 'hex',
+      rule: {
+        ja: '16進数64桁（「:」区切り可）。登録済みの証明書と重複しないこと',
+        en: '64 hexadecimal digits (colons allowed), not registered yet',
+      },
+    },
+    validFrom: {
+      header: '有効期間開始',
+      en: 'Valid from',
+      example: '2026/04/01',
+      type: 'dateTime',
+      rule: {
+        ja: '日本時間。「2026/04/01」または「2026/04/01 09:00:00」',
+        en: 'JST: 2026/04/01 or 2026/04/01 09:00:00',
+      },
+    },
+    validTo: {
+      header: '有効期間終了',
+      en: 'Valid to',
+      example: '2099/03/31',
+      type: 'dateTime',
+      rule: {
+        ja: '日本時間。有効期間開始より後で、期限切れでないこと（日付のみは23:59:59）',
+        en: 'JST, after the start and not expired (a date alone is 23:59:59)',
+      },
+    },
+  },
+  prepare: async () => ({
+    users: new Map<string, { id: string }>(),
+    seen: new Set<string>(),
+  }),
+  check: async (rows, ctx, state) => {
+    const missing = [...new Set(rows.map((r) => r.row.userId))].filter((u) => !state.users.has(u))
+    const found = await repo.activeUsersByLoginId(ctx.db, ctx.participantId, missing)
+    for (const [userId, user] of found) state.users.set(userId, user)
+    const registered = await repo.registeredFingerprints(
+      ctx.db,
+      rows.map((r) => r.row.fingerprint),
+    )
+    const errors: BulkRowError[] = []
+    for (const { line, row } of rows) {
+      if (!state.users.has(row.userId)) {
+        errors.push({ line, key: 'userId', messageId: 'E-CERT-007' })
+      }
+      if (state.seen.has(row.fingerprint)) {
+        errors.push({ line, key: 'fingerprint', messageId: 'E-CERT-013' })
+      } else if (registered.has(row.fingerprint)) {
+        errors.push({ line, key: 'fingerprint', messageId: 'E-CERT-003' })
+      }
+      state.seen.add(row.fingerprint)
+      if (row.validTo <= ctx.now) {
+        errors.push({
+          line,
+          key: 'validTo',
+          messageId: 'E-CERT-002',
+          params: { validTo: formatJstDateTime(row.validTo) },
+        })
+      }
+    }
+    return errors
+  },
+  apply: async (tx, rows, ctx, state) => {
+    try {
+      for (const { row } of rows) {
+        const user = state.users.get(row.userId) as { id: string }
+        const inserted = await repo.createCertificate(tx, {
+          userId: user.id,
+          serialNumber: row.serialNumber,
+          fingerprint: row.fingerprint,
+          validFrom: row.validFrom,
+          validTo: row.validTo,
+        })
+        await audit(tx, ctx.actor, {
+          action: 'clientCertificate.import',
+          entityType: 'clientCertificate',
+          entityId: inserted.id,
+          participantId: ctx.participantId,
+          after: loggable(toCertificate(inserted, ctx.now)),
+        })
+      }
+    } catch (error) {
+      // Someone registered one of the certificates meanwhile: nothing of the file is written.
+      if (isUniqueViolation(error)) throw new AppError('E-CERT-003', 409)
+      throw error
+    }
+    return rows.length
+  },
+})
