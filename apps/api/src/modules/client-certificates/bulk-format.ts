@@ -21,7 +21,16 @@ export const certificateFileFormat = defineBulkFormat({
   rowSchema: certificateFileRowSchema,
   maxRows: CERTIFICATE_FILE_MAX_ROWS,
   columns: {
-    userId: { header: 'ユーザID', en: 'User ID', example: 'user01', type: 'code' },
+    userId: {
+      header: 'ユーザID',
+      en: 'User ID',
+      example: 'user01',
+      type: 'code',
+      rule: {
+        ja: '事業者の取消済みでないユーザのユーザID',
+        en: 'The user ID of an active user of the participant',
+      },
+    },
     serialNumber: {
       header: 'シリアル番号',
       en: 'Serial number',
