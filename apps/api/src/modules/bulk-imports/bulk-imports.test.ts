@@ -172,13 +172,13 @@ describe('[220] bulk imports', () => {
   })
 
   it('normalises full-width digits, signs and spaces in numeric and date cells', async () => {
-    const file = Buffer.from('名称,数量\nA,１２　３４５\nB,－１０\nC,＋７\n')
+    const file = Buffer.from('名称,数量\nA,１２\u3000３４５\nB,－１０\nC,＋７\n')
     const res = await bulkImport(t.app, admin1, { format: 'T01', mode: 'apply' }, file)
     expect(res.import).toMatchObject({ state: 'succeeded', appliedCount: 3 })
     const ids = (await testRows(String(res.upload.headers['x-request-id']))).map((r) => r.entityId)
     expect(ids.sort()).toEqual(['A:12345', 'B:-10', 'C:7'])
     // Dates typed in full width (711).
-    const cert = `user01,０Ａ,${hex64()},２０２６／０４／０１,２０９９／０３／３１　１７：００`
+    const cert = `user01,０Ａ,${hex64()},２０２６／０４／０１,２０９９／０３／３１\u3000１７：００`
     const dated = await bulkImport(
       t.app,
       admin1,
@@ -186,8 +186,8 @@ describe('[220] bulk imports', () => {
       iconv.encode(`${HEADER}\r\n${cert}\r\n`, 'Shift_JIS'),
     )
     expect(dated.import).toMatchObject({ state: 'succeeded', appliedCount: 1 })
-    expect(normaliseCell('　１，０００　', 'integer')).toBe('1,000')
-    expect(normaliseCell('　', 'text')).toBeUndefined()
+    expect(normaliseCell('\u3000１，０００\u3000', 'integer')).toBe('1,000')
+    expect(normaliseCell('\u3000', 'text')).toBeUndefined()
   })
 
   it('one bad row fails the file: every bad row and column in the error file, nothing written', async () => {
