@@ -2,11 +2,6 @@ import type { MessageGroup } from './types.ts'
 
 /** Bulk files (220) and jobs. */
 export const bulkMessages = {
-  'I-BULK-001': {
-    severity: 'info',
-    ja: 'ファイルを受け付けました。処理の進み具合はこの画面に表示されます。',
-    en: 'The file has been accepted. Its progress is shown on this screen.',
-  },
   'I-BULK-002': {
     severity: 'info',
     ja: 'チェックが終わりました。誤りはありません（{count}件）。',

@@ -1,5 +1,6 @@
 import type { ja } from './ja.ts'
 import type { applicationsSections } from './sections/applications.ts'
+import type { bulkSections } from './sections/bulk.ts'
 import type { listsSections } from './sections/lists.ts'
 import type { usersSections } from './sections/users.ts'
 
@@ -15,7 +16,8 @@ export type CoreCatalogue = CatalogueShape<typeof ja>
 export type FullCatalogue = typeof ja &
   (typeof applicationsSections)['ja'] &
   (typeof usersSections)['ja'] &
-  (typeof listsSections)['ja']
+  (typeof listsSections)['ja'] &
+  (typeof bulkSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

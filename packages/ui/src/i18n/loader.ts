@@ -15,6 +15,7 @@ const sectionLoaders = {
   applications: () => import('./sections/applications.ts').then((m) => m.applicationsSections),
   users: () => import('./sections/users.ts').then((m) => m.usersSections),
   lists: () => import('./sections/lists.ts').then((m) => m.listsSections),
+  bulk: () => import('./sections/bulk.ts').then((m) => m.bulkSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders
