@@ -62,3 +62,28 @@ export async function audit(tx: DbClient, actor: Actor, entry: AuditEntry): Prom
     },
   })
 }
+
+/**
+ * Records many writes of one actor in one statement (bulk imports: one entry per record
+ * created). Call it with the transaction client of the writes.
+ */
+export async function auditMany(
+  tx: DbClient,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (!entries.length) return
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      participantId: entry.participantId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: loggable(entry.before),
+      after: loggable(entry.after),
+      requestId: actor.requestId,
+    })),
+  })
+}

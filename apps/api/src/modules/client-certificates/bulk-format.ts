@@ -3,10 +3,10 @@ import {
   certificateFileRowSchema,
   formatJstDateTime,
 } from '@yoryo/contracts'
-import { audit } from '../../lib/audit.ts'
+import { auditMany } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { defineBulkFormat, type BulkRowError } from '../bulk-imports/public.ts'
-import { isUniqueViolation, loggable, toCertificate } from './service.ts'
+import { isUniqueViolation } from './service.ts'
 import * as repo from './repository.ts'
 
 /**
@@ -106,28 +106,43 @@ export const certificateFileFormat = defineBulkFormat({
   },
   apply: async (tx, rows, ctx, state) => {
     try {
-      for (const { row } of rows) {
-        const user = state.users.get(row.userId) as { id: string }
-        const inserted = await repo.createCertificate(tx, {
-          userId: user.id,
+      // One insert per batch, one audit entry per certificate (what `loggable` keeps).
+      const created = await tx.clientCertificate.createManyAndReturn({
+        data: rows.map(({ row }) => ({
+          userId: (state.users.get(row.userId) as { id: string }).id,
           serialNumber: row.serialNumber,
           fingerprint: row.fingerprint,
           validFrom: row.validFrom,
           validTo: row.validTo,
-        })
-        await audit(tx, ctx.actor, {
+        })),
+      })
+      const loginIdOf = new Map(rows.map(({ row }) => [row.fingerprint, row.userId]))
+      await auditMany(
+        tx,
+        ctx.actor,
+        created.map((c) => ({
           action: 'clientCertificate.import',
           entityType: 'clientCertificate',
-          entityId: inserted.id,
+          entityId: c.id,
           participantId: ctx.participantId,
-          after: loggable(toCertificate(inserted, ctx.now)),
-        })
-      }
+          after: {
+            id: c.id,
+            userId: loginIdOf.get(c.fingerprint),
+            serialNumber: c.serialNumber,
+            fingerprint: c.fingerprint,
+            subject: c.subject,
+            validFrom: c.validFrom.toISOString(),
+            validTo: c.validTo.toISOString(),
+            revokedAt: null,
+            version: c.version,
+          },
+        })),
+      )
+      return created.length
     } catch (error) {
       // Someone registered one of the certificates meanwhile: nothing of the file is written.
       if (isUniqueViolation(error)) throw new AppError('E-CERT-003', 409)
       throw error
     }
-    return rows.length
   },
 })
