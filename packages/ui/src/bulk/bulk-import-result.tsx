@@ -12,7 +12,7 @@ import { bulkQueries, errorFileHref, isRunning } from './api.ts'
 const STATE_COLOR: Record<BulkImport['state'], string> = {
   queued: 'gray',
   running: 'blue',
-  succeeded: 'teal',
+  succeeded: 'green',
   failed: 'red',
 }
 
@@ -20,7 +20,14 @@ const STATE_COLOR: Record<BulkImport['state'], string> = {
 export function BulkStateBadge({ state }: { state: BulkImport['state'] }) {
   const { t } = useTranslation()
   return (
-    <Badge variant="light" color={STATE_COLOR[state]} radius="sm">
+    <Badge
+      size="sm"
+      radius="sm"
+      variant={isRunning(state) ? 'light' : 'filled'}
+      color={STATE_COLOR[state]}
+      miw={56}
+      data-state={state}
+    >
       {t(`bulk.state.${state}`)}
     </Badge>
   )
@@ -81,29 +88,33 @@ export function BulkImportResult({
           {imp.fileName}
         </Text>
       </Group>
-      {running ? (
-        <Stack gap={4}>
-          <Group justify="space-between" gap="xs">
-            <Text fz="sm">
-              {imp.state === 'queued' ? t('bulk.result.queued') : t(`bulk.result.${imp.phase}`)}
+      <Stack gap={4}>
+        <Group justify="space-between" gap="xs">
+          <Text fz="sm">
+            {imp.state === 'queued'
+              ? t('bulk.result.queued')
+              : running
+                ? t(`bulk.result.${imp.phase}`)
+                : t(imp.phase === 'apply' ? 'bulk.result.registered' : 'bulk.result.checked')}
+          </Text>
+          {imp.totalRows !== null ? (
+            <Text fz="sm" className="yoryo-tabular">
+              {t('bulk.result.progress', {
+                processed: formatNumber(running ? imp.processedRows : total),
+                total: formatNumber(total),
+              })}
             </Text>
-            {imp.totalRows !== null ? (
-              <Text fz="sm" className="yoryo-tabular">
-                {t('bulk.result.progress', {
-                  processed: formatNumber(imp.processedRows),
-                  total: formatNumber(total),
-                })}
-              </Text>
-            ) : null}
-          </Group>
-          <Progress
-            value={percent}
-            animated
-            aria-label={t('bulk.result.progressLabel')}
-            data-testid="bulk-progress"
-          />
-        </Stack>
-      ) : null}
+          ) : null}
+        </Group>
+        <Progress
+          value={percent}
+          animated={running}
+          color={imp.state === 'failed' ? 'red' : undefined}
+          aria-label={t('bulk.result.progressLabel')}
+          data-testid="bulk-progress"
+          data-processed={imp.processedRows}
+        />
+      </Stack>
       {imp.state === 'succeeded' ? (
         <MessageAlert
           id={imp.mode === 'apply' ? 'I-BULK-003' : 'I-BULK-002'}

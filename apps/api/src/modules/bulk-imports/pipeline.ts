@@ -33,6 +33,11 @@ export interface BulkImportPayload {
   requestId: string
 }
 
+/** Lets other requests of this process run between rows (parsing is CPU work). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+/** Rows between two breaths. */
+const BREATH = 250
+
 class FileProblem extends Error {
   constructor(readonly problem: Omit<BulkRowError, 'line'> & { line?: number }) {
     super(problem.messageId)
@@ -135,7 +140,7 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
       let header: CsvRecord | undefined
       for (const record of records(content, encoding)) {
         if (!header) header = record
-        else total++
+        else if (++total % (BREATH * 8) === 0) await breathe()
       }
       const indexes = columnIndexes(format, header)
       if (total === 0) throw new FileProblem({ line: 1, key: '', messageId: 'E-BULK-003' })
@@ -204,6 +209,7 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
         }
         if (batch.length >= BATCH) await checkBatch()
         if (processed % BATCH === 0) job.progress(processed)
+        if (processed % BREATH === 0) await breathe()
       }
       await checkBatch()
       job.progress(processed)
