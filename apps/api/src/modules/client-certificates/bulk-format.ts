@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import {
   CERTIFICATE_FILE_MAX_ROWS,
   certificateFileRowSchema,
@@ -106,17 +107,24 @@ export const certificateFileFormat = defineBulkFormat({
   },
   apply: async (tx, rows, ctx, state) => {
     try {
-      // One insert per batch, one audit entry per certificate (what `loggable` keeps).
-      const created = await tx.clientCertificate.createManyAndReturn({
-        data: rows.map(({ row }) => ({
-          userId: (state.users.get(row.userId) as { id: string }).id,
-          serialNumber: row.serialNumber,
-          fingerprint: row.fingerprint,
-          validFrom: row.validFrom,
-          validTo: row.validTo,
-        })),
-      })
-      const loginIdOf = new Map(rows.map(({ row }) => [row.fingerprint, row.userId]))
+      // One insert per batch (unnest: the rows as arrays), one audit entry per certificate
+      // (what `loggable` of service.ts keeps).
+      const created = rows.map(({ row }) => ({
+        ...row,
+        id: randomUUID(),
+        loginId: row.userId,
+        userId: (state.users.get(row.userId) as { id: string }).id,
+      }))
+      await tx.$executeRaw`
+        INSERT INTO client_certificate (id, user_id, serial_number, fingerprint, valid_from, valid_to)
+        SELECT * FROM unnest(
+          ${created.map((c) => c.id)}::uuid[],
+          ${created.map((c) => c.userId)}::uuid[],
+          ${created.map((c) => c.serialNumber)}::text[],
+          ${created.map((c) => c.fingerprint)}::text[],
+          ${created.map((c) => c.validFrom.toISOString())}::timestamptz[],
+          ${created.map((c) => c.validTo.toISOString())}::timestamptz[]
+        )`
       await auditMany(
         tx,
         ctx.actor,
@@ -127,21 +135,23 @@ export const certificateFileFormat = defineBulkFormat({
           participantId: ctx.participantId,
           after: {
             id: c.id,
-            userId: loginIdOf.get(c.fingerprint),
+            userId: c.loginId,
             serialNumber: c.serialNumber,
             fingerprint: c.fingerprint,
-            subject: c.subject,
+            subject: '',
             validFrom: c.validFrom.toISOString(),
             validTo: c.validTo.toISOString(),
             revokedAt: null,
-            version: c.version,
+            version: 1,
           },
         })),
       )
       return created.length
     } catch (error) {
       // Someone registered one of the certificates meanwhile: nothing of the file is written.
-      if (isUniqueViolation(error)) throw new AppError('E-CERT-003', 409)
+      if (isUniqueViolation(error) || /23505|unique constraint/i.test(String(error))) {
+        throw new AppError('E-CERT-003', 409)
+      }
       throw error
     }
   },
