@@ -500,17 +500,27 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
       mimeType: 'text/csv',
       buffer: Buffer.from(csv),
     })
-    await dialog.getByRole('button', { name: '取り込む' }).click()
-    await expect(dialog.getByText('E-CERT-005')).toBeVisible()
-    const errors = dialog.getByRole('table', { name: '取込エラー一覧' })
-    const error = (messageId: string) => errors.locator('tbody tr', { hasText: messageId })
-    await expect(error('E-CERT-008').locator('td').nth(0)).toHaveText('2')
-    await expect(error('E-CERT-008').locator('td').nth(1)).toHaveText('シリアル番号')
-    await expect(error('E-CERT-010').locator('td').nth(1)).toHaveText('有効期間終了')
-    await expect(error('E-CERT-007').locator('td').nth(0)).toHaveText('3')
-    await expect(error('E-CERT-007').locator('td').nth(1)).toHaveText('ユーザID')
+    await dialog.getByRole('button', { name: 'アップロード' }).click()
+    const result = dialog.getByTestId('bulk-result')
+    await expect(result).toHaveAttribute('data-state', 'failed')
+    await expect(result.getByText('E-BULK-001')).toBeVisible()
+    const [errorFile] = await Promise.all([
+      page.waitForEvent('download'),
+      result.getByRole('button', { name: 'エラーファイル' }).click(),
+    ])
+    const lines = new TextDecoder('shift_jis')
+      .decode(readFileSync((await errorFile.path()) as string))
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(0, 4).join(','))
+    expect(lines).toEqual([
+      '2,シリアル番号,XYZ,E-CERT-008',
+      '2,有効期間終了,2026/13/01,E-CERT-010',
+      '3,ユーザID,no-such-user,E-CERT-007',
+    ])
     // Nothing of the file was imported.
-    await dialog.getByRole('button', { name: 'キャンセル' }).click()
+    await dialog.getByRole('button', { name: '閉じる' }).click()
     await field(page, 'ユーザID・シリアル番号・フィンガープリント').fill('CD'.repeat(32))
     await page.getByRole('button', { name: '検索', exact: true }).click()
     await expect(page.getByText('条件に一致するクライアント証明書はありません。')).toBeVisible()

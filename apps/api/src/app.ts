@@ -33,6 +33,9 @@ import { healthRoutes, messageRoutes, systemRoutes } from './modules/system/rout
 import { testSupportRoutes } from './modules/test-support/routes.ts'
 import { userRoutes } from './modules/users/routes.ts'
 import { clientCertificateRoutes } from './modules/client-certificates/routes.ts'
+import { bulkFormatRoutes, bulkImportRoutes } from './modules/bulk-imports/routes.ts'
+import { BulkFormats } from './modules/bulk-imports/formats.ts'
+import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
   db: Db
@@ -68,6 +71,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.decorate('db', deps.db)
   // Each module of reviewed records registers its handler here when it is registered below.
   app.decorate('entityHandlers', new EntityHandlers())
+  // Jobs (lib/jobs.ts): each module registers the kinds it runs; server.ts starts the runner,
+  // tests drive it with `app.jobs.drain()`.
+  app.decorate('jobs', new JobRunner(deps.db, { log: app.log, ...config.jobs }))
+  app.addHook('onClose', async () => app.jobs.stop())
+  // Bulk formats (220): registered by the module owning the records, before its routes.
+  app.decorate('bulkFormats', new BulkFormats())
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
@@ -135,6 +144,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(expectedCapacityRoutes, { prefix: '/api/v1/expected-capacities' })
   await app.register(factorTableRoutes, { prefix: '/api/v1/factor-tables' })
   await app.register(effectivenessTestRoutes, { prefix: '/api/v1/effectiveness-tests' })
+  await app.register(bulkFormatRoutes, { prefix: '/api/v1/bulk-formats' })
+  await app.register(bulkImportRoutes, { prefix: '/api/v1/bulk-imports' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -56,6 +56,8 @@ const envSchema = z.object({
   CLIENT_CERT_MODE: z.enum(['off', 'tls', 'proxy']).default('off'),
   CLIENT_CERT_PROXY_HEADER: z.string().default('x-client-cert-sha256'),
   CLIENT_CERT_REQUIRED: booleanFromEnv.default(false),
+  JOB_RUNNER: booleanFromEnv.default(true),
+  JOB_STALE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 })
 
 export type Config = {
@@ -90,6 +92,12 @@ export type Config = {
     proxyHeader: string
     /** When true, login needs a certificate registered to the user. */
     required: boolean
+  }
+  jobs: {
+    /** Whether the server runs jobs in this process (`JOB_RUNNER`; tests drive `drain()`). */
+    runner: boolean
+    /** A running job without heartbeat for this long was left by a dead process. */
+    staleMs: number
   }
 }
 
@@ -162,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       proxyHeader: e.CLIENT_CERT_PROXY_HEADER.toLowerCase(),
       required: e.CLIENT_CERT_REQUIRED,
     },
+    jobs: { runner: e.JOB_RUNNER, staleMs: e.JOB_STALE_SECONDS * 1000 },
   }
 }
 

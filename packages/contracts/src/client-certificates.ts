@@ -97,21 +97,10 @@ export const clientCertificateListQuerySchema = listQuerySchema.extend({
 })
 export type ClientCertificateListQuery = z.infer<typeof clientCertificateListQuerySchema>
 
-// ---- クライアント証明書情報登録更新用ファイル (711) ----
-
-/** Its columns in order, with the Japanese headers of the file. */
-export const certificateFileColumns = [
-  { key: 'userId', header: 'ユーザID' },
-  { key: 'serialNumber', header: 'シリアル番号' },
-  { key: 'fingerprint', header: 'SHA-256フィンガープリント' },
-  { key: 'validFrom', header: '有効期間開始' },
-  { key: 'validTo', header: '有効期間終了' },
-] as const
-export type CertificateFileKey = (typeof certificateFileColumns)[number]['key']
+// ---- クライアント証明書情報登録更新用ファイル (711): a bulk format (API: bulk-format.ts) ----
 
 /** Most data rows in one certificate information file. */
-export const CERTIFICATE_FILE_MAX_ROWS = 10_000
-export const CERTIFICATE_FILE_MAX_BYTES = 2 * 1024 * 1024
+export const CERTIFICATE_FILE_MAX_ROWS = 100_000
 
 const JST_DATE_TIME = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/
 
@@ -175,29 +164,6 @@ export const certificateFileRowSchema = z
   })
   .refine((r) => r.validFrom < r.validTo, { ...rule('E-USER-011'), path: ['validTo'] })
 export type CertificateFileRow = z.infer<typeof certificateFileRowSchema>
-
-/**
- * The text fields of the import (multipart/form-data, beside the part `file`). `encoding`
- * `auto` reads UTF-8 (with or without BOM) and falls back to Shift_JIS (CP932).
- */
-export const certificateImportFieldsSchema = z.object({
-  participantId: z
-    .uuid()
-    .optional()
-    .describe(
-      "Operator only: the participant whose users the file names; default: the caller's own",
-    ),
-  encoding: z.enum(['auto', 'utf-8', 'shift_jis']).default('auto'),
-})
-export type CertificateImportFields = z.infer<typeof certificateImportFieldsSchema>
-
-export const certificateImportResultSchema = z
-  .object({
-    count: z.number().int(),
-    certificates: z.array(clientCertificateSchema),
-  })
-  .meta({ id: 'CertificateImportResult' })
-export type CertificateImportResult = z.infer<typeof certificateImportResultSchema>
 
 /** The message the SPA shows after each operation of 710 / 711 succeeds. */
 export const clientCertificateSuccessMessages = {

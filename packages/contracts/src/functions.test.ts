@@ -50,7 +50,9 @@ describe('function registry', () => {
       'deliveryPortal',
       'attachments',
       'permissions',
+      'deliveryFileItems',
       'deliveryMessages',
+      'bulkSamples',
     ])
     expect(menuFor('preDelivery', 'participantUser').map((e) => e.key)).not.toContain('users')
   })

@@ -20,13 +20,17 @@ export const functionCodes = [
   { code: '030', app: 'preDelivery', ja: '事業者情報管理', en: 'Participant information' },
   { code: '050', app: 'preDelivery', ja: '電源等情報管理', en: 'Resources' },
   { code: '070', app: 'preDelivery', ja: '期待容量情報管理', en: 'Expected capacity' },
+  { code: '220', app: 'preDelivery', ja: '一括登録', en: 'Bulk registration' },
+  { code: '500', app: 'preDelivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: '600', app: 'preDelivery', ja: 'メッセージ一覧', en: 'Message list' },
   { code: '700', app: 'preDelivery', ja: '容量市場システム利用申込', en: 'System use application' },
   { code: '710', app: 'preDelivery', ja: 'クライアント証明書', en: 'Client certificates' },
   { code: '824', app: 'preDelivery', ja: '実効性テスト結果', en: 'Effectiveness tests' },
   { code: 'A20', app: 'delivery', ja: '共通操作', en: 'Common operations' },
   { code: 'A40', app: 'delivery', ja: 'ユーザ権限管理', en: 'User permissions' },
+  { code: 'G10', app: 'delivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: 'G30', app: 'delivery', ja: 'メッセージ一覧', en: 'Message list' },
+  { code: 'K10', app: 'delivery', ja: '一括登録様式サンプル', en: 'Bulk file samples' },
 ] as const satisfies readonly { code: string; app: AppId; ja: string; en: string }[]
 export type FunctionCode = (typeof functionCodes)[number]['code']
 
@@ -202,6 +206,30 @@ export const functionRegistry = [
     view: everyone,
     edit: operatorOnly,
   },
+  // 220 一括登録: the format's own function narrows further (its edit right is needed to import).
+  {
+    key: 'bulkImports',
+    code: '220',
+    ja: '一括登録',
+    en: 'Bulk registration',
+    app: 'preDelivery',
+    path: '/bulk-imports',
+    subPaths: [':id'],
+    group: '220',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
+  },
+  // 500 ファイル項目一覧
+  {
+    key: 'fileItems',
+    code: '500',
+    ja: 'ファイル項目一覧',
+    en: 'File item lists',
+    app: 'preDelivery',
+    path: '/file-items',
+    view: everyone,
+    edit: [],
+  },
   // 600 メッセージ一覧
   {
     key: 'messages',
@@ -293,6 +321,17 @@ export const functionRegistry = [
     view: ['participantAdmin'],
     edit: administrators,
   },
+  // G10 ファイル項目一覧 (the delivery-period formats; the same screen as 500)
+  {
+    key: 'deliveryFileItems',
+    code: 'G10',
+    ja: 'ファイル項目一覧',
+    en: 'File item lists',
+    app: 'delivery',
+    path: '/file-items',
+    view: everyone,
+    edit: [],
+  },
   // G30 メッセージ一覧
   {
     key: 'deliveryMessages',
@@ -301,6 +340,17 @@ export const functionRegistry = [
     en: 'Messages',
     app: 'delivery',
     path: '/messages',
+    view: everyone,
+    edit: [],
+  },
+  // K10 一括登録様式サンプル
+  {
+    key: 'bulkSamples',
+    code: 'K10',
+    ja: '一括登録様式サンプル',
+    en: 'Bulk file samples',
+    app: 'delivery',
+    path: '/bulk-samples',
     view: everyone,
     edit: [],
   },

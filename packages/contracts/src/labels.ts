@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { BulkColumnType, BulkImportMode, FileEncoding, JobState } from './bulk.ts'
 import type { ApplicationState, EntityType } from './applications.ts'
 import type { ClientCertificateStatus } from './client-certificates.ts'
 import type { ExpectedCapacityStatus } from './expected-capacity.ts'
@@ -151,4 +152,34 @@ export const resourceStatusLabels: Labels<ResourceStatus> = {
 export const expectedCapacityStatusLabels: Labels<ExpectedCapacityStatus> = {
   active: { ja: '有効', en: 'Active' },
   cancelled: { ja: '廃止', en: 'Cancelled' },
+}
+
+// ---- bulk files (220) ----
+
+export const jobStateLabels: Labels<JobState> = {
+  queued: { ja: '待機中', en: 'Queued' },
+  running: { ja: '処理中', en: 'Running' },
+  succeeded: { ja: '完了', en: 'Succeeded' },
+  failed: { ja: 'エラー', en: 'Failed' },
+}
+
+export const bulkImportModeLabels: Labels<BulkImportMode> = {
+  validate: { ja: 'チェックのみ', en: 'Check only' },
+  apply: { ja: '登録', en: 'Register' },
+}
+
+export const fileEncodingLabels: Labels<FileEncoding> = {
+  auto: { ja: '自動判定', en: 'Detect' },
+  'utf-8': { ja: 'UTF-8', en: 'UTF-8' },
+  shift_jis: { ja: 'Shift_JIS', en: 'Shift_JIS' },
+}
+
+export const bulkColumnTypeLabels: Labels<BulkColumnType> = {
+  text: { ja: '文字列', en: 'Text' },
+  code: { ja: 'コード', en: 'Code' },
+  integer: { ja: '整数', en: 'Integer' },
+  decimal: { ja: '数値', en: 'Number' },
+  date: { ja: '日付', en: 'Date' },
+  dateTime: { ja: '日時', en: 'Date and time' },
+  hex: { ja: '16進数', en: 'Hexadecimal' },
 }

@@ -247,3 +247,23 @@ export {
 } from './participants/profile.ts'
 export { FORM_ROW, ProfileFields, type ProfileFieldsProps } from './participants/profile-fields.tsx'
 export { ProfileView, ValueRow, type ProfileViewProps } from './participants/profile-view.tsx'
+
+// Bulk files (220 / 500 / G10 / K10): the one upload panel, result and item-list screens
+export {
+  BULK_IMPORTS_PATH,
+  BULK_FORMATS_PATH,
+  bulkKeys,
+  bulkQueries,
+  isRunning,
+  useStartBulkImport,
+  type BulkImportListParams,
+} from './bulk/api.ts'
+export {
+  BulkUploadPanel,
+  SampleButton,
+  useFormatName,
+  type BulkUploadPanelProps,
+} from './bulk/bulk-upload-panel.tsx'
+export { BulkImportResult, BulkStateBadge, ErrorFileButton } from './bulk/bulk-import-result.tsx'
+export { FileItemsScreen, type FileItemsScreenProps } from './bulk/file-items-screen.tsx'
+export { BulkSamplesScreen } from './bulk/bulk-samples-screen.tsx'

@@ -1,10 +1,16 @@
 import type { Db } from '@yoryo/db'
 import type { Config } from '../config.ts'
+import type { BulkFormats } from '../modules/bulk-imports/formats.ts'
+import type { JobRunner } from './jobs.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     db: Db
+    /** The job runner of this process (lib/jobs.ts); modules register their kinds on it. */
+    jobs: JobRunner
+    /** Every bulk format (220/500/K10), registered by the module owning its records. */
+    bulkFormats: BulkFormats
   }
 }
 

@@ -62,3 +62,33 @@ export async function audit(tx: DbClient, actor: Actor, entry: AuditEntry): Prom
     },
   })
 }
+
+/**
+ * Records many writes of one actor in one statement (bulk imports: one entry per record
+ * created; a multi-row insert through `unnest`, some hundred times faster than one Prisma
+ * `create` per entry). Call it with the transaction client of the writes.
+ */
+export async function auditMany(
+  tx: DbClient,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (!entries.length) return
+  const json = (value: unknown) => {
+    const v = loggable(value)
+    return v === Prisma.DbNull ? null : JSON.stringify(v)
+  }
+  await tx.$executeRaw`
+    INSERT INTO audit_log (id, actor_user_id, actor_label, participant_id, action, entity_type,
+      entity_id, before, after, request_id)
+    SELECT gen_random_uuid(), ${actor.userId}::uuid, ${actor.label}, e.participant_id, e.action,
+      e.entity_type, e.entity_id, e.before::jsonb, e.after::jsonb, ${actor.requestId}
+    FROM unnest(
+      ${entries.map((e) => e.participantId)}::uuid[],
+      ${entries.map((e) => e.action)}::text[],
+      ${entries.map((e) => e.entityType)}::text[],
+      ${entries.map((e) => e.entityId)}::text[],
+      ${entries.map((e) => json(e.before))}::text[],
+      ${entries.map((e) => json(e.after))}::text[]
+    ) AS e(participant_id, action, entity_type, entity_id, before, after)`
+}

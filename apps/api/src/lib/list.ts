@@ -87,6 +87,21 @@ export function toCsv<T>(columns: CsvColumn<T>[], rows: T[], lang: Lang = 'ja'):
   return lines.join('\r\n') + '\r\n'
 }
 
+/** Sends CSV text as a download: Shift_JIS (default) or UTF-8 with BOM. */
+export function sendCsvText(
+  reply: FastifyReply,
+  fileName: string,
+  text: string,
+  encoding: ListQuery['encoding'],
+): FastifyReply {
+  const body =
+    encoding === 'utf-8' ? Buffer.from('\uFEFF' + text, 'utf8') : iconv.encode(text, 'Shift_JIS')
+  return reply
+    .type(`text/csv; charset=${encoding === 'utf-8' ? 'utf-8' : 'Shift_JIS'}`)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(body)
+}
+
 /** Sends a CSV download in the encoding the user chose (Shift_JIS by default, or UTF-8 with BOM). */
 export function sendCsv<T>(
   reply: FastifyReply,
@@ -96,13 +111,7 @@ export function sendCsv<T>(
   encoding: ListQuery['encoding'],
   lang: Lang = 'ja',
 ): FastifyReply {
-  const text = toCsv(columns, rows, lang)
-  const body =
-    encoding === 'utf-8' ? Buffer.from('\uFEFF' + text, 'utf8') : iconv.encode(text, 'Shift_JIS')
-  return reply
-    .type(`text/csv; charset=${encoding === 'utf-8' ? 'utf-8' : 'Shift_JIS'}`)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(body)
+  return sendCsvText(reply, fileName, toCsv(columns, rows, lang), encoding)
 }
 
 /** Most rows a CSV export may hold; narrow the filter for more. */

@@ -71,6 +71,22 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('deliveryFileItems', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/file-items/pages/file-items-page.tsx'),
+                        'FileItemsPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('bulkSamples', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/bulk-samples/pages/bulk-samples-page.tsx'),
+                        'BulkSamplesPage',
+                      ),
+                    },
+                  }),
                   functionRoutes('deliveryMessages', {
                     '': { lazy: lazyScreens.messageCatalogue },
                   }),

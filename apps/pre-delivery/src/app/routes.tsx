@@ -244,6 +244,28 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('bulkImports', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/bulk-imports/pages/bulk-imports-page.tsx'),
+                        'BulkImportsPage',
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/bulk-imports/pages/bulk-import-page.tsx'),
+                        'BulkImportPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('fileItems', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/file-items/pages/file-items-page.tsx'),
+                        'FileItemsPage',
+                      ),
+                    },
+                  }),
                   functionRoutes('auditLog', {
                     '': {
                       lazy: lazyComponent(

@@ -1,4 +1,5 @@
 import { authMessages } from './auth.ts'
+import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
 import { participantMessages } from './participants.ts'
@@ -20,6 +21,7 @@ export const messages = {
   ...resourceMessages,
   ...rulesMessages,
   ...expectedCapacityMessages,
+  ...bulkMessages,
 } as const
 
 export type MessageId = keyof typeof messages

@@ -95,16 +95,6 @@ export const userMessages = {
     ja: 'このファイルは秘密鍵を含むため、証明書ファイルとして登録できません。秘密鍵は登録せず、「-----BEGIN CERTIFICATE-----」で始まる証明書ファイルのみを指定してください。',
     en: 'This file contains a private key, so it cannot be registered as a certificate. Never upload a private key: choose only the certificate file, which starts with "-----BEGIN CERTIFICATE-----".',
   },
-  'E-CERT-005': {
-    severity: 'error',
-    ja: '証明書情報ファイルに誤りがあるため、取り込みませんでした（{count}件）。各行のメッセージを確認してください。',
-    en: 'The certificate information file has errors and was not imported ({count}). Check the message on each row.',
-  },
-  'E-CERT-006': {
-    severity: 'error',
-    ja: '1行目の見出しが正しくありません。見出しは「{headers}」としてください。',
-    en: 'The header row is wrong. It must be "{headers}".',
-  },
   'E-CERT-007': {
     severity: 'error',
     ja: 'このユーザIDのユーザは存在しないか、取消済みです。',
@@ -130,25 +120,10 @@ export const userMessages = {
     ja: 'この証明書は既に失効しています。',
     en: 'This certificate has already been revoked.',
   },
-  'E-CERT-012': {
-    severity: 'error',
-    ja: 'ファイルにデータ行がありません。',
-    en: 'The file has no data rows.',
-  },
   'E-CERT-013': {
     severity: 'error',
     ja: '同じフィンガープリントがファイル内に複数あります。',
     en: 'The same fingerprint appears more than once in the file.',
-  },
-  'E-CERT-014': {
-    severity: 'error',
-    ja: '列の数が見出しと一致しません（{expected}列必要です）。',
-    en: 'The number of columns does not match the header ({expected} needed).',
-  },
-  'E-CERT-015': {
-    severity: 'error',
-    ja: 'ファイルの行数が上限（{max}行）を超えています。',
-    en: 'The file has more rows than the limit ({max}).',
   },
   'I-CERT-001': {
     severity: 'info',

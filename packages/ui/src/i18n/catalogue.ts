@@ -1,5 +1,6 @@
 import type { ja } from './ja.ts'
 import type { applicationsSections } from './sections/applications.ts'
+import type { bulkSections } from './sections/bulk.ts'
 import type { listsSections } from './sections/lists.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
@@ -19,7 +20,8 @@ export type FullCatalogue = typeof ja &
   (typeof usersSections)['ja'] &
   (typeof listsSections)['ja'] &
   (typeof resourcesSections)['ja'] &
-  (typeof expectedCapacitySections)['ja']
+  (typeof expectedCapacitySections)['ja'] &
+  (typeof bulkSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

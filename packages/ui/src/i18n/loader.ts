@@ -18,6 +18,7 @@ const sectionLoaders = {
   resources: () => import('./sections/resources.ts').then((m) => m.resourcesSections),
   'expected-capacity': () =>
     import('./sections/expected-capacity.ts').then((m) => m.expectedCapacitySections),
+  bulk: () => import('./sections/bulk.ts').then((m) => m.bulkSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders

@@ -4,7 +4,7 @@ import { groupMenu, isActivePath } from './side-menu.tsx'
 describe('side menu', () => {
   it('groups entries by function code and hides operator-only ones', () => {
     const participant = groupMenu('preDelivery', 'participantUser')
-    expect(participant.map((g) => g.code)).toEqual(['010', '600'])
+    expect(participant.map((g) => g.code)).toEqual(['010', '500', '600'])
     expect(participant[0]?.entries.map((e) => e.key)).not.toContain('maintenance')
     const operator = groupMenu('preDelivery', 'operator')
     expect(operator[0]?.entries.map((e) => e.key)).toContain('maintenance')
@@ -14,7 +14,9 @@ describe('side menu', () => {
     expect(groupMenu('delivery', 'participantAdmin').map((g) => g.code)).toEqual([
       'A20',
       'A40',
+      'G10',
       'G30',
+      'K10',
     ])
   })
 

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bulkErrors, bulkImport, postBulkImport } from '../../test/bulk.ts'
 import { createTestApp, loginAs, ORIGIN, type TestContext } from '../../test/harness.ts'
 
 type Session = { cookie: string; origin: string }
@@ -98,32 +99,9 @@ function register(session: Session, user: string, certificate: string) {
   return call(session, 'POST', '/api/v1/client-certificates', { user, certificate })
 }
 
-function multipart(fields: Record<string, string>, content: Buffer) {
-  const boundary = '----yoryo' + Math.random().toString(16).slice(2)
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    )
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="certificates.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  )
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
-}
-
+/** Imports the certificate information file (711) through the bulk-file pipeline. */
 function importFile(session: Session, content: Buffer, fields: Record<string, string> = {}) {
-  const body = multipart(fields, content)
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/client-certificates/import',
-    headers: { ...session, 'content-type': body.contentType },
-    payload: body.payload,
-  })
+  return bulkImport(t.app, session, { format: '711', mode: 'apply', ...fields }, content)
 }
 
 const HEADER = 'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了'
@@ -214,6 +192,9 @@ describe('[710] register client certificates from PEM', () => {
 })
 
 describe('[711] certificate information file', () => {
+  const importedBy = async (requestId: string) =>
+    db().auditLog.findMany({ where: { requestId }, orderBy: { at: 'asc' } })
+
   it('imports a UTF-8 file with BOM and CRLF, all rows, one audit entry per certificate', async () => {
     const rows = [
       `user01,0A:1B:2C,${hex64()},2026/04/01,2099/03/31`,
@@ -221,34 +202,34 @@ describe('[711] certificate information file', () => {
     ]
     const content = Buffer.from('\uFEFF' + [HEADER, ...rows].join('\r\n') + '\r\n', 'utf8')
     const res = await importFile(admin1, content)
-    expect(res.statusCode, res.body).toBe(201)
-    const body = res.json()
-    expect(body.count).toBe(2)
-    expect(body.certificates[0]).toMatchObject({
+    expect(res.import).toMatchObject({ state: 'succeeded', totalRows: 2, appliedCount: 2 })
+    const entries = await importedBy(String(res.upload.headers['x-request-id']))
+    expect(entries).toHaveLength(2)
+    expect(entries.every((e) => e.action === 'clientCertificate.import')).toBe(true)
+    const certificates = await db().clientCertificate.findMany({
+      where: { id: { in: entries.map((e) => e.entityId) } },
+      include: { user: true },
+      orderBy: { serialNumber: 'asc' },
+    })
+    expect(certificates[0]).toMatchObject({
       user: { userId: 'user01' },
       serialNumber: '0A1B2C',
-      validFrom: '2026-03-31T15:00:00.000Z',
-      validTo: '2099-03-31T14:59:59.000Z',
+      validFrom: new Date('2026-03-31T15:00:00.000Z'),
+      validTo: new Date('2099-03-31T14:59:59.000Z'),
     })
-    expect(body.certificates[1]).toMatchObject({
+    expect(certificates[1]).toMatchObject({
       user: { userId: 'admin01' },
       serialNumber: 'FF01',
-      validFrom: '2026-04-01T00:00:00.000Z',
-      validTo: '2099-03-31T08:00:00.000Z',
+      validFrom: new Date('2026-04-01T00:00:00.000Z'),
+      validTo: new Date('2099-03-31T08:00:00.000Z'),
     })
-    expect(body.certificates[1].fingerprint).toMatch(/^[0-9A-F]{64}$/)
-    const entries = await auditOf(res)
-    expect(entries.map((e) => e.entityId).sort()).toEqual(
-      body.certificates.map((c: { id: string }) => c.id).sort(),
-    )
-    expect(entries.every((e) => e.action === 'clientCertificate.import')).toBe(true)
+    expect(certificates[1]?.fingerprint).toMatch(/^[0-9A-F]{64}$/)
   })
 
   it('imports a Shift_JIS file with LF line ends', async () => {
     const text = [HEADER, `user01,01,${hex64()},2026/04/01,2099/03/31`].join('\n') + '\n'
     const res = await importFile(admin1, iconv.encode(text, 'Shift_JIS'))
-    expect(res.statusCode, res.body).toBe(201)
-    expect(res.json().count).toBe(1)
+    expect(res.import).toMatchObject({ state: 'succeeded', appliedCount: 1 })
     // The user chose the encoding explicitly.
     const chosen = await importFile(
       admin1,
@@ -258,7 +239,7 @@ describe('[711] certificate information file', () => {
       ),
       { encoding: 'shift_jis' },
     )
-    expect(chosen.statusCode, chosen.body).toBe(201)
+    expect(chosen.import).toMatchObject({ state: 'succeeded', appliedCount: 1 })
   })
 
   it('rejects the whole file listing every bad row and field, writing nothing', async () => {
@@ -279,26 +260,20 @@ describe('[711] certificate information file', () => {
       `user01,06`, // 10: too few columns
     ]
     const res = await importFile(admin1, iconv.encode(lines.join('\r\n'), 'Shift_JIS'))
-    expect(res.statusCode, res.body).toBe(400)
-    const body = res.json()
-    expect(body.messageId).toBe('E-CERT-005')
-    const found = body.errors.map((e: { path: unknown[]; messageId: string }) => [
-      ...e.path,
-      e.messageId,
-    ])
+    expect(res.import).toMatchObject({ state: 'failed', errorCount: 10, appliedCount: 0 })
+    const found = (await bulkErrors(t.app, admin1, res.import.id)).map((r) => [r[0], r[1], r[3]])
     expect(found).toEqual([
-      [3, 'userId', 'E-CERT-007'],
-      [4, 'serialNumber', 'E-CERT-008'],
-      [4, 'fingerprint', 'E-CERT-009'],
-      [4, 'validFrom', 'E-CERT-010'],
-      [4, 'validTo', 'E-COMMON-007'],
-      [6, 'fingerprint', 'E-CERT-013'],
-      [7, 'fingerprint', 'E-CERT-003'],
-      [8, 'validTo', 'E-CERT-002'],
-      [9, 'validTo', 'E-USER-011'],
-      [10, 'E-CERT-014'],
+      ['3', 'ユーザID', 'E-CERT-007'],
+      ['4', 'シリアル番号', 'E-CERT-008'],
+      ['4', 'SHA-256フィンガープリント', 'E-CERT-009'],
+      ['4', '有効期間開始', 'E-CERT-010'],
+      ['4', '有効期間終了', 'E-COMMON-007'],
+      ['6', 'SHA-256フィンガープリント', 'E-CERT-013'],
+      ['7', 'SHA-256フィンガープリント', 'E-CERT-003'],
+      ['8', '有効期間終了', 'E-CERT-002'],
+      ['9', '有効期間終了', 'E-USER-011'],
+      ['10', '', 'E-BULK-004'],
     ])
-    expect(body.detail).toContain(`${found.length}件`)
     expect(await db().clientCertificate.count()).toBe(before)
     expect(await db().auditLog.count()).toBe(auditBefore)
   })
@@ -308,33 +283,43 @@ describe('[711] certificate information file', () => {
       admin1,
       Buffer.from(`user01,01,${hex64()},2026/04/01,2099/03/31`),
     )
-    expect(noHeader.statusCode).toBe(400)
-    expect(noHeader.json().messageId).toBe('E-CERT-006')
+    expect(noHeader.import.state).toBe('failed')
+    expect((await bulkErrors(t.app, admin1, noHeader.import.id))[0]?.[3]).toBe('E-BULK-002')
     const noRows = await importFile(admin1, Buffer.from(HEADER + '\r\n\r\n'))
-    expect(noRows.json().messageId).toBe('E-CERT-012')
-    const empty = await importFile(admin1, Buffer.alloc(0))
+    expect((await bulkErrors(t.app, admin1, noRows.import.id))[0]?.[3]).toBe('E-BULK-003')
+    const empty = await postBulkImport(
+      t.app,
+      admin1,
+      { format: '711', mode: 'apply' },
+      Buffer.alloc(0),
+    )
     expect(empty.json().messageId).toBe('E-ATTACH-003')
   })
 
   it("reads user IDs within the importer's own participant", async () => {
     // P00002 also has a user01: the file of P00002's administrator registers for that one.
+    const fingerprint = hex64()
     const res = await importFile(
       admin2,
-      Buffer.from([HEADER, `user01,01,${hex64()},2026/04/01,2099/03/31`].join('\n')),
+      Buffer.from([HEADER, `user01,01,${fingerprint},2026/04/01,2099/03/31`].join('\n')),
     )
-    expect(res.statusCode, res.body).toBe(201)
-    expect(res.json().certificates[0]).toMatchObject({
-      user: { id: p2User1Id },
-      participant: { id: p2 },
+    expect(res.import).toMatchObject({ state: 'succeeded', participant: { id: p2 } })
+    const stored = await db().clientCertificate.findUniqueOrThrow({
+      where: { fingerprint: fingerprint.replaceAll(':', '') },
     })
+    expect(stored.userId).toBe(p2User1Id)
     // The operator names the participant.
+    const other = hex64()
     const byOperator = await importFile(
       operator,
-      Buffer.from([HEADER, `user01,02,${hex64()},2026/04/01,2099/03/31`].join('\n')),
+      Buffer.from([HEADER, `user01,02,${other},2026/04/01,2099/03/31`].join('\n')),
       { participantId: p2 },
     )
-    expect(byOperator.statusCode, byOperator.body).toBe(201)
-    expect(byOperator.json().certificates[0].user.id).toBe(p2User1Id)
+    expect(byOperator.import).toMatchObject({ state: 'succeeded', appliedCount: 1 })
+    const byOp = await db().clientCertificate.findUniqueOrThrow({
+      where: { fingerprint: other.replaceAll(':', '') },
+    })
+    expect(byOp.userId).toBe(p2User1Id)
   })
 })
 
@@ -401,7 +386,15 @@ describe('[710] who may do what', () => {
       ],
       ['register', await register(admin2, user1Id, makeCertificate(30).pem)],
       ['list', await call(admin2, 'GET', `/api/v1/client-certificates?participantId=${p1}`)],
-      ['import', await importFile(admin2, file, { participantId: p1 })],
+      [
+        'import',
+        await postBulkImport(
+          t.app,
+          admin2,
+          { format: '711', mode: 'apply', participantId: p1 },
+          file,
+        ),
+      ],
     ]
     for (const [name, res] of responses) {
       expect(res.statusCode, name).toBe(404)
@@ -423,7 +416,7 @@ describe('[710] who may do what', () => {
       await call(user1, 'GET', `/api/v1/client-certificates/${cert.id}`),
       await register(user1, user1Id, makeCertificate(30).pem),
       await call(user1, 'POST', `/api/v1/client-certificates/${cert.id}/revoke`, { version: 1 }),
-      await importFile(user1, file),
+      await postBulkImport(t.app, user1, { format: '711', mode: 'apply' }, file),
     ]
     for (const res of responses) {
       expect(res.statusCode).toBe(403)

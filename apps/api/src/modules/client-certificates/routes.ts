@@ -1,10 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
-  CERTIFICATE_FILE_MAX_BYTES,
-  certificateFileColumns,
-  certificateImportFieldsSchema,
-  certificateImportResultSchema,
   clientCertificateStatusLabels,
   clientCertificateCreateSchema,
   clientCertificateListQuerySchema,
@@ -12,26 +8,24 @@ import {
   clientCertificateRevokeSchema,
   clientCertificateSchema,
   idParamSchema,
-  messageForIssue,
   problemSchema,
   type ClientCertificate,
 } from '@yoryo/contracts'
 import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
-import { AppError } from '../../lib/errors.ts'
 import { requireAuth } from '../../lib/guards.ts'
 import { csv, listRoute, type CsvColumn } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
-import { fieldError, invalid, type Caller } from '../users/public.ts'
+import { type Caller } from '../users/public.ts'
 import {
   certificateListWhere,
   findCertificates,
   getCertificate,
-  importCertificates,
   registerCertificate,
   revokeCertificate,
 } from './service.ts'
 import * as repo from './repository.ts'
+import { certificateFileFormat } from './bulk-format.ts'
 
 const tags = ['client-certificates', '710']
 const problems = {
@@ -60,8 +54,12 @@ const csvColumns: CsvColumn<ClientCertificate>[] = [
   csv.dateTime({ ja: '登録日時', en: 'Registered at' }, (c) => c.createdAt),
 ]
 
-/** クライアント証明書 (710/711): list, register or renew by PEM, import the file, revoke. */
+/**
+ * クライアント証明書 (710/711): list, register or renew by PEM, revoke. The certificate
+ * information file (711) is a bulk format imported through /api/v1/bulk-imports.
+ */
 export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.bulkFormats.register(certificateFileFormat)
   listRoute(app, '/', {
     config: { access: routeAccess('clientCertificates', 'view') },
     operationId: 'listClientCertificates',
@@ -95,64 +93,6 @@ export const clientCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
       const certificate = await registerCertificate(app, callerOf(request), request.body)
       reply.code(201)
       return certificate
-    },
-  )
-
-  app.post(
-    '/import',
-    {
-      config: { access: routeAccess('clientCertificates', 'edit') },
-      schema: {
-        operationId: 'importClientCertificates',
-        summary: 'Import the certificate information file (711), all or nothing',
-        description:
-          'multipart/form-data with one part `file` (CSV, UTF-8 with or without BOM or ' +
-          'Shift_JIS, CRLF or LF) and the optional text fields `participantId` (operator) and ' +
-          '`encoding` (auto, utf-8, shift_jis). Header row: ' +
-          `${certificateFileColumns.map((c) => c.header).join(',')}. One bad row rejects the ` +
-          'file: the problem (E-CERT-005) lists every bad row and field, its path being ' +
-          '[line in the file (header = 1), column key].',
-        tags: [...tags, '711'],
-        consumes: ['multipart/form-data'],
-        response: { 201: certificateImportResultSchema, ...problems, 413: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const caller = callerOf(request)
-      if (!request.isMultipart()) throw new AppError('E-ATTACH-003', 400)
-      const raw: Record<string, string> = {}
-      let content: Buffer | undefined
-      try {
-        for await (const part of request.parts({
-          limits: { fileSize: CERTIFICATE_FILE_MAX_BYTES, files: 1, fields: 10 },
-        })) {
-          if (part.type === 'file') content = await part.toBuffer()
-          else raw[part.fieldname] = String(part.value)
-        }
-      } catch (error) {
-        if (!(error instanceof app.multipartErrors.RequestFileTooLargeError)) throw error
-        throw new AppError('E-ATTACH-001', 413, {
-          params: { maxMb: CERTIFICATE_FILE_MAX_BYTES / 1024 / 1024 },
-        })
-      }
-      if (!content) throw new AppError('E-ATTACH-003', 400)
-      const fields = certificateImportFieldsSchema.safeParse(raw)
-      if (!fields.success) {
-        throw invalid(
-          fields.error.issues.map((issue) => {
-            const { messageId, params } = messageForIssue({
-              ...(issue as object),
-              code: issue.code,
-              message: issue.message,
-              input: raw[String(issue.path[0])],
-            })
-            return fieldError(caller.lang, issue.path.map(String), messageId, params)
-          }),
-        )
-      }
-      const result = await importCertificates(app, caller, fields.data, content)
-      reply.code(201)
-      return result
     },
   )
 

@@ -2,22 +2,13 @@ import { X509Certificate } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { Prisma, type DbClient } from '@yoryo/db'
 import {
-  CERTIFICATE_FILE_MAX_ROWS,
-  certificateFileColumns,
-  certificateFileRowSchema,
   DAY_MS,
   formatJstDateTime,
-  messageForIssue,
-  type CertificateFileKey,
-  type CertificateFileRow,
-  type CertificateImportFields,
-  type CertificateImportResult,
   type ClientCertificate,
   type ClientCertificateCreate,
   type ClientCertificateListQuery,
   type ClientCertificateRevoke,
   type ClientCertificateStatus,
-  type FieldError,
   type PendingTask,
 } from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
@@ -27,7 +18,6 @@ import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, isAdministrator } from '../../lib/guards.ts'
 import type { Lang } from '../../lib/problem.ts'
 import { fieldError, invalid, managedUser, type Caller } from '../users/public.ts'
-import { decodeCsv, parseCsv } from './csv-file.ts'
 import * as repo from './repository.ts'
 
 /**
@@ -64,7 +54,7 @@ export function toCertificate(row: repo.CertificateRow, now = new Date()): Clien
 }
 
 /** What the audit log keeps of a certificate (no PEM is stored at all). */
-function loggable(c: ClientCertificate) {
+export function loggable(c: ClientCertificate) {
   return {
     id: c.id,
     userId: c.user.userId,
@@ -78,7 +68,7 @@ function loggable(c: ClientCertificate) {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }
 
@@ -207,136 +197,6 @@ export async function registerCertificate(
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate()
-    throw error
-  }
-}
-
-// ---- クライアント証明書情報登録更新用ファイル (711) ----
-
-const HEADERS = certificateFileColumns.map((c) => c.header)
-const KEYS = certificateFileColumns.map((c) => c.key)
-
-/**
- * Imports the certificate information file, all or nothing: every row is checked (format by
- * the contract's row schema, then the user, duplicates and expiry) and one bad row rejects the
- * file with the list of every bad row and field. Error paths are `[line, column key]`, the line
- * counted in the file (the header is line 1).
- */
-export async function importCertificates(
-  app: FastifyInstance,
-  caller: Caller,
-  fields: CertificateImportFields,
-  content: Buffer,
-): Promise<CertificateImportResult> {
-  const { auth, lang } = caller
-  const participantId = fields.participantId ?? auth.participant.id
-  assertSameParticipant(auth, participantId)
-  const participant = await app.db.participant.findUnique({
-    where: { id: participantId },
-    select: { id: true },
-  })
-  if (!participant) throw new AppError('E-COMMON-002', 404)
-  if (content.length === 0) throw new AppError('E-ATTACH-003', 400)
-
-  const [header, ...records] = parseCsv(decodeCsv(content, fields.encoding))
-  const headerOk =
-    header &&
-    header.cells.length === HEADERS.length &&
-    header.cells.every((c, i) => c.trim() === HEADERS[i])
-  if (!headerOk) throw new AppError('E-CERT-006', 400, { params: { headers: HEADERS.join(',') } })
-  if (!records.length) throw new AppError('E-CERT-012', 400)
-  if (records.length > CERTIFICATE_FILE_MAX_ROWS) {
-    throw new AppError('E-CERT-015', 400, { params: { max: CERTIFICATE_FILE_MAX_ROWS } })
-  }
-
-  const errors: FieldError[] = []
-  const rows: { line: number; row: CertificateFileRow }[] = []
-  for (const record of records) {
-    if (record.cells.length !== KEYS.length) {
-      errors.push(fieldError(lang, [record.line], 'E-CERT-014', { expected: KEYS.length }))
-      continue
-    }
-    const input = Object.fromEntries(KEYS.map((k, i) => [k, record.cells[i]]))
-    const parsed = certificateFileRowSchema.safeParse(input)
-    if (parsed.success) {
-      rows.push({ line: record.line, row: parsed.data })
-      continue
-    }
-    // One message per field: the first problem found.
-    const reported = new Set<string>()
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0])
-      if (reported.has(key)) continue
-      reported.add(key)
-      const { messageId, params } = messageForIssue({
-        ...(issue as object),
-        code: issue.code,
-        message: issue.message,
-        input: input[key],
-      })
-      errors.push(fieldError(lang, [record.line, key], messageId, params))
-    }
-  }
-
-  const now = new Date()
-  const users = await repo.activeUsersByLoginId(app.db, participantId, [
-    ...new Set(rows.map((r) => r.row.userId)),
-  ])
-  const registered = await repo.registeredFingerprints(
-    app.db,
-    rows.map((r) => r.row.fingerprint),
-  )
-  const seen = new Set<string>()
-  const at = (line: number, key: CertificateFileKey) => [line, key]
-  for (const { line, row } of rows) {
-    if (!users.has(row.userId)) errors.push(fieldError(lang, at(line, 'userId'), 'E-CERT-007'))
-    if (seen.has(row.fingerprint)) {
-      errors.push(fieldError(lang, at(line, 'fingerprint'), 'E-CERT-013'))
-    } else if (registered.has(row.fingerprint)) {
-      errors.push(fieldError(lang, at(line, 'fingerprint'), 'E-CERT-003'))
-    }
-    seen.add(row.fingerprint)
-    if (row.validTo <= now) {
-      errors.push(
-        fieldError(lang, at(line, 'validTo'), 'E-CERT-002', {
-          validTo: formatJstDateTime(row.validTo),
-        }),
-      )
-    }
-  }
-  if (errors.length) {
-    errors.sort((a, b) => Number(a.path[0]) - Number(b.path[0]))
-    throw new AppError('E-CERT-005', 400, { params: { count: errors.length }, errors })
-  }
-
-  try {
-    const certificates = await app.db.$transaction(async (tx) => {
-      const created: ClientCertificate[] = []
-      for (const { row } of rows) {
-        const user = users.get(row.userId) as { id: string }
-        const inserted = await repo.createCertificate(tx, {
-          userId: user.id,
-          serialNumber: row.serialNumber,
-          fingerprint: row.fingerprint,
-          validFrom: row.validFrom,
-          validTo: row.validTo,
-        })
-        const certificate = toCertificate(inserted, now)
-        await audit(tx, caller.actor, {
-          action: 'clientCertificate.import',
-          entityType: 'clientCertificate',
-          entityId: inserted.id,
-          participantId,
-          after: loggable(certificate),
-        })
-        created.push(certificate)
-      }
-      return created
-    })
-    return { count: certificates.length, certificates }
-  } catch (error) {
-    // Someone registered one of the certificates meanwhile: nothing of the file was written.
-    if (isUniqueViolation(error)) throw new AppError('E-CERT-003', 409)
     throw error
   }
 }

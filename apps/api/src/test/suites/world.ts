@@ -34,6 +34,8 @@ export interface Records {
   applicationId: string
   attachmentId: string
   certificateId: string
+  /** A failed upload of the certificate file (711) with a planted formula in its error file. */
+  bulkImportId: string
 }
 
 export interface World {
@@ -134,12 +136,32 @@ async function records(
       validTo: new Date(Date.now() + 365 * 86_400_000),
     },
   })
+  const bulk = multipartBody(
+    { format: '711', mode: 'validate' },
+    {
+      name: 'certificates.csv',
+      type: 'text/csv',
+      content: Buffer.from(
+        'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了\n' +
+          '=HYPERLINK("x"),01,00,2026/04/01,2099/03/31\n',
+      ),
+    },
+  )
+  const uploaded = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/bulk-imports',
+    headers: { ...admin, 'content-type': bulk.contentType },
+    payload: bulk.payload,
+  })
+  if (uploaded.statusCode !== 202) throw new Error(`bulk import: ${uploaded.body}`)
+  await t.app.jobs.drain()
   return {
     participantId: participant.id,
     userId: target.id,
     applicationId: filed.json().id,
     attachmentId: attached.json().id,
     certificateId: certificate.id,
+    bulkImportId: uploaded.json().id,
   }
 }
 
@@ -213,6 +235,7 @@ export function pathValues(
   else if (path.startsWith('/api/v1/applications')) id = records.applicationId
   else if (path.startsWith('/api/v1/attachments')) id = records.attachmentId
   else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
+  else if (path.startsWith('/api/v1/bulk-imports')) id = records.bulkImportId
   else if (path.startsWith('/api/v1/auth/tokens')) {
     const stranger =
       caller.name === 'otherParticipantAdmin'
@@ -221,5 +244,5 @@ export function pathValues(
     const owner = scope === 'own' ? caller : stranger
     id = owner.tokenId ?? records.userId
   }
-  return { id, action: 'withdraw', receiptNo: world.systemUse.receiptNo }
+  return { id, code: '711', action: 'withdraw', receiptNo: world.systemUse.receiptNo }
 }

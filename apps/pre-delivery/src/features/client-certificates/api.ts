@@ -6,17 +6,15 @@ import {
   type QueryClient,
 } from '@tanstack/react-query'
 import {
-  certificateImportResultSchema,
   clientCertificatePageSchema,
   clientCertificateSchema,
-  type CertificateImportFields,
   type ClientCertificate,
   type ClientCertificateCreate,
   type ClientCertificateStatus,
 } from '@yoryo/contracts'
 import { apiFetch, isApiError } from '@yoryo/ui'
 
-/** クライアント証明書 (710/711): list, register or renew by PEM, import the file, revoke. */
+/** クライアント証明書 (710): list, register or renew by PEM, revoke (711: the bulk pipeline). */
 
 export interface CertificateListParams {
   page: number
@@ -61,25 +59,6 @@ export function useRegisterCertificate() {
         body,
         schema: clientCertificateSchema,
       }),
-    onSuccess: () => invalidateCertificates(queryClient),
-  })
-}
-
-/** Imports the certificate information file (711), all or nothing. */
-export function useImportCertificates() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ file, fields }: { file: File; fields: CertificateImportFields }) => {
-      const form = new FormData()
-      if (fields.participantId) form.append('participantId', fields.participantId)
-      form.append('encoding', fields.encoding)
-      form.append('file', file, file.name)
-      return apiFetch('/api/v1/client-certificates/import', {
-        method: 'POST',
-        formData: form,
-        schema: certificateImportResultSchema,
-      })
-    },
     onSuccess: () => invalidateCertificates(queryClient),
   })
 }

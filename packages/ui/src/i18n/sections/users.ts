@@ -170,33 +170,6 @@ const ja = {
     },
     importDialog: {
       title: '証明書情報ファイルの取込',
-      participant: '取込先の事業者',
-      file: '証明書情報ファイル（CSV）',
-      filePlaceholder: 'ファイルを選択してください',
-      fileHint:
-        '1行目は見出し「{{headers}}」としてください。1行でも誤りがあると、ファイル全体を取り込みません。',
-      encoding: '文字コード',
-      encodings: {
-        auto: '自動判別',
-        'utf-8': 'UTF-8',
-        shift_jis: 'Shift_JIS',
-      },
-      submit: '取り込む',
-      errorsTitle: '誤りのある行（{{count}}件）',
-      errorsTable: '取込エラー一覧',
-      columns: {
-        line: '行',
-        column: '項目',
-        message: 'メッセージ',
-      },
-      wholeRow: '行全体',
-    },
-    fileColumns: {
-      userId: 'ユーザID',
-      serialNumber: 'シリアル番号',
-      fingerprint: 'SHA-256フィンガープリント',
-      validFrom: '有効期間開始',
-      validTo: '有効期間終了',
     },
     revokeDialog: {
       title: 'クライアント証明書の失効',
@@ -401,33 +374,6 @@ const en: Shape<typeof ja> = {
     },
     importDialog: {
       title: 'Import the certificate information file',
-      participant: 'Participant',
-      file: 'Certificate information file (CSV)',
-      filePlaceholder: 'Choose a file',
-      fileHint:
-        'The first row must be the header "{{headers}}". One wrong row rejects the whole file.',
-      encoding: 'Encoding',
-      encodings: {
-        auto: 'Detect',
-        'utf-8': 'UTF-8',
-        shift_jis: 'Shift_JIS',
-      },
-      submit: 'Import',
-      errorsTitle: 'Rows with errors ({{count}})',
-      errorsTable: 'Import errors',
-      columns: {
-        line: 'Line',
-        column: 'Column',
-        message: 'Message',
-      },
-      wholeRow: 'Whole row',
-    },
-    fileColumns: {
-      userId: 'User ID',
-      serialNumber: 'Serial number',
-      fingerprint: 'SHA-256 fingerprint',
-      validFrom: 'Valid from',
-      validTo: 'Valid until',
     },
     revokeDialog: {
       title: 'Revoke client certificate',

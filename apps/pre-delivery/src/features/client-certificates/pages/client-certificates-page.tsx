@@ -401,12 +401,11 @@ export function ClientCertificatesPage() {
       />
       <CertificateImportDialog
         opened={importing}
-        participants={participants.data}
         defaultParticipantId={filters.participantId}
         onClose={() => setImporting(false)}
         onImported={(result) => {
           setImporting(false)
-          setNotice({ id: 'I-CERT-002', params: { count: result.count } })
+          setNotice({ id: 'I-CERT-002', params: { count: result.appliedCount } })
         }}
       />
       <ConfirmDialog

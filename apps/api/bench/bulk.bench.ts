@@ -1,0 +1,205 @@
+/**
+ * Bulk import benchmark (issue 9): a 100,000-row file through the one bulk-file pipeline on a
+ * PostgreSQL server — validate, then apply — against PostgreSQL's own `COPY` of the same rows
+ * into a plain table in the same run, and the API process's peak memory over idle.
+ *
+ * The format is the client-certificate file (711) until the resource formats (810–813) exist;
+ * 810 replaces it then (see bench/README.md).
+ *
+ *   pnpm --filter @yoryo/api bench:bulk              # 100,000 rows
+ *   pnpm --filter @yoryo/api bench:bulk --rows 5000  # a quicker look
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { migrateDatabase, openDatabase, seedDemoData } from '@yoryo/db'
+import { hashPassword } from '../src/modules/auth/password.ts'
+import { apiServerCommand } from '../../../scripts/api-command.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '../../..')
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const rows = Number(arg('rows') ?? 100_000)
+const port = Number(process.env.BENCH_PORT ?? 3304)
+const pgPort = Number(process.env.BENCH_PG_PORT ?? 55501)
+const HEADER = 'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了'
+
+const work = mkdtempSync(join(tmpdir(), 'yoryo-bench-bulk-'))
+// Its own folder in /tmp: the server runs as the `postgres` user, which cannot enter `work`.
+const pgDir = mkdtempSync(join(tmpdir(), 'yoryo-bench-bulk-pg-'))
+let server: ChildProcess | undefined
+let pgStarted = false
+
+function cleanup() {
+  if (server && server.exitCode === null) server.kill('SIGTERM')
+  if (pgStarted) spawnSync('bash', ['scripts/pg-test-server.sh', 'stop', pgDir], { cwd: root })
+  rmSync(work, { recursive: true, force: true })
+  rmSync(pgDir, { recursive: true, force: true })
+}
+process.on('exit', cleanup)
+process.on('SIGINT', () => process.exit(130))
+
+/** Resident memory of a process in MB (Linux). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+async function waitForHealth(origin: string) {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (server?.exitCode !== null) throw new Error('the API exited')
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the API did not start')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+function psql(url: string, command: string): number {
+  const bin = spawnSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1'])
+    .stdout.toString()
+    .trim()
+  const started = performance.now()
+  const res = spawnSync(`${bin}/psql`, [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command])
+  if (res.status !== 0) throw new Error(`psql: ${res.stderr.toString()}`)
+  return performance.now() - started
+}
+
+async function main() {
+  const started = spawnSync('bash', ['scripts/pg-test-server.sh', 'start', pgDir, String(pgPort)], {
+    cwd: root,
+  })
+  if (started.status !== 0) throw new Error(`PostgreSQL: ${started.stderr.toString()}`)
+  pgStarted = true
+  const databaseUrl = started.stdout.toString().trim()
+  const database = await openDatabase({ databaseUrl })
+  await migrateDatabase(database)
+  await seedDemoData(database.prisma, { hashPassword })
+  await database.close()
+
+  // The file: P00001's user01, one certificate per row (ASCII rows, the header in Shift_JIS).
+  const lines = [HEADER]
+  for (let i = 1; i <= rows; i++) {
+    lines.push(`user01,${i.toString(16)},${randomBytes(32).toString('hex')},2026/04/01,2099/03/31`)
+  }
+  const text = lines.join('\r\n') + '\r\n'
+  const csvPath = join(work, 'rows.csv')
+  writeFileSync(csvPath, text)
+  const { default: iconv } = await import('iconv-lite')
+  const file = iconv.encode(text, 'Shift_JIS')
+
+  const origin = `http://127.0.0.1:${port}`
+  const [node, ...args] = ['node', ...apiServerCommand(root)]
+  server = spawn(node as string, args, {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      PUBLIC_ORIGIN: origin,
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: join(work, 'no-web'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitForHealth(origin)
+  const login = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({
+      participantCode: 'P00001',
+      userId: 'admin01',
+      password: 'Participant#2026demo',
+    }),
+  })
+  if (!login.ok) throw new Error(`login: ${login.status}`)
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string
+  const pid = server.pid as number
+  const idle = rssMb(pid)
+  let peak = idle
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid))
+  }, 20)
+
+  async function run(mode: 'validate' | 'apply') {
+    const form = new FormData()
+    form.append('format', '711')
+    form.append('mode', mode)
+    form.append('file', new Blob([file], { type: 'text/csv' }), 'bench.csv')
+    const t0 = performance.now()
+    const res = await fetch(`${origin}/api/v1/bulk-imports`, {
+      method: 'POST',
+      headers: { origin, cookie },
+      body: form,
+    })
+    if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`)
+    const { id } = (await res.json()) as { id: string }
+    for (;;) {
+      const got = (await (
+        await fetch(`${origin}/api/v1/bulk-imports/${id}`, { headers: { cookie } })
+      ).json()) as { state: string; appliedCount: number; errorCount: number }
+      if (got.state === 'succeeded' || got.state === 'failed') {
+        if (got.state !== 'succeeded') throw new Error(`${mode}: ${JSON.stringify(got)}`)
+        return performance.now() - t0
+      }
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+
+  const validateMs = await run('validate')
+  const applyMs = await run('apply')
+  clearInterval(sampler)
+
+  psql(
+    databaseUrl,
+    'CREATE TABLE bench_copy (user_id text, serial text, fingerprint text, valid_from text, valid_to text)',
+  )
+  const copyMs = psql(
+    databaseUrl,
+    `\\copy bench_copy FROM '${csvPath}' WITH (FORMAT csv, HEADER true)`,
+  )
+
+  const perSecond = (ms: number) => Math.round(rows / (ms / 1000))
+  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`
+  console.log(`\nBulk import of ${rows.toLocaleString('en')} rows (711) on PostgreSQL`)
+  console.log('| step                          |     time |    rows/s | of COPY |')
+  console.log('| ----------------------------- | -------: | --------: | ------: |')
+  const line = (name: string, ms: number) =>
+    console.log(
+      `| ${name.padEnd(29)} | ${(ms / 1000).toFixed(2).padStart(6)} s | ${perSecond(ms)
+        .toLocaleString('en')
+        .padStart(9)} | ${pct(copyMs, ms).padStart(7)} |`,
+    )
+  line('COPY into a plain table', copyMs)
+  line('validate (upload → succeeded)', validateMs)
+  line('apply (upload → succeeded)', applyMs)
+  console.log(
+    `\nAPI process memory: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, ` +
+      `growth ${(peak - idle).toFixed(0)} MB (goal < 200 MB)`,
+  )
+  console.log(
+    `apply rows/s of COPY: ${pct(copyMs, applyMs)} (goal ≥ 25 %); ` +
+      `validate and apply together: ${pct(copyMs, validateMs + applyMs)}`,
+  )
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,8 @@
+/** What other API modules may use of the bulk-file pipeline: defining their formats. */
+export {
+  defineBulkFormat,
+  type BulkColumn,
+  type BulkContext,
+  type BulkRow,
+  type BulkRowError,
+} from './formats.ts'
