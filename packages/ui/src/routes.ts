@@ -21,11 +21,13 @@ export function lazyComponent<M extends Record<K, ComponentType>, K extends keyo
 }
 
 /**
- * The logged-in screens of @yoryo/ui for the SPAs' routers, each loaded on demand. The screens
- * without a session (login, maintenance, errors) stay in the entry chunk: the login page is the
- * first screen of the day and after every expired session, and needs nothing else.
+ * Screens of @yoryo/ui for the SPAs' routers, each loaded on demand. The login page too (with
+ * react-hook-form and zod, which no other screen of the entry needs), so the entry chunk holds
+ * only the router, the session check, the maintenance and error pages; the login route shows
+ * `StandaloneSkeleton` while it loads on a first visit.
  */
 export const lazyScreens = {
+  login: lazyComponent(() => import('./pages/login-page.tsx'), 'LoginPage'),
   appLayout: lazyComponent(() => import('./shell/app-layout.tsx'), 'AppLayout'),
   passwordChange: lazyComponent(
     () => import('./pages/password-change-page.tsx'),

@@ -1,6 +1,5 @@
 import {
   ForbiddenPage,
-  LoginPage,
   MaintenancePage,
   NotFoundPage,
   RequireSession,
@@ -8,6 +7,7 @@ import {
   ServerErrorPage,
   SessionExpiredRedirect,
   ShellSkeleton,
+  StandaloneSkeleton,
   functionRoutes,
   lazyComponent,
   lazyScreens,
@@ -31,7 +31,7 @@ export const routes: RouteObject[] = [
     element: <RootLayout />,
     errorElement: <RouteErrorPage standalone />,
     children: [
-      { path: 'login', element: <LoginPage /> },
+      { path: 'login', lazy: lazyScreens.login, HydrateFallback: StandaloneSkeleton },
       { path: 'maintenance', element: <MaintenancePage /> },
       { path: 'session-expired', element: <SessionExpiredRedirect /> },
       {
