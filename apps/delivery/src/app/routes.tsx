@@ -22,8 +22,9 @@ import { RootLayout } from './root-layout.tsx'
  *   /login · /maintenance · /session-expired                   without a session
  *   /forbidden · /error · *                                       inside the shell
  *
- * The screens without a session are in the entry chunk; the shell and every screen inside it
- * are loaded on demand (`lazy`), with the shell's skeleton while they load on the first visit.
+ * The maintenance and session-expired screens are in the entry chunk; the login page, the shell
+ * and every screen inside it are loaded on demand (`lazy`), with a skeleton while they load on
+ * the first visit (issue 7 first-load budget, `pnpm bench:web`).
  */
 export const routes: RouteObject[] = [
   {
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/portal/pages/portal-page.tsx'),
                         'PortalPage',
+                        ['portal', 'applications'],
                       ),
                     },
                   }),
@@ -60,6 +62,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/attachments/pages/attachments-page.tsx'),
                         'AttachmentsPage',
+                        ['system'],
                       ),
                     },
                   }),
@@ -68,6 +71,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/permissions/pages/permissions-page.tsx'),
                         'PermissionsPage',
+                        ['users', 'lists'],
                       ),
                     },
                   }),
