@@ -94,7 +94,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/system/pages/maintenance-mode-page.tsx'),
                         'MaintenanceModePage',
-                        ['system'],
+                        ['system', 'lists'],
                       ),
                     },
                   }),
