@@ -47,6 +47,9 @@ export const sessionUserSchema = z
       .array(permissionSchema)
       .describe('Effective rights per function group (A40): every group for administrators'),
     session: z.object({
+      now: timestampSchema.describe(
+        "The server's time of this answer: clients measure what is left of the session against it, not against their own clock",
+      ),
       idleExpiresAt: timestampSchema,
       absoluteExpiresAt: timestampSchema,
       via: z.enum(['session', 'token']),
