@@ -31,5 +31,6 @@ export {
   type DemoLogin,
   type SeedOptions,
 } from './seed.ts'
+export { issueParticipantCode } from './participant-code.ts'
 export { identityWrites, isIdentityWrite, type IdentityWrites } from './identity-writes.ts'
 export { defaultDataDir, migrationsDir, schemaPath } from './paths.ts'
