@@ -296,10 +296,49 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
         'ascending',
       )
     }
-    // A long e-mail address wraps instead of being cut off.
-    const email = table.locator('td.yoryo-break-anywhere').first()
+    // An e-mail address too long for its column is cut, with the whole address as its tooltip.
+    const email = table.locator('td.yoryo-cell-truncate[title*="@"]').first()
     await expect(email).toBeVisible()
-    expect(await email.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true)
+    expect(await email.getAttribute('title')).toBe(await email.textContent())
+  })
+
+  test('[020] the user list follows the width plan: at 1280 px every column is in view and the e-mail column has its share; at 390 px it scrolls', async ({
+    page,
+    data,
+  }) => {
+    await login(page, await data.operator())
+    await page.goto('/users')
+    const table = page.getByRole('table', { name: 'ユーザ一覧' })
+    await expect(table.locator('tbody tr').first()).toBeVisible()
+    const container = page.locator('.yoryo-table-container').first()
+    const fits = () => container.evaluate((el) => el.scrollWidth <= el.clientWidth)
+    // Nine columns for the operator, the last (操作) still on screen; e-mail not squeezed.
+    expect(await fits()).toBe(true)
+    await expect(table.getByRole('columnheader', { name: '操作' })).toBeInViewport()
+    const emailHeader = await table
+      .getByRole('columnheader', { name: 'メールアドレス' })
+      .boundingBox()
+    expect(emailHeader?.width).toBeGreaterThanOrEqual(140)
+    await expectAccessible(page)
+    await page.screenshot({ path: test.info().outputPath('users-1280-ja.png') })
+
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    const english = page.getByRole('table', { name: 'Users' })
+    await expect(english.getByRole('columnheader', { name: 'Actions' })).toBeInViewport()
+    expect(await fits()).toBe(true)
+    await page.screenshot({ path: test.info().outputPath('users-1280-en.png') })
+
+    // A phone: the table keeps its plan and scrolls inside its container.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect(english).toBeVisible()
+    expect(await fits()).toBe(false)
+    await page.screenshot({ path: test.info().outputPath('users-390-en.png') })
+    // The language switch is in the header at 1280 px.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語').click()
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect(table).toBeVisible()
+    await page.screenshot({ path: test.info().outputPath('users-390-ja.png') })
   })
 
   test('[020] the operator lists another participant’s users through the participant filter', async ({

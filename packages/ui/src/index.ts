@@ -123,8 +123,10 @@ export { PortalTop, appOfFunction } from './portal/portal-top.tsx'
 export { Page, useDocumentTitle, type PageProps } from './components/page.tsx'
 export { FlashNotice, noticeState } from './components/flash-notice.tsx'
 export {
+  COLUMN_WIDTHS,
   DataTable,
   createColumnHelper,
+  type ColumnWidthClass,
   type DataTableProps,
   type ColumnDef,
   type SortingState,
