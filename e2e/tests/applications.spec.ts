@@ -415,7 +415,15 @@ test.describe('[700] [030] system use application and participant information', 
     await page.getByRole('combobox', { name: '事業者コード' }).click()
     await page.getByRole('option', { name: new RegExp(admin.participantCode) }).click()
     await page.getByRole('button', { name: '検索', exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`participantCode=${admin.participantCode}`))
     const table = page.getByRole('table', { name: '操作ログ' })
+    // Only this participant's entries (other tests write theirs at the same time).
+    await expect(
+      table
+        .getByRole('row')
+        .filter({ hasText: /P\d{5}/ })
+        .filter({ hasNotText: admin.participantCode }),
+    ).toHaveCount(0)
     // Operations by their label, not codes like participant.create.
     for (const action of [
       '事業者の登録',
