@@ -73,7 +73,7 @@ export const COLUMN_WIDTHS: Record<
   /** Longer identifiers: receipt numbers, 法人番号, serial numbers, fingerprints. */
   id: { width: 136, min: 136, truncate: true },
   /** Short labels (up to six characters): roles, kinds, record kinds. */
-  short: { width: 104, min: 104, truncate: false },
+  short: { width: 112, min: 112, truncate: false },
   /** Longer labels: licence categories, operations of the audit log (wrap when longer). */
   label: { width: 144, min: 144, truncate: false },
   /** A status badge. */
@@ -82,7 +82,7 @@ export const COLUMN_WIDTHS: Record<
   /** `yyyy/MM/dd HH:mm`. */
   datetime: { width: 128, min: 128, truncate: false },
   /** Two dates (`yyyy/MM/dd〜yyyy/MM/dd`), on two lines when needed. */
-  period: { width: 116, min: 116, truncate: false },
+  period: { width: 108, min: 108, truncate: false },
   amount: { width: 112, min: 112, truncate: false },
   /** A menu or one or two buttons. */
   actions: { width: 96, min: 96, truncate: false },
