@@ -39,5 +39,8 @@ pnpm --silent --filter @yoryo/api bench:smoke
 step 'Build both SPAs'
 pnpm --silent build
 
+step 'First load of the SPAs (JS gzip against the 200 KB budget, reads the build)'
+pnpm --silent bench:web
+
 step 'End-to-end tests (Playwright, Debian Chromium)'
 pnpm e2e

@@ -1,71 +1,31 @@
-import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
   expect,
   expectAccessible,
   field,
   login,
   menu,
+  randomCorporateNumber,
+  systemUseFiling,
   test,
-  type Credentials,
+  uniqueTag,
 } from '../support/fixtures.ts'
 
 /**
- * The application-review workflow end to end, both sides in a real browser: a company applies
- * for system use (700) without a login, the operator returns it, the applicant corrects and
- * resubmits it, the operator approves it and hands over the one-time password; the new
- * administrator logs in, changes its password and applies to change the bank account (030);
- * the operator approves; the participant information shows the new account; the audit log
- * (020) has every step.
+ * The application-review workflow in a real browser, one step of it per test, each test
+ * starting from the state it needs made by the fixtures (`data.systemUseApplication()`,
+ * `data.approvedParticipant()`, `data.changeApplication()`): a company applies for system use
+ * (700) without a login; the operator returns an application; the applicant corrects and
+ * resubmits it; the operator approves one and hands over the one-time password; a new
+ * administrator changes its password and applies to change the bank account (030); the operator
+ * approves a change; the audit log (020) has every step.
  */
-
-/** A valid 法人番号 for this run: 12 base digits and the check digit in front (NTA rule). */
-function uniqueCorporateNumber(): string {
-  const base = `${Date.now()}${Math.floor(Math.random() * 10)}`.slice(-12)
-  let sum = 0
-  for (let n = 1; n <= 12; n++) sum += Number(base[12 - n]) * (n % 2 === 1 ? 1 : 2)
-  return `${9 - (sum % 9)}${base}`
-}
 
 /** The same number with a wrong check digit (E-PART-002). */
 function withWrongCheckDigit(corporateNumber: string): string {
   const check = Number(corporateNumber[0])
   return `${(check % 9) + 1}${corporateNumber.slice(1)}`
 }
-
-const run = Date.now().toString(36).slice(-5).toUpperCase()
-const corporateNumber = uniqueCorporateNumber()
-const company = {
-  name: `あおぞら電力株式会社 ${run}`,
-  nameKana: 'あおぞらでんりょく', // hiragana: turned into katakana when leaving the field
-  nameEn: `Aozora Power Co., Ltd. ${run}`,
-  postalCode: '１０００００５', // full width: normalised to 100-0005
-  address: '東京都千代田区丸の内2-2-2',
-  representativeTitle: '代表取締役',
-  representativeName: '青空 一郎',
-  contactDepartment: '電力取引部 容量市場グループ',
-  contactName: '青空 花子',
-  contactEmail: `capacity-${run.toLowerCase()}@aozora.example`,
-  contactPhone: '03-1111-2222',
-  bankCode: '0001',
-  bankBranchCode: '001',
-  bankAccountNumber: '1234567',
-}
-const administrator = {
-  userId: 'aozora-admin',
-  name: '青空 花子',
-  email: `admin-${run.toLowerCase()}@aozora.example`,
-  phone: '03-1111-2223',
-}
-const returnComment = '口座名義が法人名の表記と一致しません。通帳の表記どおりに修正してください。'
-const newPassword = `Aozora#Spring-${run}`
-
-/** What one step hands to the next (the tests run in order, in one worker). */
-const state: {
-  receiptNo?: string
-  accessKey?: string
-  admin?: Credentials
-  changeReceiptNo?: string
-} = {}
 
 /** Finds the application in the list by its receipt number (the list's filter) and opens it. */
 async function openApplication(page: Page, receiptNo: string, query: string) {
@@ -79,12 +39,36 @@ async function openApplication(page: Page, receiptNo: string, query: string) {
   await expect(page.getByTestId('application-receipt-no')).toHaveText(receiptNo)
 }
 
-test.describe.serial('[700] [030] system use application and participant information', () => {
+test.describe('[700] [030] system use application and participant information', () => {
   test.describe.configure({ timeout: 90_000 })
 
   test('[700] a company applies without a login, with the check digit checked on the form', async ({
     page,
   }) => {
+    const tag = uniqueTag()
+    const corporateNumber = randomCorporateNumber()
+    const company = {
+      name: `あおぞら電力株式会社 ${tag}`,
+      nameKana: 'あおぞらでんりょく', // hiragana: turned into katakana when leaving the field
+      nameEn: `Aozora Power Co., Ltd. ${tag}`,
+      postalCode: '１０００００５', // full width: normalised to 100-0005
+      address: '東京都千代田区丸の内2-2-2',
+      representativeTitle: '代表取締役',
+      representativeName: '青空 一郎',
+      contactDepartment: '電力取引部 容量市場グループ',
+      contactName: '青空 花子',
+      contactEmail: `capacity-${tag.toLowerCase()}@aozora.example`,
+      contactPhone: '03-1111-2222',
+      bankCode: '0001',
+      bankBranchCode: '001',
+      bankAccountNumber: '1234567',
+    }
+    const administrator = {
+      userId: 'aozora-admin',
+      name: '青空 花子',
+      email: `admin-${tag.toLowerCase()}@aozora.example`,
+      phone: '03-1111-2223',
+    }
     await page.goto('/login')
     await page.getByRole('link', { name: '容量市場システムの利用申込（新規の事業者）' }).click()
     await expect(page).toHaveURL(/\/apply$/)
@@ -170,15 +154,15 @@ test.describe.serial('[700] [030] system use application and participant informa
     })
     expect(again.status()).toBe(400)
     expect(JSON.stringify(await again.json())).toContain('E-PART-011')
-    state.receiptNo = receiptNo
-    state.accessKey = accessKey
   })
 
-  test('[700] the operator sees it in the review queue and returns it with a comment', async ({
+  test('[700] the operator sees a new application in the review queue and returns it with a comment', async ({
     page,
     data,
   }) => {
-    const receiptNo = state.receiptNo as string
+    const application = await data.systemUseApplication()
+    const returnComment =
+      '口座名義が法人名の表記と一致しません。通帳の表記どおりに修正してください。'
     await login(page, await data.operator())
     const queue = page.getByTestId('portal-review-queue')
     await expect(queue).toBeVisible()
@@ -189,10 +173,12 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/030-applications-list.png', fullPage: true })
 
-    await openApplication(page, receiptNo, 'state=queue')
+    await openApplication(page, application.receiptNo, 'state=queue')
     await expect(page.getByRole('heading', { name: '容量市場システム利用申込' })).toBeVisible()
     await expect(page.getByTestId('application-state')).toHaveText('申込済')
-    await expect(page.getByTestId('application-content')).toContainText(corporateNumber)
+    await expect(page.getByTestId('application-content')).toContainText(
+      application.filing.participant.corporateNumber,
+    )
     await expectAccessible(page)
 
     await page.getByRole('button', { name: '審査開始' }).click()
@@ -209,46 +195,57 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByTestId('application-history')).toContainText(returnComment)
   })
 
-  test('[700] the applicant reads the comment, corrects the application and resubmits it', async ({
+  test('[700] the applicant reads the comment of a returned application, corrects it and resubmits it', async ({
     page,
+    data,
   }) => {
+    const filing = systemUseFiling()
+    filing.participant.bankAccountHolder = 'ｼｹﾝﾃﾞﾝﾘﾖｸ'
+    const returnComment =
+      '口座名義が法人名の表記と一致しません。通帳の表記どおりに修正してください。'
+    const application = await data.systemUseApplication({
+      state: 'returned',
+      returnComment,
+      filing,
+    })
     await page.goto('/apply/status')
     await expect(page).toHaveTitle(/\[700\] 利用申込の状況確認/)
     await expectAccessible(page)
     // A wrong key tells nothing about the application.
-    await field(page, '受付番号').fill(state.receiptNo as string)
+    await field(page, '受付番号').fill(application.receiptNo)
     await field(page, 'アクセスキー').fill('this-is-not-the-right-access-key')
     await page.getByRole('button', { name: '照会する' }).click()
     await expect(page.getByText('E-APP-006')).toBeVisible()
     await expect(page.getByText('受付番号またはアクセスキーが正しくありません')).toBeVisible()
-    await field(page, 'アクセスキー').fill(state.accessKey as string)
+    await field(page, 'アクセスキー').fill(application.accessKey)
     await page.getByRole('button', { name: '照会する' }).click()
 
     await expect(page.getByTestId('system-use-state')).toHaveText('差戻し')
     await expect(page.getByTestId('returned-note')).toContainText(returnComment)
     await expect(page.getByTestId('system-use-history-list')).toContainText('差戻し')
-    // The operator's side is 広域機関, never a staff member's name.
+    // The operator's side is 広域機関, never a staff member's name (test users are 試験 e2e…).
     await expect(page.getByTestId('system-use-history-list')).toContainText('広域機関')
-    await expect(page.getByTestId('system-use-history-list')).not.toContainText('広域 太郎')
+    await expect(page.getByTestId('system-use-history-list')).not.toContainText('e2e')
     await expectAccessible(page)
 
     await page.getByRole('button', { name: '修正して再提出' }).click()
     const correction = page.getByTestId('system-use-correction')
-    await expect(field(page, '事業者名')).toHaveValue(company.name)
-    await field(page, '口座名義（半角カナ）').fill('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ(ｶ')
+    await expect(field(page, '事業者名')).toHaveValue(filing.participant.name)
+    await field(page, '口座名義（半角カナ）').fill('ｼｹﾝﾃﾞﾝﾘﾖｸ(ｶ')
     await expectAccessible(page)
     await correction.getByRole('button', { name: '修正内容で再提出する' }).click()
     await expect(page.getByTestId('done-notice')).toContainText('申込を再提出しました。')
     await expect(page.getByTestId('system-use-state')).toHaveText('申込済')
-    await expect(page.getByTestId('system-use-content-view')).toContainText('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ(ｶ')
+    await expect(page.getByTestId('system-use-content-view')).toContainText('ｼｹﾝﾃﾞﾝﾘﾖｸ(ｶ')
   })
 
-  test('[700] the operator approves it and sees the one-time password once', async ({
+  test('[700] the operator approves a resubmitted application and sees the one-time password once', async ({
     page,
     data,
   }) => {
+    const application = await data.systemUseApplication({ state: 'resubmitted' })
     await login(page, await data.operator())
-    await openApplication(page, state.receiptNo as string, 'state=queue')
+    await openApplication(page, application.receiptNo, 'state=queue')
     await expect(page.getByTestId('application-history')).toContainText('再提出')
     await page.getByRole('button', { name: '審査開始' }).click()
     await page.getByRole('button', { name: '承認' }).click()
@@ -262,7 +259,7 @@ test.describe.serial('[700] [030] system use application and participant informa
     const userId = await issued.getByTestId('issued-user-id').inputValue()
     const password = await issued.getByTestId('issued-password').inputValue()
     expect(participantCode).toMatch(/^P\d{5}$/)
-    expect(userId).toBe(administrator.userId)
+    expect(userId).toBe(application.filing.administrator.userId)
     expect(password.length).toBeGreaterThanOrEqual(12)
     await expect(issued.getByRole('button', { name: '初期パスワードをコピー' })).toBeVisible()
     await expectAccessible(page)
@@ -274,13 +271,12 @@ test.describe.serial('[700] [030] system use application and participant informa
     await page.reload()
     await expect(page.getByTestId('application-state')).toHaveText('承認済')
     await expect(page.getByText(password)).toHaveCount(0)
-    state.admin = { participantCode, userId, password }
 
     // The applicant's status page shows the issued participant code.
     await page.getByRole('button', { name: 'ログアウト' }).click()
     await page.goto('/apply/status')
-    await field(page, '受付番号').fill(state.receiptNo as string)
-    await field(page, 'アクセスキー').fill(state.accessKey as string)
+    await field(page, '受付番号').fill(application.receiptNo)
+    await field(page, 'アクセスキー').fill(application.accessKey)
     await page.getByRole('button', { name: '照会する' }).click()
     await expect(page.getByTestId('system-use-state')).toHaveText('承認済')
     await expect(page.getByTestId('system-use-participant-code')).toHaveText(participantCode)
@@ -288,10 +284,16 @@ test.describe.serial('[700] [030] system use application and participant informa
     await page.screenshot({ path: 'test-results/700-status-approved.png', fullPage: true })
   })
 
-  test('[030] the new administrator changes its password at the first login and applies to change the bank account', async ({
+  test('[030] a new administrator changes its password at the first login and applies to change the bank account', async ({
     page,
+    data,
   }) => {
-    const admin = state.admin as Credentials
+    const participant = await data.participant()
+    const admin = await data.user(participant.code, {
+      role: 'participantAdmin',
+      mustChangePassword: true,
+    })
+    const newPassword = `Shiken#Spring-${uniqueTag()}`
     await login(page, admin)
     await expect(page).toHaveURL(/\/password/)
     await field(page, '現在のパスワード').fill(admin.password)
@@ -299,22 +301,19 @@ test.describe.serial('[700] [030] system use application and participant informa
     await field(page, '新しいパスワード（確認）').fill(newPassword)
     await page.getByRole('button', { name: '変更する' }).click()
     await expect(page).toHaveURL(/\/$/)
-    state.admin = { ...admin, password: newPassword }
 
     await menu(page).getByRole('link', { name: '事業者情報' }).click()
     await expect(page).toHaveURL(/\/participant$/)
     const info = page.getByTestId('participant-info')
-    await expect(info.getByTestId('participant-code')).toHaveText(admin.participantCode)
-    await expect(info.getByTestId('profile-bankAccountNumber')).toHaveText(
-      company.bankAccountNumber,
-    )
-    await expect(info.getByTestId('profile-bankAccountHolder')).toHaveText('ｱｵｿﾞﾗﾃﾞﾝﾘﾖｸ(ｶ')
+    await expect(info.getByTestId('participant-code')).toHaveText(participant.code)
+    await expect(info.getByTestId('profile-bankAccountNumber')).toHaveText('1234567')
+    await expect(info.getByTestId('profile-bankAccountHolder')).toHaveText('ﾃｽﾄﾃﾞﾝﾘﾖｸ(ｶ')
     await expectAccessible(page)
 
     await page.getByRole('button', { name: '変更申込' }).click()
     await expect(page).toHaveURL(/\/participant\/change$/)
-    await expect(field(page, '事業者名')).toHaveValue(company.name)
-    await field(page, '金融機関コード').fill('0005')
+    await expect(field(page, '事業者名')).toHaveValue(participant.name)
+    await field(page, '金融機関コード').fill('0001')
     await field(page, '支店コード').fill('123')
     await page.getByRole('radio', { name: '当座' }).check()
     await field(page, '口座番号').fill('7654321')
@@ -340,18 +339,22 @@ test.describe.serial('[700] [030] system use application and participant informa
     await expect(page.getByRole('heading', { name: '事業者情報の変更申込' })).toBeVisible()
     await expect(page.getByTestId('application-state')).toHaveText('申込済')
     await expect(page.getByTestId('changed-count')).toHaveText('変更のある項目：4件')
-    state.changeReceiptNo = await page.getByTestId('application-receipt-no').innerText()
     await expectAccessible(page)
   })
 
-  test('[030] the operator approves the change; the participant information shows the new account', async ({
+  test('[030] the operator approves a change of the bank account; the participant information shows the new account', async ({
     page,
     data,
     browser,
   }) => {
-    const admin = state.admin as Credentials
+    const participant = await data.participant()
+    const change = await data.changeApplication(participant.admin, {
+      bankBranchCode: '123',
+      bankAccountType: 'current',
+      bankAccountNumber: '7654321',
+    })
     await login(page, await data.operator())
-    await openApplication(page, state.changeReceiptNo as string, 'state=queue')
+    await openApplication(page, change.receiptNo, 'state=queue')
     const bank = page.getByRole('table', { name: /支払先口座/ })
     const changedRow = bank.getByRole('row', { name: /口座番号/ })
     await expect(changedRow).toContainText('1234567')
@@ -370,44 +373,57 @@ test.describe.serial('[700] [030] system use application and participant informa
 
     // The operator reads the participant (read only).
     await menu(page).getByRole('link', { name: '事業者一覧' }).click()
-    await field(page, '事業者コード・事業者名').fill(admin.participantCode)
+    await field(page, '事業者コード・事業者名').fill(participant.code)
     await page.getByRole('button', { name: '検索' }).click()
     const participants = page.getByRole('table', { name: '事業者一覧' })
     await expect(participants.getByRole('row')).toHaveCount(2)
     await expectAccessible(page)
-    await participants.getByRole('link', { name: admin.participantCode }).click()
+    await participants.getByRole('link', { name: participant.code }).click()
     await expect(page.getByTestId('profile-bankAccountNumber')).toHaveText('7654321')
     await expect(page.getByRole('button', { name: '変更申込' })).toHaveCount(0)
     await expectAccessible(page)
 
     // The participant sees its new account.
     const context = await browser.newContext({ baseURL: new URL(page.url()).origin })
-    const participant = await context.newPage()
-    await login(participant, admin)
-    await participant.goto('/participant')
-    await expect(participant.getByTestId('profile-bankCode')).toHaveText('0005')
-    await expect(participant.getByTestId('profile-bankBranchCode')).toHaveText('123')
-    await expect(participant.getByTestId('profile-bankAccountType')).toHaveText('当座')
-    await expect(participant.getByTestId('profile-bankAccountNumber')).toHaveText('7654321')
-    await expect(participant.getByTestId('participant-open-applications')).toContainText(
+    const own = await context.newPage()
+    await login(own, participant.admin)
+    await own.goto('/participant')
+    await expect(own.getByTestId('profile-bankCode')).toHaveText('0005')
+    await expect(own.getByTestId('profile-bankBranchCode')).toHaveText('123')
+    await expect(own.getByTestId('profile-bankAccountType')).toHaveText('当座')
+    await expect(own.getByTestId('profile-bankAccountNumber')).toHaveText('7654321')
+    await expect(own.getByTestId('participant-open-applications')).toContainText(
       '審査中・対応待ちの申込はありません。',
     )
     await context.close()
   })
 
-  test('[020] the audit log shows every step, for the operator and for the administrator', async ({
+  test('[020] the audit log shows every step of a participant, for the operator and for its administrator', async ({
     page,
     data,
     browser,
   }) => {
-    const admin = state.admin as Credentials
+    // Registered through an approved 700 application, then a 030 change approved.
+    const { admin } = await data.approvedParticipant()
+    const change = await data.changeApplication(admin, { bankAccountNumber: '7654321' })
+    const started = await data.review(change, 'startReview')
+    await data.review(started.application, 'approve')
+
     await login(page, await data.operator())
     await menu(page).getByRole('link', { name: '操作ログ' }).click()
     await expect(page).toHaveURL(/\/audit-log/)
     await page.getByRole('combobox', { name: '事業者コード' }).click()
     await page.getByRole('option', { name: new RegExp(admin.participantCode) }).click()
     await page.getByRole('button', { name: '検索', exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`participantCode=${admin.participantCode}`))
     const table = page.getByRole('table', { name: '操作ログ' })
+    // Only this participant's entries (other tests write theirs at the same time).
+    await expect(
+      table
+        .getByRole('row')
+        .filter({ hasText: /P\d{5}/ })
+        .filter({ hasNotText: admin.participantCode }),
+    ).toHaveCount(0)
     // Operations by their label, not codes like participant.create.
     for (const action of [
       '事業者の登録',
@@ -460,65 +476,6 @@ test.describe.serial('[700] [030] system use application and participant informa
   })
 })
 
-/**
- * A participant of its own for one test, made through the public API: a system use application
- * approved by the operator, its administrator's password changed. Answers the administrator's
- * API context (logged in) and credentials.
- */
-async function newParticipant(baseURL: string, operatorApi: APIRequestContext) {
-  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`.toUpperCase()
-  const filed = await operatorApi.post('/api/v1/applications/system-use', {
-    data: {
-      participant: {
-        ...company,
-        name: `並行申込電力株式会社 ${tag}`,
-        nameKana: 'ヘイコウシンセイデンリョク',
-        postalCode: '100-0005',
-        corporateNumber: uniqueCorporateNumber(),
-        licenseCategory: 'retail',
-        bankAccountType: 'ordinary',
-        bankAccountHolder: 'ﾍｲｺｳｼﾝｾｲﾃﾞﾝﾘﾖｸ(ｶ',
-      },
-      administrator: { ...administrator, userId: 'lost-update-admin' },
-    },
-  })
-  expect(filed.status(), await filed.text()).toBe(201)
-  const { application } = (await filed.json()) as { application: { id: string } }
-  const step = async (action: string, version: number) => {
-    const res = await operatorApi.post(
-      `/api/v1/applications/${application.id}/transitions/${action}`,
-      {
-        data: { version, comment: '' },
-      },
-    )
-    expect(res.status(), await res.text()).toBe(200)
-    return res.json() as Promise<{
-      application: { result: { participantCode: string } }
-      oneTimePassword?: string
-    }>
-  }
-  await step('startReview', 1)
-  const approved = await step('approve', 2)
-  const admin: Credentials = {
-    participantCode: approved.application.result.participantCode,
-    userId: 'lost-update-admin',
-    password: `Lost#Update-${tag}`,
-  }
-  const adminApi = await playwrightRequest.newContext({
-    baseURL,
-    extraHTTPHeaders: { origin: baseURL },
-  })
-  const login = await adminApi.post('/api/v1/auth/login', {
-    data: { ...admin, password: approved.oneTimePassword },
-  })
-  expect(login.status(), await login.text()).toBe(200)
-  const changed = await adminApi.post('/api/v1/auth/password', {
-    data: { currentPassword: approved.oneTimePassword, newPassword: admin.password },
-  })
-  expect(changed.status(), await changed.text()).toBe(200)
-  return { admin, adminApi }
-}
-
 test.describe('[030] two applications filed against the same version of the record', () => {
   test.describe.configure({ timeout: 120_000 })
 
@@ -529,51 +486,14 @@ test.describe('[030] two applications filed against the same version of the reco
     data,
   }) => {
     const origin = baseURL as string
-    const operatorApi = await playwrightRequest.newContext({
-      baseURL: origin,
-      extraHTTPHeaders: { origin },
-    })
+    const participant = await data.participant()
+    const admin = participant.admin
     const operator = await data.operator()
-    expect((await operatorApi.post('/api/v1/auth/login', { data: operator })).status()).toBe(200)
-    const { admin, adminApi } = await newParticipant(origin, operatorApi)
-
     // Two change applications against the same version: A the contact name, B the account.
-    const me = (await (await adminApi.get('/api/v1/auth/me')).json()) as {
-      participant: { id: string }
-    }
-    const current = (await (
-      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
-    ).json()) as Record<string, unknown> & { version: number }
-    const profileKeys = Object.keys(company).concat([
-      'corporateNumber',
-      'licenseCategory',
-      'bankAccountType',
-      'bankAccountHolder',
-    ])
-    const values = Object.fromEntries(
-      Object.entries(current).filter(([k]) => profileKeys.includes(k)),
-    )
-    const file = async (changes: Record<string, string>) => {
-      const res = await adminApi.post(
-        `/api/v1/participants/${me.participant.id}/change-applications`,
-        {
-          data: { proposed: { ...values, ...changes }, version: current.version },
-        },
-      )
-      expect(res.status(), await res.text()).toBe(201)
-      return (await res.json()) as { id: string; receiptNo: string }
-    }
-    const a = await file({ contactName: '並行 一郎' })
-    const b = await file({ bankAccountNumber: '7654321' })
-    for (const [action, version] of [
-      ['startReview', 1],
-      ['approve', 2],
-    ] as const) {
-      const res = await operatorApi.post(`/api/v1/applications/${a.id}/transitions/${action}`, {
-        data: { version, comment: '' },
-      })
-      expect(res.status()).toBe(200)
-    }
+    const a = await data.changeApplication(admin, { contactName: '並行 一郎' })
+    const b = await data.changeApplication(admin, { bankAccountNumber: '7654321' })
+    const started = await data.review(a, 'startReview')
+    await data.review(started.application, 'approve')
 
     // The reviewer is told before deciding, and approval is refused with the catalogue message.
     await login(page, operator)
@@ -629,12 +549,11 @@ test.describe('[030] two applications filed against the same version of the reco
       .getByRole('button', { name: '承認する' })
       .click()
     await expect(page.getByTestId('application-state')).toHaveText('承認済')
+    const adminApi = await data.loggedIn(admin)
     const after = (await (
-      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+      await adminApi.get(`/api/v1/participants/${participant.id}`)
     ).json()) as Record<string, unknown>
     expect(after).toMatchObject({ contactName: '並行 一郎', bankAccountNumber: '7654321' })
-    await adminApi.dispose()
-    await operatorApi.dispose()
   })
 })
 
@@ -642,26 +561,15 @@ test.describe('[030] rights on applications (A40)', () => {
   test("[030] a general user without rights sees none of its participant's applications, not even by their address", async ({
     page,
     data,
-    baseURL,
   }) => {
-    const origin = baseURL as string
     // An application of the participant kept as a draft.
     const participant = await data.participant()
-    const adminApi = await playwrightRequest.newContext({
-      baseURL: origin,
-      extraHTTPHeaders: { origin },
-    })
-    expect((await adminApi.post('/api/v1/auth/login', { data: participant.admin })).status()).toBe(
-      200,
-    )
-    const me = (await (await adminApi.get('/api/v1/auth/me')).json()) as {
-      participant: { id: string }
-    }
+    const adminApi = await data.loggedIn(participant.admin)
     const current = (await (
-      await adminApi.get(`/api/v1/participants/${me.participant.id}`)
+      await adminApi.get(`/api/v1/participants/${participant.id}`)
     ).json()) as { version: number }
     const filed = await adminApi.post(
-      `/api/v1/participants/${me.participant.id}/cancel-applications`,
+      `/api/v1/participants/${participant.id}/cancel-applications`,
       {
         data: {
           proposed: { reason: '権限確認用の下書き' },
@@ -686,6 +594,5 @@ test.describe('[030] rights on applications (A40)', () => {
       data: { version: draft.version, comment: '' },
     })
     expect(withdrawn.status()).toBe(200)
-    await adminApi.dispose()
   })
 })

@@ -296,10 +296,50 @@ test.describe('users, permissions and client certificates (020 / A40 / 710)', ()
         'ascending',
       )
     }
-    // A long e-mail address wraps instead of being cut off.
-    const email = table.locator('td.yoryo-break-anywhere').first()
+    // An e-mail address too long for its column is cut, with the whole address as its tooltip.
+    const email = table.locator('td.yoryo-cell-truncate[title*="@"]').first()
     await expect(email).toBeVisible()
-    expect(await email.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true)
+    expect(await email.getAttribute('title')).toBe(await email.textContent())
+  })
+
+  test('[020] the user list follows the width plan: at 1280 px every column is in view and the e-mail column has its share; at 390 px it scrolls', async ({
+    page,
+    data,
+  }) => {
+    test.slow()
+    await login(page, await data.operator())
+    for (const [language, tableName, emailName, actionsName] of [
+      ['ja', 'ユーザ一覧', 'メールアドレス', '操作'],
+      ['en', 'Users', 'E-mail', 'Actions'],
+    ] as const) {
+      // The language a user chose before (kept in the browser), then the screen afresh.
+      await page.evaluate(
+        (chosen) =>
+          (
+            globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+          ).localStorage.setItem('yoryo.language', chosen),
+        language,
+      )
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await page.goto('/users')
+      await expect(page.locator('html')).toHaveAttribute('lang', language)
+      const table = page.getByRole('table', { name: tableName })
+      await expect(table.locator('tbody tr').first()).toBeVisible()
+      const container = page.locator('.yoryo-table-container').first()
+      // Nine columns for the operator, the last still on screen; e-mail not squeezed.
+      await expect(table.getByRole('columnheader', { name: actionsName })).toBeInViewport()
+      expect(await container.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+      const email = await table.getByRole('columnheader', { name: emailName }).boundingBox()
+      expect(email?.width).toBeGreaterThanOrEqual(140)
+      if (language === 'ja') await expectAccessible(page)
+      await page.screenshot({ path: test.info().outputPath(`users-1280-${language}.png`) })
+
+      // A phone: the table keeps its plan and scrolls inside its container.
+      await page.setViewportSize({ width: 390, height: 844 })
+      await expect(table).toBeVisible()
+      expect(await container.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+      await page.screenshot({ path: test.info().outputPath(`users-390-${language}.png`) })
+    }
   })
 
   test('[020] the operator lists another participant’s users through the participant filter', async ({

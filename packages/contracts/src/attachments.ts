@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { timestampSchema } from './common.ts'
 
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 /** Types a user may attach: PDF, images, spreadsheets, CSV, text, Word, ZIP. */
 export const ATTACHMENT_CONTENT_TYPES = [
   'application/pdf',

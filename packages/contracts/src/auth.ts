@@ -3,11 +3,6 @@ import { roleSchema, participantKindSchema } from './roles.ts'
 import { timestampSchema } from './common.ts'
 import { permissionSchema } from './permissions.ts'
 
-export const PASSWORD_MIN_LENGTH = 12
-export const PASSWORD_MAX_AGE_DAYS = 90
-export const PASSWORD_HISTORY_SIZE = 3
-export const MAX_FAILED_LOGINS = 5
-
 export const loginRequestSchema = z
   .object({
     participantCode: z.string().trim().min(1).max(10),
@@ -52,6 +47,9 @@ export const sessionUserSchema = z
       .array(permissionSchema)
       .describe('Effective rights per function group (A40): every group for administrators'),
     session: z.object({
+      now: timestampSchema.describe(
+        "The server's time of this answer: clients measure what is left of the session against it, not against their own clock",
+      ),
       idleExpiresAt: timestampSchema,
       absoluteExpiresAt: timestampSchema,
       via: z.enum(['session', 'token']),

@@ -1,6 +1,7 @@
 export * from './messages/index.ts'
 export * from './common.ts'
 export * from './roles.ts'
+export * from './limits.ts'
 export * from './auth.ts'
 export * from './system.ts'
 export * from './portal.ts'

@@ -25,6 +25,13 @@ describe('factories', () => {
     expect(new Set(parallel.map((p) => p.code)).size).toBe(3)
   })
 
+  it('issues distinct participant codes to many creations at once (e2e workers in parallel)', async () => {
+    const many = await Promise.all(Array.from({ length: 40 }, () => createParticipant(db.prisma)))
+    const codes = many.map((p) => p.code)
+    expect(new Set(codes).size).toBe(40)
+    for (const code of codes) expect(code).toMatch(/^P\d{5}$/)
+  })
+
   it('createUser makes a login with a unique user ID and the password given', async () => {
     const participant = await createParticipant(db.prisma)
     const admin = await createUser(db.prisma, {

@@ -1,4 +1,3 @@
-import type { DbClient } from './client.ts'
 import {
   formatResourceCode,
   resourceCodeSeries,
@@ -15,6 +14,8 @@ import {
   type User,
 } from './generated/prisma/client.ts'
 import { nextNumber } from './numbers.ts'
+import type { DbClient, DbTransaction } from './client.ts'
+import { issueParticipantCode } from './participant-code.ts'
 
 /**
  * Test-data factories: each call makes a record with unique codes and IDs and plausible values;
@@ -26,42 +27,30 @@ export const TEST_PASSWORD = 'Test#Passw0rd2026'
 
 export type ParticipantOverrides = Partial<Omit<Prisma.ParticipantUncheckedCreateInput, 'users'>>
 
-/** A participant with the next free code `P` + 5 digits (or `overrides.code`). */
+/**
+ * A participant with the next free code `P` + 5 digits (or `overrides.code`), issued by
+ * `issueParticipantCode` in the transaction that inserts it, so factories running in parallel
+ * (e2e workers) never take the same code.
+ */
 export async function createParticipant(
   prisma: DbClient,
   overrides: ParticipantOverrides = {},
 ): Promise<Participant> {
-  for (let attempt = 0; ; attempt++) {
-    const code = overrides.code ?? (await nextParticipantCode(prisma))
+  const create = async (tx: DbTransaction) => {
+    const code = overrides.code ?? (await issueParticipantCode(tx))
     const n = code.replace(/^P0*/, '')
-    try {
-      return await prisma.participant.create({
-        data: {
-          kind: 'participant',
-          name: `テスト電力株式会社 ${n}`,
-          nameKana: 'テストデンリョク',
-          nameEn: `Test Power Co., Ltd. ${n}`,
-          ...overrides,
-          code,
-        },
-      })
-    } catch (error) {
-      // Another test took the same code at the same moment: take the next one.
-      if (overrides.code !== undefined || attempt >= 5 || !isUniqueViolation(error)) throw error
-    }
+    return tx.participant.create({
+      data: {
+        kind: 'participant',
+        name: `テスト電力株式会社 ${n}`,
+        nameKana: 'テストデンリョク',
+        nameEn: `Test Power Co., Ltd. ${n}`,
+        ...overrides,
+        code,
+      },
+    })
   }
-}
-
-async function nextParticipantCode(prisma: DbClient): Promise<string> {
-  const rows = await prisma.participant.findMany({
-    where: { code: { startsWith: 'P' } },
-    select: { code: true },
-  })
-  const max = rows.reduce(
-    (m, r) => (/^P\d{5}$/.test(r.code) ? Math.max(m, Number(r.code.slice(1))) : m),
-    0,
-  )
-  return `P${String(max + 1).padStart(5, '0')}`
+  return '$transaction' in prisma ? prisma.$transaction(create) : create(prisma)
 }
 
 export type UserInput = Partial<

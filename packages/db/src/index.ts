@@ -32,5 +32,6 @@ export {
   type SeedOptions,
 } from './seed.ts'
 export { nextNumber } from './numbers.ts'
+export { issueParticipantCode } from './participant-code.ts'
 export { identityWrites, isIdentityWrite, type IdentityWrites } from './identity-writes.ts'
 export { defaultDataDir, migrationsDir, schemaPath } from './paths.ts'

@@ -1,14 +1,17 @@
 import type { DbClient } from './client.ts'
 
 /**
- * The next number of a series (`number_series`): one statement that creates the series at 1 or
+ * The next number of a series (`number_series`): one statement that creates the series or
  * raises it by one and returns the value. The row lock serialises concurrent issues, so two
  * transactions never get the same number; a rolled-back transaction gives its number back.
+ * `atLeast` (default 1) is a floor for the value — for a series whose numbers may also exist
+ * outside it (participant codes of data made before the series): the caller passes one above the
+ * highest in use, and two callers that read the same highest still get different numbers.
  */
-export async function nextNumber(db: DbClient, key: string): Promise<number> {
+export async function nextNumber(db: DbClient, key: string, atLeast = 1): Promise<number> {
   const rows = await db.$queryRaw<{ last: number }[]>`
-    INSERT INTO number_series (key, last) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET last = number_series.last + 1
+    INSERT INTO number_series (key, last) VALUES (${key}, ${atLeast})
+    ON CONFLICT (key) DO UPDATE SET last = GREATEST(number_series.last + 1, EXCLUDED.last)
     RETURNING last`
   const last = rows[0]?.last
   if (typeof last !== 'number') throw new Error(`number series ${key}: no value`)

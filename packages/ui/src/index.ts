@@ -72,7 +72,6 @@ export {
   invalidatePortal,
   maintenanceKeys,
   maintenanceQueries,
-  maintenanceStatusSchema,
   invalidateMaintenance,
   messageKeys,
   messageQueries,
@@ -104,10 +103,10 @@ export { SessionExpiryWarning, sessionDeadline } from './session/session-expiry.
 export { AppLayout } from './shell/app-layout.tsx'
 export { StandaloneLayout } from './shell/standalone-layout.tsx'
 export { ShellSkeleton } from './shell/shell-skeleton.tsx'
+export { StandaloneSkeleton } from './shell/standalone-skeleton.tsx'
 export { NavigationProgress } from './shell/navigation-progress.tsx'
 export { functionHref, lazyComponent, lazyScreens } from './routes.ts'
 export { SideMenu, groupMenu } from './shell/side-menu.tsx'
-export { LoginPage } from './pages/login-page.tsx'
 export { PasswordChangePage } from './pages/password-change-page.tsx'
 export {
   NotFoundPage,
@@ -124,8 +123,10 @@ export { PortalTop, appOfFunction } from './portal/portal-top.tsx'
 export { Page, useDocumentTitle, type PageProps } from './components/page.tsx'
 export { FlashNotice, noticeState } from './components/flash-notice.tsx'
 export {
+  COLUMN_WIDTHS,
   DataTable,
   createColumnHelper,
+  type ColumnWidthClass,
   type DataTableProps,
   type ColumnDef,
   type SortingState,

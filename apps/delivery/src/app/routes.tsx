@@ -1,6 +1,5 @@
 import {
   ForbiddenPage,
-  LoginPage,
   MaintenancePage,
   NotFoundPage,
   RequireSession,
@@ -8,6 +7,7 @@ import {
   ServerErrorPage,
   SessionExpiredRedirect,
   ShellSkeleton,
+  StandaloneSkeleton,
   functionRoutes,
   lazyComponent,
   lazyScreens,
@@ -22,15 +22,16 @@ import { RootLayout } from './root-layout.tsx'
  *   /login · /maintenance · /session-expired                   without a session
  *   /forbidden · /error · *                                       inside the shell
  *
- * The screens without a session are in the entry chunk; the shell and every screen inside it
- * are loaded on demand (`lazy`), with the shell's skeleton while they load on the first visit.
+ * The maintenance and session-expired screens are in the entry chunk; the login page, the shell
+ * and every screen inside it are loaded on demand (`lazy`), with a skeleton while they load on
+ * the first visit (issue 7 first-load budget, `pnpm bench:web`).
  */
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
     errorElement: <RouteErrorPage standalone />,
     children: [
-      { path: 'login', element: <LoginPage /> },
+      { path: 'login', lazy: lazyScreens.login, HydrateFallback: StandaloneSkeleton },
       { path: 'maintenance', element: <MaintenancePage /> },
       { path: 'session-expired', element: <SessionExpiredRedirect /> },
       {
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/portal/pages/portal-page.tsx'),
                         'PortalPage',
+                        ['portal', 'applications'],
                       ),
                     },
                   }),
@@ -60,6 +62,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/attachments/pages/attachments-page.tsx'),
                         'AttachmentsPage',
+                        ['system'],
                       ),
                     },
                   }),
@@ -68,6 +71,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/permissions/pages/permissions-page.tsx'),
                         'PermissionsPage',
+                        ['users', 'lists'],
                       ),
                     },
                   }),

@@ -1,6 +1,5 @@
 import {
   ForbiddenPage,
-  LoginPage,
   MaintenancePage,
   NotFoundPage,
   RequireSession,
@@ -8,6 +7,7 @@ import {
   ServerErrorPage,
   SessionExpiredRedirect,
   ShellSkeleton,
+  StandaloneSkeleton,
   functionRoutes,
   lazyComponent,
   lazyScreens,
@@ -23,15 +23,16 @@ import { RootLayout } from './root-layout.tsx'
  *   /login · /maintenance · /session-expired                   without a session
  *   /forbidden · /error · *                                       inside the shell
  *
- * The screens without a session are in the entry chunk; the shell and every screen inside it
- * are loaded on demand (`lazy`), with the shell's skeleton while they load on the first visit.
+ * The maintenance and session-expired screens are in the entry chunk; the login page, the shell
+ * and every screen inside it are loaded on demand (`lazy`), with a skeleton while they load on
+ * the first visit (issue 7 first-load budget, `pnpm bench:web`).
  */
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
     errorElement: <RouteErrorPage standalone />,
     children: [
-      { path: 'login', element: <LoginPage /> },
+      { path: 'login', lazy: lazyScreens.login, HydrateFallback: StandaloneSkeleton },
       { path: 'maintenance', element: <MaintenancePage /> },
       { path: 'session-expired', element: <SessionExpiredRedirect /> },
       {
@@ -42,12 +43,14 @@ export const routes: RouteObject[] = [
             lazy: lazyComponent(
               () => import('../features/system-use/pages/apply-page.tsx'),
               'ApplyPage',
+              ['applications', 'lists'],
             ),
           },
           status: {
             lazy: lazyComponent(
               () => import('../features/system-use/pages/apply-status-page.tsx'),
               'ApplyStatusPage',
+              ['applications', 'lists'],
             ),
           },
         }),
@@ -71,6 +74,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/portal/pages/portal-page.tsx'),
                         'PortalPage',
+                        ['portal', 'applications'],
                       ),
                     },
                   }),
@@ -81,6 +85,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/auth/pages/api-tokens-page.tsx'),
                         'ApiTokensPage',
+                        ['auth'],
                       ),
                     },
                   }),
@@ -89,6 +94,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/system/pages/maintenance-mode-page.tsx'),
                         'MaintenanceModePage',
+                        ['system', 'lists'],
                       ),
                     },
                   }),
@@ -97,6 +103,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/users/pages/users-page.tsx'),
                         'UsersPage',
+                        ['users', 'lists'],
                       ),
                     },
                   }),
@@ -106,6 +113,7 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/client-certificates/pages/client-certificates-page.tsx'),
                         'ClientCertificatesPage',
+                        ['users', 'lists', 'system'],
                       ),
                     },
                   }),
@@ -114,12 +122,14 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/applications/pages/applications-page.tsx'),
                         'ApplicationsPage',
+                        ['applications', 'lists'],
                       ),
                     },
                     ':id': {
                       lazy: lazyComponent(
                         () => import('./application-detail-route.tsx'),
                         'ApplicationDetailRoute',
+                        ['applications', 'lists', 'system'],
                       ),
                     },
                   }),
@@ -128,12 +138,14 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/participants/pages/participant-page.tsx'),
                         'ParticipantPage',
+                        ['applications', 'lists', 'system'],
                       ),
                     },
                     change: {
                       lazy: lazyComponent(
                         () => import('../features/participants/pages/participant-change-page.tsx'),
                         'ParticipantChangePage',
+                        ['applications', 'lists', 'system'],
                       ),
                     },
                   }),
@@ -142,12 +154,14 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/participants/pages/participants-page.tsx'),
                         'ParticipantsPage',
+                        ['applications', 'lists'],
                       ),
                     },
                     ':id': {
                       lazy: lazyComponent(
                         () => import('../features/participants/pages/participant-detail-page.tsx'),
                         'ParticipantDetailPage',
+                        ['applications', 'lists', 'system'],
                       ),
                     },
                   }),
@@ -271,6 +285,7 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/audit-log/pages/audit-log-page.tsx'),
                         'AuditLogPage',
+                        ['applications', 'lists'],
                       ),
                     },
                   }),

@@ -1,4 +1,4 @@
-import { loginRequestSchema, messages, sessionUserSchema } from '@yoryo/contracts'
+import { loginRequestSchema, messages, problemSchema, sessionUserSchema } from '@yoryo/contracts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   DEFAULT_MESSAGE_PARAMS,
@@ -7,7 +7,7 @@ import {
   zodIssueToMessage,
 } from '../messages/message-ref.ts'
 import { ApiError } from './api-error.ts'
-import { apiFetch } from './api-fetch.ts'
+import { apiFetch, readProblem } from './api-fetch.ts'
 import { applyFieldErrors, isShownOnFields } from './form-errors.ts'
 
 const problem = (status: number, body: Record<string, unknown>) =>
@@ -120,6 +120,53 @@ describe('apiFetch', () => {
     expect(warn).toHaveBeenCalled()
     warn.mockRestore()
   })
+
+  it('checks a response against a schema loaded on demand, fetched while the request runs', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    vi.stubGlobal('fetch', async () => Response.json({ unexpected: true }))
+    const load = vi.fn(() => Promise.resolve(sessionUserSchema))
+    const data = await apiFetch('/api/v1/auth/me', { schema: load })
+    expect(data).toEqual({ unexpected: true })
+    expect(load).toHaveBeenCalledOnce()
+    expect(warn).toHaveBeenCalled()
+    warn.mockRestore()
+  })
+})
+
+describe('readProblem (problem details without zod)', () => {
+  const valid = {
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    detail: 'd',
+    messageId: 'E-COMMON-001',
+    requestId: 'r',
+    errors: [{ path: ['a', 0], messageId: 'E-COMMON-001', message: 'm' }],
+  }
+  const samples: unknown[] = [
+    valid,
+    { ...valid, detail: undefined, errors: undefined },
+    { ...valid, instance: '/x' },
+    { ...valid, status: 400.5 },
+    { ...valid, status: '400' },
+    { ...valid, messageId: undefined },
+    { ...valid, requestId: 1 },
+    { ...valid, detail: null },
+    { ...valid, errors: [{ path: [true], messageId: 'x', message: 'm' }] },
+    { ...valid, errors: [{ path: ['a'], messageId: 'x' }] },
+    { ...valid, errors: {} },
+    null,
+    'text',
+    [],
+  ]
+
+  it.each(samples.map((sample, i) => [i, sample]))(
+    'agrees with problemSchema of @yoryo/contracts (sample %i)',
+    (_i, sample) => {
+      const parsed = problemSchema.safeParse(sample)
+      expect(readProblem(sample)).toEqual(parsed.success ? parsed.data : null)
+    },
+  )
 })
 
 describe('field errors', () => {

@@ -1,4 +1,4 @@
-import { problemSchema, type FieldError } from '@yoryo/contracts'
+import type { FieldError, Problem } from '@yoryo/contracts'
 import { ApiError, NETWORK_ERROR_MESSAGE_ID, SERVER_ERROR_MESSAGE_ID } from './api-error.ts'
 
 /** Anything with zod's `safeParse` (a contracts schema), used to check responses. */
@@ -18,8 +18,12 @@ export interface ApiFetchOptions<T> {
   /** Extra request headers (e.g. the access key of a public application). */
   headers?: Record<string, string>
   signal?: AbortSignal
-  /** The contract schema of the response; a mismatch is logged, not thrown. */
-  schema?: ResponseSchema<T>
+  /**
+   * The contract schema of the response; a mismatch is logged, not thrown. Screens in the entry
+   * chunk pass a loader (`() => import(…)`) instead, so zod stays out of the first load; it is
+   * fetched while the request runs.
+   */
+  schema?: ResponseSchema<T> | (() => Promise<ResponseSchema<T>>)
   /**
    * `blob` for file downloads: resolves to the body as a `Blob` (use `apiFetch<Blob>`); errors
    * are problem details as for any other call.
@@ -53,13 +57,60 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isOptionalString = (value: unknown): value is string | undefined =>
+  value === undefined || typeof value === 'string'
+
+function isFieldError(value: unknown): value is FieldError {
+  if (typeof value !== 'object' || value === null) return false
+  const { path, messageId, message } = value as Record<string, unknown>
+  return (
+    Array.isArray(path) &&
+    path.every((part) => typeof part === 'string' || typeof part === 'number') &&
+    isString(messageId) &&
+    isString(message)
+  )
+}
+
+/**
+ * RFC 9457 problem details as the API sends them (`problemSchema` of @yoryo/contracts), checked
+ * by hand: zod stays out of the SPAs' entry chunk (issue 7 first-load budget). The schema and
+ * this check are compared in api-fetch.test.ts.
+ */
+export function readProblem(body: unknown): Problem | null {
+  if (typeof body !== 'object' || body === null) return null
+  const { type, title, status, detail, instance, messageId, requestId, errors } = body as Record<
+    string,
+    unknown
+  >
+  const valid =
+    isString(type) &&
+    isString(title) &&
+    Number.isInteger(status) &&
+    isOptionalString(detail) &&
+    isOptionalString(instance) &&
+    isString(messageId) &&
+    isString(requestId) &&
+    (errors === undefined || (Array.isArray(errors) && errors.every(isFieldError)))
+  if (!valid) return null
+  return {
+    type,
+    title,
+    status: status as number,
+    ...(detail === undefined ? {} : { detail }),
+    ...(instance === undefined ? {} : { instance }),
+    messageId,
+    requestId,
+    ...(errors === undefined ? {} : { errors: errors as FieldError[] }),
+  }
+}
+
 /** Turns a non-2xx response into an `ApiError`, reading RFC 9457 problem details if present. */
 export async function toApiError(response: Response): Promise<ApiError> {
   const body = await readJson(response)
   const headerRequestId = response.headers.get(REQUEST_ID_HEADER)
-  const parsed = problemSchema.safeParse(body)
-  if (parsed.success) {
-    const problem = parsed.data
+  const problem = readProblem(body)
+  if (problem) {
     return new ApiError({
       status: response.status,
       messageId: problem.messageId,
@@ -126,6 +177,10 @@ export async function apiFetch<T = unknown>(
     payload = JSON.stringify(body)
   }
 
+  const pendingSchema = typeof schema === 'function' ? schema() : schema
+  // Settled even when the request fails first (no unhandled rejection).
+  void Promise.resolve(pendingSchema).catch(() => undefined)
+
   let response: Response
   try {
     response = await fetch(withQuery(path, query), {
@@ -154,8 +209,9 @@ export async function apiFetch<T = unknown>(
   if (response.status === 204) return undefined as T
 
   const data = await readJson(response)
-  if (schema) {
-    const result = schema.safeParse(data)
+  const responseSchema = await Promise.resolve(pendingSchema).catch(() => undefined)
+  if (responseSchema) {
+    const result = responseSchema.safeParse(data)
     if (result.success) return result.data
     console.warn(`[apiFetch] ${method} ${path}: response does not match the contract`, result.error)
   }

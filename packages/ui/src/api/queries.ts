@@ -1,10 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import {
-  attachmentSchema,
-  maintenanceStatusSchema,
   messages,
-  portalSchema,
-  sessionUserSchema,
   type Attachment,
   type AttachmentOwnerType,
   type MessageDefinition,
@@ -12,6 +8,7 @@ import {
 } from '@yoryo/contracts'
 import { isApiError } from './api-error.ts'
 import { apiFetch } from './api-fetch.ts'
+import { lazySchema } from './lazy-schema.ts'
 
 /**
  * Query-option factories with hierarchical keys (architecture.md): `all` → narrower keys, so
@@ -29,7 +26,8 @@ export const authQueries = {
   me: () =>
     queryOptions({
       queryKey: authKeys.me(),
-      queryFn: ({ signal }) => apiFetch('/api/v1/auth/me', { signal, schema: sessionUserSchema }),
+      queryFn: ({ signal }) =>
+        apiFetch('/api/v1/auth/me', { signal, schema: lazySchema('sessionUserSchema') }),
       staleTime: 60_000,
       retry: false,
     }),
@@ -49,7 +47,8 @@ export const portalQueries = {
   top: () =>
     queryOptions({
       queryKey: portalKeys.top(),
-      queryFn: ({ signal }) => apiFetch('/api/v1/portal', { signal, schema: portalSchema }),
+      queryFn: ({ signal }) =>
+        apiFetch('/api/v1/portal', { signal, schema: lazySchema('portalSchema') }),
       staleTime: 30_000,
       refetchInterval: 5 * 60_000,
     }),
@@ -65,15 +64,16 @@ export const maintenanceKeys = {
   status: () => [...maintenanceKeys.all, 'status'] as const,
 }
 
-export { maintenanceStatusSchema }
-
 export const maintenanceQueries = {
   /** Needs no login; the maintenance screen and the login page read it. */
   status: () =>
     queryOptions({
       queryKey: maintenanceKeys.status(),
       queryFn: ({ signal }) =>
-        apiFetch('/api/v1/system/maintenance', { signal, schema: maintenanceStatusSchema }),
+        apiFetch('/api/v1/system/maintenance', {
+          signal,
+          schema: lazySchema('maintenanceStatusSchema'),
+        }),
       staleTime: 15_000,
     }),
 }
@@ -135,8 +135,6 @@ export const attachmentKeys = {
     [...attachmentKeys.lists(), { ownerType: owner.ownerType, ownerId: owner.ownerId }] as const,
 }
 
-const attachmentListSchema = attachmentSchema.array()
-
 export const attachmentQueries = {
   list: (owner: AttachmentOwner) =>
     queryOptions({
@@ -145,7 +143,7 @@ export const attachmentQueries = {
         apiFetch('/api/v1/attachments', {
           signal,
           query: { ownerType: owner.ownerType, ownerId: owner.ownerId },
-          schema: attachmentListSchema,
+          schema: lazySchema('attachmentListSchema'),
         }),
     }),
 }

@@ -5,7 +5,7 @@ import { createRoot, type Root } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createI18n } from '../i18n/i18n.ts'
-import { createColumnHelper, DataTable } from './data-table.tsx'
+import { COLUMN_WIDTHS, createColumnHelper, DataTable, plannedMinWidth } from './data-table.tsx'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -70,6 +70,33 @@ describe('DataTable', () => {
     act(() => button.click())
     expect(names()).toEqual(['Alpha', 'Beta', 'Gamma'])
     expect(container.querySelector('th')?.getAttribute('aria-sort')).toBe('ascending')
+  })
+
+  it('lays out the width plan: fixed widths, a least width, long values cut with a tooltip', () => {
+    const planned = [
+      column.accessor('id', { header: 'Code', meta: { widthClass: 'code' } }),
+      column.accessor('name', { header: 'Name', meta: { widthClass: 'email' } }),
+      column.accessor('kw', { header: 'kW', meta: { numeric: true, width: 64 } }),
+    ]
+    render(<DataTable label="t" data={rows} columns={planned} />)
+    const table = container.querySelector('table') as HTMLTableElement
+    expect(table.className).toContain('yoryo-table-planned')
+    const cols = [...table.querySelectorAll('colgroup col')] as HTMLTableColElement[]
+    expect(cols.map((col) => col.style.width)).toEqual([
+      `${COLUMN_WIDTHS.code.width}px`,
+      '',
+      '64px',
+    ])
+    expect(plannedMinWidth(planned.map((c) => c.meta))).toBe(
+      COLUMN_WIDTHS.code.min + COLUMN_WIDTHS.email.min + 64,
+    )
+    const email = bodyRows()[0]?.cells[1] as HTMLTableCellElement
+    expect(email.className).toContain('yoryo-cell-truncate')
+    expect(email.title).toBe('Beta')
+    // Without classes a table keeps its automatic layout, as before.
+    render(<DataTable label="t" data={rows} columns={columns} />)
+    expect(container.querySelector('table')?.className).not.toContain('yoryo-table-planned')
+    expect(container.querySelector('colgroup')).toBeNull()
   })
 
   it('right-aligns numeric cells', () => {

@@ -28,7 +28,82 @@ declare module '@tanstack/react-table' {
     mono?: boolean
     /** Long values (e-mail, subjects) wrap at any character: readable in full, never cut. */
     breakAnywhere?: boolean
+    /**
+     * The column's place in the width plan (`COLUMN_WIDTHS`): what kind of value it shows. A
+     * table whose columns declare it lays out fixed: classes of short values get their width,
+     * `name` / `email` / `text` share the rest and cut long values with `…` (the full value in
+     * the cell's tooltip and in the record's detail); on a narrow screen the table scrolls
+     * inside its container instead of squeezing. Optional: `width` and `breakAnywhere` still
+     * work as before.
+     */
+    widthClass?: ColumnWidthClass
   }
+}
+
+/** Kinds of values a list column shows, for the width plan of `DataTable`. */
+export type ColumnWidthClass =
+  | 'code'
+  | 'id'
+  | 'short'
+  | 'label'
+  | 'status'
+  | 'date'
+  | 'datetime'
+  | 'period'
+  | 'amount'
+  | 'actions'
+  | 'person'
+  | 'name'
+  | 'email'
+  | 'text'
+
+/**
+ * The width plan, in px at the tables' font size: a fixed `width` for values of a known length,
+ * a `min` share of the rest for names and free text (the table is never narrower than the sum,
+ * so a phone scrolls it sideways). `truncate`: one line, cut with `…`, the full value as tooltip.
+ * Sized so that a list of nine columns (020 users for the operator) fits the content area at
+ * 1280 px beside the menu (967 px).
+ */
+export const COLUMN_WIDTHS: Record<
+  ColumnWidthClass,
+  { width?: number; min: number; truncate: boolean }
+> = {
+  /** Codes and IDs: 事業者コード, user ID, receipt numbers (longer ones are cut). */
+  code: { width: 88, min: 88, truncate: true },
+  /** Longer identifiers: receipt numbers, 法人番号, serial numbers, fingerprints. */
+  id: { width: 136, min: 136, truncate: true },
+  /** Short labels (up to six characters): roles, kinds, record kinds. */
+  short: { width: 112, min: 112, truncate: false },
+  /** Longer labels: licence categories, operations of the audit log (wrap when longer). */
+  label: { width: 144, min: 144, truncate: false },
+  /** A status badge. */
+  status: { width: 84, min: 84, truncate: false },
+  date: { width: 104, min: 104, truncate: false },
+  /** `yyyy/MM/dd HH:mm`. */
+  datetime: { width: 128, min: 128, truncate: false },
+  /** Two dates (`yyyy/MM/dd〜yyyy/MM/dd`), on two lines when needed. */
+  period: { width: 108, min: 108, truncate: false },
+  amount: { width: 112, min: 112, truncate: false },
+  /** A menu or one or two buttons. */
+  actions: { width: 96, min: 96, truncate: false },
+  /** A person's name. */
+  person: { width: 120, min: 120, truncate: true },
+  /** Names of companies and records: the rest of the row, shared. */
+  name: { min: 112, truncate: true },
+  email: { min: 140, truncate: true },
+  text: { min: 160, truncate: true },
+}
+
+/** The table's least width under the plan (px), or undefined when no column declares a class. */
+export function plannedMinWidth(
+  metas: readonly ({ widthClass?: ColumnWidthClass; width?: number } | undefined)[],
+): number | undefined {
+  if (!metas.some((meta) => meta?.widthClass)) return undefined
+  return metas.reduce(
+    (sum, meta) =>
+      sum + (meta?.widthClass ? COLUMN_WIDTHS[meta.widthClass].min : (meta?.width ?? 96)),
+    0,
+  )
 }
 
 export interface DataTableProps<T> {
@@ -116,6 +191,9 @@ export function DataTable<T>({
   const columnCount = table.getVisibleLeafColumns().length
   const detailRows = renderExpanded ? rows.filter((row) => row.getIsExpanded()).length : 0
   const activeIndex = Math.min(focusIndex, Math.max(rows.length - 1, 0))
+  const minWidth = plannedMinWidth(
+    table.getVisibleLeafColumns().map((column) => column.columnDef.meta),
+  )
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
     let next: number | null = null
@@ -153,17 +231,30 @@ export function DataTable<T>({
         verticalSpacing={6}
         horizontalSpacing="sm"
         fz="sm"
-        className="yoryo-table"
+        className={minWidth === undefined ? 'yoryo-table' : 'yoryo-table yoryo-table-planned'}
+        layout={minWidth === undefined ? undefined : 'fixed'}
+        miw={minWidth}
         aria-busy={showSkeleton || undefined}
         aria-rowcount={showSkeleton ? undefined : rows.length + detailRows + 1}
       >
         <caption className="yoryo-visually-hidden">{label}</caption>
+        {minWidth === undefined ? null : (
+          // Fixed layout takes the widths of the plan from here (header cells' widths are not enough).
+          <colgroup>
+            {table.getVisibleLeafColumns().map((column) => {
+              const meta = column.columnDef.meta
+              const width = meta?.widthClass ? COLUMN_WIDTHS[meta.widthClass].width : meta?.width
+              return <col key={column.id} style={width === undefined ? undefined : { width }} />
+            })}
+          </colgroup>
+        )}
         <Table.Thead>
           {table.getHeaderGroups().map((headerGroup) => (
             <Table.Tr key={headerGroup.id}>
               {headerGroup.headers.map((header) => {
                 const meta = header.column.columnDef.meta
                 const align = meta?.align ?? (meta?.numeric ? 'right' : 'left')
+                const planned = meta?.widthClass ? COLUMN_WIDTHS[meta.widthClass] : undefined
                 const sorted = header.column.getIsSorted()
                 const canSort = header.column.getCanSort()
                 const content = header.isPlaceholder
@@ -172,7 +263,7 @@ export function DataTable<T>({
                 return (
                   <Table.Th
                     key={header.id}
-                    w={meta?.width}
+                    w={planned ? planned.width : meta?.width}
                     ta={align}
                     aria-sort={
                       sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
@@ -239,16 +330,22 @@ export function DataTable<T>({
                 >
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta
+                    const truncate = meta?.widthClass
+                      ? COLUMN_WIDTHS[meta.widthClass].truncate
+                      : false
+                    const value: unknown = cell.getValue()
                     return (
                       <Table.Td
                         key={cell.id}
                         ta={meta?.align ?? (meta?.numeric ? 'right' : 'left')}
+                        title={truncate && typeof value === 'string' ? value : undefined}
                         className={[
                           meta?.numeric ? 'yoryo-numeric' : '',
                           meta?.tabular ? 'yoryo-figures' : '',
                           meta?.nowrap ? 'yoryo-nowrap' : '',
                           meta?.mono ? 'yoryo-mono' : '',
                           meta?.breakAnywhere ? 'yoryo-break-anywhere' : '',
+                          truncate ? 'yoryo-cell-truncate' : '',
                         ]
                           .filter(Boolean)
                           .join(' ')}

@@ -1,9 +1,13 @@
 import type { ja } from './ja.ts'
 import type { applicationsSections } from './sections/applications.ts'
 import type { bulkSections } from './sections/bulk.ts'
-import type { listsSections } from './sections/lists.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
+import type { authSections } from './sections/auth.ts'
+import type { listsSections } from './sections/lists.ts'
+import type { portalSections } from './sections/portal.ts'
+import type { shellSections } from './sections/shell.ts'
+import type { systemSections } from './sections/system.ts'
 import type { usersSections } from './sections/users.ts'
 
 /** The shape of a UI catalogue: every leaf of `ja.ts` is a string in every language. */
@@ -16,6 +20,10 @@ export type CoreCatalogue = CatalogueShape<typeof ja>
 
 /** Every text of the UI in Japanese: the core and every section (see `loader.ts`). */
 export type FullCatalogue = typeof ja &
+  (typeof authSections)['ja'] &
+  (typeof shellSections)['ja'] &
+  (typeof portalSections)['ja'] &
+  (typeof systemSections)['ja'] &
   (typeof applicationsSections)['ja'] &
   (typeof usersSections)['ja'] &
   (typeof listsSections)['ja'] &

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { catalogueKeys } from './catalogue.ts'
-import { createI18n } from './i18n.ts'
+import { MISSING_TEXT_WARNING, createI18n } from './i18n.ts'
 import { loadedTexts } from './loader.ts'
 
 // The whole catalogue, core and sections (test/setup.ts loads all of it).
@@ -49,5 +49,15 @@ describe('UI catalogues', () => {
     expect(en.t('common.count', { count: 1 })).toBe('1 record')
     expect(en.t('common.count', { count: 3 })).toBe('3 records')
     expect(createI18n('ja').t('common.count', { count: 3 })).toBe('3件')
+  })
+
+  it('warns about a text that is not loaded (a section its route does not load)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const i18n = createI18n('ja')
+    expect(i18n.t('login.title')).toBe('ログイン')
+    expect(warn).not.toHaveBeenCalled()
+    i18n.t('noSuchSection.title' as 'login.title')
+    expect(warn).toHaveBeenCalledWith(`${MISSING_TEXT_WARNING} noSuchSection.title`)
+    warn.mockRestore()
   })
 })

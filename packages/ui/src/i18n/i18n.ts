@@ -7,6 +7,13 @@ import { attachInstance, catalogueBackend } from './loader.ts'
 
 export { isLanguage }
 
+/**
+ * Logged (console.warn) for a text the current screen asks for that is not loaded: keys are
+ * type-checked, so this means a catalogue section its route does not load (`lazyComponent`'s
+ * `sections`). The e2e fixtures fail a test on it.
+ */
+export const MISSING_TEXT_WARNING = '[i18n] missing text:'
+
 /** Shared by both SPAs: they are served from one origin, so one localStorage entry serves both. */
 export const LANGUAGE_STORAGE_KEY = 'yoryo.language'
 
@@ -48,6 +55,10 @@ export function createI18n(language: Language = readStoredLanguage()): I18n {
       interpolation: { escapeValue: false },
       initAsync: false,
       returnNull: false,
+      saveMissing: true,
+      missingKeyHandler: (_languages, _namespace, key) => {
+        console.warn(`${MISSING_TEXT_WARNING} ${key}`)
+      },
     })
   const sync = (lng: string) => {
     if (typeof document !== 'undefined') document.documentElement.lang = lng

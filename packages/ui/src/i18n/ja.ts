@@ -1,8 +1,9 @@
 import { functionCodeLabels, functionLabels, labelsIn, roleLabels } from '@yoryo/contracts'
 
 /**
- * Japanese UI catalogue, its core (the default language, in the entry chunk); the feature
- * sections (`sections/*.ts`) are loaded with the first lazy route (`loader.ts`). `en.ts` must
+ * Japanese UI catalogue, its core (the default language, in the entry chunk): what the screens
+ * of the entry show (errors, maintenance) and the words every screen uses; the sections
+ * (`sections/*.ts`) are loaded by the routes that show them (`loader.ts`). `en.ts` must
  * have exactly the same keys; the type `CoreCatalogue` enforces it at compile time and
  * `i18n.test.ts` checks it once more, sections included.
  * System messages with IDs (E-…, W-…, I-…) live in @yoryo/contracts, not here.
@@ -22,14 +23,6 @@ export const ja = {
     label: '表示言語',
     ja: '日本語',
     en: 'English',
-  },
-  header: {
-    participant: '事業者',
-    user: 'ユーザ',
-    toDelivery: '実需給期間向け機能へ',
-    toPreDelivery: '実需給期間前向け機能へ',
-    logout: 'ログアウト',
-    mainMenu: 'メインメニュー',
   },
   roles: labelsIn(roleLabels, 'ja'),
   // Function and function-code names: declared once, in the registry of @yoryo/contracts.
@@ -72,179 +65,6 @@ export const ja = {
     warning: '警告',
     error: 'エラー',
   },
-  countdown: {
-    remaining: '残り {{value}}',
-    untilOpen: '開始まで {{value}}',
-    days: '{{count}}日',
-    hours: '{{count}}時間',
-    minutes: '{{count}}分',
-    underAMinute: '1分未満',
-    closed: '締切済み',
-  },
-  login: {
-    title: 'ログイン',
-    participantCode: '事業者コード',
-    userId: 'ユーザID',
-    password: 'パスワード',
-    submit: 'ログイン',
-    help: 'パスワードを忘れた場合やユーザがロックされた場合は、所属事業者の管理者ユーザにお問い合わせください。',
-    // 700, for companies without a login: here, not in `systemUse`, which is loaded later.
-    applyLink: '容量市場システムの利用申込（新規の事業者）',
-  },
-  password: {
-    currentPassword: '現在のパスワード',
-    newPassword: '新しいパスワード',
-    confirmPassword: '新しいパスワード（確認）',
-    submit: '変更する',
-    policyTitle: 'パスワードの条件',
-    policyLength: '{{min}}文字以上',
-    policyClasses: '英大文字・英小文字・数字・記号のうち3種類以上を含む',
-    policyNotUserId: 'ユーザIDを含まない',
-    policyHistory: '直近{{count}}回に使用したパスワードと異なる',
-    policyMet: '満たしている',
-    policyNotMet: '満たしていない',
-    policyServerChecked: '（登録時に確認）',
-    expiresAt: '現在のパスワードの有効期限：{{value}}',
-  },
-  portal: {
-    loginInfo: 'ログイン情報',
-    participantCode: '事業者コード',
-    participantName: '事業者名',
-    userId: 'ユーザID',
-    userName: 'ユーザ名',
-    role: 'ロール',
-    previousLogin: '前回ログイン日時',
-    firstLogin: '初回ログイン',
-    passwordExpiresAt: 'パスワード有効期限',
-    menu: 'メニュー',
-    windows: '受付期間と締切',
-    windowsEmpty: '受付中または受付予定の期間はありません。',
-    tasks: '対応が必要な事項',
-    tasksEmpty: '対応が必要な事項はありません。',
-    columns: {
-      title: '名称',
-      function: '機能',
-      state: '状態',
-      opensAt: '受付開始',
-      closesAt: '締切',
-      remaining: '残り時間',
-      task: '内容',
-      dueAt: '期限',
-    },
-    windowState: {
-      upcoming: '受付前',
-      open: '受付中',
-    },
-  },
-  messageCatalogue: {
-    description:
-      'システムが表示するメッセージの一覧です。画面やエラーに表示されたメッセージIDで検索できます。',
-    searchLabel: 'メッセージIDまたは本文',
-    searchPlaceholder: '例：E-AUTH-001、パスワード',
-    severityLabel: '重要度',
-    tableLabel: 'メッセージ一覧',
-    empty: '条件に一致するメッセージはありません。',
-    columns: {
-      id: 'メッセージID',
-      severity: '重要度',
-      ja: '日本語',
-      en: 'English',
-    },
-  },
-  attachments: {
-    title: '添付ファイル',
-    fileLabel: '添付ファイルの選択',
-    filePlaceholder: 'ファイルを選択してください',
-    clearFile: '選択を解除',
-    upload: '添付する',
-    limits:
-      '1ファイル{{maxMb}}MBまで。PDF、画像（PNG・JPEG）、CSV、テキスト、Excel、Word、ZIP形式を添付できます。',
-    tableLabel: '添付ファイル一覧',
-    empty: '添付ファイルはありません。',
-    columns: {
-      fileName: 'ファイル名',
-      size: 'サイズ',
-      type: '形式',
-      sha256: 'SHA-256',
-      uploadedBy: '登録者',
-      createdAt: '登録日時',
-      actions: '操作',
-    },
-    download: 'ダウンロード',
-    downloadFile: '{{fileName}}をダウンロード',
-    delete: '削除',
-    deleteFile: '{{fileName}}を削除',
-    deleteTitle: '添付ファイルの削除',
-    deleteConfirm:
-      '「{{fileName}}」を削除します。削除したファイルは元に戻せません。よろしいですか？',
-    deleteSubmit: '削除する',
-    types: {
-      pdf: 'PDF',
-      png: 'PNG画像',
-      jpeg: 'JPEG画像',
-      csv: 'CSV',
-      text: 'テキスト',
-      zip: 'ZIP',
-      xlsx: 'Excel',
-      xls: 'Excel（97-2003）',
-      docx: 'Word',
-      other: 'その他',
-    },
-    participantDescription:
-      '自事業者に関する書類を添付・管理します。添付したファイルは広域機関も参照できます。',
-  },
-  apiTokens: {
-    description:
-      'システム間連携でAPIを呼び出すためのトークンを発行・失効します。トークンの値は発行時に一度だけ表示されます。',
-    createTitle: 'トークンの発行',
-    name: 'トークン名',
-    namePlaceholder: '例：需給管理システム連携',
-    expiresIn: '有効期間',
-    days: '{{count}}日',
-    create: '発行する',
-    listTitle: '発行済みのトークン',
-    tableLabel: '発行済みのトークン一覧',
-    empty: '発行済みのトークンはありません。',
-    columns: {
-      name: 'トークン名',
-      prefix: '識別子',
-      createdAt: '発行日時',
-      expiresAt: '有効期限',
-      lastUsedAt: '最終利用日時',
-      status: '状態',
-      actions: '操作',
-    },
-    status: {
-      active: '有効',
-      revoked: '失効済み',
-      expired: '期限切れ',
-    },
-    neverUsed: '未使用',
-    revoke: '失効',
-    revokeToken: '{{name}}を失効',
-    revokeTitle: 'トークンの失効',
-    revokeConfirm:
-      '「{{name}}」を失効させます。このトークンを使った連携はただちに利用できなくなります。よろしいですか？',
-    revokeSubmit: '失効させる',
-    createdTitle: '発行したトークン',
-    createdSummary: 'トークン名「{{name}}」　有効期限 {{expiresAt}}',
-    tokenLabel: 'トークンの値',
-  },
-  maintenanceMode: {
-    description:
-      'メンテナンスモード中は、事業者のユーザはシステムを利用できません。広域機関のユーザは引き続き利用できます。',
-    currentStatus: '現在の状態',
-    statusActive: 'メンテナンス中',
-    statusInactive: '通常運用中',
-    settings: '設定',
-    active: 'メンテナンスモードにする',
-    messageJa: 'お知らせ文（日本語）',
-    messageEn: 'お知らせ文（英語）',
-    endsAt: '終了予定日時（日本時間）',
-    currentEndsAt: '終了予定日時',
-    endsAtHint: '未入力の場合、終了予定日時は表示されません。',
-    submit: '設定を保存',
-  },
   maintenanceScreen: {
     title: 'メンテナンス中',
     endedTitle: 'メンテナンス終了',
@@ -252,23 +72,6 @@ export const ja = {
     endsAtUnknown: '終了予定日時は未定です。',
     resume: '利用を再開する',
     checkAgain: '状況を再確認',
-  },
-  unsaved: {
-    title: '入力内容が保存されていません',
-    leaveMessage: 'この画面を離れると、入力した内容は破棄されます。移動してよろしいですか。',
-    closeMessage: 'ダイアログを閉じると、入力した内容は破棄されます。閉じてよろしいですか。',
-    discardAndLeave: '破棄して移動',
-    discardAndClose: '破棄して閉じる',
-    draftRestored: '前回保存されなかった入力内容を復元しました。',
-  },
-  sessionExpiry: {
-    title: 'まもなくログインの有効期限が切れます',
-    idleMessage:
-      '操作がないため、あと{{minutes}}分でログインの有効期限が切れます。続けて操作する場合は「延長する」を押してください。',
-    absoluteMessage:
-      'ログインしてから12時間が経つため、あと{{minutes}}分でログインの有効期限が切れます。入力中の内容は再ログイン後に復元されます。',
-    extend: '延長する',
-    acknowledge: '了解',
   },
   errors: {
     notFoundTitle: 'ページが見つかりません',

@@ -4,14 +4,27 @@ import { ja } from './ja.ts'
 
 /**
  * What of the UI catalogue a page loads when. The entry holds only the Japanese core (`ja.ts`:
- * shell, login, errors, portal); the English core (`en.ts`) is loaded when English is chosen
- * (through i18next's backend, so a language switch shows the new texts only once they are
- * there), and the feature sections (`sections/*.ts`, both languages each) are loaded by every
- * lazy route with its screen (`lazyComponent`), so no screen renders before its texts are in.
+ * names, common words, roles, function names, the error and maintenance screens); the English
+ * core (`en.ts`) is loaded when English is chosen (through i18next's backend, so a language
+ * switch shows the new texts only once they are there), and the sections (`sections/*.ts`, both
+ * languages each) are loaded by the lazy routes that show them, with their screen
+ * (`lazyComponent(load, name, sections)`), so no screen renders before its texts are in:
+ *
+ *   auth          login, password change, API tokens
+ *   shell         header, session-expiry warning, unsaved-input guard (the logged-in shell)
+ *   portal        portal top, deadline countdowns
+ *   system        message catalogue, maintenance mode, attachments
+ *   applications  700/701, applications and review, participant, audit log
+ *   users         users, client certificates, permissions
+ *   lists         list kit, pager, CSV export, date field, audit detail
  *
  * A new section file is added here and to `FullCatalogue` (catalogue.ts).
  */
 const sectionLoaders = {
+  auth: () => import('./sections/auth.ts').then((m) => m.authSections),
+  shell: () => import('./sections/shell.ts').then((m) => m.shellSections),
+  portal: () => import('./sections/portal.ts').then((m) => m.portalSections),
+  system: () => import('./sections/system.ts').then((m) => m.systemSections),
   applications: () => import('./sections/applications.ts').then((m) => m.applicationsSections),
   users: () => import('./sections/users.ts').then((m) => m.usersSections),
   lists: () => import('./sections/lists.ts').then((m) => m.listsSections),

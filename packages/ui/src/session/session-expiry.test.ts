@@ -4,6 +4,7 @@ import { sessionDeadline } from './session-expiry.tsx'
 const t0 = Date.parse('2026-12-01T09:00:00Z')
 const min = 60_000
 const session = {
+  now: new Date(t0).toISOString(),
   idleExpiresAt: new Date(t0 + 30 * min).toISOString(),
   absoluteExpiresAt: new Date(t0 + 12 * 60 * min).toISOString(),
   via: 'session' as const,
@@ -20,5 +21,19 @@ describe('session deadline', () => {
   it('never passes the absolute end', () => {
     const late = sessionDeadline(session, t0, t0 + 11 * 60 * min + 50 * min)
     expect(late).toEqual({ at: t0 + 12 * 60 * min, absolute: true })
+  })
+
+  it("measures with the server's clock: a browser clock 26 minutes fast or slow changes nothing", () => {
+    for (const skew of [26 * min, -26 * min]) {
+      const fetchedAt = t0 + skew
+      expect(sessionDeadline(session, fetchedAt, fetchedAt)).toEqual({
+        at: fetchedAt + 30 * min,
+        absolute: false,
+      })
+      expect(sessionDeadline(session, fetchedAt, fetchedAt + 11 * 60 * min + 50 * min)).toEqual({
+        at: fetchedAt + 12 * 60 * min,
+        absolute: true,
+      })
+    }
   })
 })

@@ -14,17 +14,19 @@ export const SESSION_WARNING_MS = 5 * 60_000
 const SERVER_TOUCH_SLACK_MS = 30_000
 
 /**
- * When the session ends, as far as this tab knows: the idle timeout runs from the API's last
- * answer (every answer extends it, as `idleExpiresAt` of the session query showed at
- * `fetchedAt`), never past the absolute end.
+ * When the session ends, as far as this tab knows, on this browser's clock: the idle timeout
+ * runs from the API's last answer (every answer extends it; the span is what `idleExpiresAt`
+ * of the session query left after the server's `now`), never past the absolute end. Both are
+ * measured against the server's `now`, so a browser clock that is fast or slow changes nothing.
  */
 export function sessionDeadline(
   session: SessionUser['session'],
   fetchedAt: number,
   lastActivity: number,
 ): { at: number; absolute: boolean } {
-  const idleSpan = Date.parse(session.idleExpiresAt) - fetchedAt
-  const absoluteAt = Date.parse(session.absoluteExpiresAt)
+  const serverNow = Date.parse(session.now)
+  const idleSpan = Date.parse(session.idleExpiresAt) - serverNow
+  const absoluteAt = fetchedAt + (Date.parse(session.absoluteExpiresAt) - serverNow)
   const idleAt = Math.max(lastActivity - SERVER_TOUCH_SLACK_MS, fetchedAt) + idleSpan
   return idleAt < absoluteAt ? { at: idleAt, absolute: false } : { at: absoluteAt, absolute: true }
 }

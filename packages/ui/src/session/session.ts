@@ -1,14 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import {
-  okSchema,
-  sessionUserSchema,
-  type LoginRequest,
-  type PasswordChangeRequest,
-  type SessionUser,
-} from '@yoryo/contracts'
+import type { LoginRequest, PasswordChangeRequest, SessionUser } from '@yoryo/contracts'
 import { createContext, useContext } from 'react'
 import { useNavigate } from 'react-router'
 import { apiFetch } from '../api/api-fetch.ts'
+import { lazySchema } from '../api/lazy-schema.ts'
 import { authKeys, maintenanceKeys } from '../api/queries.ts'
 
 /** Provided by `RequireSession` once the session is known. */
@@ -58,7 +53,11 @@ export function useLoginMutation() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: LoginRequest) =>
-      apiFetch('/api/v1/auth/login', { method: 'POST', body, schema: sessionUserSchema }),
+      apiFetch('/api/v1/auth/login', {
+        method: 'POST',
+        body,
+        schema: lazySchema('sessionUserSchema'),
+      }),
     onSuccess: (user) => {
       clearSessionData(queryClient)
       queryClient.setQueryData(authKeys.me(), user)
@@ -70,7 +69,11 @@ export function usePasswordChangeMutation() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: PasswordChangeRequest) =>
-      apiFetch('/api/v1/auth/password', { method: 'POST', body, schema: sessionUserSchema }),
+      apiFetch('/api/v1/auth/password', {
+        method: 'POST',
+        body,
+        schema: lazySchema('sessionUserSchema'),
+      }),
     onSuccess: (user) => {
       queryClient.setQueryData(authKeys.me(), user)
       // Everything else was refused while the change was pending: fetch it again.
@@ -85,7 +88,8 @@ export function usePasswordChangeMutation() {
 export function useLogout() {
   const navigate = useNavigate()
   const mutation = useMutation({
-    mutationFn: () => apiFetch('/api/v1/auth/logout', { method: 'POST', schema: okSchema }),
+    mutationFn: () =>
+      apiFetch('/api/v1/auth/logout', { method: 'POST', schema: lazySchema('okSchema') }),
     // An expired session is fine here: no "session expired" redirect, just the logout notice.
     meta: { skipErrorRedirect: true },
     // The login page clears the cached data of this session once it is shown.

@@ -1,6 +1,7 @@
 import { MAX_FAILED_LOGINS } from '@yoryo/contracts'
 import type { Config } from '../../config.ts'
 import { AppError } from '../../lib/errors.ts'
+import { lockActive } from '../../lib/login-lock.ts'
 
 /** Most accounts the guard remembers; the oldest is forgotten first. */
 const MAX_ENTRIES = 10_000
@@ -54,11 +55,6 @@ export class LoginGuard {
     remember(this.phantoms, key, entry)
     return entry.lockedAt !== null
   }
-}
-
-/** Whether a lock set at `lockedAt` still holds. */
-export function lockActive(lockedAt: Date | number, now: number, lockMinutes: number): boolean {
-  return new Date(lockedAt).getTime() + lockMinutes * 60_000 > now
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {

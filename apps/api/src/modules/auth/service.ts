@@ -22,7 +22,8 @@ import {
   passwordExpiresAt,
   verifyPassword,
 } from './password.ts'
-import { LoginGuard, lockActive } from './login-guard.ts'
+import { lockActive } from '../../lib/login-lock.ts'
+import { LoginGuard } from './login-guard.ts'
 import * as repo from './repository.ts'
 
 type UserWithParticipant = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>
@@ -369,6 +370,7 @@ export async function sessionUser(app: FastifyInstance, auth: AuthContext): Prom
     mustChangePassword: auth.user.mustChangePassword,
     permissions: auth.permissions,
     session: {
+      now: new Date().toISOString(),
       idleExpiresAt: auth.idleExpiresAt.toISOString(),
       absoluteExpiresAt: auth.absoluteExpiresAt.toISOString(),
       via: auth.via,

@@ -6,7 +6,7 @@ import {
   type ParticipantProfile,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
-import { type DbClient, type DbTransaction } from '@yoryo/db'
+import { issueParticipantCode, type DbClient, type DbTransaction } from '@yoryo/db'
 import { audit, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { generateOneTimePassword } from '../../lib/one-time-password.ts'
@@ -36,14 +36,6 @@ export function profileOf(p: Prisma.ParticipantGetPayload<object>): ParticipantP
     bankAccountNumber: p.bankAccountNumber,
     bankAccountHolder: p.bankAccountHolder,
   }
-}
-
-/** The next participant code: `P` + 5 digits, one above the highest issued. */
-async function nextParticipantCode(tx: DbTransaction): Promise<string> {
-  const rows = await tx.$queryRaw<{ code: string | null }[]>`
-    SELECT max(code) AS code FROM participant WHERE code ~ '^P[0-9]{5}$'`
-  const last = rows[0]?.code ? Number(rows[0].code.slice(1)) : 0
-  return `P${String(last + 1).padStart(5, '0')}`
 }
 
 /** Refuses a corporate number already registered or in an open application. */
@@ -123,7 +115,7 @@ export const participantHandler = defineEntityHandler({
         ),
       async apply(tx, application, actor) {
         const { participant, administrator } = application.proposed
-        const code = await nextParticipantCode(tx)
+        const code = await issueParticipantCode(tx)
         const created = await tx.participant.create({
           data: { ...participant, code, kind: 'participant' },
         })

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { isValidCorporateNumber, resourceKindSchema, roleSchema } from '@yoryo/contracts'
 import { createParticipant, createResource, createUser, resourceExample } from '@yoryo/db/factories'
 import { AppError } from '../../lib/errors.ts'
-import { normaliseFingerprint } from '../../lib/crypto.ts'
+import { normaliseFingerprint, sha256Hex } from '../../lib/crypto.ts'
+import { SESSION_COOKIE } from '../../lib/app-types.ts'
 import { hashPassword } from '../auth/public.ts'
 
 /** A random, valid 法人番号 (check digit in front, NTA rule). */
@@ -169,6 +170,37 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       })
       return { count }
+    },
+  )
+
+  /**
+   * Brings the end of the caller's own session (its cookie) near, as minutes of idleness would:
+   * it now ends after `idleSeconds` without a request (0: it has ended), so the SPAs' expiry
+   * warning and re-login can be tried without waiting. `expiresAt` is written too (unchanged),
+   * so the write counts as an identity write and the API's cached session row is dropped.
+   */
+  app.post(
+    '/session',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({ idleSeconds: z.number().int().min(0) }),
+      },
+    },
+    async (request) => {
+      const token = request.cookies[SESSION_COOKIE]
+      const session = token
+        ? await app.db.session.findUnique({ where: { tokenHash: sha256Hex(token) } })
+        : null
+      if (!session || session.endedAt) throw new AppError('E-COMMON-002', 404)
+      const idleMs = app.config.session.idleMinutes * 60_000
+      const lastSeenAt = new Date(Date.now() - idleMs + request.body.idleSeconds * 1000)
+      await app.db.session.update({
+        where: { id: session.id },
+        data: { lastSeenAt, expiresAt: session.expiresAt },
+      })
+      return { idleExpiresAt: new Date(lastSeenAt.getTime() + idleMs).toISOString() }
     },
   )
 }

@@ -50,4 +50,47 @@ describe('test support (e2e data through the db factories)', () => {
     })
     expect(second.json().code).not.toBe(made.code)
   })
+
+  it("brings the end of the caller's session near, and a request then extends it again", async () => {
+    const made = (
+      await t.app.inject({ method: 'POST', url: '/api/test-support/participants', payload: {} })
+    ).json() as { code: string; admin: { userId: string; password: string } }
+    const session = await loginAs(t.app, made.code, made.admin.userId, made.admin.password)
+    const idleMs = t.app.config.session.idleMinutes * 60_000
+
+    const soon = await t.app.inject({
+      method: 'POST',
+      url: '/api/test-support/session',
+      headers: session,
+      payload: { idleSeconds: 240 },
+    })
+    expect(soon.statusCode, soon.body).toBe(200)
+    const left = Date.parse(soon.json().idleExpiresAt) - Date.now()
+    expect(left).toBeGreaterThan(200_000)
+    expect(left).toBeLessThanOrEqual(240_000)
+    // The next request is a use of the session: it runs for the whole idle time again.
+    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: session })
+    expect(me.statusCode).toBe(200)
+    expect(Date.parse(me.json().session.idleExpiresAt) - Date.now()).toBeGreaterThan(
+      idleMs - 60_000,
+    )
+
+    const ended = await t.app.inject({
+      method: 'POST',
+      url: '/api/test-support/session',
+      headers: session,
+      payload: { idleSeconds: 0 },
+    })
+    expect(ended.statusCode).toBe(200)
+    const after = await t.app.inject({ url: '/api/v1/auth/me', headers: session })
+    expect(after.statusCode).toBe(401)
+    expect(after.json().messageId).toBe('E-AUTH-004')
+    // Without a session there is nothing to shorten.
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/api/test-support/session',
+      payload: { idleSeconds: 0 },
+    })
+    expect(none.statusCode).toBe(404)
+  })
 })

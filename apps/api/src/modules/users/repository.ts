@@ -24,20 +24,30 @@ export function loginIdTaken(db: DbClient, participantId: string, userId: string
   return db.user.count({ where: { participantId, userId } })
 }
 
-const statusWhere: Record<UserStatus, Prisma.UserWhereInput> = {
-  active: { cancelledAt: null, lockedAt: null },
-  locked: { cancelledAt: null, lockedAt: { not: null } },
-  cancelled: { cancelledAt: { not: null } },
+/** Each status as a filter; a lock set at or before `lockCutoff` has run out (active). */
+function statusWhere(status: UserStatus, lockCutoff: Date): Prisma.UserWhereInput {
+  switch (status) {
+    case 'active':
+      return { cancelledAt: null, OR: [{ lockedAt: null }, { lockedAt: { lte: lockCutoff } }] }
+    case 'locked':
+      return { cancelledAt: null, lockedAt: { gt: lockCutoff } }
+    case 'cancelled':
+      return { cancelledAt: { not: null } }
+  }
 }
 
-/** The list filter; `participantId` is already narrowed to what the caller may see. */
+/**
+ * The list filter; `participantId` is already narrowed to what the caller may see, `lockCutoff`
+ * from `lockCutoff()` of lib/login-lock.ts.
+ */
 export function userWhere(
   filter: Pick<UserListQuery, 'role' | 'status' | 'q'> & { participantId?: string | undefined },
+  lockCutoff: Date,
 ): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = []
   if (filter.participantId) and.push({ participantId: filter.participantId })
   if (filter.role) and.push({ role: filter.role })
-  if (filter.status) and.push(statusWhere[filter.status])
+  if (filter.status) and.push(statusWhere(filter.status, lockCutoff))
   if (filter.q) {
     and.push({
       OR: [{ userId: containsText(filter.q) }, { name: containsText(filter.q) }],

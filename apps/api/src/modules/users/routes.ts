@@ -61,7 +61,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     sort: repo.userSort,
     defaultSort: { field: 'participantCode', direction: 'asc' },
     tieBreak: repo.userTieBreak,
-    where: (query, request) => userListWhere(requireAuth(request), query),
+    where: (query, request) =>
+      userListWhere(requireAuth(request), query, app.config.loginLockMinutes),
     find: (args) => findUsers(app, args),
     count: (where) => repo.countUsers(app.db, where),
     csv: { fileName: 'users.csv', columns: userCsvColumns },

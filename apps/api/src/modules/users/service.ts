@@ -24,6 +24,7 @@ import { AppError, type AppFieldError } from '../../lib/errors.ts'
 import { assertSameParticipant, isAdministrator } from '../../lib/guards.ts'
 import type { Lang } from '../../lib/problem.ts'
 import { hashPassword } from '../auth/public.ts'
+import { lockActive, lockCutoff } from '../../lib/login-lock.ts'
 import { generateOneTimePassword } from '../../lib/one-time-password.ts'
 import * as repo from './repository.ts'
 
@@ -41,14 +42,19 @@ export interface Caller {
   lang: Lang
 }
 
-function statusOf(row: { lockedAt: Date | null; cancelledAt: Date | null }): UserStatus {
+/** A lock that has run out (`LOGIN_LOCK_MINUTES`) is shown as active, as the login treats it. */
+function statusOf(
+  row: { lockedAt: Date | null; cancelledAt: Date | null },
+  lockMinutes: number,
+): UserStatus {
   if (row.cancelledAt) return 'cancelled'
-  return row.lockedAt ? 'locked' : 'active'
+  return lockActive(row.lockedAt, Date.now(), lockMinutes) ? 'locked' : 'active'
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
-export function toUser(row: repo.UserRow): User {
+/** A user as the API shows it; `lockMinutes` is LOGIN_LOCK_MINUTES (`config.loginLockMinutes`). */
+export function toUser(row: repo.UserRow, lockMinutes: number): User {
   return {
     id: row.id,
     participant: { id: row.participant.id, code: row.participant.code, name: row.participant.name },
@@ -57,7 +63,7 @@ export function toUser(row: repo.UserRow): User {
     email: row.email,
     phone: row.phone,
     role: row.role,
-    status: statusOf(row),
+    status: statusOf(row, lockMinutes),
     mustChangePassword: row.mustChangePassword,
     passwordChangedAt: row.passwordChangedAt.toISOString(),
     lockedAt: iso(row.lockedAt),
@@ -147,13 +153,20 @@ function listedParticipant(auth: AuthContext, requested: string | undefined): st
 }
 
 /** The filter of the user list (020), narrowed to the participants the caller may see. */
-export function userListWhere(auth: AuthContext, query: UserListQuery): Prisma.UserWhereInput {
-  return repo.userWhere({
-    role: query.role,
-    status: query.status,
-    q: query.q,
-    participantId: listedParticipant(auth, query.participantId),
-  })
+export function userListWhere(
+  auth: AuthContext,
+  query: UserListQuery,
+  lockMinutes: number,
+): Prisma.UserWhereInput {
+  return repo.userWhere(
+    {
+      role: query.role,
+      status: query.status,
+      q: query.q,
+      participantId: listedParticipant(auth, query.participantId),
+    },
+    lockCutoff(Date.now(), lockMinutes),
+  )
 }
 
 /** A page of users in the given order, as the API shows them. */
@@ -164,13 +177,15 @@ export async function findUsers(
     take: number
   },
 ): Promise<User[]> {
-  return (await repo.listUsers(app.db, args.where, args.orderBy, args.skip, args.take)).map(toUser)
+  return (await repo.listUsers(app.db, args.where, args.orderBy, args.skip, args.take)).map((row) =>
+    toUser(row, app.config.loginLockMinutes),
+  )
 }
 
 export async function getUser(app: FastifyInstance, auth: AuthContext, id: string): Promise<User> {
   const row = await visibleUser(app.db, auth, id)
   assertMayRead(auth, row)
-  return toUser(row)
+  return toUser(row, app.config.loginLockMinutes)
 }
 
 // ---- writes ----
@@ -206,7 +221,7 @@ export async function createUser(
         passwordChangedAt: new Date(),
         mustChangePassword: true,
       })
-      const user = toUser(row)
+      const user = toUser(row, app.config.loginLockMinutes)
       await audit(tx, caller.actor, {
         action: 'user.create',
         entityType: 'user',
@@ -247,24 +262,26 @@ export async function updateUser(
       validTo: toDate(body.validTo),
     })
     if (!updated) throw stale()
-    return audited(tx, caller, 'user.update', before)
+    return audited(app, tx, caller, 'user.update', before)
   })
 }
 
 /** Reloads the user after a write and records the one audit entry of it. */
 async function audited(
+  app: FastifyInstance,
   tx: DbClient,
   caller: Caller,
   action: string,
   before: repo.UserRow,
 ): Promise<User> {
-  const after = toUser((await repo.findUser(tx, before.id)) as repo.UserRow)
+  const lockMinutes = app.config.loginLockMinutes
+  const after = toUser((await repo.findUser(tx, before.id)) as repo.UserRow, lockMinutes)
   await audit(tx, caller.actor, {
     action,
     entityType: 'user',
     entityId: before.id,
     participantId: before.participantId,
-    before: toUser(before),
+    before: toUser(before, lockMinutes),
     after,
   })
   return after
@@ -288,7 +305,7 @@ export async function cancelUser(
     }
     await repo.endSessions(tx, id, 'cancelled', now)
     await repo.revokeApiTokens(tx, id, now)
-    return audited(tx, caller, 'user.cancel', before)
+    return audited(app, tx, caller, 'user.cancel', before)
   })
 }
 
@@ -308,7 +325,7 @@ export async function unlockUser(
       failedLoginCount: 0,
     })
     if (!unlocked) throw stale()
-    return audited(tx, caller, 'user.unlock', before)
+    return audited(app, tx, caller, 'user.unlock', before)
   })
 }
 
@@ -340,7 +357,7 @@ export async function reissuePassword(
     })
     if (!reissued) throw stale()
     await repo.endSessions(tx, id, 'passwordReissued', now)
-    return audited(tx, caller, 'user.reissuePassword', before)
+    return audited(app, tx, caller, 'user.reissuePassword', before)
   })
   return { user, oneTimePassword }
 }

@@ -421,6 +421,29 @@ describe('[020] change, cancel, unlock and reissue', () => {
     expect(notLocked.json().messageId).toBe('E-USER-015')
   })
 
+  it('shows a lock that has run out (LOGIN_LOCK_MINUTES) as active, as the login treats it', async () => {
+    const { user, oneTimePassword } = await create(admin1)
+    for (let i = 0; i < 5; i++) await login('P00001', user.userId, 'wrong-password')
+    const lockMinutes = t.app.config.loginLockMinutes
+    const ids = async (status: string) =>
+      (
+        (await call(admin1, 'GET', `/api/v1/users?status=${status}&pageSize=500`)).json().items as {
+          id: string
+        }[]
+      ).map((u) => u.id)
+    expect((await call(admin1, 'GET', `/api/v1/users/${user.id}`)).json().status).toBe('locked')
+
+    // The lock ran out a minute ago (set back in the database rather than waited for).
+    await db().user.update({
+      where: { id: user.id },
+      data: { lockedAt: new Date(Date.now() - (lockMinutes + 1) * 60_000) },
+    })
+    expect((await call(admin1, 'GET', `/api/v1/users/${user.id}`)).json().status).toBe('active')
+    expect(await ids('locked')).not.toContain(user.id)
+    expect(await ids('active')).toContain(user.id)
+    expect((await login('P00001', user.userId, oneTimePassword)).statusCode).toBe(200)
+  })
+
   it('reissues a one-time password: sessions end, the old password stops working', async () => {
     const { user, oneTimePassword } = await create(admin1)
     const first = await login('P00001', user.userId, oneTimePassword)

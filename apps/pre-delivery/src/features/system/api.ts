@@ -1,12 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { MaintenanceUpdate } from '@yoryo/contracts'
-import {
-  apiFetch,
-  invalidateMaintenance,
-  isApiError,
-  maintenanceKeys,
-  maintenanceStatusSchema,
-} from '@yoryo/ui'
+import { maintenanceStatusSchema, type MaintenanceUpdate } from '@yoryo/contracts'
+import { apiFetch, invalidateMaintenance, isApiError, maintenanceKeys } from '@yoryo/ui'
 
 /** `PUT /api/v1/system/maintenance` (operator only). The status query lives in @yoryo/ui. */
 export function useUpdateMaintenance() {

@@ -6,28 +6,15 @@ import {
 } from '@yoryo/contracts'
 /**
  * UI texts of the system use application (700/701), applications and their review (030),
- * participant information (030), the audit log (020) and the list tools they share (filters,
- * CSV export): the sections `systemUse`, `applications`, `participant`, `auditLog` and
- * `listTools` of both catalogues (spread into `ja.ts` / `en.ts`). System messages with IDs live
- * in @yoryo/contracts, not here.
+ * participant information (030) and the audit log (020): the sections `systemUse`,
+ * `applications`, `participant` and `auditLog` of both catalogues (loaded by the routes that
+ * show them, `loader.ts`). System messages with IDs live in @yoryo/contracts, not here.
  */
 
 /** Every leaf a string, the same keys in both languages. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const ja = {
-  listTools: {
-    csv: 'CSV出力',
-    csvEncoding: 'CSVの文字コード',
-    shiftJis: 'Shift_JIS（Excel向け）',
-    utf8: 'UTF-8',
-    search: '検索',
-    clear: '条件をクリア',
-    filters: '検索条件',
-    dateFrom: '{{label}}（開始日）',
-    dateTo: '{{label}}（終了日）',
-    dateRangeSeparator: '～',
-  },
   systemUse: {
     title: '容量市場システム利用申込',
     description:
@@ -420,18 +407,6 @@ const ja = {
 }
 
 const en: Shape<typeof ja> = {
-  listTools: {
-    csv: 'Export CSV',
-    csvEncoding: 'CSV encoding',
-    shiftJis: 'Shift_JIS (for Excel)',
-    utf8: 'UTF-8',
-    search: 'Search',
-    clear: 'Clear',
-    filters: 'Search conditions',
-    dateFrom: '{{label}} from',
-    dateTo: '{{label}} to',
-    dateRangeSeparator: '–',
-  },
   systemUse: {
     title: 'Application for use of the Capacity Market System',
     description:

@@ -1,12 +1,37 @@
 /**
  * UI texts of the list kit (`ListScreen`, `FilterBar`, `DateRangeFilter`, `ParticipantSelect`,
- * `DateField`) and of the audit log's detail, spread into `ja.ts` / `en.ts`.
+ * `DateField`, the pager and the CSV export: `listKit`, `dateField`, `listPager`, `listTools`)
+ * and of the audit log's detail (`auditDetail`); loaded by every route with a list or a date
+ * field (`loader.ts`).
  */
 
 /** Every leaf a string, the same keys in both languages. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const ja = {
+  listTools: {
+    csv: 'CSV出力',
+    csvEncoding: 'CSVの文字コード',
+    shiftJis: 'Shift_JIS（Excel向け）',
+    utf8: 'UTF-8',
+    search: '検索',
+    clear: '条件をクリア',
+    filters: '検索条件',
+    dateFrom: '{{label}}（開始日）',
+    dateTo: '{{label}}（終了日）',
+    dateRangeSeparator: '～',
+  },
+  listPager: {
+    range: '全{{total}}件中 {{from}}～{{to}}件',
+    navigation: 'ページ切り替え',
+    page: '{{page}}ページ目',
+    first: '最初のページ',
+    previous: '前のページ',
+    next: '次のページ',
+    last: '最後のページ',
+    pageSize: '表示件数',
+    pageSizeOption: '{{value}}件',
+  },
   dateField: {
     placeholder: 'yyyy/mm/dd',
     timePlaceholder: 'hh:mm',
@@ -33,6 +58,29 @@ const ja = {
 }
 
 const en: Shape<typeof ja> = {
+  listTools: {
+    csv: 'Export CSV',
+    csvEncoding: 'CSV encoding',
+    shiftJis: 'Shift_JIS (for Excel)',
+    utf8: 'UTF-8',
+    search: 'Search',
+    clear: 'Clear',
+    filters: 'Search conditions',
+    dateFrom: '{{label}} from',
+    dateTo: '{{label}} to',
+    dateRangeSeparator: '–',
+  },
+  listPager: {
+    range: '{{from}}–{{to}} of {{total}}',
+    navigation: 'Pages',
+    page: 'Page {{page}}',
+    first: 'First page',
+    previous: 'Previous page',
+    next: 'Next page',
+    last: 'Last page',
+    pageSize: 'Rows per page',
+    pageSizeOption: '{{value}} rows',
+  },
   dateField: {
     placeholder: 'yyyy/mm/dd',
     timePlaceholder: 'hh:mm',

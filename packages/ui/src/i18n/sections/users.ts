@@ -1,8 +1,8 @@
 /**
  * UI texts of user management (020), client certificates (710/711) and user permissions (A40):
- * the sections `users`, `clientCertificates`, `permissions` and the pager of their lists
- * (`listPager`) of both catalogues, spread into `ja.ts` / `en.ts`. System messages with IDs
- * live in @yoryo/contracts, not here.
+ * the sections `users`, `clientCertificates` and `permissions` of both catalogues (loaded by the
+ * routes that show them, `loader.ts`). System messages with IDs live in @yoryo/contracts, not
+ * here.
  */
 
 import { clientCertificateStatusLabels, labelsIn, userStatusLabels } from '@yoryo/contracts'
@@ -11,17 +11,6 @@ import { clientCertificateStatusLabels, labelsIn, userStatusLabels } from '@yory
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const ja = {
-  listPager: {
-    range: '全{{total}}件中 {{from}}～{{to}}件',
-    navigation: 'ページ切り替え',
-    page: '{{page}}ページ目',
-    first: '最初のページ',
-    previous: '前のページ',
-    next: '次のページ',
-    last: '最後のページ',
-    pageSize: '表示件数',
-    pageSizeOption: '{{value}}件',
-  },
   users: {
     description:
       '自事業者のユーザを登録・変更・取消します。ロックの解除とパスワードの再発行もこの画面で行います。',
@@ -214,17 +203,6 @@ const ja = {
 }
 
 const en: Shape<typeof ja> = {
-  listPager: {
-    range: '{{from}}–{{to}} of {{total}}',
-    navigation: 'Pages',
-    page: 'Page {{page}}',
-    first: 'First page',
-    previous: 'Previous page',
-    next: 'Next page',
-    last: 'Last page',
-    pageSize: 'Rows per page',
-    pageSizeOption: '{{value}} rows',
-  },
   users: {
     description:
       "Register, change and cancel your participant's users. Unlock users and reissue passwords here too.",

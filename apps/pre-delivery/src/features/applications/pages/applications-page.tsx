@@ -113,17 +113,17 @@ export function ApplicationsPage() {
             {info.getValue()}
           </Anchor>
         ),
-        meta: { width: 150, nowrap: true },
+        meta: { widthClass: 'id' },
       }),
       column.accessor('kind', {
         header: t('applications.columns.kind'),
         cell: (info) => t(`applications.kind.${info.getValue()}`),
-        meta: { width: 96, nowrap: true },
+        meta: { widthClass: 'short' },
       }),
       column.accessor('entityType', {
         header: t('applications.columns.target'),
         cell: (info) => entityLabel(info.getValue()),
-        meta: { width: 104, nowrap: true },
+        meta: { widthClass: 'short' },
       }),
       ...(isOperator
         ? [
@@ -136,15 +136,18 @@ export function ApplicationsPage() {
                     {t('applications.newParticipant')}
                   </Text>
                 ),
-              meta: { width: 120, nowrap: true, mono: true },
+              meta: { widthClass: 'code', mono: true },
             }),
           ]
         : []),
-      column.accessor('applicantName', { header: t('applications.columns.applicant') }),
+      column.accessor('applicantName', {
+        header: t('applications.columns.applicant'),
+        meta: { widthClass: 'name' },
+      }),
       column.accessor('state', {
         header: t('applications.columns.state'),
         cell: (info) => <StateBadge state={info.getValue()} />,
-        meta: { width: 96, nowrap: true },
+        meta: { widthClass: 'status' },
       }),
       column.accessor('submittedAt', {
         header: t('applications.columns.submittedAt'),
@@ -156,12 +159,12 @@ export function ApplicationsPage() {
               {t('applications.notSubmitted')}
             </Text>
           ),
-        meta: { width: 132, nowrap: true, tabular: true },
+        meta: { widthClass: 'datetime', tabular: true },
       }),
       column.accessor('decidedAt', {
         header: t('applications.columns.decidedAt'),
         cell: (info) => formatDateTime(info.getValue()),
-        meta: { width: 132, nowrap: true, tabular: true },
+        meta: { widthClass: 'datetime', tabular: true },
       }),
     ],
     [t, entityLabel, isOperator],

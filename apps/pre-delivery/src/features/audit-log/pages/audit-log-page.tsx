@@ -116,18 +116,19 @@ export function AuditLogPage() {
       column.accessor('at', {
         header: t('auditLog.columns.at'),
         cell: (info) => formatDateTime(info.getValue()),
-        meta: { width: 128, nowrap: true, tabular: true },
+        meta: { widthClass: 'datetime', tabular: true },
       }),
       column.accessor('actorLabel', {
         header: t('auditLog.columns.actor'),
         cell: (info) => <Actor label={info.getValue()} />,
+        meta: { widthClass: 'name' },
       }),
       ...(isOperator
         ? [
             column.accessor((row) => row.participantCode ?? '', {
               id: 'participantCode',
               header: t('auditLog.columns.participantCode'),
-              meta: { width: 96, nowrap: true, mono: true },
+              meta: { widthClass: 'code', mono: true },
             }),
           ]
         : []),
@@ -138,22 +139,22 @@ export function AuditLogPage() {
           const label = actionLabel(info.getValue())
           return label ?? <span className="yoryo-code">{info.getValue()}</span>
         },
-        meta: { width: 200 },
+        meta: { widthClass: 'label' },
       }),
       column.accessor('entityType', {
         header: t('auditLog.columns.entityType'),
         cell: (info) => entityLabel(info.getValue()),
-        meta: { width: 120, nowrap: true },
+        meta: { widthClass: 'short' },
       }),
       column.accessor('entityId', {
         header: t('auditLog.columns.entityId'),
         cell: (info) => <span title={info.getValue()}>{shortId(info.getValue())}</span>,
-        meta: { width: 96, nowrap: true, mono: true },
+        meta: { widthClass: 'code', mono: true },
       }),
       column.accessor('requestId', {
         header: t('auditLog.columns.requestId'),
         cell: (info) => <span title={info.getValue()}>{shortId(info.getValue())}</span>,
-        meta: { width: 96, nowrap: true, mono: true },
+        meta: { widthClass: 'code', mono: true },
       }),
       column.display({
         id: 'detail',
@@ -181,7 +182,7 @@ export function AuditLogPage() {
             </UnstyledButton>
           )
         },
-        meta: { width: 84, nowrap: true },
+        meta: { widthClass: 'actions', nowrap: true },
       }),
     ],
     [t, isOperator, actionLabel, entityLabel],

@@ -169,7 +169,7 @@ export function ClientCertificatesPage() {
                   {info.getValue()}
                 </span>
               ),
-              meta: { width: 72, nowrap: true },
+              meta: { widthClass: 'code' },
             }),
           ]
         : []),
@@ -181,7 +181,7 @@ export function ClientCertificatesPage() {
             <span className="yoryo-code">{info.getValue()}</span> {info.row.original.user.name}
           </Text>
         ),
-        meta: { breakAnywhere: true },
+        meta: { widthClass: 'name' },
       }),
       column.accessor('serialNumber', {
         header: t('clientCertificates.columns.serialNumber'),
@@ -190,22 +190,22 @@ export function ClientCertificatesPage() {
             {info.getValue()}
           </Text>
         ),
-        meta: { width: 120 },
+        meta: { widthClass: 'code' },
       }),
       column.accessor('fingerprint', {
         header: t('clientCertificates.columns.fingerprint'),
         cell: (info) => <Fingerprint value={info.getValue()} />,
-        meta: { width: 156, mono: true, nowrap: true },
+        meta: { widthClass: 'id', mono: true },
       }),
       column.accessor('validFrom', {
         header: t('clientCertificates.columns.validFrom'),
         cell: (info) => formatDateTime(info.getValue()),
-        meta: { width: 128, nowrap: true, tabular: true },
+        meta: { widthClass: 'datetime', tabular: true },
       }),
       column.accessor('validTo', {
         header: t('clientCertificates.columns.validTo'),
         cell: (info) => formatDateTime(info.getValue()),
-        meta: { width: 128, nowrap: true, tabular: true },
+        meta: { widthClass: 'datetime', tabular: true },
       }),
       column.accessor('status', {
         header: t('clientCertificates.columns.status'),
@@ -238,7 +238,7 @@ export function ClientCertificatesPage() {
             </Group>
           )
         },
-        meta: { width: 140, nowrap: true },
+        meta: { widthClass: 'label' },
       }),
       column.display({
         id: 'actions',
@@ -275,7 +275,7 @@ export function ClientCertificatesPage() {
             </Menu>
           )
         },
-        meta: { width: 88, nowrap: true },
+        meta: { widthClass: 'actions', nowrap: true },
       }),
     ],
     [t, isOperator, now],

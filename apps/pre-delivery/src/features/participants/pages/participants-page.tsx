@@ -72,22 +72,26 @@ export function ParticipantsPage() {
             {info.getValue()}
           </Anchor>
         ),
-        meta: { width: 110, nowrap: true },
+        meta: { widthClass: 'code' },
       }),
-      column.accessor('name', { header: t('participant.fields.name') }),
+      column.accessor('name', {
+        header: t('participant.fields.name'),
+        meta: { widthClass: 'name' },
+      }),
       column.accessor((row) => row.nameKana ?? '', {
         id: 'nameKana',
         header: t('participant.fields.nameKana'),
+        meta: { widthClass: 'name' },
       }),
       column.accessor((row) => row.corporateNumber ?? '', {
         id: 'corporateNumber',
         header: t('participant.fields.corporateNumber'),
-        meta: { width: 140, nowrap: true, mono: true },
+        meta: { widthClass: 'id', mono: true },
       }),
       column.accessor((row) => valueText('licenseCategory', row.licenseCategory), {
         id: 'licenseCategory',
         header: t('participant.fields.licenseCategory'),
-        meta: { width: 160, nowrap: true },
+        meta: { widthClass: 'label' },
       }),
       column.accessor('status', {
         header: t('participant.fields.status'),
@@ -101,7 +105,7 @@ export function ParticipantsPage() {
             {t(`participant.status.${info.getValue()}`)}
           </Badge>
         ),
-        meta: { width: 80, nowrap: true },
+        meta: { widthClass: 'status' },
       }),
     ],
     [t, valueText],

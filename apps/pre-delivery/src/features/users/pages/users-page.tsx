@@ -174,19 +174,19 @@ export function UsersPage() {
                   {info.getValue()}
                 </span>
               ),
-              meta: { width: 72, nowrap: true },
+              meta: { widthClass: 'code' },
             }),
           ]
         : []),
       column.accessor('userId', {
         header: t('users.columns.userId'),
-        meta: { width: 112, nowrap: true, mono: true },
+        meta: { widthClass: 'code', mono: true },
       }),
-      column.accessor('name', { header: t('users.columns.name'), meta: { width: 128 } }),
+      column.accessor('name', { header: t('users.columns.name'), meta: { widthClass: 'person' } }),
       column.accessor('role', {
         header: t('users.columns.role'),
         cell: (info) => t(`roles.${info.getValue()}`),
-        meta: { width: 104, nowrap: true },
+        meta: { widthClass: 'short' },
       }),
       column.accessor('status', {
         header: t('users.columns.status'),
@@ -195,12 +195,12 @@ export function UsersPage() {
             {t(`users.status.${info.getValue()}`)}
           </Badge>
         ),
-        meta: { width: 92, nowrap: true },
+        meta: { widthClass: 'status' },
       }),
       column.accessor('email', {
         header: t('users.columns.email'),
-        // Long addresses wrap instead of being cut off.
-        meta: { breakAnywhere: true },
+        // Long addresses are cut with `…`: the full address in the tooltip and the user's form.
+        meta: { widthClass: 'email' },
       }),
       column.accessor('validTo', {
         header: t('users.columns.validity'),
@@ -217,7 +217,7 @@ export function UsersPage() {
             </Text>
           )
         },
-        meta: { width: 176, nowrap: true, tabular: true },
+        meta: { widthClass: 'period', tabular: true },
       }),
       column.accessor('lastLoginAt', {
         header: t('users.columns.lastLoginAt'),
@@ -230,14 +230,14 @@ export function UsersPage() {
             </Text>
           )
         },
-        meta: { width: 128, nowrap: true, tabular: true },
+        meta: { widthClass: 'datetime', tabular: true },
       }),
       column.display({
         id: 'actions',
         header: t('users.columns.actions'),
         cell: (info) =>
           info.row.original.status === 'cancelled' ? null : actionItems(info.row.original),
-        meta: { width: 88, nowrap: true },
+        meta: { widthClass: 'actions', nowrap: true },
       }),
     ]
   }, [t, isOperator, session.user.id, canSetRights])
