@@ -18,7 +18,7 @@ import {
   resourceSiteSchema,
   siteTypeSchema,
 } from '@yoryo/contracts'
-import { useFieldErrorText, useMessageFormatter, useTranslation } from '@yoryo/ui'
+import { TrashIcon, useFieldErrorText, useMessageFormatter, useTranslation } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
 import { Controller, useFieldArray, useFormContext, type FieldPath } from 'react-hook-form'
 import { csvColumns, decodeCsv, parseListCsv, type CsvRowError } from '../csv.ts'
