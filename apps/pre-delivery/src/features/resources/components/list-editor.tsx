@@ -149,7 +149,9 @@ export function ListEditor({ list }: { list: 'members' | 'sites' }) {
         aria-label={aria}
         {...form.register(name)}
         error={error}
-        className={field === 'supplyPointId' || field === 'gridCode' ? 'yoryo-code' : undefined}
+        classNames={
+          field === 'supplyPointId' || field === 'gridCode' ? { input: 'yoryo-code' } : undefined
+        }
       />
     )
   }
