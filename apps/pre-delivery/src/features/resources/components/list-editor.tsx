@@ -200,7 +200,7 @@ export function ListEditor({ list }: { list: 'members' | 'sites' }) {
                       aria-label={t('resources.form.removeRow', { n: index + 1 })}
                       onClick={() => array.remove(index)}
                     >
-                      ×
+                      <TrashIcon size={14} />
                     </ActionIcon>
                   </Table.Td>
                 </Table.Tr>
