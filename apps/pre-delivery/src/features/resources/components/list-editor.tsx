@@ -18,7 +18,7 @@ import {
   resourceSiteSchema,
   siteTypeSchema,
 } from '@yoryo/contracts'
-import { useFieldErrorText, useMessageFormatter, useTranslation } from '@yoryo/ui'
+import { TrashIcon, useFieldErrorText, useMessageFormatter, useTranslation } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
 import { Controller, useFieldArray, useFormContext, type FieldPath } from 'react-hook-form'
 import { csvColumns, decodeCsv, parseListCsv, type CsvRowError } from '../csv.ts'
@@ -149,7 +149,9 @@ export function ListEditor({ list }: { list: 'members' | 'sites' }) {
         aria-label={aria}
         {...form.register(name)}
         error={error}
-        className={field === 'supplyPointId' || field === 'gridCode' ? 'yoryo-code' : undefined}
+        classNames={
+          field === 'supplyPointId' || field === 'gridCode' ? { input: 'yoryo-code' } : undefined
+        }
       />
     )
   }
@@ -198,7 +200,7 @@ export function ListEditor({ list }: { list: 'members' | 'sites' }) {
                       aria-label={t('resources.form.removeRow', { n: index + 1 })}
                       onClick={() => array.remove(index)}
                     >
-                      ×
+                      <TrashIcon size={14} />
                     </ActionIcon>
                   </Table.Td>
                 </Table.Tr>

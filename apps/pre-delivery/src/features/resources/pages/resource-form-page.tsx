@@ -348,7 +348,7 @@ function CommonFields({ kind, fixed }: { kind: ResourceKind; fixed: boolean }) {
       description={hint}
       required
       maxLength={maxLength}
-      className={CODE_FIELDS.has(name) ? 'yoryo-code' : undefined}
+      classNames={CODE_FIELDS.has(name) ? { input: 'yoryo-code' } : undefined}
       {...form.register(name)}
       error={fieldErrorText(errors[name])}
       data-testid={`resource-field-${name}`}
