@@ -6,6 +6,7 @@ const WINDOW = 'expectedCapacityRegistration'
 const DAY = 86_400_000
 
 test('[070] expected capacity computed, outside the window refused', async ({ page, data }) => {
+  test.slow()
   const participant = await data.participant()
   const inside = await data.resource(participant.code, 'variableSingle')
   const outside = await data.resource(participant.code, 'variableSingle')
@@ -64,4 +65,33 @@ test('[070] expected capacity computed, outside the window refused', async ({ pa
   } finally {
     await data.moveWindows(WINDOW, new Date(Date.now() - 10 * DAY), new Date(Date.now() + 5 * DAY))
   }
+})
+
+test('[070] the operator revises the factor tables; the earlier version stays readable', async ({
+  page,
+  data,
+}) => {
+  test.slow()
+  await login(page, await data.operator())
+  await page.goto('/factor-tables')
+  const list = page.getByRole('table', { name: '係数表の版' })
+  await expect(list.getByText(/第\d+版/).first()).toBeVisible()
+  const before = await list.getByText(/第\d+版/).count()
+  await page.getByTestId('factor-new').click()
+  await expect(page.getByTestId('factor-adjustment')).toBeVisible()
+  await page.getByTestId('factor-adjustmentFactors.0').fill('0.1234')
+  await page.getByTestId('factor-note').fill('e2e: 係数の改定')
+  await page.screenshot({ path: 'test-results/ec-070-factor-form.png' })
+  await page.getByRole('button', { name: '確認' }).click()
+  await expect(page.getByTestId('factor-confirm')).toContainText('1件の係数を変更')
+  await page.getByTestId('factor-submit').click()
+  await expect(page).toHaveURL(/\/factor-tables\/[0-9a-f-]{36}$/)
+  await expect(page.getByTestId('factor-table')).toContainText('最新')
+  await expect(page.getByTestId('factor-adjustment').locator('tbody tr').first()).toContainText(
+    '0.1234',
+  )
+  await expectAccessible(page)
+  await page.goto('/factor-tables')
+  await expect(list.getByText(/第\d+版/)).toHaveCount(before + 1)
+  await expect(list.locator('tbody tr').nth(1)).toContainText('改定済')
 })

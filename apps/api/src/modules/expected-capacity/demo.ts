@@ -17,6 +17,7 @@ export async function seedDemoExpectedCapacities(db: Db, now = new Date()): Prom
     where: {
       participantId: participant.id,
       kind: { in: ['stable', 'variableSingle', 'variableAggregate'] },
+      expectedCapacities: { none: { deliveryYear } },
     },
     include: calculationInclude,
     orderBy: { code: 'asc' },

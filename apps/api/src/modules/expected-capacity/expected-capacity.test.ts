@@ -517,6 +517,24 @@ describe('[070] expected capacity', () => {
     expect(byUser.statusCode, byUser.body).toBe(201)
   })
 
+  it('cancels through the review, and a later registration reuses the record', async () => {
+    const r = await resource(p1, { kind: 'variableSingle', installedKw: 33_000 })
+    const first = await registered(r.id)
+    const cancel = await post(
+      admin,
+      `/api/v1/expected-capacities/${first.id}/cancel-applications`,
+      { proposed: { reason: '撤退のため' }, version: first.version },
+    )
+    expect(cancel.statusCode, cancel.body).toBe(201)
+    await approve(cancel.json().id)
+    const cancelled = (
+      await t.app.inject({ url: `/api/v1/expected-capacities/${first.id}`, headers: admin })
+    ).json()
+    expect(cancelled).toMatchObject({ status: 'cancelled', version: first.version + 1 })
+    const again = await registered(r.id)
+    expect(again).toMatchObject({ id: first.id, status: 'active', version: first.version + 2 })
+  })
+
   it('lists and sorts by every column, and exports CSV', async () => {
     for (const field of [
       'resourceCode',

@@ -8,8 +8,7 @@ import {
   type ExpectedCapacityOverrides,
   type MessageId,
 } from '@yoryo/contracts'
-import type { Prisma } from '@yoryo/db'
-import { type DbClient, type DbTransaction } from '@yoryo/db'
+import { Prisma, type DbClient, type DbTransaction } from '@yoryo/db'
 import { audit } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { defineEntityHandler } from '../applications/public.ts'
@@ -168,21 +167,44 @@ export const expectedCapacityHandler = defineEntityHandler({
         const resource = await resourceForCalculation(tx, p.resourceId)
         if (!resource) throw new AppError('E-COMMON-002', 404)
         const calculation = await computable(tx, resource, p.deliveryYear, p.overrides)
-        const created = await tx.expectedCapacity.create({
-          data: {
-            participantId: resource.participantId,
-            resourceId: resource.id,
-            deliveryYear: p.deliveryYear,
-            expectedKw: calculation.expectedKw,
-            eligible: calculation.eligible,
-            ineligibleMessageId: calculation.messageId,
-            calculation: toJson(calculation),
-            factorTableId: calculation.factorTable?.id ?? null,
-            overrides: toJson(p.overrides),
-            evidenceAttachmentIds: p.evidenceAttachmentIds,
-            note: p.note,
-          },
+        const values = {
+          expectedKw: calculation.expectedKw,
+          eligible: calculation.eligible,
+          ineligibleMessageId: calculation.messageId,
+          calculation: toJson(calculation),
+          factorTableId: calculation.factorTable?.id ?? null,
+          changedExpectedKw: null,
+          changedCalculation: Prisma.DbNull,
+          changedFactorTableId: null,
+          overrides: toJson(p.overrides),
+          evidenceAttachmentIds: p.evidenceAttachmentIds,
+          note: p.note,
+        }
+        const key = { resourceId: resource.id, deliveryYear: p.deliveryYear }
+        const previous = await tx.expectedCapacity.findUnique({
+          where: { resourceId_deliveryYear: key },
         })
+        if (previous?.status === 'active') {
+          throw new AppError('E-EC-012', 409, { params: { deliveryYear: p.deliveryYear } })
+        }
+        let created
+        try {
+          // One row per resource and year (unique): a registration after a cancellation
+          // reactivates it; of two approved at once, the second is refused.
+          created = previous
+            ? await tx.expectedCapacity.update({
+                where: { id: previous.id },
+                data: { ...values, status: 'active', cancelledAt: null, version: { increment: 1 } },
+              })
+            : await tx.expectedCapacity.create({
+                data: { ...values, participantId: resource.participantId, ...key },
+              })
+        } catch (error) {
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+            throw new AppError('E-EC-012', 409, { params: { deliveryYear: p.deliveryYear } })
+          }
+          throw error
+        }
         await audit(tx, actor, {
           action: 'expectedCapacity.create',
           entityType: 'expectedCapacity',

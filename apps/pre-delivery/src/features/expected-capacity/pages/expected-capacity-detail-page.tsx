@@ -7,12 +7,15 @@ import {
   canEditGroup,
   formatDateTime,
   formatNumber,
+  noticeState,
   useSession,
   useTranslation,
 } from '@yoryo/ui'
-import { Link, useParams } from 'react-router'
+import { useState } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
 import { expectedCapacityQueries } from '../api.ts'
 import { CalculationPanel } from '../components/calculation-panel.tsx'
+import { ExpectedCapacityCancelDialog } from '../components/cancel-dialog.tsx'
 import { WindowBanner } from '../components/window-banner.tsx'
 
 /**
@@ -22,6 +25,8 @@ import { WindowBanner } from '../components/window-banner.tsx'
 export function ExpectedCapacityDetailPage() {
   const { t } = useTranslation()
   const session = useSession()
+  const navigate = useNavigate()
+  const [cancelling, setCancelling] = useState(false)
   const { id = '' } = useParams()
   const record = useQuery(expectedCapacityQueries.detail(id))
   const r = record.data
@@ -33,9 +38,18 @@ export function ExpectedCapacityDetailPage() {
       title={t('expectedCapacity.detail.title')}
       actions={
         mayFile ? (
-          <Button component={Link} to={`/expected-capacities/${id}/change`} data-testid="ec-change">
-            {t('expectedCapacity.detail.change')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" color="red" onClick={() => setCancelling(true)}>
+              {t('expectedCapacity.detail.cancel')}
+            </Button>
+            <Button
+              component={Link}
+              to={`/expected-capacities/${id}/change`}
+              data-testid="ec-change"
+            >
+              {t('expectedCapacity.detail.change')}
+            </Button>
+          </Group>
         ) : null
       }
     >
@@ -90,6 +104,17 @@ export function ExpectedCapacityDetailPage() {
           <CalculationPanel
             calculation={r.calculation}
             title={t('expectedCapacity.detail.calculation')}
+          />
+          <ExpectedCapacityCancelDialog
+            record={r}
+            opened={cancelling}
+            onClose={() => setCancelling(false)}
+            onFiled={(application) =>
+              void navigate(
+                `/applications/${application.id}`,
+                noticeState({ id: 'I-APP-001', params: { receiptNo: application.receiptNo } }),
+              )
+            }
           />
           {r.changedCalculation ? (
             <CalculationPanel

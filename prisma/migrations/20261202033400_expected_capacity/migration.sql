@@ -89,10 +89,10 @@ CREATE UNIQUE INDEX "adjustment_factor_factor_table_id_area_generation_type_deli
 CREATE UNIQUE INDEX "dispatch_order_factor_factor_table_id_area_delivery_year_key" ON "dispatch_order_factor"("factor_table_id", "area", "delivery_year");
 
 -- CreateIndex
-CREATE INDEX "expected_capacity_resource_id_delivery_year_idx" ON "expected_capacity"("resource_id", "delivery_year");
+CREATE INDEX "expected_capacity_participant_id_delivery_year_idx" ON "expected_capacity"("participant_id", "delivery_year");
 
 -- CreateIndex
-CREATE INDEX "expected_capacity_participant_id_delivery_year_idx" ON "expected_capacity"("participant_id", "delivery_year");
+CREATE UNIQUE INDEX "expected_capacity_resource_id_delivery_year_key" ON "expected_capacity"("resource_id", "delivery_year");
 
 -- CreateIndex
 CREATE INDEX "effectiveness_test_resource_id_test_date_idx" ON "effectiveness_test"("resource_id", "test_date");
