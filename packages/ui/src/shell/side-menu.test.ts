@@ -4,7 +4,10 @@ import { groupMenu, isActivePath } from './side-menu.tsx'
 describe('side menu', () => {
   it('groups entries by function code and hides operator-only ones', () => {
     const participant = groupMenu('preDelivery', 'participantUser')
-    expect(participant.map((g) => g.code)).toEqual(['010', '500', '600'])
+    // A general user without rights sees what everyone may read: the factor tables (070), the
+    // file item lists (500) and the messages (600); 050 / 070 entries need their group's right.
+    expect(participant.map((g) => g.code)).toEqual(['010', '070', '500', '600'])
+    expect(participant[1]?.entries.map((e) => e.key)).toEqual(['factorTables'])
     expect(participant[0]?.entries.map((e) => e.key)).not.toContain('maintenance')
     const operator = groupMenu('preDelivery', 'operator')
     expect(operator[0]?.entries.map((e) => e.key)).toContain('maintenance')
