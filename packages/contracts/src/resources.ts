@@ -547,7 +547,14 @@ function fileShape<S extends z.ZodRawShape>(shape: S): S {
       ? numberCell(field as z.ZodType)
       : booleanKeys.has(key)
         ? booleanCell(field as z.ZodType)
-        : (field as z.ZodType)
+        : field instanceof z.ZodEnum
+          ? // A plain copy first: the item list (500) shows the values of an enumeration
+            // without a schema ID; the field itself (with its refinements) checks after it.
+            z
+              .enum(field.options as [string, ...string[]])
+              .describe(field.description ?? '')
+              .pipe(field as z.ZodType<unknown, string>)
+          : (field as z.ZodType)
   }
   return out as unknown as S
 }

@@ -60,6 +60,34 @@ describe('resource bulk formats (810–813, 820–823, 822M, 823S)', () => {
     for (const code of codes) expect(all.map((f) => f.code)).toContain(code)
   })
 
+  it('gives each format its item list (500) from the row schema', async () => {
+    const res = await t.app.inject({ url: '/api/v1/bulk-formats/810', headers: admin1 })
+    const items = (res.json() as { items: Record<string, unknown>[] }).items
+    const item = (key: string) => items.find((i) => i.key === key)
+    expect(items.map((i) => i.key)).toEqual([
+      'name',
+      'nameKana',
+      'area',
+      'generationType',
+      'gridCode',
+      'location',
+      'commissionedOn',
+      'supportScheme',
+      'installedKw',
+      'houseLoadPercent',
+      'hasAdjustment',
+      'storageHours',
+    ])
+    expect(item('installedKw')).toMatchObject({ type: 'integer', required: true })
+    expect(item('storageHours')).toMatchObject({ type: 'decimal', required: false })
+    expect(item('area')).toMatchObject({ type: 'code', required: true })
+    expect(item('generationType')?.values).toContain('lng')
+    const members = await t.app.inject({ url: '/api/v1/bulk-formats/812', headers: admin1 })
+    expect(
+      (members.json() as { items: { key: string; header: string }[] }).items.slice(0, 1),
+    ).toEqual([expect.objectContaining({ key: 'entryNo', header: '整理番号' })])
+  })
+
   it.each(codes)(
     '%s: the sample validates, then applies as submitted applications',
     async (code) => {
