@@ -263,4 +263,32 @@ describe('resource bulk formats (810–813, 820–823, 822M, 823S)', () => {
     expect(resource.code).toMatch(/^03A\d{7}$/)
     expect(resource.members).toHaveLength(2)
   })
+
+  it('823S: a site list replaces the sites of the resource once the operator approves the change', async () => {
+    const before = await t.app.db.resource.findFirstOrThrow({ where: { code: '03D0000001' } })
+    const res = await bulkImport(
+      t.app,
+      admin1,
+      { format: '823S', mode: 'apply' },
+      await fileOf('823S', [
+        { name: '新工場A', supplyPointId: '0300000000000000000101' },
+        { name: '新工場B', supplyPointId: '0300000000000000000102', kw: '1500' },
+      ]),
+    )
+    expect(res.import).toMatchObject({ state: 'succeeded', appliedCount: 1 })
+    const filed = (await applications({ kind: 'change', entityId: before.id })).at(-1)!
+    expect(filed.baseVersion).toBe(before.version)
+    expect((await act(filed.id, 'startReview')).statusCode).toBe(200)
+    const approved = await act(filed.id, 'approve')
+    expect(approved.statusCode, approved.body).toBe(200)
+    const after = await t.app.db.resource.findFirstOrThrow({
+      where: { code: '03D0000001' },
+      include: { sites: { orderBy: { position: 'asc' } } },
+    })
+    expect(after.version).toBe(before.version + 1)
+    expect(after.sites.map((s) => [s.name, s.supplyPointId, s.kw])).toEqual([
+      ['新工場A', '0300000000000000000101', 1300],
+      ['新工場B', '0300000000000000000102', 1500],
+    ])
+  })
 })
