@@ -219,7 +219,7 @@ describe('resource bulk formats (810–813, 820–823, 822M, 823S)', () => {
       await failing('822M', [{ resourceCode: '03A0000002' }, { installedKw: '1200' }]),
     ).toEqual([
       ['2', '電源等識別番号', 'E-RES-015'],
-      ['3', '設備容量(kW)', 'E-RES-006'],
+      ['3', '構成電源の設備容量(kW)', 'E-RES-006'],
     ])
     expect(
       await failing('823S', [{}, {}, { resourceCode: '03D0000002', supplyPointId: 'x' }]),

@@ -119,17 +119,18 @@ const COLUMNS: Record<string, BulkColumn> = {
   },
   siteType: { header: '種別', en: 'Site type', example: 'demandReduction' },
   siteKw: { header: '容量(kW)', en: 'Capacity (kW)', example: '1100', type: 'integer' },
-  kw: { header: '容量(kW)', en: 'Capacity (kW)', example: '1100', type: 'integer' },
 }
 
 /** The columns of a row schema, in its field order, with the format's own examples. */
 function columnsOf<S extends z.ZodRawShape>(
   schema: z.ZodObject<S>,
   examples: Record<string, string> = {},
+  /** A field whose column is another's (a member's `name` is 構成電源の名称). */
+  aliases: Record<string, string> = {},
 ): { [K in keyof S]: BulkColumn } {
   const out: Record<string, BulkColumn> = {}
   for (const key of Object.keys(schema.shape)) {
-    const column = COLUMNS[key]
+    const column = COLUMNS[aliases[key] ?? key]
     if (!column) throw new Error(`resource file column ${key} undefined`)
     out[key] = key in examples ? { ...column, example: examples[key] as string } : column
   }
@@ -458,6 +459,14 @@ function listChangeFormat(handlers: EntityHandlers, code: '822M' | '823S', kind:
             supplyPointId: '0300000000040000000003',
             kw: '1300',
           },
+      members
+        ? {
+            name: 'memberName',
+            generationType: 'memberGenerationType',
+            gridCode: 'memberGridCode',
+            installedKw: 'memberInstalledKw',
+          }
+        : { name: 'siteName', kw: 'siteKw' },
     ),
     prepare: async () => ({ ...groups<Row>(), found: new Map<string, Found>() }),
     check: async (rows, ctx, g) => {
