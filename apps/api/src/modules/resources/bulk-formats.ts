@@ -25,10 +25,9 @@ import { resourceInclude, valuesOf } from './resource.ts'
 const MAX_MEMBERS = 1000
 const MAX_SITES = 10_000
 
-const areaRule = {
-  ja: 'hokkaido, tohoku, tokyo, chubu, hokuriku, kansai, chugoku, shikoku, kyushu',
-  en: 'hokkaido, tohoku, tokyo, chubu, hokuriku, kansai, chugoku, shikoku, kyushu',
-}
+/** No rule beyond what the item list shows of the type, length and values. */
+const none = { ja: '', en: '' }
+const alnum = { ja: '半角英数字', en: 'Letters and digits' }
 
 /** Every column any resource file has: its header, English name and default example. */
 const COLUMNS: Record<string, BulkColumn> = {
@@ -52,26 +51,48 @@ const COLUMNS: Record<string, BulkColumn> = {
       en: 'The rows of one resource (one per member or site) share it and the resource fields',
     },
   },
-  name: { header: '電源等の名称', en: 'Name', example: '湾岸火力10号機' },
-  nameKana: { header: '電源等の名称(カナ)', en: 'Name (kana)', example: 'ワンガンカリョク' },
-  area: { header: 'エリア', en: 'Area', example: 'tokyo', rule: areaRule },
-  generationType: { header: '発電方式', en: 'Generation type', example: 'lng' },
-  gridCode: { header: '系統コード', en: 'Grid code', example: 'GC900001' },
-  location: { header: '所在地', en: 'Location', example: '東京都千代田区丸の内1-1-1' },
+  name: { header: '電源等の名称', en: 'Name', example: '湾岸火力10号機', rule: none },
+  nameKana: {
+    header: '電源等の名称(カナ)',
+    en: 'Name (kana)',
+    example: 'ワンガンカリョク',
+    rule: { ja: '全角カタカナ', en: 'Full-width katakana' },
+  },
+  area: { header: 'エリア', en: 'Area', example: 'tokyo', rule: none },
+  generationType: {
+    header: '発電方式',
+    en: 'Generation type',
+    example: 'lng',
+    rule: { ja: '電源等の区分に合うもの', en: 'One that fits the kind of resource' },
+  },
+  gridCode: { header: '系統コード', en: 'Grid code', example: 'GC900001', rule: alnum },
+  location: {
+    header: '所在地',
+    en: 'Location',
+    example: '東京都千代田区丸の内1-1-1',
+    rule: { ja: '都道府県名から', en: 'Starting with the prefecture' },
+  },
   commissionedOn: {
     header: '運転開始年月',
     en: 'Commissioned',
     example: '2015-04',
     rule: { ja: 'YYYY-MM', en: 'YYYY-MM' },
   },
-  supportScheme: { header: 'FIT・FIP区分', en: 'FIT / FIP', example: 'none' },
+  supportScheme: { header: 'FIT・FIP区分', en: 'FIT / FIP', example: 'none', rule: none },
   installedKw: {
     header: '設備容量(kW)',
     en: 'Installed capacity (kW)',
     example: '350000',
     type: 'integer',
+    rule: none,
   },
-  houseLoadPercent: { header: '所内率(%)', en: 'House load (%)', example: '3.5', type: 'decimal' },
+  houseLoadPercent: {
+    header: '所内率(%)',
+    en: 'House load (%)',
+    example: '3.5',
+    type: 'decimal',
+    rule: { ja: '小数2桁まで', en: 'Up to 2 decimals' },
+  },
   hasAdjustment: {
     header: '調整機能の有無',
     en: 'Adjustment function',
@@ -94,14 +115,24 @@ const COLUMNS: Record<string, BulkColumn> = {
     en: 'Offerable capacity (kW)',
     example: '2000',
     type: 'integer',
+    rule: none,
   },
-  memberName: { header: '構成電源の名称', en: 'Member name', example: '屋根太陽光1' },
+  memberName: { header: '構成電源の名称', en: 'Member name', example: '屋根太陽光1', rule: none },
   memberGenerationType: {
     header: '構成電源の発電方式',
     en: 'Member generation type',
     example: 'solar',
+    rule: {
+      ja: '変動電源（太陽光・風力・流込式水力）',
+      en: 'A variable source (solar, wind, run-of-river hydro)',
+    },
   },
-  memberGridCode: { header: '構成電源の系統コード', en: 'Member grid code', example: 'GM90001' },
+  memberGridCode: {
+    header: '構成電源の系統コード',
+    en: 'Member grid code',
+    example: 'GM90001',
+    rule: alnum,
+  },
   memberInstalledKw: {
     header: '構成電源の設備容量(kW)',
     en: 'Member installed capacity (kW)',
@@ -109,7 +140,7 @@ const COLUMNS: Record<string, BulkColumn> = {
     type: 'integer',
     rule: { ja: `${MEMBER_KW_LIMIT}kW未満`, en: `Below ${MEMBER_KW_LIMIT} kW` },
   },
-  siteName: { header: '電源等リストの名称', en: 'Site name', example: '需要家工場1' },
+  siteName: { header: '電源等リストの名称', en: 'Site name', example: '需要家工場1', rule: none },
   supplyPointId: {
     header: '供給地点特定番号',
     en: 'Supply point ID',
@@ -117,8 +148,8 @@ const COLUMNS: Record<string, BulkColumn> = {
     type: 'code',
     rule: { ja: '22桁の数字。同じ電源等の中で重複しないこと', en: '22 digits, once per resource' },
   },
-  siteType: { header: '種別', en: 'Site type', example: 'demandReduction' },
-  siteKw: { header: '容量(kW)', en: 'Capacity (kW)', example: '1100', type: 'integer' },
+  siteType: { header: '種別', en: 'Site type', example: 'demandReduction', rule: none },
+  siteKw: { header: '容量(kW)', en: 'Capacity (kW)', example: '1100', type: 'integer', rule: none },
 }
 
 /** The columns of a row schema, in its field order, with the format's own examples. */
