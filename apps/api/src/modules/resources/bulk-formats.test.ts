@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
-import { bulkErrors, bulkImport } from '../../test/bulk.ts'
+import { bulkErrors, bulkImport, postBulkImport } from '../../test/bulk.ts'
 
 type Session = { cookie: string; origin: string }
 let t: TestContext
@@ -290,5 +290,16 @@ describe('resource bulk formats (810–813, 820–823, 822M, 823S)', () => {
       ['新工場A', '0300000000000000000101', 1300],
       ['新工場B', '0300000000000000000102', 1500],
     ])
+  })
+
+  it('refuses the operator: it reviews resource applications, it does not file them', async () => {
+    const p1 = await t.app.db.participant.findUniqueOrThrow({ where: { code: 'P00001' } })
+    const res = await postBulkImport(
+      t.app,
+      operator,
+      { format: '810', mode: 'validate', participantId: p1.id },
+      Buffer.from(await sample('810')),
+    )
+    expect(res.statusCode).toBe(403)
   })
 })
