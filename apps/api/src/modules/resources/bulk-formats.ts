@@ -86,6 +86,14 @@ const COLUMNS: Record<string, BulkColumn> = {
     type: 'integer',
     rule: none,
   },
+  /** A stable resource's installed capacity is at the generator terminal (records.md). */
+  installedKwGross: {
+    header: '設備容量(発電端)(kW)',
+    en: 'Installed capacity, gross (kW)',
+    example: '350000',
+    type: 'integer',
+    rule: none,
+  },
   houseLoadPercent: {
     header: '所内率(%)',
     en: 'House load (%)',
@@ -188,6 +196,12 @@ const KIND_EXAMPLES: Record<ResourceKind, Record<string, string>> = {
     generationType: 'demandResponse',
   },
 }
+const KIND_ALIASES: Record<ResourceKind, Record<string, string>> = {
+  stable: { installedKw: 'installedKwGross' },
+  variableSingle: {},
+  variableAggregate: {},
+  dispatchOrder: {},
+}
 const CODE_EXAMPLES: Record<ResourceKind, string> = {
   stable: '03S0000001',
   variableSingle: '03V0000001',
@@ -267,7 +281,7 @@ function flatFormat(handlers: EntityHandlers, code: '810' | '811', kind: Resourc
     ja: `電源等情報一括登録（${KIND_NAMES[kind].ja}）`,
     en: `Resource registration file (${KIND_NAMES[kind].en})`,
     rowSchema,
-    columns: columnsOf(rowSchema, KIND_EXAMPLES[kind]),
+    columns: columnsOf(rowSchema, KIND_EXAMPLES[kind], KIND_ALIASES[kind]),
     apply: async (tx, rows, ctx) => {
       for (const { row } of rows) await file(tx, ctx, 'register', null, { kind, ...row })
       return rows.length
@@ -288,7 +302,11 @@ function changeFormat(
     ja: `電源等情報一括変更（${KIND_NAMES[kind].ja}）`,
     en: `Resource change file (${KIND_NAMES[kind].en})`,
     rowSchema,
-    columns: columnsOf(rowSchema, { ...KIND_EXAMPLES[kind], resourceCode: CODE_EXAMPLES[kind] }),
+    columns: columnsOf(
+      rowSchema,
+      { ...KIND_EXAMPLES[kind], resourceCode: CODE_EXAMPLES[kind] },
+      KIND_ALIASES[kind],
+    ),
     prepare: async () => ({ seen: new Set<string>(), found: new Map<string, Found>() }),
     check: async (rows, ctx, state) => {
       const found = await resourcesByCode(
@@ -416,7 +434,7 @@ function listRegistrationFormat(
     ja: `電源等情報一括登録（${KIND_NAMES[kind].ja}）`,
     en: `Resource registration file (${KIND_NAMES[kind].en})`,
     rowSchema,
-    columns: columnsOf(rowSchema, KIND_EXAMPLES[kind]),
+    columns: columnsOf(rowSchema, KIND_EXAMPLES[kind], KIND_ALIASES[kind]),
     prepare: async () => groups<Row>(),
     check: async (rows, _ctx, g) => {
       const errors: BulkRowError[] = []
