@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
-import type { Download, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { chooseFormat, downloaded, upload } from '../support/bulk.ts'
 import { demo, expect, expectAccessible, login, test } from '../support/fixtures.ts'
 
 /** 220 一括登録, 500 ファイル項目一覧, K10 一括登録様式サンプル: the one bulk-file pipeline. */
@@ -16,30 +16,12 @@ const hex64 = () =>
     .join('')
     .toUpperCase()
 
-async function downloaded(download: Download): Promise<Buffer> {
-  return readFileSync((await download.path()) as string)
-}
-
 /** The certificate file (711) in Shift_JIS with CRLF: the header as the sample has it. */
 async function certificateFile(page: Page, rows: string[]): Promise<Buffer> {
   const sample = await (await page.request.get('/api/v1/bulk-formats/711/sample')).body()
   const header = sample.subarray(0, sample.indexOf('\r\n'))
   expect(sjis.decode(header)).toBe(HEADER)
   return Buffer.concat([header, Buffer.from('\r\n' + rows.join('\r\n') + '\r\n', 'ascii')])
-}
-
-/** Chooses the format in the upload form. */
-async function chooseFormat(page: Page, code: string) {
-  await page.getByTestId('bulk-upload-form').getByRole('combobox', { name: '様式' }).click()
-  await page.getByRole('option', { name: new RegExp(`^${code} `) }).click()
-}
-
-async function upload(page: Page, name: string, content: Buffer) {
-  const form = page.getByTestId('bulk-upload-form')
-  await form
-    .locator('input[type=file]')
-    .setInputFiles({ name, mimeType: 'text/csv', buffer: content })
-  await form.getByRole('button', { name: 'アップロード' }).click()
 }
 
 test.describe('bulk files', () => {

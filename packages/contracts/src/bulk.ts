@@ -9,7 +9,19 @@ import { listQuerySchema, pageSchema } from './list.ts'
  */
 
 /** Every bulk format's code (the manual's form number). Add a code with its format. */
-export const bulkFormatCodes = ['711'] as const
+export const bulkFormatCodes = [
+  '711',
+  '810',
+  '811',
+  '812',
+  '813',
+  '820',
+  '821',
+  '822',
+  '822M',
+  '823',
+  '823S',
+] as const
 export type BulkFormatCode = (typeof bulkFormatCodes)[number]
 /** A format code in requests and answers (the registered formats: `GET /api/v1/bulk-formats`). */
 export const bulkFormatCodeSchema = z

@@ -507,3 +507,116 @@ export const resourceListQuerySchema = listQuerySchema.extend({
   participantCode: z.string().max(10).optional(),
 })
 export type ResourceListQuery = z.infer<typeof resourceListQuerySchema>
+
+// ── Bulk files (810–813, 820–823, 822M, 823S) ──────────────────────────────────────────────
+
+/** A number cell of a file: the text of a number becomes the number the field's schema checks. */
+function numberCell<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : v),
+    schema,
+  )
+}
+/** A yes/no cell of a file: 有 / 無 (also 1 / 0, true / false). */
+function booleanCell<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => {
+    if (typeof v !== 'string') return v
+    if (['有', '1', 'true', 'TRUE'].includes(v)) return true
+    if (['無', '0', 'false', 'FALSE'].includes(v)) return false
+    return v
+  }, schema)
+}
+
+const numberKeys = new Set([
+  'entryNo',
+  'installedKw',
+  'houseLoadPercent',
+  'storageHours',
+  'offerableKw',
+  'kw',
+  'memberInstalledKw',
+  'siteKw',
+])
+const booleanKeys = new Set(['hasAdjustment'])
+
+/** The fields of a shape as file cells (text in, the field's own schema checks the value). */
+function fileShape<S extends z.ZodRawShape>(shape: S): S {
+  const out: Record<string, z.ZodType> = {}
+  for (const [key, field] of Object.entries(shape)) {
+    out[key] = numberKeys.has(key)
+      ? numberCell(field as z.ZodType)
+      : booleanKeys.has(key)
+        ? booleanCell(field as z.ZodType)
+        : field instanceof z.ZodEnum
+          ? // A plain copy first: the item list (500) shows the values of an enumeration
+            // without a schema ID; the field itself (with its refinements) checks after it.
+            z
+              .enum(field.options as [string, ...string[]])
+              .describe(field.description ?? '')
+              .pipe(field as z.ZodType<unknown, string>)
+          : (field as z.ZodType)
+  }
+  return out as unknown as S
+}
+
+/** 整理番号: the rows of one new aggregate / dispatch-order resource in 812 / 813 share it. */
+const entryNoSchema = z.number().int().min(1).max(100_000).describe('整理番号')
+
+/** A member's fields on a row of 812 (prefixed: the resource's own fields share the names). */
+const memberCellsShape = {
+  memberName: resourceMemberSchema.shape.name,
+  memberGenerationType: resourceMemberSchema.shape.generationType,
+  memberGridCode: resourceMemberSchema.shape.gridCode,
+  memberInstalledKw: resourceMemberSchema.shape.installedKw,
+}
+/** A site's fields on a row of 813. */
+const siteCellsShape = {
+  siteName: resourceSiteSchema.shape.name,
+  supplyPointId: resourceSiteSchema.shape.supplyPointId,
+  siteType: resourceSiteSchema.shape.siteType,
+  siteKw: resourceSiteSchema.shape.kw,
+}
+
+const refineKind = (kind: ResourceKind) => (v: object, ctx: z.RefinementCtx) =>
+  checkKindRules({ ...(v as { generationType: GenerationType }), kind }, ctx)
+
+/**
+ * The row schemas of the resource bulk files, cells as text. Registration (810–813): one row per
+ * resource; an aggregate (812) or dispatch-order resource (813) takes one row per member / site,
+ * the rows of one resource sharing its 整理番号 and its resource fields. Change (820–823): the
+ * resource code first; 822 / 823 keep the members / sites, which 822M / 823S replace.
+ */
+export const resourceFileRowSchemas = {
+  '810': z.object(fileShape(resourceRowShapes.stable)).superRefine(refineKind('stable')),
+  '811': z
+    .object(fileShape(resourceRowShapes.variableSingle))
+    .superRefine(refineKind('variableSingle')),
+  '812': z
+    .object(
+      fileShape({
+        entryNo: entryNoSchema,
+        ...resourceRowShapes.variableAggregate,
+        ...memberCellsShape,
+      }),
+    )
+    .superRefine(refineKind('variableAggregate')),
+  '813': z
+    .object(
+      fileShape({ entryNo: entryNoSchema, ...resourceRowShapes.dispatchOrder, ...siteCellsShape }),
+    )
+    .superRefine(refineKind('dispatchOrder')),
+  '820': z
+    .object(fileShape({ resourceCode: resourceCodeSchema, ...resourceRowShapes.stable }))
+    .superRefine(refineKind('stable')),
+  '821': z
+    .object(fileShape({ resourceCode: resourceCodeSchema, ...resourceRowShapes.variableSingle }))
+    .superRefine(refineKind('variableSingle')),
+  '822': z
+    .object(fileShape({ resourceCode: resourceCodeSchema, ...resourceRowShapes.variableAggregate }))
+    .superRefine(refineKind('variableAggregate')),
+  '823': z
+    .object(fileShape({ resourceCode: resourceCodeSchema, ...resourceRowShapes.dispatchOrder }))
+    .superRefine(refineKind('dispatchOrder')),
+  '822M': z.object(fileShape({ resourceCode: resourceCodeSchema, ...resourceMemberSchema.shape })),
+  '823S': z.object(fileShape({ resourceCode: resourceCodeSchema, ...resourceSiteSchema.shape })),
+} as const

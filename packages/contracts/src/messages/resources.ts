@@ -72,4 +72,24 @@ export const resourceMessages = {
     ja: 'この電源等は廃止済みのため、変更・廃止の申込はできません。',
     en: 'This resource is cancelled: it can no longer be changed or cancelled.',
   },
+  'E-RES-015': {
+    severity: 'error',
+    ja: 'この電源等識別番号は、自社の同じ区分の電源等として登録されていません。',
+    en: 'No resource of this kind of your participant has this resource code.',
+  },
+  'E-RES-016': {
+    severity: 'error',
+    ja: '同じ電源等識別番号がファイル内に複数あります。',
+    en: 'The same resource code appears more than once in the file.',
+  },
+  'E-RES-017': {
+    severity: 'error',
+    ja: '同じ整理番号の行は、電源等の項目がすべて同じ値である必要があります（整理番号 {entryNo} の最初の行: {line}行目）。',
+    en: 'Rows with the same entry number must carry the same resource fields (the first row of entry {entryNo}: line {line}).',
+  },
+  'E-RES-018': {
+    severity: 'error',
+    ja: '一つの電源等の構成電源は{maxMembers}件まで、電源等リストは{maxSites}件までです。',
+    en: 'A resource has at most {maxMembers} members and at most {maxSites} sites.',
+  },
 } satisfies MessageGroup

@@ -27,7 +27,8 @@ function useRuleText() {
       )
     }
     if (item.values) parts.push(t('bulk.items.values', { values: item.values.join(', ') }))
-    if (item.rule) parts.push(i18n.language === 'en' ? item.rule.en : item.rule.ja)
+    const rule = item.rule && (i18n.language === 'en' ? item.rule.en : item.rule.ja)
+    if (rule) parts.push(rule)
     return parts.join(i18n.language === 'en' ? '. ' : '。') || t('bulk.items.none')
   }
 }

@@ -23,6 +23,7 @@ import {
   findApplicationSummaries,
   toApplication,
 } from '../applications/public.ts'
+import { resourceBulkFormats } from './bulk-formats.ts'
 import { resourceHandler } from './handler.ts'
 import { resourceListRoute } from './list-route.ts'
 import { resourceInclude, toResource } from './resource.ts'
@@ -43,6 +44,7 @@ const problems = {
  */
 export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.entityHandlers.register(resourceHandler)
+  for (const format of resourceBulkFormats(app.entityHandlers)) app.bulkFormats.register(format)
 
   resourceListRoute(app)
 
