@@ -9,6 +9,7 @@ import {
   COMMON_FIELDS,
   CODE_FIELDS,
   KIND_FIELDS,
+  resourceDiffLabel,
   resourceFieldLabel,
   resourceValueText,
 } from './values.ts'
@@ -74,7 +75,11 @@ function contentGroups(application: Application, t: Translate): ContentGroup[] {
         ? after.map((element, i) => row(`${list}[${i}]`, null, element))
         : application.diff
             .filter((d) => d.path.startsWith(`${list}[`))
-            .map((d) => ({ ...row(d.path, d.current, d.proposed), changed: true }))
+            .map((d) => ({
+              ...row(d.path, d.current, d.proposed),
+              label: resourceDiffLabel(d, t, kind),
+              changed: true,
+            }))
     groups.push({
       key: list,
       title: `${t(`resources.sections.${list}`)}（${t('common.count', { count: after.length })}${

@@ -16,6 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import {
   areas,
+  diffValues,
   generationTypesByKind,
   resourceKinds,
   supportSchemeSchema,
@@ -61,7 +62,7 @@ import {
   KIND_FIELDS,
   MEMBER_FIELDS,
   SITE_FIELDS,
-  resourceDiff,
+  resourceDiffLabel,
   resourceFieldLabel,
   resourceValueText,
   valuesOfResource,
@@ -115,9 +116,9 @@ function ChangeTable({
   proposed: ResourceInput
   t: TFunction
 }) {
-  const rows = resourceDiff(current, proposed).map((d) => ({
+  const rows = diffValues(current, proposed).map((d) => ({
     path: d.path,
-    label: resourceFieldLabel(d.path, t, proposed.kind),
+    label: resourceDiffLabel(d, t, proposed.kind),
     current: resourceValueText(d.path, d.current, t),
     proposed: resourceValueText(d.path, d.proposed, t),
   }))
@@ -183,7 +184,7 @@ function ResourceForm({ resource }: { resource?: ResourceDetail }) {
   }
 
   const onSubmit = form.handleSubmit((proposed) => {
-    if (current && resourceDiff(current, proposed).length === 0) {
+    if (current && diffValues(current, proposed).length === 0) {
       setUnchanged(true)
       return
     }
