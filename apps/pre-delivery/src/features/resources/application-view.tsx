@@ -1,10 +1,15 @@
-import type { Application, ResourceKind } from '@yoryo/contracts'
+import { Button } from '@mantine/core'
+import type { Application, ResourceInput, ResourceKind } from '@yoryo/contracts'
 import {
   CancelReasonCorrection,
+  useCorrect,
+  useTranslation,
   type ApplicationView,
   type ContentGroup,
+  type CorrectionPanelProps,
   type Translate,
 } from '@yoryo/ui'
+import { ResourceForm } from './components/resource-form.tsx'
 import {
   COMMON_FIELDS,
   CODE_FIELDS,
@@ -91,13 +96,54 @@ function contentGroups(application: Application, t: Translate): ContentGroup[] {
   return groups
 }
 
+/**
+ * 修正して再提出 of a resource registration or change (050): the kind's form started from the
+ * proposed values, 確認 (the difference from the resource for a change), then resubmitted; a
+ * draft is saved at once.
+ */
+function ResourceCorrection({ application, onDone, onCancel }: CorrectionPanelProps) {
+  const { t } = useTranslation()
+  const correct = useCorrect(application)
+  const resubmitting = application.state === 'returned'
+  const current =
+    application.kind === 'change' && application.current
+      ? (application.current as ResourceInput)
+      : undefined
+  return (
+    <ResourceForm
+      initial={application.proposed as ResourceInput}
+      current={current}
+      busy={correct.isPending}
+      error={correct.error}
+      confirmStep={resubmitting}
+      fileLabel={resubmitting ? t('applications.saveAndResubmit') : t('applications.saveDraft')}
+      headingOrder={3}
+      cancel={
+        <Button variant="default" onClick={onCancel}>
+          {t('applications.cancelCorrect')}
+        </Button>
+      }
+      onFile={async (proposed) => {
+        correct.reset()
+        const updated = await correct.mutateAsync(proposed)
+        onDone(updated.state === 'submitted')
+      }}
+    />
+  )
+}
+
 /** How the application screens show and correct a resource application (050). */
 export const resourceApplicationView: ApplicationView = {
   functionGroup: '050',
   contentGroups,
-  fieldLabel: (path, t) => resourceFieldLabel(path, t),
+  fieldLabel: (path, t, change) =>
+    change ? resourceDiffLabel(change, t) : resourceFieldLabel(path, t),
   valueText: resourceValueText,
-  corrections: { cancel: CancelReasonCorrection },
+  corrections: {
+    register: ResourceCorrection,
+    change: ResourceCorrection,
+    cancel: CancelReasonCorrection,
+  },
   documents: [],
   approveMessage: (application, t) =>
     application.kind === 'register'
