@@ -117,6 +117,7 @@ function ResourceCorrection({ application, onDone, onCancel }: CorrectionPanelPr
       error={correct.error}
       confirmStep={resubmitting}
       fileLabel={resubmitting ? t('applications.saveAndResubmit') : t('applications.saveDraft')}
+      confirmDescription={t('resources.form.resubmitConfirmDescription')}
       headingOrder={3}
       cancel={
         <Button variant="default" onClick={onCancel}>

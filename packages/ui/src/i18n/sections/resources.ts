@@ -139,6 +139,8 @@ const ja = {
       confirmDescription: '以下の内容で申し込みます。よろしければ「申し込む」を押してください。',
       changeConfirmDescription:
         '以下の項目を変更します。よろしければ「申し込む」を押してください。',
+      resubmitConfirmDescription:
+        '以下の内容で再提出します。よろしければ「修正内容で再提出する」を押してください。',
       noChanges: '変更された項目はありません。',
       changedCount: '{{count}}項目を変更',
       item: '項目',
@@ -289,6 +291,8 @@ const en: Shape<typeof ja> = {
       confirmTitle: 'Check your application',
       confirmDescription: 'You are applying with the values below. Apply if they are right.',
       changeConfirmDescription: 'These items change. Apply if they are right.',
+      resubmitConfirmDescription:
+        'You are resubmitting the application with the values below. Resubmit if they are right.',
       noChanges: 'Nothing has changed.',
       changedCount: '{{count}} items changed',
       item: 'Item',

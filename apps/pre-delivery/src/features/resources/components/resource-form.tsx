@@ -123,6 +123,8 @@ export interface ResourceFormProps {
   confirmStep?: boolean
   /** The label of the filing button (on 確認, or of the form without one). */
   fileLabel: string
+  /** What 確認 says (default: applying with the values, or changing the items shown). */
+  confirmDescription?: string
   /** The button that leaves the form. */
   cancel: ReactNode
   /** Heading level of the form's sections (2 on a page, 3 inside a panel). */
@@ -141,6 +143,7 @@ export function ResourceForm({
   error: fileError,
   confirmStep = true,
   fileLabel,
+  confirmDescription,
   cancel,
   headingOrder = 2,
 }: ResourceFormProps) {
@@ -213,9 +216,10 @@ export function ResourceForm({
               {t('resources.form.confirmTitle')}
             </Title>
             <Text fz="sm" mb="md">
-              {current
-                ? t('resources.form.changeConfirmDescription')
-                : t('resources.form.confirmDescription')}
+              {confirmDescription ??
+                (current
+                  ? t('resources.form.changeConfirmDescription')
+                  : t('resources.form.confirmDescription'))}
             </Text>
             {current ? (
               <ChangeTable current={current} proposed={confirmed} t={t} />
