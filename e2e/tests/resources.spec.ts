@@ -134,4 +134,94 @@ test.describe('[050] resources', () => {
       await expectAccessible(page)
     })
   }
+
+  test('[050] a returned resource registration is corrected and resubmitted', async ({
+    page,
+    browser,
+    data,
+  }) => {
+    test.slow()
+    const { admin } = await data.participant()
+    const tag = unique().padStart(10, '0').slice(-10)
+    const site = (m: number, kw: number) => ({
+      name: `需要家工場${m}`,
+      supplyPointId: `03${tag}${String(m).padStart(10, '0')}`,
+      siteType: 'demandReduction',
+      kw,
+    })
+    const api = await data.loggedIn(admin)
+    const filed = await api.post('/api/v1/resources/registration-applications', {
+      data: {
+        submit: true,
+        proposed: {
+          kind: 'dispatchOrder',
+          name: `E2E 差戻し ${tag}`,
+          nameKana: 'コウジョウディーアール',
+          area: 'tokyo',
+          generationType: 'demandResponse',
+          gridCode: `GC${tag}`,
+          location: '東京都千代田区丸の内1-1-1',
+          commissionedOn: '2015-04',
+          supportScheme: 'none',
+          offerableKw: 2000,
+          sites: [site(1, 1100), site(2, 1200)],
+        },
+      },
+    })
+    expect(filed.status(), await filed.text()).toBe(201)
+    const started = await data.review(await filed.json(), 'startReview')
+    await data.review(started.application, 'return', '工場3を電源等リストに追加してください。')
+
+    // The applicant opens the returned application and corrects it in the kind's form: the
+    // site list loaded from a CSV file with a site inserted between the two.
+    await login(page, admin)
+    await page.goto(`/applications/${started.application.id}`)
+    await expect(page.getByTestId('application-state')).toHaveText('差戻し')
+    await page.getByRole('button', { name: '修正して再提出' }).click()
+    const form = page.getByTestId('resource-form')
+    await expect(field(page, '電源等の名称')).toHaveValue(`E2E 差戻し ${tag}`)
+    await field(page, '提供可能容量').fill('2500')
+    const row = (s: ReturnType<typeof site>) => `${s.name},${s.supplyPointId},需要抑制,${s.kw}`
+    await form.getByTestId('resource-sites-csv').click()
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'sites.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          '名称,供給地点特定番号,種別,容量(kW)',
+          row(site(1, 1100)),
+          row(site(3, 900)),
+          row(site(2, 1200)),
+          '',
+        ].join('\r\n'),
+      ),
+    })
+    await expect(page.getByText('3行を読み込みました。')).toBeVisible()
+    await page.screenshot({ path: 'test-results/resource-correction-form.png', fullPage: true })
+    await page.getByTestId('resource-next').click()
+    const confirm = page.getByTestId('resource-confirm')
+    await expect(confirm).toContainText('需要家工場3')
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/resource-correction-confirm.png', fullPage: true })
+    await confirm.getByRole('button', { name: '修正内容で再提出する' }).click()
+    await expect(page.getByTestId('application-state')).toHaveText('申込済')
+
+    // The operator sees what changed since the return: the inserted site as one added row.
+    const context = await browser.newContext({ baseURL: new URL(page.url()).origin })
+    const reviewer = await context.newPage()
+    await login(reviewer, await data.operator())
+    await reviewer.goto(`/applications/${started.application.id}`)
+    const since = reviewer.getByRole('table', { name: '差戻し時からの変更' })
+    await expect(since.getByRole('row')).toHaveCount(3)
+    await expect(since.getByRole('row', { name: /提供可能容量/ })).toContainText('2,500')
+    await expect(since.getByRole('row', { name: /電源等リスト2（追加）/ })).toContainText(
+      '需要家工場3',
+    )
+    await expectAccessible(reviewer)
+    await reviewer.screenshot({
+      path: 'test-results/resource-correction-review.png',
+      fullPage: true,
+    })
+    await context.close()
+  })
 })

@@ -129,7 +129,8 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('./application-detail-route.tsx'),
                         'ApplicationDetailRoute',
-                        ['applications', 'lists', 'system'],
+                        // The record kinds' views (application-detail-route.tsx) use their texts.
+                        ['applications', 'lists', 'system', 'resources', 'expected-capacity'],
                       ),
                     },
                   }),

@@ -1,4 +1,10 @@
-import type { Application, ApplicationKind, EntityType, FunctionGroupCode } from '@yoryo/contracts'
+import type {
+  Application,
+  ApplicationDiff,
+  ApplicationKind,
+  EntityType,
+  FunctionGroupCode,
+} from '@yoryo/contracts'
 import type { TFunction } from 'i18next'
 import { createContext, useCallback, useContext, type ComponentType, type ReactNode } from 'react'
 import type { CorrectionPanelProps } from './correction.tsx'
@@ -39,8 +45,11 @@ export interface ApplicationView {
    * beside current values for a change (the difference view; changed rows from `diff`).
    */
   contentGroups(application: Application, t: Translate): ContentGroup[]
-  /** The label of a field by its path (`bankCode`, `participant.name`, `members[1].name`). */
-  fieldLabel(path: string, t: Translate): string
+  /**
+   * The label of a field by its path (`bankCode`, `participant.name`, `members[1].name`); given
+   * the difference, a list element added or removed as a whole may say so.
+   */
+  fieldLabel(path: string, t: Translate, change?: ApplicationDiff): string
   /** A value as shown (choices by their label). */
   valueText(path: string, value: unknown, t: Translate): string
   /** The correction panel of each kind the applicant may correct once returned or as a draft. */

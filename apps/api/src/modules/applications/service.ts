@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
   applicationTransitions,
+  diffValues,
   editableStates,
   entityTypeSchema,
   formatMessage,
@@ -24,7 +25,6 @@ import { AppError } from '../../lib/errors.ts'
 import { hasPermission } from '../../lib/guards.ts'
 import { containsText } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
-import { diffValues } from './diff.ts'
 import type { EntityHandlers, StoredApplication } from './handler.ts'
 import { assertWindowOpen } from './window.ts'
 

@@ -208,16 +208,12 @@ describe('[050] resources', () => {
     const first = await change(resource.version)
     const second = await change(resource.version)
     expect(first.statusCode).toBe(201)
-    const paths = first.json().diff.map((d: { path: string }) => d.path)
-    expect(paths).toContain('name')
-    expect(paths).toContain('members[1].installedKw')
-    // Members compare position by position: the inserted one changes [2], [3] is added whole.
-    expect(paths).toContain('members[2].name')
-    expect(first.json().diff).toContainEqual({
-      path: 'members[3]',
-      current: null,
-      proposed: values.members[2],
-    })
+    // Members are matched by grid code: the inserted one is one added row, nothing else moves.
+    expect(first.json().diff).toEqual([
+      { path: 'name', current: values.name, proposed: '変更後アグリゲート' },
+      { path: 'members[1].installedKw', current: values.members[1]?.installedKw, proposed: 950 },
+      { path: 'members[2]', current: null, proposed: changed.members[2] },
+    ])
     // The kind and the area stay.
     const area = await t.app.inject({
       method: 'POST',

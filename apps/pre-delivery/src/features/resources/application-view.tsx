@@ -1,14 +1,20 @@
-import type { Application, ResourceKind } from '@yoryo/contracts'
+import { Button } from '@mantine/core'
+import type { Application, ResourceInput, ResourceKind } from '@yoryo/contracts'
 import {
   CancelReasonCorrection,
+  useCorrect,
+  useTranslation,
   type ApplicationView,
   type ContentGroup,
+  type CorrectionPanelProps,
   type Translate,
 } from '@yoryo/ui'
+import { ResourceForm } from './components/resource-form.tsx'
 import {
   COMMON_FIELDS,
   CODE_FIELDS,
   KIND_FIELDS,
+  resourceDiffLabel,
   resourceFieldLabel,
   resourceValueText,
 } from './values.ts'
@@ -74,7 +80,11 @@ function contentGroups(application: Application, t: Translate): ContentGroup[] {
         ? after.map((element, i) => row(`${list}[${i}]`, null, element))
         : application.diff
             .filter((d) => d.path.startsWith(`${list}[`))
-            .map((d) => ({ ...row(d.path, d.current, d.proposed), changed: true }))
+            .map((d) => ({
+              ...row(d.path, d.current, d.proposed),
+              label: resourceDiffLabel(d, t, kind),
+              changed: true,
+            }))
     groups.push({
       key: list,
       title: `${t(`resources.sections.${list}`)}（${t('common.count', { count: after.length })}${
@@ -86,13 +96,55 @@ function contentGroups(application: Application, t: Translate): ContentGroup[] {
   return groups
 }
 
+/**
+ * 修正して再提出 of a resource registration or change (050): the kind's form started from the
+ * proposed values, 確認 (the difference from the resource for a change), then resubmitted; a
+ * draft is saved at once.
+ */
+function ResourceCorrection({ application, onDone, onCancel }: CorrectionPanelProps) {
+  const { t } = useTranslation()
+  const correct = useCorrect(application)
+  const resubmitting = application.state === 'returned'
+  const current =
+    application.kind === 'change' && application.current
+      ? (application.current as ResourceInput)
+      : undefined
+  return (
+    <ResourceForm
+      initial={application.proposed as ResourceInput}
+      current={current}
+      busy={correct.isPending}
+      error={correct.error}
+      confirmStep={resubmitting}
+      fileLabel={resubmitting ? t('applications.saveAndResubmit') : t('applications.saveDraft')}
+      confirmDescription={t('resources.form.resubmitConfirmDescription')}
+      headingOrder={3}
+      cancel={
+        <Button variant="default" onClick={onCancel}>
+          {t('applications.cancelCorrect')}
+        </Button>
+      }
+      onFile={async (proposed) => {
+        correct.reset()
+        const updated = await correct.mutateAsync(proposed)
+        onDone(updated.state === 'submitted')
+      }}
+    />
+  )
+}
+
 /** How the application screens show and correct a resource application (050). */
 export const resourceApplicationView: ApplicationView = {
   functionGroup: '050',
   contentGroups,
-  fieldLabel: (path, t) => resourceFieldLabel(path, t),
+  fieldLabel: (path, t, change) =>
+    change ? resourceDiffLabel(change, t) : resourceFieldLabel(path, t),
   valueText: resourceValueText,
-  corrections: { cancel: CancelReasonCorrection },
+  corrections: {
+    register: ResourceCorrection,
+    change: ResourceCorrection,
+    cancel: CancelReasonCorrection,
+  },
   documents: [],
   approveMessage: (application, t) =>
     application.kind === 'register'

@@ -67,6 +67,18 @@ export function resourceFieldLabel(path: string, t: Translate, kind?: ResourceKi
   return t(`resources.fields.${path as CommonField | KindField | 'kind'}`)
 }
 
+/**
+ * The label of a difference: a member or site added or removed as a whole says so (the lists are
+ * matched by grid code and supply point ID; a removed element is numbered as it was).
+ */
+export function resourceDiffLabel(d: ApplicationDiff, t: Translate, kind?: ResourceKind): string {
+  const label = resourceFieldLabel(d.path, t, kind)
+  if (!/^(members|sites)\[\d+\]$/.test(d.path)) return label
+  if (d.current === null) return t('resources.addedLabel', { label })
+  if (d.proposed === null) return t('resources.removedLabel', { label })
+  return label
+}
+
 /** A value as shown: choices by their label, kW and % with their unit, lists summarised. */
 export function resourceValueText(path: string, value: unknown, t: Translate): string {
   if (isEmpty(value)) return ''
@@ -111,47 +123,6 @@ export function resourceValueText(path: string, value: unknown, t: Translate): s
     default:
       return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
   }
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
-
-function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {}
-}
-
-/**
- * What a change changes, as the API's difference view computes it: flat fields, then the lists
- * element by element by position (a changed field `members[1].installedKw`, an element added or
- * removed as a whole `members[3]`).
- */
-export function resourceDiff(current: unknown, proposed: unknown): ApplicationDiff[] {
-  const a = record(current)
-  const b = record(proposed)
-  const out: ApplicationDiff[] = []
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const x = a[key]
-    const y = b[key]
-    if (Array.isArray(x) || Array.isArray(y)) {
-      const xs = Array.isArray(x) ? x : []
-      const ys = Array.isArray(y) ? y : []
-      for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
-        if (i >= xs.length || i >= ys.length) {
-          out.push({ path: `${key}[${i}]`, current: xs[i] ?? null, proposed: ys[i] ?? null })
-          continue
-        }
-        const ex = record(xs[i])
-        const ey = record(ys[i])
-        for (const f of new Set([...Object.keys(ex), ...Object.keys(ey)])) {
-          if (!same(ex[f], ey[f])) {
-            out.push({ path: `${key}[${i}].${f}`, current: ex[f] ?? null, proposed: ey[f] ?? null })
-          }
-        }
-      }
-    } else if (!same(x, y)) {
-      out.push({ path: key, current: x ?? null, proposed: y ?? null })
-    }
-  }
-  return out
 }
 
 /** A resource's values in the shape of its kind's input (the form's start, the change's base). */

@@ -84,6 +84,8 @@ const ja = {
     siteLabel: '電源等リスト{{n}}',
     memberFieldLabel: '構成電源{{n}}：{{field}}',
     siteFieldLabel: '電源等リスト{{n}}：{{field}}',
+    addedLabel: '{{label}}（追加）',
+    removedLabel: '{{label}}（削除）',
     kind: labelsIn(resourceKindLabels, 'ja'),
     area: labelsIn(areaLabels, 'ja'),
     generationType: labelsIn(generationTypeLabels, 'ja'),
@@ -137,6 +139,8 @@ const ja = {
       confirmDescription: '以下の内容で申し込みます。よろしければ「申し込む」を押してください。',
       changeConfirmDescription:
         '以下の項目を変更します。よろしければ「申し込む」を押してください。',
+      resubmitConfirmDescription:
+        '以下の内容で再提出します。よろしければ「修正内容で再提出する」を押してください。',
       noChanges: '変更された項目はありません。',
       changedCount: '{{count}}項目を変更',
       item: '項目',
@@ -233,6 +237,8 @@ const en: Shape<typeof ja> = {
     siteLabel: 'Site {{n}}',
     memberFieldLabel: 'Member {{n}}: {{field}}',
     siteFieldLabel: 'Site {{n}}: {{field}}',
+    addedLabel: '{{label}} (added)',
+    removedLabel: '{{label}} (removed)',
     kind: labelsIn(resourceKindLabels, 'en'),
     area: labelsIn(areaLabels, 'en'),
     generationType: labelsIn(generationTypeLabels, 'en'),
@@ -285,6 +291,8 @@ const en: Shape<typeof ja> = {
       confirmTitle: 'Check your application',
       confirmDescription: 'You are applying with the values below. Apply if they are right.',
       changeConfirmDescription: 'These items change. Apply if they are right.',
+      resubmitConfirmDescription:
+        'You are resubmitting the application with the values below. Resubmit if they are right.',
       noChanges: 'Nothing has changed.',
       changedCount: '{{count}} items changed',
       item: 'Item',

@@ -137,7 +137,7 @@ export function SinceReturned({ application }: { application: Application }) {
     () =>
       (application.sinceReturned ?? []).map((d) => ({
         path: d.path,
-        label: view.fieldLabel(d.path, t),
+        label: view.fieldLabel(d.path, t, d),
         current: view.valueText(d.path, d.current, t),
         proposed: view.valueText(d.path, d.proposed, t),
         changed: true,
