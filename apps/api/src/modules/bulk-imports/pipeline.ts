@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify'
-import { Prisma } from '@yoryo/db'
+import { Prisma, type DbClient } from '@yoryo/db'
 import { messageForIssue, type FileEncoding } from '@yoryo/contracts'
 import { AppError } from '../../lib/errors.ts'
 import { JobLostError, type JobHandler, type JobOutcome } from '../../lib/jobs.ts'
-import { csvRecords, decodedChunks, normaliseCell, type CsvRecord } from './csv.ts'
+import {
+  csvRecordBatches,
+  decodedChunks,
+  encodingOf,
+  normaliseCell,
+  type CsvRecord,
+  type FileSource,
+} from './csv.ts'
 import type { AnyBulkFormat, BulkContext, BulkRow, BulkRowError } from './formats.ts'
 
 /**
@@ -44,8 +51,23 @@ class FileProblem extends Error {
   }
 }
 
-function* records(content: Buffer, encoding: FileEncoding): Generator<CsvRecord> {
-  yield* csvRecords(decodedChunks(content, encoding))
+/** The records of the file, a piece at a time. */
+function recordBatches(source: FileSource, encoding: 'utf-8' | 'shift_jis') {
+  return csvRecordBatches(decodedChunks(source, encoding))
+}
+
+/** The stored upload (`bulk_import_chunk`), read back one piece at a time. */
+export function storedFile(db: DbClient, importId: string): FileSource {
+  return async function* () {
+    for (let seq = 0; ; seq++) {
+      const chunk = await db.bulkImportChunk.findUnique({
+        where: { importId_seq: { importId, seq } },
+        select: { data: true },
+      })
+      if (!chunk) return
+      yield Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength)
+    }
+  }
 }
 
 /** Column positions of the format's fields in the file, by the header row. */
@@ -91,8 +113,8 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
     const imp = await app.db.bulkImport.findUniqueOrThrow({ where: { id: importId } })
     const format = app.bulkFormats.get(imp.format)
     if (!format) throw new Error(`bulk format ${imp.format} is not registered`)
-    const encoding = imp.encoding as FileEncoding
-    const content = Buffer.from(imp.content.buffer, imp.content.byteOffset, imp.content.byteLength)
+    const source = storedFile(app.db, importId)
+    const encoding = await encodingOf(source, imp.encoding as FileEncoding)
     const ctx: BulkContext = {
       importId,
       participantId: imp.participantId,
@@ -138,9 +160,12 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
       // 1. count
       let total = 0
       let header: CsvRecord | undefined
-      for (const record of records(content, encoding)) {
-        if (!header) header = record
-        else if (++total % (BREATH * 8) === 0) await breathe()
+      for await (const batch of recordBatches(source, encoding)) {
+        for (const record of batch) {
+          if (!header) header = record
+          else total++
+        }
+        await breathe()
       }
       const indexes = columnIndexes(format, header)
       if (total === 0) throw new FileProblem({ line: 1, key: '', messageId: 'E-BULK-003' })
@@ -167,49 +192,51 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
       }
       let processed = 0
       let first = true
-      for (const record of records(content, encoding)) {
-        if (first) {
-          first = false
-          continue
-        }
-        processed++
-        const input = inputOf(format, indexes, width, record)
-        if (!input) {
-          await report([
-            {
-              line: record.line,
-              key: '',
-              messageId: 'E-BULK-004',
-              params: { expected: format.headers.length },
-            },
-          ])
-        } else {
-          cellOf.set(record.line, input)
-          const parsed = format.parseRow(input)
-          if (parsed.success) {
-            batch.push({ line: record.line, row: parsed.data })
-          } else {
-            // One problem per field: the first found.
-            const seen = new Set<string>()
-            const problems: BulkRowError[] = []
-            for (const issue of parsed.error.issues) {
-              const key = issue.path.length ? String(issue.path[0]) : ''
-              if (seen.has(key)) continue
-              seen.add(key)
-              const { messageId, params } = messageForIssue({
-                ...(issue as object),
-                code: issue.code,
-                message: issue.message,
-                input: input[key],
-              })
-              problems.push({ line: record.line, key, messageId, params })
-            }
-            await report(problems)
+      for await (const records of recordBatches(source, encoding)) {
+        for (const record of records) {
+          if (first) {
+            first = false
+            continue
           }
+          processed++
+          const input = inputOf(format, indexes, width, record)
+          if (!input) {
+            await report([
+              {
+                line: record.line,
+                key: '',
+                messageId: 'E-BULK-004',
+                params: { expected: format.headers.length },
+              },
+            ])
+          } else {
+            cellOf.set(record.line, input)
+            const parsed = format.parseRow(input)
+            if (parsed.success) {
+              batch.push({ line: record.line, row: parsed.data })
+            } else {
+              // One problem per field: the first found.
+              const seen = new Set<string>()
+              const problems: BulkRowError[] = []
+              for (const issue of parsed.error.issues) {
+                const key = issue.path.length ? String(issue.path[0]) : ''
+                if (seen.has(key)) continue
+                seen.add(key)
+                const { messageId, params } = messageForIssue({
+                  ...(issue as object),
+                  code: issue.code,
+                  message: issue.message,
+                  input: input[key],
+                })
+                problems.push({ line: record.line, key, messageId, params })
+              }
+              await report(problems)
+            }
+          }
+          if (batch.length >= BATCH) await checkBatch()
+          if (processed % BATCH === 0) job.progress(processed)
+          if (processed % BREATH === 0) await breathe()
         }
-        if (batch.length >= BATCH) await checkBatch()
-        if (processed % BATCH === 0) job.progress(processed)
-        if (processed % BREATH === 0) await breathe()
       }
       await checkBatch()
       job.progress(processed)
@@ -236,16 +263,18 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
             job.progress(written)
           }
           let skipHeader = true
-          for (const record of records(content, encoding)) {
-            if (skipHeader) {
-              skipHeader = false
-              continue
+          for await (const records of recordBatches(storedFile(tx, importId), encoding)) {
+            for (const record of records) {
+              if (skipHeader) {
+                skipHeader = false
+                continue
+              }
+              const input = inputOf(format, indexes, width, record)
+              const parsed = input && format.parseRow(input)
+              if (!parsed?.success) throw new Error(`line ${record.line} changed between passes`)
+              rows.push({ line: record.line, row: parsed.data })
+              if (rows.length >= BATCH) await write()
             }
-            const input = inputOf(format, indexes, width, record)
-            const parsed = input && format.parseRow(input)
-            if (!parsed?.success) throw new Error(`line ${record.line} changed between passes`)
-            rows.push({ line: record.line, row: parsed.data })
-            if (rows.length >= BATCH) await write()
           }
           await write()
           await tx.bulkImport.update({
