@@ -205,6 +205,37 @@ describe('[220] bulk imports', () => {
     expect(Buffer.concat(chunks.map((c) => Buffer.from(c.data)))).toEqual(content)
   }, 120_000)
 
+  it('apply: a problem only the database checks find rolls the write pass back and is listed', async () => {
+    const registered = hex64()
+    const first = await bulkImport(
+      t.app,
+      admin1,
+      { format: '711', mode: 'apply' },
+      Buffer.from(`${HEADER}\nuser01,01,${registered},2026/04/01,2099/03/31\n`),
+    )
+    expect(first.import).toMatchObject({ state: 'succeeded', appliedCount: 1 })
+    const before = await db().clientCertificate.count()
+    const lines = [
+      HEADER,
+      `user01,01,${hex64()},2026/04/01,2099/03/31`,
+      `user01,02,${registered},2026/04/01,2099/03/31`,
+      `nobody,03,${hex64()},2026/04/01,2099/03/31`,
+    ]
+    const res = await bulkImport(
+      t.app,
+      admin1,
+      { format: '711', mode: 'apply' },
+      iconv.encode(lines.join('\r\n'), 'Shift_JIS'),
+    )
+    expect(res.import).toMatchObject({ state: 'failed', errorCount: 2, appliedCount: 0 })
+    const found = (await bulkErrors(t.app, admin1, res.import.id)).map((r) => [r[0], r[3]])
+    expect(found).toEqual([
+      ['3', 'E-CERT-003'],
+      ['4', 'E-CERT-007'],
+    ])
+    expect(await db().clientCertificate.count()).toBe(before)
+  })
+
   it('drops the stored pieces of a refused upload', async () => {
     const before = await db().bulkImportChunk.count()
     const file = Buffer.from('名称,数量\nA,1\n')

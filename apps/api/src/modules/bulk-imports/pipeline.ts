@@ -29,7 +29,9 @@ import type { AnyBulkFormat, BulkContext, BulkRow, BulkRowError } from './format
 export const BULK_IMPORT_JOB = 'bulkImport'
 
 /** Rows per batch of checks and of writes. */
-const BATCH = 500
+const BATCH = 1_000
+/** Rows between two progress reports. */
+const PROGRESS_EVERY = 1_000
 /** Problems buffered before they are written. */
 const ERROR_BATCH = 1_000
 /** The longest the apply transaction may run. */
@@ -44,6 +46,9 @@ export interface BulkImportPayload {
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 /** Rows between two breaths. */
 const BREATH = 250
+
+/** Ends the write pass at the first problem (the transaction rolls back). */
+class RolledBack extends Error {}
 
 class FileProblem extends Error {
   constructor(readonly problem: Omit<BulkRowError, 'line'> & { line?: number }) {
@@ -179,115 +184,150 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
       }
       await app.db.bulkImport.update({ where: { id: importId }, data: { totalRows: total } })
       job.progress(0, total)
+
       const width = header?.cells.length ?? 0
 
-      // 2. validate
-      const state = await format.prepare(ctx)
-      let batch: BulkRow<unknown>[] = []
-      const checkBatch = async () => {
-        if (!batch.length) return
-        await report(await format.check(batch, ctx, state))
-        batch = []
-        cellOf.clear()
-      }
-      let processed = 0
-      let first = true
-      for await (const records of recordBatches(source, encoding)) {
-        for (const record of records) {
-          if (first) {
-            first = false
-            continue
-          }
-          processed++
-          const input = inputOf(format, indexes, width, record)
-          if (!input) {
-            await report([
+      /** A data record as a parsed row, or its problems (one per field: the first found). */
+      const parse = (
+        record: CsvRecord,
+      ):
+        { row: BulkRow<unknown>; problems?: never } | { row?: never; problems: BulkRowError[] } => {
+        const input = inputOf(format, indexes, width, record)
+        if (!input) {
+          return {
+            problems: [
               {
                 line: record.line,
                 key: '',
                 messageId: 'E-BULK-004',
                 params: { expected: format.headers.length },
               },
-            ])
-          } else {
-            cellOf.set(record.line, input)
-            const parsed = format.parseRow(input)
-            if (parsed.success) {
-              batch.push({ line: record.line, row: parsed.data })
-            } else {
-              // One problem per field: the first found.
-              const seen = new Set<string>()
-              const problems: BulkRowError[] = []
-              for (const issue of parsed.error.issues) {
-                const key = issue.path.length ? String(issue.path[0]) : ''
-                if (seen.has(key)) continue
-                seen.add(key)
-                const { messageId, params } = messageForIssue({
-                  ...(issue as object),
-                  code: issue.code,
-                  message: issue.message,
-                  input: input[key],
-                })
-                problems.push({ line: record.line, key, messageId, params })
-              }
-              await report(problems)
-            }
+            ],
           }
-          if (batch.length >= BATCH) await checkBatch()
-          if (processed % BATCH === 0) job.progress(processed)
-          if (processed % BREATH === 0) await breathe()
+        }
+        cellOf.set(record.line, input)
+        const parsed = format.parseRow(input)
+        if (parsed.success) return { row: { line: record.line, row: parsed.data } }
+        const seen = new Set<string>()
+        const problems: BulkRowError[] = []
+        for (const issue of parsed.error.issues) {
+          const key = issue.path.length ? String(issue.path[0]) : ''
+          if (seen.has(key)) continue
+          seen.add(key)
+          const { messageId, params } = messageForIssue({
+            ...(issue as object),
+            code: issue.code,
+            message: issue.message,
+            input: input[key],
+          })
+          problems.push({ line: record.line, key, messageId, params })
+        }
+        return { problems }
+      }
+
+      /** Every data record of the file, a piece at a time, through `db`. */
+      async function* dataRecords(db: DbClient): AsyncGenerator<CsvRecord[]> {
+        let first = true
+        for await (const records of recordBatches(storedFile(db, importId), encoding)) {
+          yield first ? records.slice(1) : records
+          first = false
         }
       }
-      await checkBatch()
-      job.progress(processed)
 
-      // 3. the verdict
-      if (errorCount) return await fail('E-BULK-001')
+      /** 2. validate: every row checked, every problem stored. */
+      const validate = async () => {
+        await app.db.bulkImport.update({ where: { id: importId }, data: { phase: 'validate' } })
+        job.progress(0)
+        const state = await format.prepare(ctx)
+        let batch: BulkRow<unknown>[] = []
+        const checkBatch = async () => {
+          if (!batch.length) return
+          await report(await format.check(batch, ctx, state))
+          batch = []
+          cellOf.clear()
+        }
+        let processed = 0
+        for await (const records of dataRecords(app.db)) {
+          for (const record of records) {
+            processed++
+            const parsed = parse(record)
+            if (parsed.row) batch.push(parsed.row)
+            else await report(parsed.problems)
+            if (batch.length >= BATCH) await checkBatch()
+            if (processed % PROGRESS_EVERY === 0) job.progress(processed)
+            if (processed % BREATH === 0) await breathe()
+          }
+        }
+        await checkBatch()
+        job.progress(processed)
+      }
+
       if (imp.mode === 'validate') {
+        await validate()
+        if (errorCount) return await fail('E-BULK-001')
         return { state: 'succeeded', result: { messageId: 'I-BULK-002', params: { count: total } } }
       }
 
-      // 4. apply, all or nothing
+      // 3. apply, all or nothing, in ONE pass: each batch is parsed, checked (the format's
+      // database checks through the transaction, so they hold for what is written) and written.
+      // At the first problem the transaction is rolled back and the file is validated as a whole
+      // to list every problem.
       await app.db.bulkImport.update({ where: { id: importId }, data: { phase: 'apply' } })
       job.progress(0)
-      await app.db.$transaction(
-        async (tx) => {
-          let applied = 0
-          let written = 0
-          let rows: BulkRow<unknown>[] = []
-          const write = async () => {
-            if (!rows.length) return
-            applied += await format.apply(tx, rows, ctx, state)
-            written += rows.length
-            rows = []
-            job.progress(written)
-          }
-          let skipHeader = true
-          for await (const records of recordBatches(storedFile(tx, importId), encoding)) {
-            for (const record of records) {
-              if (skipHeader) {
-                skipHeader = false
-                continue
+      let found: BulkRowError[] = []
+      try {
+        await app.db.$transaction(
+          async (tx) => {
+            const txCtx: BulkContext = { ...ctx, db: tx }
+            const state = await format.prepare(txCtx)
+            let applied = 0
+            let written = 0
+            let rows: BulkRow<unknown>[] = []
+            const write = async () => {
+              if (!rows.length) return
+              const problems = await format.check(rows, txCtx, state)
+              if (problems.length) {
+                found = problems
+                throw new RolledBack()
               }
-              const input = inputOf(format, indexes, width, record)
-              const parsed = input && format.parseRow(input)
-              if (!parsed?.success) throw new Error(`line ${record.line} changed between passes`)
-              rows.push({ line: record.line, row: parsed.data })
-              if (rows.length >= BATCH) await write()
+              applied += await format.apply(tx, rows, txCtx, state)
+              written += rows.length
+              rows = []
+              cellOf.clear()
+              job.progress(written)
             }
-          }
-          await write()
-          await tx.bulkImport.update({
-            where: { id: importId },
-            data: { appliedCount: applied },
-          })
-          await job.finishIn(tx, {
-            state: 'succeeded',
-            result: { messageId: 'I-BULK-003', params: { count: applied } },
-          })
-        },
-        { timeout: APPLY_TIMEOUT_MS, maxWait: 60_000 },
-      )
+            for await (const records of dataRecords(tx)) {
+              for (const record of records) {
+                const parsed = parse(record)
+                if (parsed.problems) {
+                  found = parsed.problems
+                  throw new RolledBack()
+                }
+                rows.push(parsed.row)
+                if (rows.length >= BATCH) await write()
+              }
+            }
+            await write()
+            await tx.bulkImport.update({
+              where: { id: importId },
+              data: { appliedCount: applied },
+            })
+            await job.finishIn(tx, {
+              state: 'succeeded',
+              result: { messageId: 'I-BULK-003', params: { count: applied } },
+            })
+          },
+          { timeout: APPLY_TIMEOUT_MS, maxWait: 60_000 },
+        )
+      } catch (error) {
+        if (!(error instanceof RolledBack)) throw error
+        const first = found
+        cellOf.clear()
+        await validate()
+        // The state changed between the two passes: what the write pass found is the answer.
+        if (!errorCount) await report(first)
+        return await fail('E-BULK-001')
+      }
       return { state: 'succeeded' }
     } catch (error) {
       if (error instanceof JobLostError) throw error
