@@ -14,16 +14,18 @@ import {
 import type { AnyBulkFormat, BulkContext, BulkRow, BulkRowError } from './formats.ts'
 
 /**
- * The one bulk-file pipeline, run as the job `bulkImport`:
+ * The one bulk-file pipeline, run as the job `bulkImport` over the stored upload
+ * (`bulk_import_chunk`, read back a piece at a time, so memory stays flat):
  *
  * 1. count the data rows (progress total; no rows or too many rows fail the file);
- * 2. validate: match the header by the Japanese column names, normalise the cells, parse each
+ * 2. `validate`: match the header by the Japanese column names, normalise the cells, parse each
  *    row with the format's zod schema, then the format's checks a batch at a time; every problem
- *    is stored (`bulk_import_error`) as it is found, so memory stays flat;
- * 3. a file with any problem fails, nothing written; `validate` ends here;
- * 4. apply: the rows are read again and written in batches inside ONE transaction, which also
- *    finishes the job — a crash leaves the file either applied and the job succeeded, or
- *    nothing written and the job re-run by the next runner.
+ *    is stored (`bulk_import_error`) as it is found; a file with any problem fails;
+ * 3. `apply`: ONE pass inside ONE transaction, which also finishes the job — each batch is
+ *    parsed, checked (the database checks through the transaction) and written; at the first
+ *    problem the transaction rolls back and step 2 runs to list every problem. A crash leaves
+ *    the file either applied and the job succeeded, or nothing written and the job re-run by the
+ *    next runner.
  */
 
 export const BULK_IMPORT_JOB = 'bulkImport'
