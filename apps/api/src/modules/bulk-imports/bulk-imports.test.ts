@@ -244,6 +244,22 @@ describe('[220] bulk imports', () => {
     expect(await db().bulkImportChunk.count()).toBe(before)
   })
 
+  it('sweeps the pieces of an upload cut off a day ago (no import), keeps recent ones', async () => {
+    const old = { importId: crypto.randomUUID(), seq: 0, data: new Uint8Array([1]) }
+    const recent = { importId: crypto.randomUUID(), seq: 0, data: new Uint8Array([2]) }
+    await db().bulkImportChunk.createMany({
+      data: [{ ...old, createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) }, recent],
+    })
+    const file = Buffer.from('名称,数量\nA,1\n')
+    const res = await postBulkImport(t.app, admin1, { format: 'T01', mode: 'validate' }, file)
+    expect(res.statusCode).toBe(202)
+    const left = await db().bulkImportChunk.findMany({
+      where: { importId: { in: [old.importId, recent.importId] } },
+    })
+    expect(left.map((c) => c.importId)).toEqual([recent.importId])
+    await db().bulkImportChunk.deleteMany({ where: { importId: recent.importId } })
+  })
+
   it('one bad row fails the file: every bad row and column in the error file, nothing written', async () => {
     const file = iconv.encode(
       ['名称,数量', 'A,1', 'とても長い名前ですね十一,x', 'C,3', 'D', ',2000000'].join('\r\n'),

@@ -106,6 +106,15 @@ export async function dropUpload(app: FastifyInstance, importId: string): Promis
   await app.db.bulkImportChunk.deleteMany({ where: { importId } })
 }
 
+/** Pieces of uploads cut off by a crash: no import a day after they were written. */
+async function sweepOrphanedUploads(app: FastifyInstance): Promise<void> {
+  const before = new Date(Date.now() - 24 * 60 * 60 * 1000)
+  await app.db.$executeRaw`
+    DELETE FROM bulk_import_chunk c
+    WHERE c.created_at < ${before}
+      AND NOT EXISTS (SELECT 1 FROM bulk_import i WHERE i.id = c.import_id)`
+}
+
 /**
  * Queues the job of a stored upload (`storeUpload` with the same id); the caller gets 202 and
  * polls the import.
@@ -152,6 +161,7 @@ export async function startImport(
     })
   })
   app.jobs.wake()
+  await sweepOrphanedUploads(app)
   return { id, state: 'queued' }
 }
 

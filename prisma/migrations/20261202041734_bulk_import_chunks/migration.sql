@@ -12,6 +12,7 @@ CREATE TABLE "bulk_import_chunk" (
     "import_id" UUID NOT NULL,
     "seq" INTEGER NOT NULL,
     "data" BYTEA NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "bulk_import_chunk_pkey" PRIMARY KEY ("import_id","seq")
 );
