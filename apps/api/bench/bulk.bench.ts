@@ -27,6 +27,8 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 const rows = Number(arg('rows') ?? 100_000)
+/** `--cpu-prof <dir>`: a V8 CPU profile of the API process, written when it stops. */
+const cpuProfDir = arg('cpu-prof')
 const port = Number(process.env.BENCH_PORT ?? 3304)
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55501)
 const HEADER = 'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了'
@@ -100,7 +102,8 @@ async function main() {
   const file = iconv.encode(text, 'Shift_JIS')
 
   const origin = `http://127.0.0.1:${port}`
-  const [node, ...args] = ['node', ...apiServerCommand(root)]
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
+  const [node, ...args] = ['node', ...profile, ...apiServerCommand(root)]
   server = spawn(node as string, args, {
     cwd: root,
     env: {
@@ -162,6 +165,12 @@ async function main() {
   const validateMs = await run('validate')
   const applyMs = await run('apply')
   clearInterval(sampler)
+  if (cpuProfDir) {
+    // The profile is written when the process exits: stop it while the database still runs.
+    const exited = new Promise((resolve) => server?.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
 
   psql(
     databaseUrl,

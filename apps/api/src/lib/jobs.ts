@@ -258,7 +258,8 @@ export class JobRunner {
       finishIn: async (tx, outcome) => {
         const done = await tx.job.updateMany({
           where: { id: row.id, lockedBy: this.id, state: 'running' },
-          data: this.endData(outcome),
+          // The last progress reported, with the end (a background write may not have run).
+          data: { ...this.endData(outcome), processed: lastProcessed },
         })
         if (done.count !== 1) throw new JobLostError(row.id)
         finished = true

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { BulkFormatCode } from '@yoryo/contracts'
 import { bulkErrors, bulkImport, postBulkImport } from '../../test/bulk.ts'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
-import { normaliseCell, parseCsv, csvRecords } from './csv.ts'
+import { csvRecords, decodedChunks, encodingOf, normaliseCell, parseCsv } from './csv.ts'
 import { defineBulkFormat } from './formats.ts'
 
 type Session = { cookie: string; origin: string }
@@ -190,6 +190,76 @@ describe('[220] bulk imports', () => {
     expect(normaliseCell('\u3000', 'text')).toBeUndefined()
   })
 
+  it('stores an upload in pieces of about 1 MB and reads it back across their boundaries', async () => {
+    // 3-byte characters, so the 1 MB boundaries fall inside characters; the encoding detected.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `あいうえおかきくけ${i % 10},${i % 1000}`)
+    const content = Buffer.from(['名称,数量', ...rows].join('\n') + '\n', 'utf8')
+    expect(content.length).toBeGreaterThan(1024 * 1024)
+    const res = await bulkImport(t.app, admin1, { format: 'T01', mode: 'validate' }, content)
+    expect(res.import).toMatchObject({ state: 'succeeded', totalRows: 40_000, errorCount: 0 })
+    const chunks = await db().bulkImportChunk.findMany({
+      where: { importId: res.import.id },
+      orderBy: { seq: 'asc' },
+    })
+    expect(chunks.length).toBe(2)
+    expect(Buffer.concat(chunks.map((c) => Buffer.from(c.data)))).toEqual(content)
+  }, 120_000)
+
+  it('apply: a problem only the database checks find rolls the write pass back and is listed', async () => {
+    const registered = hex64()
+    const first = await bulkImport(
+      t.app,
+      admin1,
+      { format: '711', mode: 'apply' },
+      Buffer.from(`${HEADER}\nuser01,01,${registered},2026/04/01,2099/03/31\n`),
+    )
+    expect(first.import).toMatchObject({ state: 'succeeded', appliedCount: 1 })
+    const before = await db().clientCertificate.count()
+    const lines = [
+      HEADER,
+      `user01,01,${hex64()},2026/04/01,2099/03/31`,
+      `user01,02,${registered},2026/04/01,2099/03/31`,
+      `nobody,03,${hex64()},2026/04/01,2099/03/31`,
+    ]
+    const res = await bulkImport(
+      t.app,
+      admin1,
+      { format: '711', mode: 'apply' },
+      iconv.encode(lines.join('\r\n'), 'Shift_JIS'),
+    )
+    expect(res.import).toMatchObject({ state: 'failed', errorCount: 2, appliedCount: 0 })
+    const found = (await bulkErrors(t.app, admin1, res.import.id)).map((r) => [r[0], r[3]])
+    expect(found).toEqual([
+      ['3', 'E-CERT-003'],
+      ['4', 'E-CERT-007'],
+    ])
+    expect(await db().clientCertificate.count()).toBe(before)
+  })
+
+  it('drops the stored pieces of a refused upload', async () => {
+    const before = await db().bulkImportChunk.count()
+    const file = Buffer.from('名称,数量\nA,1\n')
+    const res = await postBulkImport(t.app, admin1, { format: '999', mode: 'apply' }, file)
+    expect(res.statusCode).toBe(400)
+    expect(await db().bulkImportChunk.count()).toBe(before)
+  })
+
+  it('sweeps the pieces of an upload cut off a day ago (no import), keeps recent ones', async () => {
+    const old = { importId: crypto.randomUUID(), seq: 0, data: new Uint8Array([1]) }
+    const recent = { importId: crypto.randomUUID(), seq: 0, data: new Uint8Array([2]) }
+    await db().bulkImportChunk.createMany({
+      data: [{ ...old, createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) }, recent],
+    })
+    const file = Buffer.from('名称,数量\nA,1\n')
+    const res = await postBulkImport(t.app, admin1, { format: 'T01', mode: 'validate' }, file)
+    expect(res.statusCode).toBe(202)
+    const left = await db().bulkImportChunk.findMany({
+      where: { importId: { in: [old.importId, recent.importId] } },
+    })
+    expect(left.map((c) => c.importId)).toEqual([recent.importId])
+    await db().bulkImportChunk.deleteMany({ where: { importId: recent.importId } })
+  })
+
   it('one bad row fails the file: every bad row and column in the error file, nothing written', async () => {
     const file = iconv.encode(
       ['名称,数量', 'A,1', 'とても長い名前ですね十一,x', 'C,3', 'D', ',2000000'].join('\r\n'),
@@ -330,6 +400,28 @@ describe('[220] bulk imports', () => {
 })
 
 describe('CSV reading', () => {
+  it('detects and decodes the encoding piece by piece, characters split between pieces', async () => {
+    const text = '名称,数量\r\nあいう,1\r\n'
+    const pieces = (b: Buffer, size: number) =>
+      async function* () {
+        for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size)
+      }
+    const decode = async (b: Buffer, size: number, enc: 'utf-8' | 'shift_jis') => {
+      let out = ''
+      for await (const s of decodedChunks(pieces(b, size), enc)) out += s
+      return out
+    }
+    const utf8 = Buffer.from('\uFEFF' + text, 'utf8')
+    const sjis = iconv.encode(text, 'Shift_JIS')
+    for (const size of [1, 2, 4, 7]) {
+      expect(await encodingOf(pieces(utf8.subarray(3), size), 'auto')).toBe('utf-8')
+      expect(await encodingOf(pieces(utf8, size), 'shift_jis')).toBe('utf-8')
+      expect(await encodingOf(pieces(sjis, size), 'auto')).toBe('shift_jis')
+      expect(await decode(utf8, size, 'utf-8')).toBe(text)
+      expect(await decode(sjis, size, 'shift_jis')).toBe(text)
+    }
+  })
+
   it('splits records across chunk boundaries exactly as in one piece', () => {
     const text = 'a,"b ""q"" c",d\r\n"x\r\ny",z\n\n"",e\r\n"end"'
     const whole = parseCsv(text)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db, DbTransaction } from '@yoryo/db'
+import type { DbClient, DbTransaction } from '@yoryo/db'
 import {
   functionOf,
   type BulkColumnType,
@@ -52,7 +52,8 @@ export interface BulkContext {
   participantId: string
   actor: Actor
   now: Date
-  db: Db
+  /** The database: the import's transaction while it is written (checks then see what it wrote). */
+  db: DbClient
 }
 
 type Shape = z.ZodRawShape

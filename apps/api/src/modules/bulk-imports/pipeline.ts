@@ -1,28 +1,39 @@
 import type { FastifyInstance } from 'fastify'
-import { Prisma } from '@yoryo/db'
+import { Prisma, type DbClient } from '@yoryo/db'
 import { messageForIssue, type FileEncoding } from '@yoryo/contracts'
 import { AppError } from '../../lib/errors.ts'
 import { JobLostError, type JobHandler, type JobOutcome } from '../../lib/jobs.ts'
-import { csvRecords, decodedChunks, normaliseCell, type CsvRecord } from './csv.ts'
+import {
+  csvRecordBatches,
+  decodedChunks,
+  encodingOf,
+  normaliseCell,
+  type CsvRecord,
+  type FileSource,
+} from './csv.ts'
 import type { AnyBulkFormat, BulkContext, BulkRow, BulkRowError } from './formats.ts'
 
 /**
- * The one bulk-file pipeline, run as the job `bulkImport`:
+ * The one bulk-file pipeline, run as the job `bulkImport` over the stored upload
+ * (`bulk_import_chunk`, read back a piece at a time, so memory stays flat):
  *
  * 1. count the data rows (progress total; no rows or too many rows fail the file);
- * 2. validate: match the header by the Japanese column names, normalise the cells, parse each
+ * 2. `validate`: match the header by the Japanese column names, normalise the cells, parse each
  *    row with the format's zod schema, then the format's checks a batch at a time; every problem
- *    is stored (`bulk_import_error`) as it is found, so memory stays flat;
- * 3. a file with any problem fails, nothing written; `validate` ends here;
- * 4. apply: the rows are read again and written in batches inside ONE transaction, which also
- *    finishes the job — a crash leaves the file either applied and the job succeeded, or
- *    nothing written and the job re-run by the next runner.
+ *    is stored (`bulk_import_error`) as it is found; a file with any problem fails;
+ * 3. `apply`: ONE pass inside ONE transaction, which also finishes the job — each batch is
+ *    parsed, checked (the database checks through the transaction) and written; at the first
+ *    problem the transaction rolls back and step 2 runs to list every problem. A crash leaves
+ *    the file either applied and the job succeeded, or nothing written and the job re-run by the
+ *    next runner.
  */
 
 export const BULK_IMPORT_JOB = 'bulkImport'
 
 /** Rows per batch of checks and of writes. */
-const BATCH = 500
+const BATCH = 1_000
+/** Rows between two progress reports. */
+const PROGRESS_EVERY = 1_000
 /** Problems buffered before they are written. */
 const ERROR_BATCH = 1_000
 /** The longest the apply transaction may run. */
@@ -38,14 +49,32 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 /** Rows between two breaths. */
 const BREATH = 250
 
+/** Ends the write pass at the first problem (the transaction rolls back). */
+class RolledBack extends Error {}
+
 class FileProblem extends Error {
   constructor(readonly problem: Omit<BulkRowError, 'line'> & { line?: number }) {
     super(problem.messageId)
   }
 }
 
-function* records(content: Buffer, encoding: FileEncoding): Generator<CsvRecord> {
-  yield* csvRecords(decodedChunks(content, encoding))
+/** The records of the file, a piece at a time. */
+function recordBatches(source: FileSource, encoding: 'utf-8' | 'shift_jis') {
+  return csvRecordBatches(decodedChunks(source, encoding))
+}
+
+/** The stored upload (`bulk_import_chunk`), read back one piece at a time. */
+export function storedFile(db: DbClient, importId: string): FileSource {
+  return async function* () {
+    for (let seq = 0; ; seq++) {
+      const chunk = await db.bulkImportChunk.findUnique({
+        where: { importId_seq: { importId, seq } },
+        select: { data: true },
+      })
+      if (!chunk) return
+      yield Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength)
+    }
+  }
 }
 
 /** Column positions of the format's fields in the file, by the header row. */
@@ -91,8 +120,8 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
     const imp = await app.db.bulkImport.findUniqueOrThrow({ where: { id: importId } })
     const format = app.bulkFormats.get(imp.format)
     if (!format) throw new Error(`bulk format ${imp.format} is not registered`)
-    const encoding = imp.encoding as FileEncoding
-    const content = Buffer.from(imp.content.buffer, imp.content.byteOffset, imp.content.byteLength)
+    const source = storedFile(app.db, importId)
+    const encoding = await encodingOf(source, imp.encoding as FileEncoding)
     const ctx: BulkContext = {
       importId,
       participantId: imp.participantId,
@@ -138,9 +167,12 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
       // 1. count
       let total = 0
       let header: CsvRecord | undefined
-      for (const record of records(content, encoding)) {
-        if (!header) header = record
-        else if (++total % (BREATH * 8) === 0) await breathe()
+      for await (const batch of recordBatches(source, encoding)) {
+        for (const record of batch) {
+          if (!header) header = record
+          else total++
+        }
+        await breathe()
       }
       const indexes = columnIndexes(format, header)
       if (total === 0) throw new FileProblem({ line: 1, key: '', messageId: 'E-BULK-003' })
@@ -154,111 +186,150 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
       }
       await app.db.bulkImport.update({ where: { id: importId }, data: { totalRows: total } })
       job.progress(0, total)
+
       const width = header?.cells.length ?? 0
 
-      // 2. validate
-      const state = await format.prepare(ctx)
-      let batch: BulkRow<unknown>[] = []
-      const checkBatch = async () => {
-        if (!batch.length) return
-        await report(await format.check(batch, ctx, state))
-        batch = []
-        cellOf.clear()
-      }
-      let processed = 0
-      let first = true
-      for (const record of records(content, encoding)) {
-        if (first) {
-          first = false
-          continue
-        }
-        processed++
+      /** A data record as a parsed row, or its problems (one per field: the first found). */
+      const parse = (
+        record: CsvRecord,
+      ):
+        { row: BulkRow<unknown>; problems?: never } | { row?: never; problems: BulkRowError[] } => {
         const input = inputOf(format, indexes, width, record)
         if (!input) {
-          await report([
-            {
-              line: record.line,
-              key: '',
-              messageId: 'E-BULK-004',
-              params: { expected: format.headers.length },
-            },
-          ])
-        } else {
-          cellOf.set(record.line, input)
-          const parsed = format.parseRow(input)
-          if (parsed.success) {
-            batch.push({ line: record.line, row: parsed.data })
-          } else {
-            // One problem per field: the first found.
-            const seen = new Set<string>()
-            const problems: BulkRowError[] = []
-            for (const issue of parsed.error.issues) {
-              const key = issue.path.length ? String(issue.path[0]) : ''
-              if (seen.has(key)) continue
-              seen.add(key)
-              const { messageId, params } = messageForIssue({
-                ...(issue as object),
-                code: issue.code,
-                message: issue.message,
-                input: input[key],
-              })
-              problems.push({ line: record.line, key, messageId, params })
-            }
-            await report(problems)
+          return {
+            problems: [
+              {
+                line: record.line,
+                key: '',
+                messageId: 'E-BULK-004',
+                params: { expected: format.headers.length },
+              },
+            ],
           }
         }
-        if (batch.length >= BATCH) await checkBatch()
-        if (processed % BATCH === 0) job.progress(processed)
-        if (processed % BREATH === 0) await breathe()
+        cellOf.set(record.line, input)
+        const parsed = format.parseRow(input)
+        if (parsed.success) return { row: { line: record.line, row: parsed.data } }
+        const seen = new Set<string>()
+        const problems: BulkRowError[] = []
+        for (const issue of parsed.error.issues) {
+          const key = issue.path.length ? String(issue.path[0]) : ''
+          if (seen.has(key)) continue
+          seen.add(key)
+          const { messageId, params } = messageForIssue({
+            ...(issue as object),
+            code: issue.code,
+            message: issue.message,
+            input: input[key],
+          })
+          problems.push({ line: record.line, key, messageId, params })
+        }
+        return { problems }
       }
-      await checkBatch()
-      job.progress(processed)
 
-      // 3. the verdict
-      if (errorCount) return await fail('E-BULK-001')
+      /** Every data record of the file, a piece at a time, through `db`. */
+      async function* dataRecords(db: DbClient): AsyncGenerator<CsvRecord[]> {
+        let first = true
+        for await (const records of recordBatches(storedFile(db, importId), encoding)) {
+          yield first ? records.slice(1) : records
+          first = false
+        }
+      }
+
+      /** 2. validate: every row checked, every problem stored. */
+      const validate = async () => {
+        await app.db.bulkImport.update({ where: { id: importId }, data: { phase: 'validate' } })
+        job.progress(0)
+        const state = await format.prepare(ctx)
+        let batch: BulkRow<unknown>[] = []
+        const checkBatch = async () => {
+          if (!batch.length) return
+          await report(await format.check(batch, ctx, state))
+          batch = []
+          cellOf.clear()
+        }
+        let processed = 0
+        for await (const records of dataRecords(app.db)) {
+          for (const record of records) {
+            processed++
+            const parsed = parse(record)
+            if (parsed.row) batch.push(parsed.row)
+            else await report(parsed.problems)
+            if (batch.length >= BATCH) await checkBatch()
+            if (processed % PROGRESS_EVERY === 0) job.progress(processed)
+            if (processed % BREATH === 0) await breathe()
+          }
+        }
+        await checkBatch()
+        job.progress(processed)
+      }
+
       if (imp.mode === 'validate') {
+        await validate()
+        if (errorCount) return await fail('E-BULK-001')
         return { state: 'succeeded', result: { messageId: 'I-BULK-002', params: { count: total } } }
       }
 
-      // 4. apply, all or nothing
+      // 3. apply, all or nothing, in ONE pass: each batch is parsed, checked (the format's
+      // database checks through the transaction, so they hold for what is written) and written.
+      // At the first problem the transaction is rolled back and the file is validated as a whole
+      // to list every problem.
       await app.db.bulkImport.update({ where: { id: importId }, data: { phase: 'apply' } })
       job.progress(0)
-      await app.db.$transaction(
-        async (tx) => {
-          let applied = 0
-          let written = 0
-          let rows: BulkRow<unknown>[] = []
-          const write = async () => {
-            if (!rows.length) return
-            applied += await format.apply(tx, rows, ctx, state)
-            written += rows.length
-            rows = []
-            job.progress(written)
-          }
-          let skipHeader = true
-          for (const record of records(content, encoding)) {
-            if (skipHeader) {
-              skipHeader = false
-              continue
+      let found: BulkRowError[] = []
+      try {
+        await app.db.$transaction(
+          async (tx) => {
+            const txCtx: BulkContext = { ...ctx, db: tx }
+            const state = await format.prepare(txCtx)
+            let applied = 0
+            let written = 0
+            let rows: BulkRow<unknown>[] = []
+            const write = async () => {
+              if (!rows.length) return
+              const problems = await format.check(rows, txCtx, state)
+              if (problems.length) {
+                found = problems
+                throw new RolledBack()
+              }
+              applied += await format.apply(tx, rows, txCtx, state)
+              written += rows.length
+              rows = []
+              cellOf.clear()
+              job.progress(written)
             }
-            const input = inputOf(format, indexes, width, record)
-            const parsed = input && format.parseRow(input)
-            if (!parsed?.success) throw new Error(`line ${record.line} changed between passes`)
-            rows.push({ line: record.line, row: parsed.data })
-            if (rows.length >= BATCH) await write()
-          }
-          await write()
-          await tx.bulkImport.update({
-            where: { id: importId },
-            data: { appliedCount: applied },
-          })
-          await job.finishIn(tx, {
-            state: 'succeeded',
-            result: { messageId: 'I-BULK-003', params: { count: applied } },
-          })
-        },
-        { timeout: APPLY_TIMEOUT_MS, maxWait: 60_000 },
-      )
+            for await (const records of dataRecords(tx)) {
+              for (const record of records) {
+                const parsed = parse(record)
+                if (parsed.problems) {
+                  found = parsed.problems
+                  throw new RolledBack()
+                }
+                rows.push(parsed.row)
+                if (rows.length >= BATCH) await write()
+              }
+            }
+            await write()
+            await tx.bulkImport.update({
+              where: { id: importId },
+              data: { appliedCount: applied },
+            })
+            await job.finishIn(tx, {
+              state: 'succeeded',
+              result: { messageId: 'I-BULK-003', params: { count: applied } },
+            })
+          },
+          { timeout: APPLY_TIMEOUT_MS, maxWait: 60_000 },
+        )
+      } catch (error) {
+        if (!(error instanceof RolledBack)) throw error
+        const first = found
+        cellOf.clear()
+        await validate()
+        // The state changed between the two passes: what the write pass found is the answer.
+        if (!errorCount) await report(first)
+        return await fail('E-BULK-001')
+      }
       return { state: 'succeeded' }
     } catch (error) {
       if (error instanceof JobLostError) throw error

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -38,6 +39,8 @@ import {
   findImports,
   importTieBreak,
   startImport,
+  storeUpload,
+  dropUpload,
   toFormat,
 } from './service.ts'
 
@@ -179,39 +182,49 @@ export const bulkImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const lang = requestLang(request)
       if (!request.isMultipart()) throw new AppError('E-ATTACH-003', 400)
       const raw: Record<string, string> = {}
-      let file: { name: string; content: Buffer } | undefined
+      // The file is stored as it arrives (in ~1 MB pieces), never held whole; a refused upload
+      // drops what was stored.
+      const id = randomUUID()
+      let file: { id: string; name: string; size: number } | undefined
       try {
-        for await (const part of request.parts({
-          limits: { fileSize: BULK_FILE_MAX_BYTES, files: 1, fields: 10 },
-        })) {
-          if (part.type === 'file') {
-            file = { name: part.filename || 'upload.csv', content: await part.toBuffer() }
-          } else raw[part.fieldname] = String(part.value)
+        try {
+          for await (const part of request.parts({
+            limits: { fileSize: BULK_FILE_MAX_BYTES, files: 1, fields: 10 },
+          })) {
+            if (part.type === 'file') {
+              const size = await storeUpload(app, id, part.file)
+              if (part.file.truncated) throw new app.multipartErrors.RequestFileTooLargeError()
+              file = { id, name: part.filename || 'upload.csv', size }
+            } else raw[part.fieldname] = String(part.value)
+          }
+        } catch (error) {
+          if (!(error instanceof app.multipartErrors.RequestFileTooLargeError)) throw error
+          throw new AppError('E-ATTACH-001', 413, {
+            params: { maxMb: BULK_FILE_MAX_BYTES / 1024 / 1024 },
+          })
         }
+        if (!file) throw new AppError('E-ATTACH-003', 400)
+        const fields = bulkImportFieldsSchema.safeParse(raw)
+        if (!fields.success) {
+          throw invalid(
+            fields.error.issues.map((issue) => {
+              const { messageId, params } = messageForIssue({
+                ...(issue as object),
+                code: issue.code,
+                message: issue.message,
+                input: raw[String(issue.path[0])],
+              })
+              return fieldError(lang, issue.path.map(String), messageId, params)
+            }),
+          )
+        }
+        const accepted = await startImport(app, auth, actorOf(request), fields.data, file, lang)
+        reply.code(202)
+        return accepted
       } catch (error) {
-        if (!(error instanceof app.multipartErrors.RequestFileTooLargeError)) throw error
-        throw new AppError('E-ATTACH-001', 413, {
-          params: { maxMb: BULK_FILE_MAX_BYTES / 1024 / 1024 },
-        })
+        await dropUpload(app, id)
+        throw error
       }
-      if (!file) throw new AppError('E-ATTACH-003', 400)
-      const fields = bulkImportFieldsSchema.safeParse(raw)
-      if (!fields.success) {
-        throw invalid(
-          fields.error.issues.map((issue) => {
-            const { messageId, params } = messageForIssue({
-              ...(issue as object),
-              code: issue.code,
-              message: issue.message,
-              input: raw[String(issue.path[0])],
-            })
-            return fieldError(lang, issue.path.map(String), messageId, params)
-          }),
-        )
-      }
-      const accepted = await startImport(app, auth, actorOf(request), fields.data, file, lang)
-      reply.code(202)
-      return accepted
     },
   )
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Prisma } from '@yoryo/db'
 import {
@@ -64,13 +63,68 @@ function uploadFormat(app: FastifyInstance, code: string, lang: Lang): AnyBulkFo
 
 // ---- uploads ----
 
-/** Stores the file and queues its job; the caller gets 202 and polls the import. */
+/** Bytes per stored piece of an upload. */
+const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * Stores an upload as it arrives, in pieces of about 1 MB (`bulk_import_chunk`, keyed by the
+ * future import's id), so the file is never held whole; returns its size in bytes.
+ */
+export async function storeUpload(
+  app: FastifyInstance,
+  importId: string,
+  stream: AsyncIterable<Buffer>,
+): Promise<number> {
+  let size = 0
+  let seq = 0
+  let parts: Buffer[] = []
+  let held = 0
+  const write = async (data: Buffer) => {
+    await app.db.bulkImportChunk.create({
+      data: { importId, seq: seq++, data: new Uint8Array(data) },
+    })
+  }
+  for await (const piece of stream) {
+    size += piece.length
+    parts.push(piece)
+    held += piece.length
+    if (held < CHUNK_BYTES) continue
+    let rest = Buffer.concat(parts, held)
+    while (rest.length >= CHUNK_BYTES) {
+      await write(rest.subarray(0, CHUNK_BYTES))
+      rest = rest.subarray(CHUNK_BYTES)
+    }
+    parts = [rest]
+    held = rest.length
+  }
+  if (held) await write(Buffer.concat(parts, held))
+  return size
+}
+
+/** Drops the stored pieces of an upload that was refused. */
+export async function dropUpload(app: FastifyInstance, importId: string): Promise<void> {
+  await app.db.bulkImportChunk.deleteMany({ where: { importId } })
+}
+
+/** Pieces of uploads cut off by a crash: no import a day after they were written. */
+async function sweepOrphanedUploads(app: FastifyInstance): Promise<void> {
+  const before = new Date(Date.now() - 24 * 60 * 60 * 1000)
+  await app.db.$executeRaw`
+    DELETE FROM bulk_import_chunk c
+    WHERE c.created_at < ${before}
+      AND NOT EXISTS (SELECT 1 FROM bulk_import i WHERE i.id = c.import_id)`
+}
+
+/**
+ * Queues the job of a stored upload (`storeUpload` with the same id); the caller gets 202 and
+ * polls the import.
+ */
 export async function startImport(
   app: FastifyInstance,
   auth: AuthContext,
   actor: Actor,
   fields: BulkImportFields,
-  file: { name: string; content: Buffer },
+  file: { id: string; name: string; size: number },
   lang: Lang,
 ): Promise<{ id: string; state: 'queued' }> {
   const format = uploadFormat(app, fields.format, lang)
@@ -82,8 +136,8 @@ export async function startImport(
     select: { id: true },
   })
   if (!participant) throw new AppError('E-COMMON-002', 404)
-  if (file.content.length === 0) throw new AppError('E-ATTACH-003', 400)
-  const id = randomUUID()
+  if (file.size === 0) throw new AppError('E-ATTACH-003', 400)
+  const id = file.id
   await app.db.$transaction(async (tx) => {
     const payload: BulkImportPayload = { importId: id, requestId: actor.requestId }
     const jobId = await app.jobs.enqueue(tx, {
@@ -100,14 +154,14 @@ export async function startImport(
         participantId,
         fileName: file.name.slice(0, 255),
         encoding: fields.encoding,
-        size: file.content.length,
-        content: new Uint8Array(file.content),
+        size: file.size,
         createdBy: auth.user.id,
         createdByLabel: actor.label,
       },
     })
   })
   app.jobs.wake()
+  await sweepOrphanedUploads(app)
   return { id, state: 'queued' }
 }
 
