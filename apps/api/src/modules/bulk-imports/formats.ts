@@ -92,6 +92,12 @@ export interface BulkFormatDefinition<S extends Shape, State> {
     ctx: BulkContext,
     state: State,
   ) => Promise<number>
+  /**
+   * Runs once after the last batch inside the same transaction, for formats whose records span
+   * rows anywhere in the file (the rows of one resource's member list): `apply` collects, and
+   * `finish` writes what only the whole file completes; returns how many records it created.
+   */
+  finish?: (tx: DbTransaction, ctx: BulkContext, state: State) => Promise<number>
 }
 
 /** A registered format, its types erased (what the pipeline and the routes handle). */
@@ -114,6 +120,7 @@ export interface AnyBulkFormat {
     ctx: BulkContext,
     state: unknown,
   ): Promise<number>
+  finish(tx: DbTransaction, ctx: BulkContext, state: unknown): Promise<number>
 }
 
 interface JsonSchemaLike {
@@ -194,6 +201,8 @@ export function defineBulkFormat<S extends Shape, State = undefined>(
     check: async (rows, ctx, state) =>
       definition.check ? definition.check(rows as Row[], ctx, state as State) : [],
     apply: (tx, rows, ctx, state) => definition.apply(tx, rows as Row[], ctx, state as State),
+    finish: async (tx, ctx, state) =>
+      definition.finish ? definition.finish(tx, ctx, state as State) : 0,
   }
 }
 

@@ -310,6 +310,7 @@ export function bulkImportJob(app: FastifyInstance): JobHandler {
               }
             }
             await write()
+            applied += await format.finish(tx, txCtx, state)
             await tx.bulkImport.update({
               where: { id: importId },
               data: { appliedCount: applied },

@@ -241,8 +241,11 @@ describe('resource bulk formats (810–813, 820–823, 822M, 823S)', () => {
       ]),
     )
     expect(res.import).toMatchObject({ state: 'succeeded', appliedCount: 2 })
-    // Entry 6 is complete first (line 3), entry 5 at line 4.
-    const [second, first] = (await applications()).slice(-2)
+    const filed = (await applications()).slice(-2)
+    const membersOf = (a: (typeof filed)[number]) =>
+      (a.proposed as { members: { name: string }[] }).members
+    const first = filed.find((a) => membersOf(a)[0]?.name === '屋根A')
+    const second = filed.find((a) => membersOf(a)[0]?.name === '屋根X')
     expect((second!.proposed as { members: unknown[] }).members).toEqual([
       { name: '屋根X', generationType: 'solar', gridCode: 'GMX1', installedKw: 700 },
     ])
@@ -262,6 +265,40 @@ describe('resource bulk formats (810–813, 820–823, 822M, 823S)', () => {
     })
     expect(resource.code).toMatch(/^03A\d{7}$/)
     expect(resource.members).toHaveLength(2)
+  })
+
+  it('812: an entry whose rows stand in different batches of the apply (1,000 rows) is one application', async () => {
+    const before = (await applications()).length
+    const rows: Record<string, string>[] = [
+      { entryNo: '21', name: '分割アグリゲート', memberName: '先頭', memberGridCode: 'GS0001' },
+    ]
+    for (let i = 0; i < 999; i++) {
+      rows.push({
+        entryNo: '22',
+        name: '中間アグリゲート',
+        memberName: `屋根${i}`,
+        memberGridCode: `GM${i}`,
+      })
+    }
+    rows.push({
+      entryNo: '21',
+      name: '分割アグリゲート',
+      memberName: '末尾',
+      memberGridCode: 'GS0002',
+    })
+    const res = await bulkImport(
+      t.app,
+      admin1,
+      { format: '812', mode: 'apply' },
+      await fileOf('812', rows),
+    )
+    expect(res.import).toMatchObject({ state: 'succeeded', appliedCount: 2 })
+    const filed = (await applications()).slice(before)
+    expect(filed).toHaveLength(2)
+    const split = filed.find((a) => (a.proposed as { name: string }).name === '分割アグリゲート')
+    expect((split!.proposed as { members: { name: string }[] }).members.map((m) => m.name)).toEqual(
+      ['先頭', '末尾'],
+    )
   })
 
   it('823S: a site list replaces the sites of the resource once the operator approves the change', async () => {

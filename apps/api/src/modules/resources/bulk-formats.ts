@@ -348,7 +348,11 @@ function changeFormat(
   })
 }
 
-/** Rows grouped into one application per key: counted while checking, filed when complete. */
+/**
+ * Rows grouped into one application per key, wherever they stand in the file: counted while
+ * checking, collected by `apply`, filed by `finish` once the whole file has been read (apply
+ * runs batch by batch, so a group may continue in a later batch).
+ */
 interface Groups<R> {
   counts: Map<string, number>
   first: Map<string, { line: number; fields: string }>
@@ -390,16 +394,11 @@ function countRow<R>(
   return errors
 }
 
-/** Adds a row to its group; the rows of the group once it is complete. */
-function takeRow<R>(g: Groups<R>, key: string, row: R): R[] | null {
-  const rows = g.pending.get(key) ?? []
-  rows.push(row)
-  if (rows.length < (g.counts.get(key) ?? 0)) {
-    g.pending.set(key, rows)
-    return null
-  }
-  g.pending.delete(key)
-  return rows
+/** Adds a row to its group (filed by `finish`). */
+function collectRow<R>(g: Groups<R>, key: string, row: R): void {
+  const rows = g.pending.get(key)
+  if (rows) rows.push(row)
+  else g.pending.set(key, [row])
 }
 
 /** 812 / 813: one row per member / site, the rows of one new resource sharing its 整理番号. */
@@ -458,11 +457,13 @@ function listRegistrationFormat(
       }
       return errors
     },
-    apply: async (tx, rows, ctx, g) => {
+    apply: async (_tx, rows, _ctx, g) => {
+      for (const { row } of rows) collectRow(g, String(row.entryNo), row)
+      return 0
+    },
+    finish: async (tx, ctx, g) => {
       let filed = 0
-      for (const { row } of rows) {
-        const complete = takeRow(g, String(row.entryNo), row)
-        if (!complete) continue
+      for (const complete of g.pending.values()) {
         const list = complete.map(listItem)
         await file(tx, ctx, 'register', null, {
           kind,
@@ -533,12 +534,14 @@ function listChangeFormat(handlers: EntityHandlers, code: '822M' | '823S', kind:
       }
       return errors
     },
-    apply: async (tx, rows, ctx, g) => {
+    apply: async (_tx, rows, _ctx, g) => {
+      for (const { row } of rows) collectRow(g, row.resourceCode, row)
+      return 0
+    },
+    finish: async (tx, ctx, g) => {
       let filed = 0
-      for (const { row } of rows) {
-        const complete = takeRow(g, row.resourceCode, row)
-        if (!complete) continue
-        const id = (g.found.get(row.resourceCode) as Found).id
+      for (const [resourceCode, complete] of g.pending) {
+        const id = (g.found.get(resourceCode) as Found).id
         const current = valuesOf(
           await tx.resource.findUniqueOrThrow({ where: { id }, include: resourceInclude }),
         )
