@@ -224,4 +224,23 @@ test.describe('[050] resources', () => {
     })
     await context.close()
   })
+  test('[050] a resource is cancelled through the cancel dialog: the reason is required, then the application is filed', async ({
+    page,
+    data,
+  }) => {
+    const participant = await data.participant()
+    const resource = await data.resource(participant.code, 'stable')
+    const admin = participant.admin
+    await login(page, admin)
+    await page.goto(`/resources/${resource.id}`)
+    await page.getByRole('button', { name: '廃止申込' }).click()
+    const dialog = page.getByTestId('resource-cancel-form')
+    await expect(dialog).toContainText(resource.code)
+    await dialog.getByRole('button', { name: '廃止を申し込む' }).click()
+    await expect(dialog.getByText('この項目は必須です')).toBeVisible()
+    await field(page, '廃止理由').fill('設備の老朽化により運転を終了するため。')
+    await dialog.getByRole('button', { name: '廃止を申し込む' }).click()
+    await expect(page).toHaveURL(/\/applications\/[0-9a-f-]+$/)
+    await expect(page.getByText('設備の老朽化により運転を終了するため。')).toBeVisible()
+  })
 })

@@ -217,6 +217,7 @@ export {
   useCorrect,
   type CorrectionPanelProps,
 } from './applications/correction.tsx'
+export { CancelApplicationDialog } from './applications/cancel-dialog.tsx'
 export { DoneNotice, type DoneKey } from './applications/done-notice.tsx'
 export { HistoryTimeline } from './applications/history-timeline.tsx'
 export { StateBadge } from './applications/state-badge.tsx'

@@ -1,22 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
-import { cancelApplicationSchema, type Application, type ResourceDetail } from '@yoryo/contracts'
-import {
-  ApiErrorAlert,
-  applyFieldErrors,
-  isShownOnFields,
-  useFieldErrorText,
-  useFocusWhenEnabled,
-  useTranslation,
-  withoutProposedPrefix,
-  zodIssueToMessage,
-} from '@yoryo/ui'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
+import type { Application, ResourceDetail } from '@yoryo/contracts'
+import { CancelApplicationDialog, useTranslation } from '@yoryo/ui'
 import { useFileResourceApplication } from '../api.ts'
-
-type Input = z.input<typeof cancelApplicationSchema>
-const FIELDS = ['reason'] as const
 
 /** 廃止申込 of a resource: the reason, then the application is filed. */
 export function ResourceCancelDialog({
@@ -32,56 +16,22 @@ export function ResourceCancelDialog({
 }) {
   const { t } = useTranslation()
   const file = useFileResourceApplication()
-  const fieldErrorText = useFieldErrorText()
-  const form = useForm<Input, unknown, z.output<typeof cancelApplicationSchema>>({
-    resolver: zodResolver(cancelApplicationSchema, { error: zodIssueToMessage }),
-    defaultValues: { reason: '' },
-  })
-  const busy = file.isPending
-  const focusField = useFocusWhenEnabled(form.setFocus, busy)
-  const submit = form.handleSubmit(async (proposed) => {
-    try {
-      onFiled(await file.mutateAsync({ kind: 'cancel', resource, proposed }))
-    } catch (error) {
-      applyFieldErrors(withoutProposedPrefix(error), form.setError, FIELDS, focusField)
-    }
-  })
-  const error = file.error ? withoutProposedPrefix(file.error) : null
   return (
-    <Modal
+    <CancelApplicationDialog
+      title={t('resources.cancelDialog.title')}
+      description={t('resources.cancelDialog.description', {
+        code: resource.code,
+        name: resource.name,
+      })}
+      reasonLabel={t('resources.fields.reason')}
+      submitLabel={t('resources.cancelDialog.submit')}
+      testId="resource-cancel-form"
       opened={opened}
-      onClose={busy ? () => undefined : onClose}
-      title={<Text fw={700}>{t('resources.cancelDialog.title')}</Text>}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={submit} noValidate data-testid="resource-cancel-form">
-        <Stack gap="md">
-          <Text fz="sm">
-            {t('resources.cancelDialog.description', { code: resource.code, name: resource.name })}
-          </Text>
-          <Textarea
-            label={t('resources.fields.reason')}
-            required
-            autosize
-            minRows={3}
-            maxLength={1000}
-            data-autofocus
-            {...form.register('reason')}
-            error={fieldErrorText(form.formState.errors.reason)}
-          />
-          {error && !isShownOnFields(error, FIELDS) ? <ApiErrorAlert error={error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('resources.cancelDialog.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      onClose={onClose}
+      file={(proposed) => file.mutateAsync({ kind: 'cancel', resource, proposed })}
+      pending={file.isPending}
+      error={file.error}
+      onFiled={onFiled}
+    />
   )
 }
