@@ -123,7 +123,7 @@ export function AppLayout() {
       </AppShell.Header>
       {restricted ? null : (
         <AppShell.Navbar p="sm" className="yoryo-navbar">
-          <AppShell.Section grow>
+          <AppShell.Section grow className="yoryo-navbar-menu">
             <SideMenu app={config.app} role={session.user.role} permissions={session.permissions} />
           </AppShell.Section>
           <AppShell.Section hiddenFrom="sm" pt="sm" className="yoryo-navbar-mobile">
