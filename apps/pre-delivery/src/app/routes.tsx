@@ -113,7 +113,7 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/client-certificates/pages/client-certificates-page.tsx'),
                         'ClientCertificatesPage',
-                        ['users', 'lists', 'system'],
+                        ['users', 'lists', 'system', 'bulk'],
                       ),
                     },
                   }),
