@@ -21,5 +21,6 @@ export {
   transition,
   updateProposed,
   applicationDocument,
+  newReceiptNo,
 } from './service.ts'
 export { findApplicationSummaries, reviewQueueCounts } from './service.ts'
