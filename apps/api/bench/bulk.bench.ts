@@ -3,11 +3,13 @@
  * PostgreSQL server — validate, then apply — against PostgreSQL's own `COPY` of the same rows
  * into a plain table in the same run, and the API process's peak memory over idle.
  *
- * The format is the client-certificate file (711) until the resource formats (810–813) exist;
- * 810 replaces it then (see bench/README.md).
+ * The format is the stable resource registration file (810: each row files a submitted
+ * registration application for the operator's review, with its audit entry); `--format 711`
+ * runs the client-certificate file instead (see bench/README.md).
  *
- *   pnpm --filter @yoryo/api bench:bulk              # 100,000 rows
- *   pnpm --filter @yoryo/api bench:bulk --rows 5000  # a quicker look
+ *   pnpm --filter @yoryo/api bench:bulk                # 100,000 rows of 810
+ *   pnpm --filter @yoryo/api bench:bulk --rows 5000    # a quicker look
+ *   pnpm --filter @yoryo/api bench:bulk --format 711   # the client-certificate file
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -27,11 +29,14 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 const rows = Number(arg('rows') ?? 100_000)
+const formatCode = arg('format') ?? '810'
+if (formatCode !== '810' && formatCode !== '711') throw new Error('--format: 810 or 711')
 /** `--cpu-prof <dir>`: a V8 CPU profile of the API process, written when it stops. */
 const cpuProfDir = arg('cpu-prof')
 const port = Number(process.env.BENCH_PORT ?? 3304)
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55501)
-const HEADER = 'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了'
+/** The 711 file's header (the 810 file's comes from its sample, K10). */
+const HEADER_711 = 'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了'
 
 const work = mkdtempSync(join(tmpdir(), 'yoryo-bench-bulk-'))
 // Its own folder in /tmp: the server runs as the `postgres` user, which cannot enter `work`.
@@ -78,6 +83,21 @@ function psql(url: string, command: string): number {
   return performance.now() - started
 }
 
+/** Logs in as P00001 admin01; returns the session cookie. */
+async function loginCookie(origin: string): Promise<string> {
+  const login = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({
+      participantCode: 'P00001',
+      userId: 'admin01',
+      password: 'Participant#2026demo',
+    }),
+  })
+  if (!login.ok) throw new Error(`login: ${login.status}`)
+  return (login.headers.get('set-cookie') ?? '').split(';')[0] as string
+}
+
 async function main() {
   const started = spawnSync('bash', ['scripts/pg-test-server.sh', 'start', pgDir, String(pgPort)], {
     cwd: root,
@@ -89,17 +109,6 @@ async function main() {
   await migrateDatabase(database)
   await seedDemoData(database.prisma, { hashPassword })
   await database.close()
-
-  // The file: P00001's user01, one certificate per row (ASCII rows, the header in Shift_JIS).
-  const lines = [HEADER]
-  for (let i = 1; i <= rows; i++) {
-    lines.push(`user01,${i.toString(16)},${randomBytes(32).toString('hex')},2026/04/01,2099/03/31`)
-  }
-  const text = lines.join('\r\n') + '\r\n'
-  const csvPath = join(work, 'rows.csv')
-  writeFileSync(csvPath, text)
-  const { default: iconv } = await import('iconv-lite')
-  const file = iconv.encode(text, 'Shift_JIS')
 
   const origin = `http://127.0.0.1:${port}`
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
@@ -119,17 +128,37 @@ async function main() {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   await waitForHealth(origin)
-  const login = await fetch(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({
-      participantCode: 'P00001',
-      userId: 'admin01',
-      password: 'Participant#2026demo',
-    }),
-  })
-  if (!login.ok) throw new Error(`login: ${login.status}`)
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string
+
+  // The file, in Shift_JIS. 711: P00001's user01, one certificate per
+  // row. 810: the sample row (K10) of a stable resource, its name and grid code numbered.
+  let header = HEADER_711
+  let row = (i: number) =>
+    `user01,${i.toString(16)},${randomBytes(32).toString('hex')},2026/04/01,2099/03/31`
+  if (formatCode === '810') {
+    const sample = await fetch(`${origin}/api/v1/bulk-formats/810/sample?encoding=utf-8`, {
+      headers: { cookie: await loginCookie(origin) },
+    })
+    if (!sample.ok) throw new Error(`sample: ${sample.status}`)
+    const [head, example] = (await sample.text()).replace(/^\uFEFF/, '').split('\r\n')
+    header = head as string
+    const cells = (example as string).split(',')
+    const nameAt = header.split(',').indexOf('電源等の名称')
+    const gridAt = header.split(',').indexOf('系統コード')
+    row = (i) =>
+      cells
+        .map((c, at) => (at === nameAt ? `${c}-${i}` : at === gridAt ? `GB${1_000_000 + i}` : c))
+        .join(',')
+  }
+  const columnCount = header.split(',').length
+  const lines = [header]
+  for (let i = 1; i <= rows; i++) lines.push(row(i))
+  const text = lines.join('\r\n') + '\r\n'
+  const csvPath = join(work, 'rows.csv')
+  writeFileSync(csvPath, text)
+  const { default: iconv } = await import('iconv-lite')
+  const file = iconv.encode(text, 'Shift_JIS')
+
+  const cookie = await loginCookie(origin)
   const pid = server.pid as number
   const idle = rssMb(pid)
   let peak = idle
@@ -139,7 +168,7 @@ async function main() {
 
   async function run(mode: 'validate' | 'apply') {
     const form = new FormData()
-    form.append('format', '711')
+    form.append('format', formatCode)
     form.append('mode', mode)
     form.append('file', new Blob([file], { type: 'text/csv' }), 'bench.csv')
     const t0 = performance.now()
@@ -174,7 +203,7 @@ async function main() {
 
   psql(
     databaseUrl,
-    'CREATE TABLE bench_copy (user_id text, serial text, fingerprint text, valid_from text, valid_to text)',
+    `CREATE TABLE bench_copy (${Array.from({ length: columnCount }, (_, i) => `c${i} text`).join(', ')})`,
   )
   const copyMs = psql(
     databaseUrl,
@@ -183,7 +212,7 @@ async function main() {
 
   const perSecond = (ms: number) => Math.round(rows / (ms / 1000))
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`
-  console.log(`\nBulk import of ${rows.toLocaleString('en')} rows (711) on PostgreSQL`)
+  console.log(`\nBulk import of ${rows.toLocaleString('en')} rows (${formatCode}) on PostgreSQL`)
   console.log('| step                          |     time |    rows/s | of COPY |')
   console.log('| ----------------------------- | -------: | --------: | ------: |')
   const line = (name: string, ms: number) =>

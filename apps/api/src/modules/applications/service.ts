@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
   applicationTransitions,
@@ -18,7 +18,7 @@ import {
   type EntityType,
 } from '@yoryo/contracts'
 import { Prisma, type DbClient, type DbTransaction } from '@yoryo/db'
-import { audit, type Actor } from '../../lib/audit.ts'
+import { audit, auditMany, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { sha256Hex } from '../../lib/crypto.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -249,6 +249,176 @@ export async function createApplication(
   })
   return row
 }
+
+/** One application of `createApplications`: what `createApplication` takes. */
+export type ApplicationFiling = Parameters<typeof createApplication>[3]
+
+/** An application filed by `createApplications`. */
+export interface FiledReceipt {
+  id: string
+  receiptNo: string
+}
+
+/**
+ * Files many applications at once (bulk files), writing exactly the rows `createApplication`
+ * writes for each — the application, its first event and its audit entry — with a few
+ * multi-row statements per call instead of a round of statements per application: the kind's
+ * checks through `checkMany`, the records' current values through `currentMany`, each window
+ * and participant name looked up once. All or nothing with the caller's transaction; the
+ * first application that fails a check throws as `createApplication` would. Returns the
+ * filed applications in the order given.
+ */
+export async function createApplications(
+  tx: DbTransaction,
+  handlers: EntityHandlers,
+  actor: Actor,
+  inputs: readonly ApplicationFiling[],
+): Promise<FiledReceipt[]> {
+  if (!inputs.length) return []
+  const now = new Date()
+  const kinds = inputs.map((i) => handlers.get(i.entityType).kind(i.kind))
+  const proposed = inputs.map((input, n) => (kinds[n] as ErasedKindOf).parse(input.proposed))
+
+  // Checks, per (record type, application kind): the kind's own, for all its applications.
+  const groups = new Map<string, number[]>()
+  inputs.forEach((input, n) => {
+    const key = `${input.entityType}\u0000${input.kind}`
+    const group = groups.get(key)
+    if (group) group.push(n)
+    else groups.set(key, [n])
+  })
+  for (const group of groups.values()) {
+    const first = group[0] as number
+    await (kinds[first] as ErasedKindOf).checkMany(
+      tx,
+      group.map((n) => ({
+        proposed: proposed[n],
+        context: { entityId: (inputs[n] as ApplicationFiling).entityId, applicationId: null },
+      })),
+    )
+  }
+
+  // Windows: each one asked once.
+  const windowsChecked = new Set<string>()
+  for (const [n, input] of inputs.entries()) {
+    const windowKind = (kinds[n] as ErasedKindOf).window(proposed[n])
+    if (!input.submit || !windowKind || windowsChecked.has(windowKind)) continue
+    await assertWindowOpen(tx, windowKind, now, input.lang)
+    windowsChecked.add(windowKind)
+  }
+
+  // The records' current values, per record type.
+  const currents = new Map<string, { values: unknown; version: number }>()
+  const idsByType = new Map<EntityType, string[]>()
+  for (const input of inputs) {
+    if (!input.entityId) continue
+    const ids = idsByType.get(input.entityType)
+    if (ids) ids.push(input.entityId)
+    else idsByType.set(input.entityType, [input.entityId])
+  }
+  for (const [entityType, ids] of idsByType) {
+    const found = await handlers.get(entityType).currentMany(tx, ids)
+    for (const [id, current] of found) currents.set(`${entityType}\u0000${id}`, current)
+  }
+  const currentOf = (input: ApplicationFiling) =>
+    input.entityId ? currents.get(`${input.entityType}\u0000${input.entityId}`) : undefined
+  if (inputs.some((i) => i.entityId && !currentOf(i))) throw new AppError('E-COMMON-002', 404)
+
+  const participants = await participantsById(
+    tx,
+    inputs.map((i) => i.participantId),
+  )
+  const rows = inputs.map((input, n) => {
+    const kind = kinds[n] as ErasedKindOf
+    const current = currentOf(input)
+    const state: ApplicationState = input.submit ? 'submitted' : 'draft'
+    return {
+      id: randomUUID(),
+      receiptNo: newReceiptNo(now),
+      kind: input.kind,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      participantId: input.participantId,
+      state,
+      proposed: proposed[n],
+      applicantName:
+        kind.applicantName(proposed[n]) ||
+        (input.participantId ? (participants.get(input.participantId)?.name ?? '') : ''),
+      current: current ? JSON.stringify(current.values) : null,
+      baseVersion: current?.version ?? null,
+      submit: input.submit,
+      accessKeyHash: input.accessKeyHash ?? null,
+    }
+  })
+
+  // The applications: receipt numbers are random, so one taken (by another row of the file or
+  // an application of another transaction) is drawn again until every row is written.
+  let pending = rows
+  while (pending.length) {
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO application (id, receipt_no, kind, entity_type, entity_id, participant_id,
+        applicant_name, state, proposed, current, base_version, submitted_at, access_key_hash,
+        updated_at)
+      SELECT a.id, a.receipt_no, a.kind::application_kind, a.entity_type, a.entity_id,
+        a.participant_id, a.applicant_name, a.state::application_state, a.proposed::jsonb,
+        a.current::jsonb, a.base_version, CASE WHEN a.submit THEN ${now}::timestamptz END,
+        a.access_key_hash, ${now}::timestamptz
+      FROM unnest(
+        ${pending.map((r) => r.id)}::uuid[],
+        ${pending.map((r) => r.receiptNo)}::text[],
+        ${pending.map((r) => r.kind)}::text[],
+        ${pending.map((r) => r.entityType)}::text[],
+        ${pending.map((r) => r.entityId)}::text[],
+        ${pending.map((r) => r.participantId)}::uuid[],
+        ${pending.map((r) => r.applicantName)}::text[],
+        ${pending.map((r) => r.state)}::text[],
+        ${pending.map((r) => JSON.stringify(toJson(r.proposed)))}::text[],
+        ${pending.map((r) => r.current)}::text[],
+        ${pending.map((r) => r.baseVersion)}::int[],
+        ${pending.map((r) => r.submit)}::boolean[],
+        ${pending.map((r) => r.accessKeyHash)}::text[]
+      ) AS a(id, receipt_no, kind, entity_type, entity_id, participant_id, applicant_name, state,
+        proposed, current, base_version, submit, access_key_hash)
+      ON CONFLICT (receipt_no) DO NOTHING
+      RETURNING id`
+    const done = new Set(inserted.map((r) => r.id))
+    pending = pending.filter((r) => !done.has(r.id))
+    for (const r of pending) r.receiptNo = newReceiptNo(now)
+  }
+
+  await tx.$executeRaw`
+    INSERT INTO application_event (id, application_id, action, from_state, to_state,
+      actor_user_id, actor_label)
+    SELECT gen_random_uuid(), e.application_id, e.action, NULL, e.to_state::application_state,
+      ${actor.userId}::uuid, ${actor.label}
+    FROM unnest(
+      ${rows.map((r) => r.id)}::uuid[],
+      ${rows.map((r) => (r.submit ? 'submit' : 'create'))}::text[],
+      ${rows.map((r) => r.state)}::text[]
+    ) AS e(application_id, action, to_state)`
+
+  await auditMany(
+    tx,
+    actor,
+    rows.map((r) => ({
+      action: 'application.create',
+      entityType: 'application',
+      entityId: r.id,
+      participantId: r.participantId,
+      after: {
+        receiptNo: r.receiptNo,
+        kind: r.kind,
+        entityType: r.entityType,
+        state: r.state,
+        baseVersion: r.baseVersion,
+        proposed: r.proposed,
+      },
+    })),
+  )
+  return rows.map((r) => ({ id: r.id, receiptNo: r.receiptNo }))
+}
+
+type ErasedKindOf = ReturnType<ReturnType<EntityHandlers['get']>['kind']>
 
 /**
  * The caller's view of an application: the operator sees all; a participant's user its own
