@@ -34,13 +34,18 @@ export interface AuditEntry {
 
 /** Values as stored in the log: dates as ISO strings, secrets never. */
 const SECRET_KEYS = new Set(['passwordHash', 'tokenHash', 'content', 'password', 'accessKeyHash'])
+const hideSecrets = (key: string, v: unknown) =>
+  SECRET_KEYS.has(key) ? '[secret]' : typeof v === 'bigint' ? v.toString() : v
+
+/** A value as the log stores it, as JSON text (what `auditMany` sends); null for none. */
+export function loggableJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null
+  return JSON.stringify(value, hideSecrets)
+}
+
 function loggable(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  if (value === undefined || value === null) return Prisma.DbNull
-  return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) =>
-      SECRET_KEYS.has(key) ? '[secret]' : typeof v === 'bigint' ? v.toString() : v,
-    ),
-  ) as Prisma.InputJsonValue
+  const json = loggableJson(value)
+  return json === null ? Prisma.DbNull : (JSON.parse(json) as Prisma.InputJsonValue)
 }
 
 /**
@@ -74,10 +79,7 @@ export async function auditMany(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (!entries.length) return
-  const json = (value: unknown) => {
-    const v = loggable(value)
-    return v === Prisma.DbNull ? null : JSON.stringify(v)
-  }
+  const json = loggableJson
   await tx.$executeRaw`
     INSERT INTO audit_log (id, actor_user_id, actor_label, participant_id, action, entity_type,
       entity_id, before, after, request_id)

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { resourceKinds } from '@yoryo/contracts'
 import { createResource, resourceExample } from '@yoryo/db/factories'
 import type { Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { createTestApp, type TestContext } from '../../test/harness.ts'
+import { defineEntityHandler, EntityHandlers } from './handler.ts'
 import { createApplication, createApplications, type ApplicationFiling } from './service.ts'
 
 /**
@@ -32,11 +34,10 @@ async function written(id: string) {
   const audits = await t.app.db.auditLog.findMany({ where: { entityId: id } })
   const { id: _id, receiptNo, createdAt, updatedAt, submittedAt, events, ...application } = app
   expect(receiptNo).toMatch(/^A\d{8}-[2-9A-HJ-NP-Z]{5}$/)
-  expect(submittedAt).toBeInstanceOf(Date)
   expect(updatedAt).toBeInstanceOf(Date)
   expect(createdAt).toBeInstanceOf(Date)
   return {
-    application,
+    application: { ...application, submitted: submittedAt !== null },
     events: events.map(({ id: _e, applicationId, at, ...e }) => {
       expect(applicationId).toBe(id)
       expect(at).toBeInstanceOf(Date)
@@ -52,8 +53,7 @@ async function written(id: string) {
   }
 }
 
-async function fileBothWays(filing: ApplicationFiling) {
-  const handlers = t.app.entityHandlers
+async function fileBothWays(filing: ApplicationFiling, handlers = t.app.entityHandlers) {
   const one = await t.app.db.$transaction((tx) => createApplication(tx, handlers, actor, filing))
   const [many] = await t.app.db.$transaction((tx) =>
     createApplications(tx, handlers, actor, [filing]),
@@ -95,6 +95,45 @@ describe('createApplications (many applications at once)', () => {
     expect(one.application.baseVersion).toBe(resource.version)
     expect(one.application.current).toMatchObject({
       name: resourceExample('dispatchOrder', 901).name,
+    })
+  })
+
+  it('hides secrets in the audit entry as createApplication does', async () => {
+    const handlers = new EntityHandlers()
+    handlers.register(
+      defineEntityHandler({
+        entityType: 'participant',
+        functionGroup: '030',
+        current: async () => null,
+        kinds: {
+          register: {
+            schema: z.object({ name: z.string(), password: z.string() }),
+            applicantName: (p) => p.name,
+            apply: async () => {
+              throw new Error('not approved in this test')
+            },
+          },
+        },
+      }),
+    )
+    const { one, many } = await fileBothWays(
+      {
+        kind: 'register',
+        entityType: 'participant',
+        entityId: null,
+        participantId: null,
+        proposed: { name: '秘密の会社', password: 'plain-secret' },
+        submit: false,
+        lang: 'ja',
+      },
+      handlers,
+    )
+    expect(many).toEqual(one)
+    expect(one.application.applicantName).toBe('秘密の会社')
+    expect(one.application.state).toBe('draft')
+    expect((one.audits[0]?.after as { proposed: unknown }).proposed).toEqual({
+      name: '秘密の会社',
+      password: '[secret]',
     })
   })
 

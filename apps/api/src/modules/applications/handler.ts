@@ -185,8 +185,9 @@ function erase<P>(def: KindDefinition<P>): ErasedKind {
       }
     },
     applicantName: (proposed) => {
+      if (!def.applicantName) return ''
       const parsed = def.schema.safeParse(proposed)
-      return parsed.success && def.applicantName ? def.applicantName(parsed.data) : ''
+      return parsed.success ? def.applicantName(parsed.data) : ''
     },
     apply: (tx, application, actor) => def.apply(tx, typed(application), actor),
     hook: async (name, tx, application, actor) => {

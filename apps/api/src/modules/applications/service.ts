@@ -18,7 +18,7 @@ import {
   type EntityType,
 } from '@yoryo/contracts'
 import { Prisma, type DbClient, type DbTransaction } from '@yoryo/db'
-import { audit, auditMany, type Actor } from '../../lib/audit.ts'
+import { audit, loggableJson, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { sha256Hex } from '../../lib/crypto.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -332,90 +332,82 @@ export async function createApplications(
     const kind = kinds[n] as ErasedKindOf
     const current = currentOf(input)
     const state: ApplicationState = input.submit ? 'submitted' : 'draft'
+    // The log hides secrets (`loggable`): its own copy where that changes the values, else none.
+    const logged = loggableJson(proposed[n])
     return {
       id: randomUUID(),
-      receiptNo: newReceiptNo(now),
+      receipt_no: newReceiptNo(now),
       kind: input.kind,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      participantId: input.participantId,
+      entity_type: input.entityType,
+      entity_id: input.entityId,
+      participant_id: input.participantId,
       state,
       proposed: proposed[n],
-      applicantName:
+      applicant_name:
         kind.applicantName(proposed[n]) ||
         (input.participantId ? (participants.get(input.participantId)?.name ?? '') : ''),
-      current: current ? JSON.stringify(current.values) : null,
-      baseVersion: current?.version ?? null,
+      current: current ? current.values : null,
+      base_version: current?.version ?? null,
       submit: input.submit,
-      accessKeyHash: input.accessKeyHash ?? null,
+      access_key_hash: input.accessKeyHash ?? null,
+      logged: logged === null || logged === JSON.stringify(proposed[n]) ? null : JSON.parse(logged),
     }
   })
 
-  // The applications: receipt numbers are random, so one taken (by another row of the file or
-  // an application of another transaction) is drawn again until every row is written.
+  // One statement writes the applications, their first events and their audit entries; the
+  // rows travel as one JSON text (no per-value escaping), the proposed values once (the audit
+  // entry's own copy only where the log hides a secret). Receipt numbers are random: a row
+  // whose number is taken (by another row of the call or an application of another
+  // transaction) is skipped by the statement and drawn again.
   let pending = rows
   while (pending.length) {
     const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO application (id, receipt_no, kind, entity_type, entity_id, participant_id,
-        applicant_name, state, proposed, current, base_version, submitted_at, access_key_hash,
-        updated_at)
-      SELECT a.id, a.receipt_no, a.kind::application_kind, a.entity_type, a.entity_id,
-        a.participant_id, a.applicant_name, a.state::application_state, a.proposed::jsonb,
-        a.current::jsonb, a.base_version, CASE WHEN a.submit THEN ${now}::timestamptz END,
-        a.access_key_hash, ${now}::timestamptz
-      FROM unnest(
-        ${pending.map((r) => r.id)}::uuid[],
-        ${pending.map((r) => r.receiptNo)}::text[],
-        ${pending.map((r) => r.kind)}::text[],
-        ${pending.map((r) => r.entityType)}::text[],
-        ${pending.map((r) => r.entityId)}::text[],
-        ${pending.map((r) => r.participantId)}::uuid[],
-        ${pending.map((r) => r.applicantName)}::text[],
-        ${pending.map((r) => r.state)}::text[],
-        ${pending.map((r) => JSON.stringify(toJson(r.proposed)))}::text[],
-        ${pending.map((r) => r.current)}::text[],
-        ${pending.map((r) => r.baseVersion)}::int[],
-        ${pending.map((r) => r.submit)}::boolean[],
-        ${pending.map((r) => r.accessKeyHash)}::text[]
-      ) AS a(id, receipt_no, kind, entity_type, entity_id, participant_id, applicant_name, state,
-        proposed, current, base_version, submit, access_key_hash)
-      ON CONFLICT (receipt_no) DO NOTHING
-      RETURNING id`
+      WITH a AS (
+        INSERT INTO application (id, receipt_no, kind, entity_type, entity_id, participant_id,
+          applicant_name, state, proposed, current, base_version, submitted_at, access_key_hash,
+          updated_at)
+        SELECT a.id, a.receipt_no, a.kind::application_kind, a.entity_type, a.entity_id,
+          a.participant_id, a.applicant_name, a.state::application_state, a.proposed,
+          a.current, a.base_version, CASE WHEN a.submit THEN ${now}::timestamptz END,
+          a.access_key_hash, ${now}::timestamptz
+        FROM json_to_recordset(${JSON.stringify(pending)}::json) AS a(id uuid, receipt_no text,
+          kind text, entity_type text, entity_id text, participant_id uuid,
+          applicant_name text, state text, proposed jsonb, current jsonb, base_version int,
+          submit boolean, access_key_hash text)
+        ON CONFLICT (receipt_no) DO NOTHING
+        RETURNING id, receipt_no, kind, entity_type, participant_id, state, proposed, base_version
+      ),
+      logged AS (
+        SELECT l.id, l.logged
+        FROM json_to_recordset(${JSON.stringify(
+          pending.filter((r) => r.logged).map((r) => ({ id: r.id, logged: r.logged })),
+        )}::json) AS l(id uuid, logged jsonb)
+      ),
+      e AS (
+        INSERT INTO application_event (id, application_id, action, from_state, to_state,
+          actor_user_id, actor_label)
+        SELECT gen_random_uuid(), a.id,
+          CASE WHEN a.state = 'submitted' THEN 'submit' ELSE 'create' END, NULL, a.state,
+          ${actor.userId}::uuid, ${actor.label}
+        FROM a
+      ),
+      l AS (
+        INSERT INTO audit_log (id, actor_user_id, actor_label, participant_id, action,
+          entity_type, entity_id, before, after, request_id)
+        SELECT gen_random_uuid(), ${actor.userId}::uuid, ${actor.label}, a.participant_id,
+          'application.create', 'application', a.id::text, NULL,
+          jsonb_build_object('receiptNo', a.receipt_no, 'kind', a.kind,
+            'entityType', a.entity_type, 'state', a.state, 'baseVersion', a.base_version,
+            'proposed', COALESCE(logged.logged, a.proposed)),
+          ${actor.requestId}
+        FROM a LEFT JOIN logged ON logged.id = a.id
+      )
+      SELECT id FROM a`
     const done = new Set(inserted.map((r) => r.id))
     pending = pending.filter((r) => !done.has(r.id))
-    for (const r of pending) r.receiptNo = newReceiptNo(now)
+    for (const r of pending) r.receipt_no = newReceiptNo(now)
   }
-
-  await tx.$executeRaw`
-    INSERT INTO application_event (id, application_id, action, from_state, to_state,
-      actor_user_id, actor_label)
-    SELECT gen_random_uuid(), e.application_id, e.action, NULL, e.to_state::application_state,
-      ${actor.userId}::uuid, ${actor.label}
-    FROM unnest(
-      ${rows.map((r) => r.id)}::uuid[],
-      ${rows.map((r) => (r.submit ? 'submit' : 'create'))}::text[],
-      ${rows.map((r) => r.state)}::text[]
-    ) AS e(application_id, action, to_state)`
-
-  await auditMany(
-    tx,
-    actor,
-    rows.map((r) => ({
-      action: 'application.create',
-      entityType: 'application',
-      entityId: r.id,
-      participantId: r.participantId,
-      after: {
-        receiptNo: r.receiptNo,
-        kind: r.kind,
-        entityType: r.entityType,
-        state: r.state,
-        baseVersion: r.baseVersion,
-        proposed: r.proposed,
-      },
-    })),
-  )
-  return rows.map((r) => ({ id: r.id, receiptNo: r.receiptNo }))
+  return rows.map((r) => ({ id: r.id, receiptNo: r.receipt_no }))
 }
 
 type ErasedKindOf = ReturnType<ReturnType<EntityHandlers['get']>['kind']>

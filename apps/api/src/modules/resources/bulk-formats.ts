@@ -224,7 +224,7 @@ interface Filing {
 }
 
 /** Applications filed per statement (a group of 812 / 813 rows may hold 10,000 sites). */
-const FILE_BATCH = 500
+const FILE_BATCH = 1000
 
 type Filer = (tx: DbTransaction, ctx: BulkContext, filings: Filing[]) => Promise<number>
 
