@@ -43,6 +43,17 @@ export function loggableJson(value: unknown): string | null {
   return JSON.stringify(value, hideSecrets)
 }
 
+const SECRET_KEY_IN_JSON = new RegExp(`"(${[...SECRET_KEYS].join('|')})":`)
+
+/**
+ * Whether the log stores a value otherwise than as its JSON text `json` (a secret hidden): a
+ * cheap test on the text first (no secret's key in it), the exact one only where it might.
+ */
+export function loggedDiffers(value: unknown, json: string): boolean {
+  if (!SECRET_KEY_IN_JSON.test(json)) return false
+  return loggableJson(value) !== json
+}
+
 function loggable(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   const json = loggableJson(value)
   return json === null ? Prisma.DbNull : (JSON.parse(json) as Prisma.InputJsonValue)

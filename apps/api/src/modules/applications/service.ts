@@ -18,7 +18,7 @@ import {
   type EntityType,
 } from '@yoryo/contracts'
 import { Prisma, type DbClient, type DbTransaction } from '@yoryo/db'
-import { audit, loggableJson, type Actor } from '../../lib/audit.ts'
+import { audit, loggableJson, loggedDiffers, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { sha256Hex } from '../../lib/crypto.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -172,10 +172,21 @@ async function applicantNameOf(
 
 /** 受付番号: `A` + JST date + `-` + 5 random base-32 characters (unique). */
 function newReceiptNo(now: Date): string {
+  return newReceiptNos(now, 1)[0] as string
+}
+
+/** `count` receipt numbers (random: they may repeat, the unique index decides). */
+function newReceiptNos(now: Date, count: number): string[] {
   const jst = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '')
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-  const suffix = [...randomBytes(5)].map((b) => alphabet[b % 32]).join('')
-  return `A${jst}-${suffix}`
+  const bytes = randomBytes(5 * count)
+  const out: string[] = []
+  for (let i = 0; i < count; i++) {
+    let suffix = ''
+    for (let j = 0; j < 5; j++) suffix += alphabet[(bytes[i * 5 + j] as number) % 32]
+    out.push(`A${jst}-${suffix}`)
+  }
+  return out
 }
 
 /**
@@ -328,15 +339,16 @@ export async function createApplications(
     tx,
     inputs.map((i) => i.participantId),
   )
+  const receiptNos = newReceiptNos(now, inputs.length)
   const rows = inputs.map((input, n) => {
     const kind = kinds[n] as ErasedKindOf
     const current = currentOf(input)
     const state: ApplicationState = input.submit ? 'submitted' : 'draft'
     // The log hides secrets (`loggable`): its own copy where that changes the values, else none.
-    const logged = loggableJson(proposed[n])
+    const json = JSON.stringify(proposed[n])
     return {
       id: randomUUID(),
-      receipt_no: newReceiptNo(now),
+      receipt_no: receiptNos[n] as string,
       kind: input.kind,
       entity_type: input.entityType,
       entity_id: input.entityId,
@@ -350,7 +362,9 @@ export async function createApplications(
       base_version: current?.version ?? null,
       submit: input.submit,
       access_key_hash: input.accessKeyHash ?? null,
-      logged: logged === null || logged === JSON.stringify(proposed[n]) ? null : JSON.parse(logged),
+      logged: loggedDiffers(proposed[n], json)
+        ? (JSON.parse(loggableJson(proposed[n]) as string) as unknown)
+        : null,
     }
   })
 
@@ -405,7 +419,8 @@ export async function createApplications(
       SELECT id FROM a`
     const done = new Set(inserted.map((r) => r.id))
     pending = pending.filter((r) => !done.has(r.id))
-    for (const r of pending) r.receipt_no = newReceiptNo(now)
+    const again = newReceiptNos(now, pending.length)
+    pending.forEach((r, n) => (r.receipt_no = again[n] as string))
   }
   return rows.map((r) => ({ id: r.id, receiptNo: r.receipt_no }))
 }
