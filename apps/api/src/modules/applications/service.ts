@@ -277,7 +277,8 @@ export interface FiledReceipt {
  * checks through `checkMany`, the records' current values through `currentMany`, each window
  * and participant name looked up once. All or nothing with the caller's transaction; the
  * first application that fails a check throws as `createApplication` would. Returns the
- * filed applications in the order given.
+ * filed applications in the order given. One call sends all its applications as one statement:
+ * pass up to about 1,000 at a time (the resource files do).
  */
 export async function createApplications(
   tx: DbTransaction,
