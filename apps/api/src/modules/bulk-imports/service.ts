@@ -81,8 +81,10 @@ export async function storeUpload(
   let parts: Buffer[] = []
   let held = 0
   const write = async (data: Buffer) => {
+    // Nothing read back (Prisma returns the whole row, the piece included, by default).
     await app.db.bulkImportChunk.create({
       data: { importId, seq: seq++, data: new Uint8Array(data) },
+      select: { seq: true },
     })
   }
   for await (const piece of stream) {
