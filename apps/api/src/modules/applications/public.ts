@@ -15,6 +15,9 @@ export {
 } from './handler.ts'
 export {
   createApplication,
+  createApplications,
+  type ApplicationFiling,
+  type FiledReceipt,
   forPublicApplicant,
   loadByAccessKey,
   toApplication,
