@@ -399,6 +399,13 @@ export const qualificationRoutes: FastifyPluginAsyncZod = async (app) => {
             })),
           )
         }
+        await audit(tx, actorOf(request), {
+          action: 'qualification.confirmAll',
+          entityType: 'auction',
+          entityId: request.params.id,
+          participantId: null,
+          after: { confirmed: pending.length },
+        })
         return { confirmed: pending.length }
       })
     },
@@ -439,13 +446,15 @@ export const qualificationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: routeAccess('qualifications', 'edit') },
       schema: {
         operationId: 'issueQualificationNotices',
-        summary: 'Issue the qualification notice (800) to each participant with qualifications',
+        summary:
+          'Issue the qualification notice (800) to each participant with qualifications; answers those issued',
         tags,
         params: idParamSchema,
         response: { 201: qualificationNoticeListSchema, ...problems },
       },
     },
     async (request, reply) => {
+      const issued: string[] = []
       const auction = await app.db.$transaction(async (tx) => {
         const [locked] = await tx.$queryRaw<{ id: string }[]>`
           SELECT id FROM auction WHERE id = ${request.params.id}::uuid FOR UPDATE`
@@ -491,6 +500,7 @@ export const qualificationRoutes: FastifyPluginAsyncZod = async (app) => {
             ownerId: auction.id,
             snapshot,
           })
+          issued.push(notice.id)
           await audit(tx, actorOf(request), {
             action: 'document.issue',
             entityType: 'document',
@@ -502,7 +512,8 @@ export const qualificationRoutes: FastifyPluginAsyncZod = async (app) => {
         return auction
       })
       reply.code(201)
-      return { items: await noticesOf(app.db, auction.id, null) }
+      const all = await noticesOf(app.db, auction.id, null)
+      return { items: all.filter((n) => issued.includes(n.document.id)) }
     },
   )
 }
