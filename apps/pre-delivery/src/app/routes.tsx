@@ -300,7 +300,8 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/auctions/pages/auction-detail-page.tsx'),
                         'AuctionDetailPage',
-                        ['auctions', 'lists', 'resources'],
+                        // ValueRow shows an empty value with the applications section's text.
+                        ['auctions', 'lists', 'resources', 'applications'],
                       ),
                     },
                   }),

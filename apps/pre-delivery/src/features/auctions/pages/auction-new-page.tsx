@@ -15,7 +15,7 @@ import {
   useTranslation,
   useUnsavedChangesGuard,
 } from '@yoryo/ui'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { useCreateAuction } from '../api.ts'
 import {
@@ -63,7 +63,12 @@ function NewAuctionForm() {
   const [note, setNote] = useState('')
   const [windows, setWindows] = useState<WindowInputs>(() => defaultWindows())
   const [dirty, setDirty] = useState(false)
-  const guard = useUnsavedChangesGuard(dirty && !create.isSuccess)
+  const [createdId, setCreatedId] = useState<string | null>(null)
+  const guard = useUnsavedChangesGuard(dirty && createdId === null)
+  // Leaves for the new auction once the guard is off (after the render that turns it off).
+  useEffect(() => {
+    if (createdId) void navigate(`/auctions/${createdId}`)
+  }, [createdId, navigate])
   const touched =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -75,8 +80,7 @@ function NewAuctionForm() {
   const submit = async () => {
     if (!value || deliveryYear === '') return
     const created = await create.mutateAsync({ type, subtype, deliveryYear, windows: value, note })
-    setDirty(false)
-    void navigate(`/auctions/${created.id}`)
+    setCreatedId(created.id)
   }
 
   return (

@@ -64,7 +64,7 @@ const filterSchema = z.object({
 })
 type FilterValues = z.input<typeof filterSchema>
 
-const STATE_COLORS = { pending: 'yellow', qualified: 'green', excluded: 'gray' } as const
+const STATE_COLORS = { pending: 'blue', qualified: 'green', excluded: 'gray' } as const
 
 /**
  * 100 参加資格 (`/qualifications/:auctionId`): the operator proposes from the approved expected
@@ -195,23 +195,23 @@ function Qualifications({ auction, isOperator }: { auction: Auction; isOperator:
         cell: (info) => formatNumber(info.getValue()),
         meta: { widthClass: 'amount', numeric: true },
       }),
-      column.accessor('proposed', {
-        header: t('qualifications.fields.proposed'),
-        cell: (info) =>
-          info.getValue() ? t('qualifications.list.yes') : t('qualifications.list.no'),
-        meta: { widthClass: 'label' },
-      }),
       column.accessor('state', {
         header: t('qualifications.fields.state'),
-        cell: (info) => (
-          <Badge size="sm" radius="sm" variant="light" color={STATE_COLORS[info.getValue()]}>
-            {t(`qualifications.state.${info.getValue()}`)}
-          </Badge>
-        ),
-        meta: { widthClass: 'status' },
+        // A resource not proposed stays pending until re-proposed: shown as not proposed.
+        cell: (info) =>
+          !info.row.original.proposed && info.getValue() === 'pending' ? (
+            <Badge size="sm" radius="sm" variant="light" color="gray">
+              {t('qualifications.list.no')}
+            </Badge>
+          ) : (
+            <Badge size="sm" radius="sm" variant="light" color={STATE_COLORS[info.getValue()]}>
+              {t(`qualifications.state.${info.getValue()}`)}
+            </Badge>
+          ),
+        meta: { widthClass: 'label' },
       }),
-      column.display({
-        id: 'reason',
+      // Proposed or not, and why not (or why excluded): sorted by whether it was proposed.
+      column.accessor('proposed', {
         header: t('qualifications.fields.reason'),
         cell: (info) => {
           const q = info.row.original
@@ -219,7 +219,7 @@ function Qualifications({ auction, isOperator }: { auction: Auction; isOperator:
             ? q.excludedReason
             : q.notProposedMessageId
               ? format({ id: q.notProposedMessageId })
-              : ''
+              : t('qualifications.list.yes')
         },
         meta: { widthClass: 'text' },
       }),
