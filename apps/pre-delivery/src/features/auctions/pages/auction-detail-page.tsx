@@ -123,44 +123,39 @@ function Overview({ auction }: { auction: Auction }) {
         </Alert>
       ) : null}
       <Paper withBorder p="md" className="yoryo-panel">
-        <Table fz="sm" data-testid="auction-overview">
-          <Table.Tbody>
-            <ValueRow label={t('auctions.fields.code')} value={auction.code} />
-            <ValueRow
-              label={t('auctions.fields.type')}
-              value={t(`auctions.type.${auction.type}`)}
-            />
-            <ValueRow
-              label={t('auctions.fields.subtype')}
-              value={t(`auctions.subtype.${auction.subtype}`)}
-            />
-            <ValueRow
-              label={t('auctions.fields.deliveryYear')}
-              value={t('auctions.fiscalYear', { year: auction.deliveryYear })}
-            />
-            <ValueRow
-              label={t('auctions.fields.state')}
-              value={<AuctionStateBadge state={auction.state} />}
-            />
-            <ValueRow
-              label={t('auctions.fields.expectedCapacityWindow')}
-              value={<WindowText window={auction.windows?.expectedCapacity} />}
-            />
-            <ValueRow
-              label={t('auctions.fields.biddingWindow')}
-              value={<WindowText window={auction.windows?.bidding} />}
-            />
-            <ValueRow
-              label={t('auctions.fields.parametersVersion')}
-              value={t('auctions.versions.version', { versionNo: auction.parametersVersion })}
-            />
-            <ValueRow label={t('auctions.fields.note')} value={auction.note} />
-            <ValueRow
-              label={t('auctions.fields.updatedAt')}
-              value={formatDateTime(auction.updatedAt)}
-            />
-          </Table.Tbody>
-        </Table>
+        <dl className="yoryo-dl-table" data-testid="auction-overview">
+          <ValueRow label={t('auctions.fields.code')} value={auction.code} />
+          <ValueRow label={t('auctions.fields.type')} value={t(`auctions.type.${auction.type}`)} />
+          <ValueRow
+            label={t('auctions.fields.subtype')}
+            value={t(`auctions.subtype.${auction.subtype}`)}
+          />
+          <ValueRow
+            label={t('auctions.fields.deliveryYear')}
+            value={t('auctions.fiscalYear', { year: auction.deliveryYear })}
+          />
+          <ValueRow
+            label={t('auctions.fields.state')}
+            value={<AuctionStateBadge state={auction.state} />}
+          />
+          <ValueRow
+            label={t('auctions.fields.expectedCapacityWindow')}
+            value={<WindowText window={auction.windows?.expectedCapacity} />}
+          />
+          <ValueRow
+            label={t('auctions.fields.biddingWindow')}
+            value={<WindowText window={auction.windows?.bidding} />}
+          />
+          <ValueRow
+            label={t('auctions.fields.parametersVersion')}
+            value={t('auctions.versions.version', { versionNo: auction.parametersVersion })}
+          />
+          <ValueRow label={t('auctions.fields.note')} value={auction.note} />
+          <ValueRow
+            label={t('auctions.fields.updatedAt')}
+            value={formatDateTime(auction.updatedAt)}
+          />
+        </dl>
       </Paper>
       {isOperator ? (
         <Paper withBorder p="md" className="yoryo-panel">
@@ -308,18 +303,16 @@ function WindowsTab({ auction }: { auction: Auction }) {
   if (!editable) {
     return (
       <Paper withBorder p="md" className="yoryo-panel">
-        <Table fz="sm">
-          <Table.Tbody>
-            <ValueRow
-              label={t('auctions.fields.expectedCapacityWindow')}
-              value={<WindowText window={auction.windows.expectedCapacity} />}
-            />
-            <ValueRow
-              label={t('auctions.fields.biddingWindow')}
-              value={<WindowText window={auction.windows.bidding} />}
-            />
-          </Table.Tbody>
-        </Table>
+        <dl className="yoryo-dl-table">
+          <ValueRow
+            label={t('auctions.fields.expectedCapacityWindow')}
+            value={<WindowText window={auction.windows.expectedCapacity} />}
+          />
+          <ValueRow
+            label={t('auctions.fields.biddingWindow')}
+            value={<WindowText window={auction.windows.bidding} />}
+          />
+        </dl>
       </Paper>
     )
   }
