@@ -10,6 +10,7 @@ import {
 import { clearAuction } from '@yoryo/domain'
 import { auctionParametersExample, createAuction } from '@yoryo/db/factories'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
+import { race, tally } from '../../test/race.ts'
 import { deductionRate, referenceAuctionParameters } from './reference.ts'
 
 type Session = { cookie: string; origin: string }
@@ -268,6 +269,26 @@ describe('[120] parameters, versioned', () => {
     expect(bad.statusCode).toBe(400)
   })
 
+  it('take exactly one of several saves against the same version', async () => {
+    const a = await draft()
+    const results = await race(5, (i) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/auctions/${a.id}/parameters`,
+        headers: operator,
+        payload: {
+          parameters: { ...a.parameters, dispatchOrderCapKw: 1_000_000 * (i + 1) },
+          version: a.version,
+        },
+      }),
+    )
+    expect(tally(results, (r) => r.statusCode)).toEqual({ 200: 1, 409: 4 })
+    const saved: Auction = (await get(a.id)).json()
+    expect(saved.parameterVersions.map((v) => v.versionNo)).toEqual([2, 1])
+    const winner = results.find((r) => r.statusCode === 200)?.json() as Auction
+    expect(saved.parameters).toEqual(winner.parameters)
+  })
+
   it('are locked once bidding has opened, with a message saying when it opened', async () => {
     const opensAt = new Date(Date.now() - DAY_MS)
     const a = await createAuction(t.database.prisma, {
@@ -329,7 +350,17 @@ describe('[120] windows', () => {
     })
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json().windows).toEqual(w)
-    expect(await t.database.prisma.marketWindow.count({ where: { auctionId: a.id } })).toBe(2)
+    const before = await t.database.prisma.marketWindow.findMany({ where: { auctionId: a.id } })
+    expect(before).toHaveLength(2)
+    const again = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/auctions/${a.id}/windows`,
+      headers: operator,
+      payload: { windows: windows(50), version: res.json().version },
+    })
+    expect(again.statusCode).toBe(200)
+    const after = await t.database.prisma.marketWindow.findMany({ where: { auctionId: a.id } })
+    expect(after.map((m) => m.id).sort()).toEqual(before.map((m) => m.id).sort())
     const entry = await t.database.prisma.auditLog.findFirst({
       where: { action: 'auction.updateWindows', entityId: a.id },
     })

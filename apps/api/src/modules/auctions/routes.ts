@@ -348,18 +348,14 @@ export const auctionRoutes: FastifyPluginAsyncZod = async (app) => {
         const before = windowsOf(row.windows)
         const lock = editLock(row.state, before, new Date(), lang)
         if (lock) throw lock
-        await tx.marketWindow.deleteMany({
-          where: {
-            auctionId: row.id,
-            kind: { in: Object.values(AUCTION_WINDOW_KINDS) },
-          },
-        })
-        await tx.marketWindow.createMany({
-          data: windowRows(row.code, row.deliveryYear, windows).map((w) => ({
-            ...w,
-            auctionId: row.id,
-          })),
-        })
+        // The market windows keep their rows (and IDs); a missing one is made.
+        for (const w of windowRows(row.code, row.deliveryYear, windows)) {
+          const { count } = await tx.marketWindow.updateMany({
+            where: { auctionId: row.id, kind: w.kind },
+            data: { opensAt: w.opensAt, closesAt: w.closesAt, version: { increment: 1 } },
+          })
+          if (count === 0) await tx.marketWindow.create({ data: { ...w, auctionId: row.id } })
+        }
         await tx.auction.update({ where: { id: row.id }, data: { version: { increment: 1 } } })
         await audit(tx, actorOf(request), {
           action: 'auction.updateWindows',
