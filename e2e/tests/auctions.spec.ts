@@ -9,6 +9,7 @@ test('[120] the operator sets up an auction from the reference parameters and op
   page,
   data,
 }) => {
+  test.slow() // several screens, three saves and the transition
   const operator = await data.operator()
   const year = freshYear()
   await login(page, operator)
@@ -54,6 +55,7 @@ test('[100] the operator confirms qualification and the participant downloads it
   browser,
   data,
 }) => {
+  test.slow() // two users, proposals, a decision, the notices and a download
   const participant = await data.participant()
   const big = await data.resource(participant.code, 'stable')
   const small = await data.resource(participant.code, 'variableSingle')
