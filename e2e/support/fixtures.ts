@@ -316,6 +316,33 @@ export class TestData {
     expect(res.status(), await res.text()).toBe(200)
   }
 
+  /**
+   * An auction (120) with the example parameters and both windows, in `state` (default open),
+   * bidding opening `biddingOpensInDays` from now (default 7) for a week.
+   */
+  async auction(
+    options: {
+      deliveryYear?: number
+      type?: 'main' | 'additional'
+      state?: 'draft' | 'open' | 'biddingClosed' | 'cleared' | 'published'
+      biddingOpensInDays?: number
+      biddingDays?: number
+    } = {},
+  ): Promise<{ id: string; code: string; deliveryYear: number }> {
+    const res = await this.request.post('/api/test-support/auctions', { data: options })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as { id: string; code: string; deliveryYear: number }
+  }
+
+  /** An approved expected capacity (070) of a resource for a delivery year. */
+  async expectedCapacity(resourceId: string, deliveryYear: number, expectedKw: number) {
+    const res = await this.request.post('/api/test-support/expected-capacities', {
+      data: { resourceId, deliveryYear, expectedKw },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as { id: string }
+  }
+
   async registerCertificate(userInternalId: string, fingerprint: string): Promise<void> {
     const res = await this.request.post('/api/test-support/client-certificates', {
       data: { userId: userInternalId, fingerprint },

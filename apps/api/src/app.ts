@@ -23,6 +23,7 @@ import { EntityHandlers } from './modules/applications/public.ts'
 import { effectivenessTestRoutes } from './modules/expected-capacity/effectiveness-tests.ts'
 import { factorTableRoutes } from './modules/expected-capacity/factor-tables.ts'
 import { expectedCapacityRoutes } from './modules/expected-capacity/routes.ts'
+import { auctionRoutes } from './modules/auctions/routes.ts'
 import { participantRoutes } from './modules/participants/routes.ts'
 import { resourceRoutes } from './modules/resources/routes.ts'
 import { documentRoutes } from './modules/documents/routes.ts'
@@ -146,6 +147,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(effectivenessTestRoutes, { prefix: '/api/v1/effectiveness-tests' })
   await app.register(bulkFormatRoutes, { prefix: '/api/v1/bulk-formats' })
   await app.register(bulkImportRoutes, { prefix: '/api/v1/bulk-imports' })
+  await app.register(auctionRoutes, { prefix: '/api/v1/auctions' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -3,10 +3,13 @@ import { timestampSchema } from './common.ts'
 import {
   applicationKindLabels,
   applicationStateLabels,
+  auctionStateLabels,
+  auctionTypeLabels,
   bankAccountTypeLabels,
   clientCertificateStatusLabels,
   licenseCategoryLabels,
   participantStatusLabels,
+  qualificationStateLabels,
   roleLabels,
   userStatusLabels,
   type Label,
@@ -81,6 +84,8 @@ export const auditEntityTypeLabels: Labels<
   | 'expectedCapacity'
   | 'factorTable'
   | 'effectivenessTest'
+  | 'auction'
+  | 'qualification'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -97,6 +102,8 @@ export const auditEntityTypeLabels: Labels<
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
   factorTable: { ja: '係数表', en: 'Factor table' },
   effectivenessTest: { ja: '実効性テスト', en: 'Effectiveness test' },
+  auction: { ja: '容量オークション', en: 'Auction' },
+  qualification: { ja: '参加資格', en: 'Qualification' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -148,6 +155,16 @@ export const auditActionLabels: Record<string, Label> = {
   'expectedCapacity.cancel': { ja: '期待容量の廃止', en: 'Expected capacity cancelled' },
   'factorTable.create': { ja: '係数表の改定', en: 'Factor tables revised' },
   'effectivenessTest.create': { ja: '実効性テスト結果の登録', en: 'Effectiveness test recorded' },
+  'auction.create': { ja: 'オークションの作成', en: 'Auction created' },
+  'auction.updateParameters': {
+    ja: 'オークションのパラメータ変更',
+    en: 'Auction parameters changed',
+  },
+  'auction.updateWindows': { ja: 'オークションの受付期間変更', en: 'Auction windows changed' },
+  'auction.transition': { ja: 'オークションの状態変更', en: 'Auction state changed' },
+  'qualification.propose': { ja: '参加資格の提案', en: 'Qualifications proposed' },
+  'qualification.decide': { ja: '参加資格の確認', en: 'Qualification decided' },
+  'qualification.confirmAll': { ja: '参加資格の一括確認', en: 'Qualifications confirmed' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
@@ -237,6 +254,13 @@ export const auditFieldLabels: Record<string, Label> = {
   instructedKw: { ja: '指令容量(kW)', en: 'Instructed kW' },
   deliveredKw: { ja: '実績(kW)', en: 'Delivered kW' },
   achievementRate: { ja: '達成率', en: 'Achievement rate' },
+  auctionCode: { ja: 'オークションID', en: 'Auction code' },
+  parametersVersion: { ja: 'パラメータの版', en: 'Parameters version' },
+  windows: { ja: '受付期間', en: 'Windows' },
+  excludedReason: { ja: '対象外の理由', en: 'Reason for exclusion' },
+  created: { ja: '追加件数', en: 'Added' },
+  removed: { ja: '削除件数', en: 'Removed' },
+  confirmed: { ja: '確認件数', en: 'Confirmed' },
 }
 
 /**
@@ -246,6 +270,9 @@ export const auditFieldLabels: Record<string, Label> = {
 export const auditValueLabels: Record<string, Record<string, Label>> = {
   status: { ...userStatusLabels, ...clientCertificateStatusLabels },
   'participant.status': participantStatusLabels,
+  'auction.state': auctionStateLabels,
+  'auction.type': auctionTypeLabels,
+  'qualification.state': qualificationStateLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,

@@ -281,6 +281,46 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('auctions', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/auctions-page.tsx'),
+                        'AuctionsPage',
+                        ['auctions', 'lists'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/auction-new-page.tsx'),
+                        'AuctionNewPage',
+                        ['auctions', 'lists'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/auction-detail-page.tsx'),
+                        'AuctionDetailPage',
+                        // ValueRow shows an empty value with the applications section's text.
+                        ['auctions', 'lists', 'resources', 'applications'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('qualifications', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/qualifications-page.tsx'),
+                        'QualificationsPage',
+                        ['auctions', 'lists'],
+                      ),
+                    },
+                    ':auctionId': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/qualification-page.tsx'),
+                        'QualificationPage',
+                        ['auctions', 'lists', 'resources'],
+                      ),
+                    },
+                  }),
                   functionRoutes('auditLog', {
                     '': {
                       lazy: lazyComponent(

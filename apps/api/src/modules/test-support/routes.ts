@@ -1,8 +1,22 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { isValidCorporateNumber, resourceKindSchema, roleSchema } from '@yoryo/contracts'
-import { createParticipant, createResource, createUser, resourceExample } from '@yoryo/db/factories'
+import {
+  auctionStateSchema,
+  auctionTypeSchema,
+  DAY_MS,
+  isValidCorporateNumber,
+  resourceKindSchema,
+  roleSchema,
+} from '@yoryo/contracts'
+import {
+  createAuction,
+  createExpectedCapacity,
+  createParticipant,
+  createResource,
+  createUser,
+  resourceExample,
+} from '@yoryo/db/factories'
 import { AppError } from '../../lib/errors.ts'
 import { normaliseFingerprint, sha256Hex } from '../../lib/crypto.ts'
 import { SESSION_COOKIE } from '../../lib/app-types.ts'
@@ -201,6 +215,57 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
         data: { lastSeenAt, expiresAt: session.expiresAt },
       })
       return { idleExpiresAt: new Date(lastSeenAt.getTime() + idleMs).toISOString() }
+    },
+  )
+  /**
+   * An auction (120) with its parameter set and windows: bidding opens `biddingOpensInDays` from
+   * now (negative: it has opened) for `biddingDays` days.
+   */
+  app.post(
+    '/auctions',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          deliveryYear: z.number().int().min(2020).max(2100).optional(),
+          type: auctionTypeSchema.default('main'),
+          state: auctionStateSchema.default('open'),
+          biddingOpensInDays: z.number().default(7),
+          biddingDays: z.number().positive().default(7),
+        }),
+      },
+    },
+    async (request) => {
+      const { biddingOpensInDays, biddingDays, ...input } = request.body
+      const opensAt = new Date(Date.now() + biddingOpensInDays * DAY_MS)
+      const auction = await createAuction(app.db, {
+        ...input,
+        bidding: { opensAt, closesAt: new Date(opensAt.getTime() + biddingDays * DAY_MS) },
+      })
+      return { id: auction.id, code: auction.code, deliveryYear: auction.deliveryYear }
+    },
+  )
+
+  /** An approved expected capacity (070) of a resource for a delivery year. */
+  app.post(
+    '/expected-capacities',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          resourceId: z.uuid(),
+          deliveryYear: z.number().int().min(2020).max(2100),
+          expectedKw: z.number().int().min(0),
+        }),
+      },
+    },
+    async (request) => {
+      const { resourceId, ...input } = request.body
+      const resource = await app.db.resource.findUnique({ where: { id: resourceId } })
+      if (!resource) throw new AppError('E-COMMON-002', 404)
+      return createExpectedCapacity(app.db, { resource, ...input })
     },
   )
 }

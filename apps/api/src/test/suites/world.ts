@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { functionGroupCodes } from '@yoryo/contracts'
+import { createAuction, createQualification, createResource } from '@yoryo/db/factories'
 import { loginAs, ORIGIN, type TestContext } from '../harness.ts'
 import { profile, systemUseApplication } from '../fixtures.ts'
 import { multipartBody } from './openapi-operations.ts'
@@ -36,6 +37,9 @@ export interface Records {
   certificateId: string
   /** A failed upload of the certificate file (711) with a planted formula in its error file. */
   bulkImportId: string
+  /** An open auction (bidding opens in a week) and a qualification of one of its resources. */
+  auctionId: string
+  qualificationId: string
 }
 
 export interface World {
@@ -155,6 +159,15 @@ async function records(
   })
   if (uploaded.statusCode !== 202) throw new Error(`bulk import: ${uploaded.body}`)
   await t.app.jobs.drain()
+  const auction = await createAuction(prisma, {
+    state: 'open',
+    bidding: {
+      opensAt: new Date(Date.now() + 7 * 86_400_000),
+      closesAt: new Date(Date.now() + 14 * 86_400_000),
+    },
+  })
+  const resource = await createResource(prisma, { participantId: participant.id })
+  const qualification = await createQualification(prisma, { auctionId: auction.id, resource })
   return {
     participantId: participant.id,
     userId: target.id,
@@ -162,6 +175,8 @@ async function records(
     attachmentId: attached.json().id,
     certificateId: certificate.id,
     bulkImportId: uploaded.json().id,
+    auctionId: auction.id,
+    qualificationId: qualification.id,
   }
 }
 
@@ -236,6 +251,7 @@ export function pathValues(
   else if (path.startsWith('/api/v1/attachments')) id = records.attachmentId
   else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
   else if (path.startsWith('/api/v1/bulk-imports')) id = records.bulkImportId
+  else if (path.startsWith('/api/v1/auctions')) id = records.auctionId
   else if (path.startsWith('/api/v1/auth/tokens')) {
     const stranger =
       caller.name === 'otherParticipantAdmin'
@@ -244,5 +260,11 @@ export function pathValues(
     const owner = scope === 'own' ? caller : stranger
     id = owner.tokenId ?? records.userId
   }
-  return { id, code: '711', action: 'withdraw', receiptNo: world.systemUse.receiptNo }
+  return {
+    id,
+    code: '711',
+    action: 'withdraw',
+    receiptNo: world.systemUse.receiptNo,
+    qid: records.qualificationId,
+  }
 }
