@@ -58,6 +58,7 @@ const envSchema = z.object({
   CLIENT_CERT_REQUIRED: booleanFromEnv.default(false),
   JOB_RUNNER: booleanFromEnv.default(true),
   JOB_STALE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  RECEIPT_SIGNING_KEY_FILE: z.string().optional(),
 })
 
 export type Config = {
@@ -99,6 +100,11 @@ export type Config = {
     /** A running job without heartbeat for this long was left by a dead process. */
     staleMs: number
   }
+  /**
+   * The Ed25519 key (PKCS#8 PEM) that signs bid receipts (110); unset: one generated on first
+   * use and kept in the database (`lib/receipts.ts`).
+   */
+  receiptSigningKeyFile: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -171,6 +177,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       required: e.CLIENT_CERT_REQUIRED,
     },
     jobs: { runner: e.JOB_RUNNER, staleMs: e.JOB_STALE_SECONDS * 1000 },
+    receiptSigningKeyFile: e.RECEIPT_SIGNING_KEY_FILE
+      ? resolve(e.RECEIPT_SIGNING_KEY_FILE)
+      : undefined,
   }
 }
 
