@@ -35,7 +35,7 @@ export const bidInputSchema = z
     kw: bidKwSchema,
     price: bidPriceSchema,
   })
-  .meta({ id: 'BidInput' })
+  .describe('One bid (not an API component: the file rows and the form use it)')
 export type BidInput = z.infer<typeof bidInputSchema>
 
 /** The body of `PUT …/bids/{resourceCode}` and the form: no version registers, a version changes. */

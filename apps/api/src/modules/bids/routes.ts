@@ -21,7 +21,6 @@ import {
   type AuctionBidListQuery,
   type AuctionBidSortField,
   type BiddingAuction,
-  type BidState,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
 import { routeAccess } from '../../lib/access.ts'

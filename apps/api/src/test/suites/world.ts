@@ -3,6 +3,7 @@ import { functionGroupCodes } from '@yoryo/contracts'
 import { loginAs, ORIGIN, type TestContext } from '../harness.ts'
 import { profile, systemUseApplication } from '../fixtures.ts'
 import { multipartBody } from './openapi-operations.ts'
+import { createAuction, createQualification } from '@yoryo/db/factories'
 
 /** The callers every operation is tried as (issue 8, authorisation matrix). */
 export const ROLE_NAMES = [
@@ -36,6 +37,11 @@ export interface Records {
   certificateId: string
   /** A failed upload of the certificate file (711) with a planted formula in its error file. */
   bulkImportId: string
+  /** An auction open for bidding with the participant's resources qualified, and one bid (110). */
+  auctionId: string
+  resourceCode: string
+  bidId: string
+  bidVersionId: string
 }
 
 export interface World {
@@ -155,7 +161,27 @@ async function records(
   })
   if (uploaded.statusCode !== 202) throw new Error(`bulk import: ${uploaded.body}`)
   await t.app.jobs.drain()
+  const auction = await createAuction(prisma)
+  const resources = await prisma.resource.findMany({
+    where: { participantId: participant.id },
+    orderBy: { code: 'asc' },
+  })
+  for (const resource of resources) {
+    await createQualification(prisma, { auctionId: auction.id, resource })
+  }
+  const resourceCode = (resources[0] as { code: string }).code
+  const bid = await t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/auctions/${auction.id}/bids/${resourceCode}`,
+    headers: admin,
+    payload: { kw: 2000, price: 1000 },
+  })
+  if (bid.statusCode !== 201) throw new Error(`bid: ${bid.body}`)
   return {
+    auctionId: auction.id,
+    resourceCode,
+    bidId: bid.json().bid.id,
+    bidVersionId: bid.json().bid.versionId,
     participantId: participant.id,
     userId: target.id,
     applicationId: filed.json().id,
@@ -236,6 +262,8 @@ export function pathValues(
   else if (path.startsWith('/api/v1/attachments')) id = records.attachmentId
   else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
   else if (path.startsWith('/api/v1/bulk-imports')) id = records.bulkImportId
+  else if (path.startsWith('/api/v1/bids/')) id = records.bidId
+  else if (path.startsWith('/api/v1/bid-versions/')) id = records.bidVersionId
   else if (path.startsWith('/api/v1/auth/tokens')) {
     const stranger =
       caller.name === 'otherParticipantAdmin'
@@ -244,5 +272,12 @@ export function pathValues(
     const owner = scope === 'own' ? caller : stranger
     id = owner.tokenId ?? records.userId
   }
-  return { id, code: '711', action: 'withdraw', receiptNo: world.systemUse.receiptNo }
+  return {
+    id,
+    code: '711',
+    action: 'withdraw',
+    receiptNo: world.systemUse.receiptNo,
+    auctionId: records.auctionId,
+    resourceCode: records.resourceCode,
+  }
 }
