@@ -2,7 +2,14 @@ import { randomBytes, randomInt } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { isValidCorporateNumber, resourceKindSchema, roleSchema } from '@yoryo/contracts'
-import { createParticipant, createResource, createUser, resourceExample } from '@yoryo/db/factories'
+import {
+  createAuction,
+  createParticipant,
+  createQualification,
+  createResource,
+  createUser,
+  resourceExample,
+} from '@yoryo/db/factories'
 import { AppError } from '../../lib/errors.ts'
 import { normaliseFingerprint, sha256Hex } from '../../lib/crypto.ts'
 import { SESSION_COOKIE } from '../../lib/app-types.ts'
@@ -201,6 +208,64 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
         data: { lastSeenAt, expiresAt: session.expiresAt },
       })
       return { idleExpiresAt: new Date(lastSeenAt.getTime() + idleMs).toISOString() }
+    },
+  )
+
+  /**
+   * An auction open for bidding (110) with `resources` new stable resources of the participant
+   * qualified at `expectedKw` (its own auction: tests do not meet each other's).
+   */
+  app.post(
+    '/auctions',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          participantCode: z.string(),
+          resources: z.number().int().min(1).max(20).default(2),
+          expectedKw: z.number().int().default(5000),
+        }),
+      },
+    },
+    async (request) => {
+      const { participantCode, expectedKw } = request.body
+      const participant = await app.db.participant.findUnique({ where: { code: participantCode } })
+      if (!participant) throw new AppError('E-COMMON-002', 404)
+      const auction = await createAuction(app.db)
+      const resources = []
+      for (let i = 0; i < request.body.resources; i++) {
+        const resource = await createResource(app.db, {
+          participantId: participant.id,
+          values: resourceExample('stable', randomInt(1_000_000)),
+        })
+        await createQualification(app.db, { auctionId: auction.id, resource, expectedKw })
+        resources.push({ id: resource.id, code: resource.code, name: resource.name })
+      }
+      return { id: auction.id, code: auction.code, resources }
+    },
+  )
+
+  /** Moves one auction's bidding window (e.g. closes it now for a test). */
+  app.put(
+    '/auctions/:id/bidding-window',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ opensAt: z.iso.datetime(), closesAt: z.iso.datetime() }),
+      },
+    },
+    async (request) => {
+      const { count } = await app.db.marketWindow.updateMany({
+        where: { auctionId: request.params.id, kind: 'bidding' },
+        data: {
+          opensAt: new Date(request.body.opensAt),
+          closesAt: new Date(request.body.closesAt),
+        },
+      })
+      return { count }
     },
   )
 }
