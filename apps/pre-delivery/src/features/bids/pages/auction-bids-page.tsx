@@ -227,7 +227,7 @@ export function AuctionBidsPage() {
               <Text fz="sm">{t('bids.auction.empty')}</Text>
             ) : (
               <div className="yoryo-table-scroll">
-                <Table striped data-testid="bid-items">
+                <Table striped data-testid="bid-items" style={{ whiteSpace: 'nowrap' }}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('bids.fields.resourceCode')}</Table.Th>
