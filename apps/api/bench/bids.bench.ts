@@ -156,6 +156,7 @@ async function main() {
     method: 'PUT',
     connections: clients,
     duration: closeAfter,
+    timeout: 120,
     headers: auth,
     body: JSON.stringify({ kw: 1000, price: 1 }),
   })
@@ -177,6 +178,7 @@ async function main() {
     url: apiOrigin,
     connections: clients,
     duration,
+    timeout: 120,
     headers: auth,
     requests: [
       {

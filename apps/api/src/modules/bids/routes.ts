@@ -286,15 +286,19 @@ export const bidRoutes: FastifyPluginAsyncZod = async (app) => {
     const auth = requireAuth(request)
     const auction = await auctionOr404(app, auctionId)
     const key = await receiptKey(app.db, app.config.receiptSigningKeyFile)
-    return app.db.$transaction((tx) =>
-      writeBid(tx, key, actorOf(request), {
-        auction,
-        participant: { id: auth.participant.id, code: auth.participant.code },
-        resourceCode,
-        action,
-        ...fields,
-        lang: requestLang(request),
-      }),
+    // Writes for one resource queue on its row lock: near the close many wait for a pool
+    // connection, so the transaction may wait long to start (the window is checked after it).
+    return app.db.$transaction(
+      (tx) =>
+        writeBid(tx, key, actorOf(request), {
+          auction,
+          participant: { id: auth.participant.id, code: auth.participant.code },
+          resourceCode,
+          action,
+          ...fields,
+          lang: requestLang(request),
+        }),
+      { maxWait: 120_000, timeout: 60_000 },
     )
   }
 

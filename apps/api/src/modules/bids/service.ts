@@ -52,6 +52,16 @@ export function maxPriceOf(parameters: unknown): number {
 const jstSeconds = (d: Date) =>
   `${formatJstDateTime(d)}:${String(d.getUTCSeconds()).padStart(2, '0')}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`
 
+type WindowJson = { title_ja: string; title_en: string; opens_at: string; closes_at: string }
+type BidJson = {
+  id: string
+  kw: number
+  price: number
+  version: number
+  submitted_at: string
+  withdrawn_at: string | null
+}
+
 export type BidRow = {
   id: string
   kw: number
@@ -112,14 +122,28 @@ export async function writeBid(
   if (!qualification || qualification.state !== 'qualified') {
     throw new AppError('E-BID-007', 404, { params: { resourceCode } })
   }
-  // 2. the server's clock once the lock is held, against the window in the database
-  const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [
-    { now: Date },
-  ]
-  const window = await tx.marketWindow.findFirst({
-    where: { auctionId: req.auction.id, kind: BIDDING_WINDOW },
-    orderBy: { closesAt: 'desc' },
-  })
+  // 2. the server's clock once the lock is held, the window in the database and the bid, in
+  // one statement (its clock is read after the lock was granted)
+  type Found = { now: Date; window: WindowJson | null; bid: BidJson | null }
+  const [found] = (await tx.$queryRaw<Found[]>`
+    SELECT clock_timestamp() AS now,
+      (SELECT row_to_json(w) FROM (
+        SELECT title_ja, title_en, opens_at, closes_at FROM market_window
+        WHERE auction_id = ${req.auction.id}::uuid AND kind = ${BIDDING_WINDOW}
+        ORDER BY closes_at DESC LIMIT 1) w) AS window,
+      (SELECT row_to_json(b) FROM (
+        SELECT id, kw, price, version, submitted_at, withdrawn_at FROM bid
+        WHERE auction_id = ${req.auction.id}::uuid
+          AND resource_id = ${qualification.resource_id}::uuid) b) AS bid`) as [Found]
+  const now = found.now
+  const window = found.window
+    ? {
+        titleJa: found.window.title_ja,
+        titleEn: found.window.title_en,
+        opensAt: new Date(found.window.opens_at),
+        closesAt: new Date(found.window.closes_at),
+      }
+    : null
   const inside = !!window && window.opensAt <= now && now < window.closesAt
   if (!inside || req.auction.state !== 'open') {
     throw new AppError('E-BID-008', 409, {
@@ -132,11 +156,16 @@ export async function writeBid(
     })
   }
   // 3. the rules
-  const existing = await tx.bid.findUnique({
-    where: {
-      auctionId_resourceId: { auctionId: req.auction.id, resourceId: qualification.resource_id },
-    },
-  })
+  const existing: BidRow | null = found.bid
+    ? {
+        id: found.bid.id,
+        kw: found.bid.kw,
+        price: found.bid.price,
+        version: found.bid.version,
+        submittedAt: new Date(found.bid.submitted_at),
+        withdrawnAt: found.bid.withdrawn_at ? new Date(found.bid.withdrawn_at) : null,
+      }
+    : null
   const live = existing && !existing.withdrawnAt ? existing : null
   if (req.action === 'register' && live) {
     throw new AppError('E-BID-005', 409, { params: { resourceCode } })
