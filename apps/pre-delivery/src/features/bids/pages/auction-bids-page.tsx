@@ -226,8 +226,8 @@ export function AuctionBidsPage() {
             {items.data?.items.length === 0 ? (
               <Text fz="sm">{t('bids.auction.empty')}</Text>
             ) : (
-              <div className="yoryo-table-scroll">
-                <Table striped data-testid="bid-items" style={{ whiteSpace: 'nowrap' }}>
+              <Table.ScrollContainer minWidth={960} type="native">
+                <Table striped data-testid="bid-items">
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('bids.fields.resourceCode')}</Table.Th>
@@ -252,7 +252,12 @@ export function AuctionBidsPage() {
                           {operator ? <Table.Td>{item.participant.code}</Table.Td> : null}
                           <Table.Td ta="right">{formatNumber(item.expectedKw)}</Table.Td>
                           <Table.Td>
-                            <Badge variant="light" color={STATE_COLOR[item.state]}>
+                            <Badge
+                              variant="light"
+                              radius="sm"
+                              miw={64}
+                              color={STATE_COLOR[item.state]}
+                            >
                               {t(`bids.state.${item.state}`)}
                             </Badge>
                           </Table.Td>
@@ -299,7 +304,7 @@ export function AuctionBidsPage() {
                     })}
                   </Table.Tbody>
                 </Table>
-              </div>
+              </Table.ScrollContainer>
             )}
           </Paper>
           {mayBid ? (

@@ -11,7 +11,13 @@ export function WindowBadge({ auction }: { auction: BiddingAuction }) {
   const { t } = useTranslation()
   const state = auction.window?.state ?? 'none'
   return (
-    <Badge variant="light" color={WINDOW_COLOR[state]} data-testid="bid-window-state">
+    <Badge
+      variant="light"
+      radius="sm"
+      miw={64}
+      color={WINDOW_COLOR[state]}
+      data-testid="bid-window-state"
+    >
       {t(`bids.windowState.${state}`)}
     </Badge>
   )
@@ -32,7 +38,7 @@ export function BiddingAuctionsPage() {
       ) : items.length === 0 ? (
         <Alert color="gray">{t('bids.list.empty')}</Alert>
       ) : (
-        <Paper withBorder className="yoryo-panel yoryo-table-scroll">
+        <Paper withBorder className="yoryo-panel">
           <Table striped highlightOnHover data-testid="bidding-auctions">
             <Table.Thead>
               <Table.Tr>
