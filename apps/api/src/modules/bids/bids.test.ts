@@ -133,6 +133,14 @@ describe('bids (110)', () => {
     const early = await put(admin, upcoming, resources[0]!.code, { kw: 3000, price: 8000 })
     expect(early.json().messageId).toBe('E-BID-008')
     expect(await t.database.prisma.bid.count({ where: { auctionId: closed.id } })).toBe(0)
+    // The operator closed bidding (state biddingClosed) while the window still runs: refused too
+    const stopped = await openAuction()
+    await t.database.prisma.auction.update({
+      where: { id: stopped.id },
+      data: { state: 'biddingClosed' },
+    })
+    const late = await put(admin, stopped, resources[0]!.code, { kw: 3000, price: 8000 })
+    expect(late.json().messageId).toBe('E-BID-008')
   })
 
   it('refuses a write sent inside the window that reaches its row lock after the close', async () => {

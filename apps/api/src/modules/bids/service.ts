@@ -122,11 +122,12 @@ export async function writeBid(
   if (!qualification || qualification.state !== 'qualified') {
     throw new AppError('E-BID-007', 404, { params: { resourceCode } })
   }
-  // 2. the server's clock once the lock is held, the window in the database and the bid, in
-  // one statement (its clock is read after the lock was granted)
-  type Found = { now: Date; window: WindowJson | null; bid: BidJson | null }
+  // 2. the server's clock once the lock is held, the auction's state, the window in the
+  // database and the bid, in one statement (its clock is read after the lock was granted)
+  type Found = { now: Date; state: string; window: WindowJson | null; bid: BidJson | null }
   const [found] = (await tx.$queryRaw<Found[]>`
     SELECT clock_timestamp() AS now,
+      (SELECT state::text FROM auction WHERE id = ${req.auction.id}::uuid) AS state,
       (SELECT row_to_json(w) FROM (
         SELECT title_ja, title_en, opens_at, closes_at FROM market_window
         WHERE auction_id = ${req.auction.id}::uuid AND kind = ${BIDDING_WINDOW}
@@ -145,7 +146,7 @@ export async function writeBid(
       }
     : null
   const inside = !!window && window.opensAt <= now && now < window.closesAt
-  if (!inside || req.auction.state !== 'open') {
+  if (!inside || found.state !== 'open') {
     throw new AppError('E-BID-008', 409, {
       params: {
         window: window ? (req.lang === 'en' ? window.titleEn : window.titleJa) : req.auction.code,
