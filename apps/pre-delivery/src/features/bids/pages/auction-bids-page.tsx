@@ -247,7 +247,7 @@ export function AuctionBidsPage() {
                       const live = item.state === 'bid' ? item.bid : null
                       return (
                         <Table.Tr key={item.qualificationId} data-resource={item.resource.code}>
-                          <Table.Td>{item.resource.code}</Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.resource.code}</Table.Td>
                           <Table.Td>{item.resource.name}</Table.Td>
                           {operator ? <Table.Td>{item.participant.code}</Table.Td> : null}
                           <Table.Td ta="right">{formatNumber(item.expectedKw)}</Table.Td>
