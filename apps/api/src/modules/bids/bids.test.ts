@@ -153,6 +153,15 @@ describe('bids (110)', () => {
       await tx.$queryRaw`SELECT id FROM auction_qualification
         WHERE auction_id = ${auction.id}::uuid FOR UPDATE`
       pending = put(admin, auction, code, { kw: 2000, price: 100 })
+      if (process.env.TEST_DATABASE_URL) {
+        // PostgreSQL: until the write waits for the row lock (taken up while the window is open).
+        // PGlite runs one transaction at a time: there the write starts after this one anyway.
+        for (;;) {
+          const [waiting] = await prisma.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`
+          if (waiting!.n > 0) break
+        }
+      }
       await tx.$executeRaw`UPDATE market_window SET closes_at = clock_timestamp()
         WHERE auction_id = ${auction.id}::uuid AND kind = 'bidding'`
     })
