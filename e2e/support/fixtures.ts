@@ -290,7 +290,7 @@ export class TestData {
     options: { role?: string; mustChangePassword?: boolean; passwordAgeDays?: number } = {},
   ): Promise<Credentials> {
     const res = await this.request.post('/api/test-support/users', {
-      data: { participantCode, ...options },
+      data: { participantCode, biddingOpensInDays: -1, ...options },
     })
     expect(res.status(), await res.text()).toBe(200)
     return (await res.json()) as Credentials
@@ -349,6 +349,32 @@ export class TestData {
     })
     expect(res.status(), await res.text()).toBe(200)
   }
+
+  /** An auction of this test open for bidding (110), with new resources of the participant qualified. */
+  async biddingAuction(
+    participantCode: string,
+    options: { resources?: number; expectedKw?: number } = {},
+  ): Promise<TestAuction> {
+    const res = await this.request.post('/api/test-support/auctions', {
+      data: { participantCode, biddingOpensInDays: -1, ...options },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as TestAuction
+  }
+
+  /** Moves one auction's bidding window (e.g. closes it now). */
+  async moveBiddingWindow(auctionId: string, opensAt: Date, closesAt: Date): Promise<void> {
+    const res = await this.request.put(`/api/test-support/auctions/${auctionId}/bidding-window`, {
+      data: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+  }
+}
+
+export interface TestAuction {
+  id: string
+  code: string
+  resources: { id: string; code: string; name: string }[]
 }
 
 /** The SPAs' warning for a text not loaded (`MISSING_TEXT_WARNING` of @yoryo/ui's i18n.ts). */

@@ -35,6 +35,7 @@ import { testSupportRoutes } from './modules/test-support/routes.ts'
 import { userRoutes } from './modules/users/routes.ts'
 import { clientCertificateRoutes } from './modules/client-certificates/routes.ts'
 import { bulkFormatRoutes, bulkImportRoutes } from './modules/bulk-imports/routes.ts'
+import { bidRoutes } from './modules/bids/routes.ts'
 import { BulkFormats } from './modules/bulk-imports/formats.ts'
 import { JobRunner } from './lib/jobs.ts'
 
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(bulkFormatRoutes, { prefix: '/api/v1/bulk-formats' })
   await app.register(bulkImportRoutes, { prefix: '/api/v1/bulk-imports' })
   await app.register(auctionRoutes, { prefix: '/api/v1/auctions' })
+  await app.register(bidRoutes, { prefix: '/api/v1' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -59,6 +59,7 @@ const envSchema = z.object({
   JOB_RUNNER: booleanFromEnv.default(true),
   JOB_STALE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   BULK_UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  RECEIPT_SIGNING_KEY_FILE: z.string().optional(),
 })
 
 export type Config = {
@@ -107,6 +108,11 @@ export type Config = {
      */
     uploadRetentionDays: number
   }
+  /**
+   * The Ed25519 key (PKCS#8 PEM) that signs bid receipts (110); unset: one generated on first
+   * use and kept in the database (`lib/receipts.ts`).
+   */
+  receiptSigningKeyFile: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -180,6 +186,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jobs: { runner: e.JOB_RUNNER, staleMs: e.JOB_STALE_SECONDS * 1000 },
     bulkImports: { uploadRetentionDays: e.BULK_UPLOAD_RETENTION_DAYS },
+    receiptSigningKeyFile: e.RECEIPT_SIGNING_KEY_FILE
+      ? resolve(e.RECEIPT_SIGNING_KEY_FILE)
+      : undefined,
   }
 }
 

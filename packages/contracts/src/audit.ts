@@ -86,6 +86,7 @@ export const auditEntityTypeLabels: Labels<
   | 'effectivenessTest'
   | 'auction'
   | 'qualification'
+  | 'bid'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -104,6 +105,7 @@ export const auditEntityTypeLabels: Labels<
   effectivenessTest: { ja: '実効性テスト', en: 'Effectiveness test' },
   auction: { ja: '容量オークション', en: 'Auction' },
   qualification: { ja: '参加資格', en: 'Qualification' },
+  bid: { ja: '応札', en: 'Bid' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -165,6 +167,9 @@ export const auditActionLabels: Record<string, Label> = {
   'qualification.propose': { ja: '参加資格の提案', en: 'Qualifications proposed' },
   'qualification.decide': { ja: '参加資格の確認', en: 'Qualification decided' },
   'qualification.confirmAll': { ja: '参加資格の一括確認', en: 'Qualifications confirmed' },
+  'bid.register': { ja: '応札の登録', en: 'Bid registered' },
+  'bid.change': { ja: '応札の変更', en: 'Bid changed' },
+  'bid.withdraw': { ja: '応札の取下げ', en: 'Bid withdrawn' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

@@ -320,6 +320,8 @@ export const functionRegistry = [
     ja: '応札情報管理',
     en: 'Bids',
     app: 'preDelivery',
+    path: '/bids',
+    subPaths: [':auctionId'],
     group: '110',
     view: ['operator', ...participantRoles],
     edit: participantRoles,

@@ -259,6 +259,22 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('bids', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/bids/pages/bidding-auctions-page.tsx'),
+                        'BiddingAuctionsPage',
+                        ['bids', 'portal'],
+                      ),
+                    },
+                    ':auctionId': {
+                      lazy: lazyComponent(
+                        () => import('../features/bids/pages/auction-bids-page.tsx'),
+                        'AuctionBidsPage',
+                        ['bids', 'portal', 'bulk', 'lists', 'system'],
+                      ),
+                    },
+                  }),
                   functionRoutes('bulkImports', {
                     '': {
                       lazy: lazyComponent(

@@ -13,6 +13,7 @@ import {
   createAuction,
   createExpectedCapacity,
   createParticipant,
+  createQualification,
   createResource,
   createUser,
   resourceExample,
@@ -219,7 +220,9 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   /**
    * An auction (120) with its parameter set and windows: bidding opens `biddingOpensInDays` from
-   * now (negative: it has opened) for `biddingDays` days.
+   * now (negative: it has opened) for `biddingDays` days. With `participantCode`, `resources` new
+   * stable resources of that participant qualified (100) at `expectedKw` (its own auction: tests
+   * do not meet each other's).
    */
   app.post(
     '/auctions',
@@ -233,17 +236,36 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
           state: auctionStateSchema.default('open'),
           biddingOpensInDays: z.number().default(7),
           biddingDays: z.number().positive().default(7),
+          participantCode: z.string().optional(),
+          resources: z.number().int().min(1).max(20).default(2),
+          expectedKw: z.number().int().default(5000),
         }),
       },
     },
     async (request) => {
-      const { biddingOpensInDays, biddingDays, ...input } = request.body
+      const { biddingOpensInDays, biddingDays, participantCode, expectedKw, ...input } =
+        request.body
+      const participant = participantCode
+        ? await app.db.participant.findUnique({ where: { code: participantCode } })
+        : null
+      if (participantCode && !participant) throw new AppError('E-COMMON-002', 404)
       const opensAt = new Date(Date.now() + biddingOpensInDays * DAY_MS)
       const auction = await createAuction(app.db, {
-        ...input,
+        deliveryYear: input.deliveryYear,
+        type: input.type,
+        state: input.state,
         bidding: { opensAt, closesAt: new Date(opensAt.getTime() + biddingDays * DAY_MS) },
       })
-      return { id: auction.id, code: auction.code, deliveryYear: auction.deliveryYear }
+      const resources = []
+      for (let i = 0; participant && i < input.resources; i++) {
+        const resource = await createResource(app.db, {
+          participantId: participant.id,
+          values: resourceExample('stable', randomInt(1_000_000)),
+        })
+        await createQualification(app.db, { auctionId: auction.id, resource, expectedKw })
+        resources.push({ id: resource.id, code: resource.code, name: resource.name })
+      }
+      return { id: auction.id, code: auction.code, deliveryYear: auction.deliveryYear, resources }
     },
   )
 
@@ -266,6 +288,29 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
       const resource = await app.db.resource.findUnique({ where: { id: resourceId } })
       if (!resource) throw new AppError('E-COMMON-002', 404)
       return createExpectedCapacity(app.db, { resource, ...input })
+    },
+  )
+
+  /** Moves one auction's bidding window (e.g. closes it now for a test). */
+  app.put(
+    '/auctions/:id/bidding-window',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ opensAt: z.iso.datetime(), closesAt: z.iso.datetime() }),
+      },
+    },
+    async (request) => {
+      const { count } = await app.db.marketWindow.updateMany({
+        where: { auctionId: request.params.id, kind: 'bidding' },
+        data: {
+          opensAt: new Date(request.body.opensAt),
+          closesAt: new Date(request.body.closesAt),
+        },
+      })
+      return { count }
     },
   )
 }

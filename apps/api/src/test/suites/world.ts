@@ -40,6 +40,11 @@ export interface Records {
   /** An open auction (bidding opens in a week) and a qualification of one of its resources. */
   auctionId: string
   qualificationId: string
+  /** An auction open for bidding with the participant's resources qualified, and one bid (110). */
+  biddingAuctionId: string
+  resourceCode: string
+  bidId: string
+  bidVersionId: string
 }
 
 export interface World {
@@ -168,7 +173,27 @@ async function records(
   })
   const resource = await createResource(prisma, { participantId: participant.id })
   const qualification = await createQualification(prisma, { auctionId: auction.id, resource })
+  const biddingAuction = await createAuction(prisma)
+  const resources = await prisma.resource.findMany({
+    where: { participantId: participant.id },
+    orderBy: { code: 'asc' },
+  })
+  for (const resource of resources) {
+    await createQualification(prisma, { auctionId: biddingAuction.id, resource })
+  }
+  const resourceCode = (resources[0] as { code: string }).code
+  const bid = await t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/auctions/${biddingAuction.id}/bids/${resourceCode}`,
+    headers: admin,
+    payload: { kw: 2000, price: 1000 },
+  })
+  if (bid.statusCode !== 201) throw new Error(`bid: ${bid.body}`)
   return {
+    biddingAuctionId: biddingAuction.id,
+    resourceCode,
+    bidId: bid.json().bid.id,
+    bidVersionId: bid.json().bid.versionId,
     participantId: participant.id,
     userId: target.id,
     applicationId: filed.json().id,
@@ -252,6 +277,8 @@ export function pathValues(
   else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
   else if (path.startsWith('/api/v1/bulk-imports')) id = records.bulkImportId
   else if (path.startsWith('/api/v1/auctions')) id = records.auctionId
+  else if (path.startsWith('/api/v1/bids/')) id = records.bidId
+  else if (path.startsWith('/api/v1/bid-versions/')) id = records.bidVersionId
   else if (path.startsWith('/api/v1/auth/tokens')) {
     const stranger =
       caller.name === 'otherParticipantAdmin'
@@ -266,5 +293,7 @@ export function pathValues(
     action: 'withdraw',
     receiptNo: world.systemUse.receiptNo,
     qid: records.qualificationId,
+    auctionId: records.biddingAuctionId,
+    resourceCode: records.resourceCode,
   }
 }
