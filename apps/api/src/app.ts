@@ -35,6 +35,11 @@ import { userRoutes } from './modules/users/routes.ts'
 import { clientCertificateRoutes } from './modules/client-certificates/routes.ts'
 import { bulkFormatRoutes, bulkImportRoutes } from './modules/bulk-imports/routes.ts'
 import { BulkFormats } from './modules/bulk-imports/formats.ts'
+import {
+  auctionResultRoutes,
+  bidSimulationRoutes,
+  clearingRoutes,
+} from './modules/clearing/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -146,6 +151,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(effectivenessTestRoutes, { prefix: '/api/v1/effectiveness-tests' })
   await app.register(bulkFormatRoutes, { prefix: '/api/v1/bulk-formats' })
   await app.register(bulkImportRoutes, { prefix: '/api/v1/bulk-imports' })
+  await app.register(clearingRoutes, { prefix: '/api/v1/auctions' })
+  await app.register(auctionResultRoutes, { prefix: '/api/v1/auction-results' })
+  await app.register(bidSimulationRoutes, { prefix: '/api/v1/bid-simulations' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

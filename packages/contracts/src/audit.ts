@@ -81,6 +81,7 @@ export const auditEntityTypeLabels: Labels<
   | 'expectedCapacity'
   | 'factorTable'
   | 'effectivenessTest'
+  | 'clearing'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -97,6 +98,7 @@ export const auditEntityTypeLabels: Labels<
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
   factorTable: { ja: '係数表', en: 'Factor table' },
   effectivenessTest: { ja: '実効性テスト', en: 'Effectiveness test' },
+  clearing: { ja: '約定処理', en: 'Clearing run' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -148,6 +150,9 @@ export const auditActionLabels: Record<string, Label> = {
   'expectedCapacity.cancel': { ja: '期待容量の廃止', en: 'Expected capacity cancelled' },
   'factorTable.create': { ja: '係数表の改定', en: 'Factor tables revised' },
   'effectivenessTest.create': { ja: '実効性テスト結果の登録', en: 'Effectiveness test recorded' },
+  'clearing.start': { ja: '約定処理の実行', en: 'Clearing run started' },
+  'clearing.complete': { ja: '約定処理の完了', en: 'Clearing run finished' },
+  'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
