@@ -43,7 +43,7 @@ export const clearingInputSchema = z
     dispatchOrderCapKw: kw.nullable(),
     bids: z.array(clearingBidSchema),
   })
-  .meta({ id: 'ClearingInput' })
+  .meta({ id: 'ClearingSnapshot' })
 export type ClearingInputView = z.infer<typeof clearingInputSchema>
 
 export const bidReasons = ['national', 'blockAddition', 'dispatchOrderCap', 'notAwarded'] as const
@@ -106,7 +106,7 @@ export const clearingSchema = z
     input: clearingInputSchema,
     result: clearingResultSchema,
   })
-  .meta({ id: 'Clearing' })
+  .meta({ id: 'ClearingInForce' })
 export type Clearing = z.infer<typeof clearingSchema>
 
 /** One clearing run of an auction with its job's progress. */
@@ -131,11 +131,9 @@ export const clearingRunSchema = z
   .meta({ id: 'ClearingRun' })
 export type ClearingRun = z.infer<typeof clearingRunSchema>
 
-export const clearingRunListSchema = z.object({ items: z.array(clearingRunSchema) })
-
-export const publicationInputSchema = z
-  .strictObject({ clearingId: z.uuid().describe('The run to publish (succeeded)') })
-  .meta({ id: 'PublicationInput' })
+export const publicationInputSchema = z.strictObject({
+  clearingId: z.uuid().describe('The run to publish (succeeded)'),
+})
 export type PublicationInput = z.infer<typeof publicationInputSchema>
 
 /** The auction an answer is about. */
@@ -148,6 +146,12 @@ export const resultAuctionSchema = z.object({
   publishedAt: timestampSchema.nullable(),
 })
 export type ResultAuction = z.infer<typeof resultAuctionSchema>
+
+/** The runs of an auction, latest first. */
+export const clearingRunListSchema = z.object({
+  auction: resultAuctionSchema,
+  items: z.array(clearingRunSchema),
+})
 
 /** A point of a curve for the chart: quantity (kW) and price (円/kW). */
 export const curvePointSchema = z.object({ kw: z.number(), price: z.number() })
@@ -234,12 +238,10 @@ export const draftBidSchema = z.strictObject({
 })
 export type DraftBid = z.infer<typeof draftBidSchema>
 
-export const bidSimulationInputSchema = z
-  .strictObject({
-    auctionId: z.uuid().describe('The open auction the draft bids are for'),
-    bids: z.array(draftBidSchema).min(1).max(BID_SIMULATION_MAX_BIDS),
-  })
-  .meta({ id: 'BidSimulationInput' })
+export const bidSimulationInputSchema = z.strictObject({
+  auctionId: z.uuid().describe('The open auction the draft bids are for'),
+  bids: z.array(draftBidSchema).min(1).max(BID_SIMULATION_MAX_BIDS),
+})
 export type BidSimulationInput = z.infer<typeof bidSimulationInputSchema>
 
 const simulatedPricesSchema = z.object({
@@ -301,3 +303,24 @@ export const bidReasonLabels: Labels<BidReason> = {
   dispatchOrderCap: { ja: '発動指令電源の上限超過', en: 'Dispatch-order cap' },
   notAwarded: { ja: '非落札', en: 'Not awarded' },
 }
+
+/** What the simulator offers: the open auctions with the caller's qualified resources. */
+export const bidSimulationOptionsSchema = z
+  .object({
+    auctions: z.array(
+      resultAuctionSchema.extend({
+        resources: z.array(
+          z.object({
+            resourceId: z.uuid(),
+            resourceCode: z.string(),
+            resourceName: z.string(),
+            area: areaSchema,
+            kind: resourceKindSchema,
+            expectedKw: kw,
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'BidSimulationOptions' })
+export type BidSimulationOptions = z.infer<typeof bidSimulationOptionsSchema>

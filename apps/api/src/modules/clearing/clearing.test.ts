@@ -342,6 +342,11 @@ describe('[110] what-if simulator', () => {
       await db.job.count(),
       await db.auditLog.count(),
     ]
+    const options = await call(p1Admin, 'GET', '/api/v1/bid-simulations/options')
+    const offered = options
+      .json<{ auctions: { id: string; resources: { resourceId: string }[] }[] }>()
+      .auctions.find((a) => a.id === open.id)
+    expect(offered?.resources.map((r) => r.resourceId)).toEqual([resource.id])
     const before = await counts()
     const res = await call(p1Admin, 'POST', '/api/v1/bid-simulations', {
       auctionId: open.id,

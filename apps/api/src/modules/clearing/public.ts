@@ -1,1 +1,2 @@
-export {}
+/** What other modules and the server may use of clearing (120): the demo auctions. */
+export { seedDemoAuctions, demoAuctionParameters } from './demo.ts'

@@ -9,6 +9,7 @@ import {
   bidResultListQuerySchema,
   bidResultPageSchema,
   bidSimulationInputSchema,
+  bidSimulationOptionsSchema,
   bidSimulationSchema,
   clearingRunListSchema,
   clearingRunSchema,
@@ -45,7 +46,7 @@ import {
   toResultAuction,
   toRun,
 } from './service.ts'
-import { simulate } from './simulator.ts'
+import { simulate, simulationOptions } from './simulator.ts'
 
 const tags = ['clearing', '120']
 const problems = {
@@ -103,9 +104,10 @@ export const clearingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: clearingRunListSchema, ...problems },
       },
     },
-    async (request) => ({
-      items: await clearingRuns(app.db, await auctionOf(app.db, request.params.id)),
-    }),
+    async (request) => {
+      const auction = await auctionOf(app.db, request.params.id)
+      return { auction: toResultAuction(auction), items: await clearingRuns(app.db, auction) }
+    },
   )
 
   app.get(
@@ -355,6 +357,20 @@ export const auctionResultRoutes: FastifyPluginAsyncZod = async (app) => {
 
 /** `/api/v1/bid-simulations` (110): the what-if simulator; stores nothing. */
 export const bidSimulationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/options',
+    {
+      config: { access: routeAccess('bidSimulator', 'view') },
+      schema: {
+        operationId: 'getBidSimulationOptions',
+        summary: "The open auctions with the caller's qualified resources, to simulate bids for",
+        tags: ['bid-simulations', '110'],
+        response: { 200: bidSimulationOptionsSchema, ...problems },
+      },
+    },
+    async (request) => simulationOptions(app.db, requireAuth(request)),
+  )
+
   app.post(
     '/',
     {

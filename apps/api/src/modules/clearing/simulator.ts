@@ -1,5 +1,6 @@
 import {
   type BidSimulation,
+  type BidSimulationOptions,
   type BidSimulationInput,
   type Lang,
   formatMessage,
@@ -10,6 +11,42 @@ import type { AuthContext } from '../../lib/context.ts'
 import { AppError, type AppFieldError } from '../../lib/errors.ts'
 import { latestAchievementRate } from '../expected-capacity/public.ts'
 import { toResultAuction } from './service.ts'
+
+/** The open auctions in which the caller has qualified resources, with those resources. */
+export async function simulationOptions(
+  db: DbClient,
+  auth: AuthContext,
+): Promise<BidSimulationOptions> {
+  const auctions = await db.auction.findMany({
+    where: {
+      state: 'open',
+      qualifications: { some: { participantId: auth.participant.id, state: 'qualified' } },
+    },
+    include: {
+      qualifications: {
+        where: { participantId: auth.participant.id, state: 'qualified' },
+        include: {
+          resource: { select: { id: true, code: true, name: true, area: true, kind: true } },
+        },
+        orderBy: { resource: { code: 'asc' } },
+      },
+    },
+    orderBy: [{ deliveryYear: 'desc' }, { code: 'asc' }],
+  })
+  return {
+    auctions: auctions.map((a) => ({
+      ...toResultAuction(a),
+      resources: a.qualifications.map((q) => ({
+        resourceId: q.resource.id,
+        resourceCode: q.resource.code,
+        resourceName: q.resource.name,
+        area: q.resource.area,
+        kind: q.resource.kind,
+        expectedKw: q.expectedKw,
+      })),
+    })),
+  }
+}
 
 function prices(result: ClearingResult): BidSimulation['with'] {
   return {
