@@ -63,7 +63,8 @@ describe('function registry', () => {
     expect(link({ function: '010', kind: 'passwordExpiry' })).toBe('/password')
     expect(link({ function: '710', kind: 'certificateExpiry' })).toBe('/client-certificates')
     expect(link({ function: '710' }, 'participantUser')).toBeUndefined()
-    expect(link({ function: '110', kind: 'deadline' })).toBeUndefined()
+    // 110: the first screen of the code the user may use (the simulator until the bid screen has a path).
+    expect(link({ function: '110', kind: 'deadline' })).toBe('/bid-simulator')
     expect(link({ function: null })).toBeUndefined()
   })
 })

@@ -199,15 +199,32 @@ describe('[120] clearing as a job', () => {
     expect(clearing.statusCode).toBe(200)
   })
 
-  it('refuses a second run while one is queued', async () => {
+  it('refuses a second run while one is queued, but not after its job failed unexpectedly', async () => {
     const { auction } = await closedAuction()
-    expect(
-      (await call(operator, 'POST', `/api/v1/auctions/${auction.id}/clearings`)).statusCode,
-    ).toBe(202)
+    const first = await call(operator, 'POST', `/api/v1/auctions/${auction.id}/clearings`)
+    expect(first.statusCode).toBe(202)
     const again = await call(operator, 'POST', `/api/v1/auctions/${auction.id}/clearings`)
     expect(again.statusCode).toBe(409)
     expect(again.json().messageId).toBe('E-CLR-002')
+    // The job ends failed outside the handler (e.g. interrupted too often).
+    await t.database.prisma.job.update({
+      where: { id: first.json<ClearingRun>().jobId as string },
+      data: {
+        state: 'failed',
+        error: 'interrupted 3 times; not run again',
+        finishedAt: new Date(),
+      },
+    })
+    const retry = await call(operator, 'POST', `/api/v1/auctions/${auction.id}/clearings`)
+    expect(retry.statusCode, retry.body).toBe(202)
     await t.app.jobs.drain()
+    const runs = (await call(operator, 'GET', `/api/v1/auctions/${auction.id}/clearings`)).json<{
+      items: ClearingRun[]
+    }>().items
+    expect(runs.map((r) => [r.runNo, r.state])).toEqual([
+      [2, 'succeeded'],
+      [1, 'failed'],
+    ])
   })
 })
 

@@ -39,6 +39,11 @@ describe('[120] demo auctions', () => {
       headers: p1,
     })
     expect(own.json<{ items: unknown[] }>().items.length).toBeGreaterThan(0)
+    // The demo bidders are complete participants: the operator's list shows them.
+    const operator = await loginAs(t.app, 'OCCTO', 'operator01')
+    const list = await t.app.inject({ url: '/api/v1/participants?pageSize=100', headers: operator })
+    expect(list.statusCode, list.body).toBe(200)
+    expect(list.json<{ total: number }>().total).toBeGreaterThan(40)
   })
 
   it('opens the demo year main auction with the demo resources of P00001 and P00002 qualified', async () => {

@@ -103,12 +103,37 @@ interface PlannedBid {
   price: number
 }
 
-/** The demo participants that bid besides P00001 and P00002 (codes P10001 …). */
+/** A corporate number (法人番号) with its check digit in front, from 12 digits. */
+function corporateNumber(base: string): string {
+  let sum = 0
+  for (let n = 1; n <= 12; n++) sum += Number(base[12 - n]) * (n % 2 === 1 ? 1 : 2)
+  return `${9 - (sum % 9)}${base}`
+}
+
+/** The complete company profile (030) of a demo or test participant, numbered `n`. */
+export function participantProfile(n: number, serial: string = String(n)) {
+  return {
+    corporateNumber: corporateNumber(`8${serial.padStart(11, '0').slice(-11)}`),
+    postalCode: '100-0005',
+    address: '東京都千代田区丸の内1-1-1',
+    representativeName: '代表 太郎',
+    representativeTitle: '代表取締役',
+    licenseCategory: 'generation' as const,
+    contactName: '連絡 花子',
+    contactDepartment: '電力取引部',
+    contactEmail: `capacity${n}@demo-power.example`,
+    contactPhone: '03-0000-0000',
+    bankCode: '0005',
+    bankBranchCode: '001',
+    bankAccountType: 'ordinary' as const,
+    bankAccountNumber: String(1_000_000 + n),
+    bankAccountHolder: 'ﾃﾞﾓﾃﾞﾝﾘﾖｸ(ｶ',
+  }
+}
+
+/** The demo participants that bid besides P00001 and P00002 (codes P00003 … P00042). */
 async function demoBidders(db: Prisma.TransactionClient) {
-  const codes = Array.from(
-    { length: DEMO_BIDDERS },
-    (_, i) => `P1${String(i + 1).padStart(4, '0')}`,
-  )
+  const codes = Array.from({ length: DEMO_BIDDERS }, (_, i) => `P${String(i + 3).padStart(5, '0')}`)
   await db.participant.createMany({
     data: codes.map((code, i) => ({
       code,
@@ -116,6 +141,7 @@ async function demoBidders(db: Prisma.TransactionClient) {
       name: `デモ電力株式会社${i + 1}`,
       nameKana: 'デモデンリョク',
       nameEn: `Demo Power Co., Ltd. ${i + 1}`,
+      ...participantProfile(i + 1),
     })),
   })
   return db.participant.findMany({ where: { code: { in: codes } }, orderBy: { code: 'asc' } })

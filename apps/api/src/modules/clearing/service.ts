@@ -77,6 +77,8 @@ export async function startClearing(
     if (!CLEARABLE_STATES.includes(auction.state as Auction['state'])) {
       throw new AppError('E-CLR-001', 409, { params: { state: auction.state } })
     }
+    // A run whose job failed unexpectedly (not the engine's refusal) does not block a new one.
+    await markFailedRuns(tx, auctionId)
     const busy = await tx.clearing.count({
       where: { auctionId, state: { in: ['queued', 'running'] } },
     })

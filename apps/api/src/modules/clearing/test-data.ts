@@ -10,6 +10,7 @@ import {
   resourceExample,
 } from '@yoryo/db/factories'
 import type { JobRunner } from '../../lib/jobs.ts'
+import { participantProfile } from './demo.ts'
 import { publish, startClearing } from './service.ts'
 
 /**
@@ -33,7 +34,7 @@ export async function createTestAuction(
     state: input.state === 'published' ? 'biddingClosed' : input.state,
     parameters: auctionParametersExample(),
   })
-  const bidder = await createParticipant(db)
+  const bidder = await createParticipant(db, participantProfile(1, String(randomInt(1e11))))
   let n = 0
   const bid = async (
     participantId: string,

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { functionGroupCodes } from '@yoryo/contracts'
 import { loginAs, ORIGIN, type TestContext } from '../harness.ts'
 import { profile, systemUseApplication } from '../fixtures.ts'
+import { createTestAuction } from '../../modules/clearing/public.ts'
 import { multipartBody } from './openapi-operations.ts'
 
 /** The callers every operation is tried as (issue 8, authorisation matrix). */
@@ -36,6 +37,11 @@ export interface Records {
   certificateId: string
   /** A failed upload of the certificate file (711) with a planted formula in its error file. */
   bulkImportId: string
+  /**
+   * An auction with published results (120) and a bid of P00001; for "other", an ID that names
+   * no auction (auctions belong to no participant).
+   */
+  auctionId?: string
 }
 
 export interface World {
@@ -204,6 +210,13 @@ export async function buildWorld(t: TestContext): Promise<World> {
   }
   const own = await records(t, 'P00001', sessions.participantAdmin)
   const other = await records(t, 'P00002', sessions.otherParticipantAdmin)
+  own.auctionId = (
+    await createTestAuction(t.database.prisma, t.app.jobs, {
+      state: 'published',
+      type: 'additional',
+      participantCode: 'P00001',
+    })
+  ).id
   const applied = await t.app.inject({
     method: 'POST',
     url: '/api/v1/applications/system-use',
@@ -222,6 +235,8 @@ export async function buildWorld(t: TestContext): Promise<World> {
   }
 }
 
+const NO_AUCTION = randomUUID()
+
 /** Path values for an operation, addressing `records` (tokens: the caller's own). */
 export function pathValues(
   path: string,
@@ -236,7 +251,10 @@ export function pathValues(
   else if (path.startsWith('/api/v1/attachments')) id = records.attachmentId
   else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
   else if (path.startsWith('/api/v1/bulk-imports')) id = records.bulkImportId
-  else if (path.startsWith('/api/v1/auth/tokens')) {
+  // Auctions belong to no participant: "other" names none, so every caller gets 404 there.
+  else if (path.startsWith('/api/v1/auctions')) {
+    id = scope === 'own' ? (records.auctionId ?? NO_AUCTION) : NO_AUCTION
+  } else if (path.startsWith('/api/v1/auth/tokens')) {
     const stranger =
       caller.name === 'otherParticipantAdmin'
         ? world.callers.participantAdmin
