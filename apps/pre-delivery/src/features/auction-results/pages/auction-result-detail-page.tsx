@@ -254,8 +254,13 @@ function ResultsView({ results }: { results: AuctionResults }) {
               {t('auctionResults.areas.mapDescription')}
             </Text>
           </div>
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped withTableBorder aria-label={t('auctionResults.areas.title')}>
+          <Table.ScrollContainer minWidth={520}>
+            <Table
+              striped
+              withTableBorder
+              style={{ whiteSpace: 'nowrap' }}
+              aria-label={t('auctionResults.areas.title')}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('auctionResults.areas.area')}</Table.Th>
