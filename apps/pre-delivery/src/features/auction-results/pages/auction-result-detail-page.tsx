@@ -247,14 +247,14 @@ function ResultsView({ results }: { results: AuctionResults }) {
         </SimpleGrid>
       </Section>
       <Section title={t('auctionResults.areas.title')} testId="area-prices">
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
           <div>
             <AreaMap areas={results.areas} />
             <Text fz="xs" c="dimmed">
               {t('auctionResults.areas.mapDescription')}
             </Text>
           </div>
-          <Table.ScrollContainer minWidth={520}>
+          <Table.ScrollContainer minWidth={480}>
             <Table
               striped
               withTableBorder
