@@ -308,6 +308,28 @@ export class TestData {
     return (await res.json()) as { id: string; code: string; name: string }
   }
 
+  /**
+   * A small auction of its own (120 / 110): `biddingClosed` with bids, `published` (cleared by
+   * the job and published) or `open`; with a qualified resource of `participantCode` in tokyo.
+   */
+  async auctionWithBids(input: {
+    state: 'open' | 'biddingClosed' | 'published'
+    type?: 'main' | 'additional'
+    participantCode?: string
+  }): Promise<{
+    id: string
+    code: string
+    resources: { id: string; code: string; name: string }[]
+  }> {
+    const res = await this.request.post('/api/test-support/auctions-with-bids', { data: input })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as {
+      id: string
+      code: string
+      resources: { id: string; code: string; name: string }[]
+    }
+  }
+
   /** Moves every market window of a kind (only in `exclusive/` tests: windows are shared). */
   async moveWindows(kind: string, opensAt: Date, closesAt: Date): Promise<void> {
     const res = await this.request.put(`/api/test-support/market-windows/${kind}`, {

@@ -37,6 +37,11 @@ import { clientCertificateRoutes } from './modules/client-certificates/routes.ts
 import { bulkFormatRoutes, bulkImportRoutes } from './modules/bulk-imports/routes.ts'
 import { bidRoutes } from './modules/bids/routes.ts'
 import { BulkFormats } from './modules/bulk-imports/formats.ts'
+import {
+  auctionResultRoutes,
+  bidSimulationRoutes,
+  clearingRoutes,
+} from './modules/clearing/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -150,6 +155,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(bulkImportRoutes, { prefix: '/api/v1/bulk-imports' })
   await app.register(auctionRoutes, { prefix: '/api/v1/auctions' })
   await app.register(bidRoutes, { prefix: '/api/v1' })
+  await app.register(clearingRoutes, { prefix: '/api/v1/auctions' })
+  await app.register(auctionResultRoutes, { prefix: '/api/v1/auction-results' })
+  await app.register(bidSimulationRoutes, { prefix: '/api/v1/bid-simulations' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -87,6 +87,7 @@ export const auditEntityTypeLabels: Labels<
   | 'auction'
   | 'qualification'
   | 'bid'
+  | 'clearing'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -106,6 +107,7 @@ export const auditEntityTypeLabels: Labels<
   auction: { ja: '容量オークション', en: 'Auction' },
   qualification: { ja: '参加資格', en: 'Qualification' },
   bid: { ja: '応札', en: 'Bid' },
+  clearing: { ja: '約定処理', en: 'Clearing run' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -170,6 +172,9 @@ export const auditActionLabels: Record<string, Label> = {
   'bid.register': { ja: '応札の登録', en: 'Bid registered' },
   'bid.change': { ja: '応札の変更', en: 'Bid changed' },
   'bid.withdraw': { ja: '応札の取下げ', en: 'Bid withdrawn' },
+  'clearing.start': { ja: '約定処理の実行', en: 'Clearing run started' },
+  'clearing.complete': { ja: '約定処理の完了', en: 'Clearing run finished' },
+  'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

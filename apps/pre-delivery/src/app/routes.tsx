@@ -275,6 +275,32 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('auctionResults', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auction-results/pages/auction-results-page.tsx'),
+                        'AuctionResultsPage',
+                        ['auction-results', 'lists'],
+                      ),
+                    },
+                    ':auctionId': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/auction-results/pages/auction-result-detail-page.tsx'),
+                        'AuctionResultDetailPage',
+                        ['auction-results', 'lists'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('bidSimulator', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auction-results/pages/bid-simulator-page.tsx'),
+                        'BidSimulatorPage',
+                        ['auction-results'],
+                      ),
+                    },
+                  }),
                   functionRoutes('bulkImports', {
                     '': {
                       lazy: lazyComponent(

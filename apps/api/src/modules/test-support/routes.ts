@@ -22,6 +22,7 @@ import { AppError } from '../../lib/errors.ts'
 import { normaliseFingerprint, sha256Hex } from '../../lib/crypto.ts'
 import { SESSION_COOKIE } from '../../lib/app-types.ts'
 import { hashPassword } from '../auth/public.ts'
+import { createTestAuction } from '../clearing/public.ts'
 
 /** A random, valid 法人番号 (check digit in front, NTA rule). */
 function randomCorporateNumber(): string {
@@ -163,6 +164,26 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       return { id: resource.id, code: resource.code, name: resource.name }
     },
+  )
+
+  /**
+   * A small auction (120 / 110 tests): `biddingClosed` with bids, `published` cleared by the job
+   * and published, or `open`; with a qualified resource of `participantCode` when given.
+   */
+  app.post(
+    '/auctions-with-bids',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          state: z.enum(['open', 'biddingClosed', 'published']),
+          type: z.enum(['main', 'additional']).default('additional'),
+          participantCode: z.string().optional(),
+        }),
+      },
+    },
+    async (request) => createTestAuction(app.db, app.jobs, request.body),
   )
 
   /** Moves every window of a kind (e.g. closes the expected capacity window for a test). */
