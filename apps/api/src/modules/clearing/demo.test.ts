@@ -30,7 +30,7 @@ describe('[120] demo auctions', () => {
     const p1 = await loginAs(t.app, 'P00001', 'admin01')
     const res = await t.app.inject({ url: `/api/v1/auctions/${auction.id}/results`, headers: p1 })
     const results = res.json<AuctionResults>()
-    expect(results.totalAwardedKw).toBeGreaterThan(170_000_000)
+    expect(results.totalAwardedKw).toBeGreaterThan(160_000_000)
     expect(results.blocks.map((b) => b.areas)).toContainEqual(['hokkaido'])
     const hokkaido = results.areas.find((a) => a.area === 'hokkaido')
     expect(hokkaido?.price).toBeGreaterThan(results.nationalPrice)

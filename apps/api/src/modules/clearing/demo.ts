@@ -6,20 +6,20 @@ import {
   jstAt,
   resourceCodeSeries,
   type Area,
-  type AuctionParameters,
   type ResourceKind,
 } from '@yoryo/contracts'
 import { nextNumber, type Db, type Prisma } from '@yoryo/db'
 import { createAuction } from '@yoryo/db/factories'
 import type { JobRunner } from '../../lib/jobs.ts'
 import { receiptKey, signReceipt } from '../../lib/receipts.ts'
+import { referenceAuctionParameters } from '../auctions/public.ts'
 import { bidReceiptContent } from '../bids/public.ts'
 import { publish, startClearing } from './service.ts'
 
 /**
  * Demo auctions (`pnpm start`, once, right after the demo data): a published main auction of the
  * year before the demo year — about 2,000 bids over demo resources in the nine areas at full
- * national scale (target 1.8 × 10⁸ kW), three quarters at 0 円, hokkaido short at the national
+ * national scale (the reference parameters of its year), three quarters at 0 円, hokkaido short at the national
  * price so it splits — cleared through the clearing job and published; and the demo year's main
  * auction open for bidding, with the demo resources of P00001 and P00002 qualified.
  */
@@ -35,48 +35,6 @@ const AREA_SHARE: Record<Area, number> = {
   chugoku: 0.06,
   shikoku: 0.03,
   kyushu: 0.095,
-}
-
-const LINKS: [Area, Area, number][] = [
-  ['hokkaido', 'tohoku', 900_000],
-  ['tohoku', 'tokyo', 4_500_000],
-  ['tokyo', 'chubu', 2_100_000],
-  ['chubu', 'hokuriku', 1_500_000],
-  ['chubu', 'kansai', 2_500_000],
-  ['hokuriku', 'kansai', 1_300_000],
-  ['kansai', 'chugoku', 4_000_000],
-  ['kansai', 'shikoku', 1_400_000],
-  ['chugoku', 'shikoku', 1_200_000],
-  ['chugoku', 'kyushu', 2_800_000],
-]
-
-/**
- * Clearing parameters at national scale: the demand curve of the FY2029 main auction
- * (NetCONE 10,075 円/kW, cap 15,112.5; reference-data.md) around a target of 1.8 × 10⁸ kW,
- * area requirements by share, interconnections of the right size, a dispatch-order cap of 4 %.
- */
-export function demoAuctionParameters(): AuctionParameters {
-  const target = 180_000_000
-  return {
-    demandCurve: {
-      priceCap: 15_112.5,
-      quantityAtCap: 179_000_000,
-      netCone: 10_075,
-      targetQuantity: target,
-      quantityAtZero: 184_700_000,
-    },
-    areas: areas.map((area) => ({ area, requiredKw: Math.round(AREA_SHARE[area] * 171_000_000) })),
-    interconnections: LINKS.flatMap(([a, b, kw]) => [
-      { from: a, to: b, limitKw: kw },
-      { from: b, to: a, limitKw: kw },
-    ]),
-    adders: [],
-    dispatchOrderCapKw: 7_200_000,
-    deductionTable: [
-      { commissionedUpTo: 2010, rate: 0.1 },
-      { commissionedUpTo: null, rate: 0 },
-    ],
-  }
 }
 
 /** A small deterministic random generator (mulberry32), so every demo database is the same. */
@@ -331,7 +289,8 @@ export async function seedDemoAuctions(
     requestId: 'seed',
     name: operator.name,
   }
-  const parameters = demoAuctionParameters()
+  // The published auction's parameters: the reference figures of its delivery year (120 set-up).
+  const parameters = referenceAuctionParameters(fy + 3)
   const { published, open } = await db.$transaction(
     async (tx) => {
       const biddingPast = { opensAt: jstAt(now, -380, 9), closesAt: jstAt(now, -373, 17) }
