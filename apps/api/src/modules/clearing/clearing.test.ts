@@ -180,7 +180,16 @@ describe('[120] clearing as a job', () => {
     const { auction } = await cleared()
     const db = t.database.prisma
     // A correction the engine refuses: a bid above the price cap.
-    const first = await db.bid.findFirstOrThrow({ where: { auctionId: auction.id } })
+    // A bid in force of a qualified resource (one the clearing takes; withdrawn or excluded ones
+    // are left out, so correcting those would change nothing).
+    const first = await db.bid.findFirstOrThrow({
+      where: {
+        auctionId: auction.id,
+        withdrawnAt: null,
+        resource: { qualifications: { some: { auctionId: auction.id, state: 'qualified' } } },
+      },
+      orderBy: { submittedAt: 'asc' },
+    })
     await db.bid.update({ where: { id: first.id }, data: { price: 99_999 } })
     const res = await call(operator, 'POST', `/api/v1/auctions/${auction.id}/clearings`)
     expect(res.statusCode).toBe(202)

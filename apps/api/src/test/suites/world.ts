@@ -3,6 +3,7 @@ import { functionGroupCodes } from '@yoryo/contracts'
 import { createAuction, createQualification, createResource } from '@yoryo/db/factories'
 import { loginAs, ORIGIN, type TestContext } from '../harness.ts'
 import { profile, systemUseApplication } from '../fixtures.ts'
+import { createTestAuction } from '../../modules/clearing/public.ts'
 import { multipartBody } from './openapi-operations.ts'
 
 /** The callers every operation is tried as (issue 8, authorisation matrix). */
@@ -42,6 +43,8 @@ export interface Records {
   qualificationId: string
   /** An auction open for bidding with the participant's resources qualified, and one bid (110). */
   biddingAuctionId: string
+  /** An auction with published results (120), for the clearing and result paths (own only). */
+  publishedAuctionId?: string
   resourceCode: string
   bidId: string
   bidVersionId: string
@@ -244,6 +247,13 @@ export async function buildWorld(t: TestContext): Promise<World> {
   }
   const own = await records(t, 'P00001', sessions.participantAdmin)
   const other = await records(t, 'P00002', sessions.otherParticipantAdmin)
+  own.publishedAuctionId = (
+    await createTestAuction(t.database.prisma, t.app.jobs, {
+      state: 'published',
+      type: 'additional',
+      participantCode: 'P00001',
+    })
+  ).id
   const applied = await t.app.inject({
     method: 'POST',
     url: '/api/v1/applications/system-use',
@@ -276,8 +286,12 @@ export function pathValues(
   else if (path.startsWith('/api/v1/attachments')) id = records.attachmentId
   else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
   else if (path.startsWith('/api/v1/bulk-imports')) id = records.bulkImportId
-  else if (path.startsWith('/api/v1/auctions')) id = records.auctionId
-  else if (path.startsWith('/api/v1/bids/')) id = records.bidId
+  else if (path.startsWith('/api/v1/auctions')) {
+    // Clearing and results need a published auction; set-up and qualification an open one.
+    id = /\/(clearings?|results|publication)(\/|$)/.test(path)
+      ? (records.publishedAuctionId ?? records.auctionId)
+      : records.auctionId
+  } else if (path.startsWith('/api/v1/bids/')) id = records.bidId
   else if (path.startsWith('/api/v1/bid-versions/')) id = records.bidVersionId
   else if (path.startsWith('/api/v1/auth/tokens')) {
     const stranger =
