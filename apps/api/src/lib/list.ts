@@ -61,6 +61,25 @@ export const csv = {
       return Object.hasOwn(labels, code) ? labels[code][lang] : code
     },
   }),
+  /**
+   * The first columns of a list about resources: 電源等識別番号, 電源等の名称 and, given
+   * `participant`, 事業者コード.
+   */
+  resource: <T>(
+    resource: (row: T) => { code: string; name: string },
+    participant?: (row: T) => { code: string },
+  ): CsvColumn<T>[] => [
+    { header: { ja: '電源等識別番号', en: 'Resource code' }, value: (row) => resource(row).code },
+    { header: { ja: '電源等の名称', en: 'Resource name' }, value: (row) => resource(row).name },
+    ...(participant
+      ? [
+          {
+            header: { ja: '事業者コード', en: 'Participant code' },
+            value: (row: T) => participant(row).code,
+          },
+        ]
+      : []),
+  ],
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/

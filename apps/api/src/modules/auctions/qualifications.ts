@@ -168,17 +168,9 @@ export const qualificationRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: {
       fileName: 'qualifications.csv',
       columns: [
-        csv.text(
-          { ja: '電源等識別番号', en: 'Resource code' },
-          (q: Qualification) => q.resource.code,
-        ),
-        csv.text(
-          { ja: '電源等の名称', en: 'Resource name' },
-          (q: Qualification) => q.resource.name,
-        ),
-        csv.text(
-          { ja: '事業者コード', en: 'Participant code' },
-          (q: Qualification) => q.participant.code,
+        ...csv.resource(
+          (q: Qualification) => q.resource,
+          (q: Qualification) => q.participant,
         ),
         csv.enumeration(
           { ja: 'エリア', en: 'Area' },

@@ -235,17 +235,9 @@ export const bidRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: {
       fileName: 'bids.csv',
       columns: [
-        csv.text(
-          { ja: '電源等識別番号', en: 'Resource code' },
-          (e: AuctionBidItem) => e.resource.code,
-        ),
-        csv.text(
-          { ja: '電源等の名称', en: 'Resource name' },
-          (e: AuctionBidItem) => e.resource.name,
-        ),
-        csv.text(
-          { ja: '事業者コード', en: 'Participant code' },
-          (e: AuctionBidItem) => e.participant.code,
+        ...csv.resource(
+          (e: AuctionBidItem) => e.resource,
+          (e: AuctionBidItem) => e.participant,
         ),
         csv.enumeration(
           { ja: 'エリア', en: 'Area' },

@@ -245,11 +245,7 @@ export const clearingRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: {
       fileName: 'bid-results.csv',
       columns: [
-        csv.text(
-          { ja: '電源等識別番号', en: 'Resource code' },
-          (r: OwnBidResult) => r.resourceCode,
-        ),
-        csv.text({ ja: '電源等の名称', en: 'Resource name' }, (r: OwnBidResult) => r.resourceName),
+        ...csv.resource((r: OwnBidResult) => ({ code: r.resourceCode, name: r.resourceName })),
         csv.enumeration({ ja: 'エリア', en: 'Area' }, (r: OwnBidResult) => r.area, areaLabels),
         csv.enumeration(
           { ja: '電源等の区分', en: 'Kind' },
