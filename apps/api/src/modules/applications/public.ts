@@ -23,3 +23,4 @@ export {
   applicationDocument,
 } from './service.ts'
 export { findApplicationSummaries, reviewQueueCounts } from './service.ts'
+export { applicationRoutes, type ApplicationRoutesOptions } from './application-routes.ts'
