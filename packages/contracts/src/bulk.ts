@@ -21,6 +21,10 @@ export const bulkFormatCodes = [
   '822M',
   '823',
   '823S',
+  '824',
+  '830',
+  '840',
+  '841',
 ] as const
 export type BulkFormatCode = (typeof bulkFormatCodes)[number]
 /** A format code in requests and answers (the registered formats: `GET /api/v1/bulk-formats`). */

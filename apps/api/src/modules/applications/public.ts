@@ -14,6 +14,7 @@ export {
   type KindDefinition,
 } from './handler.ts'
 export {
+  checkApplication,
   createApplication,
   forPublicApplicant,
   loadByAccessKey,

@@ -179,6 +179,33 @@ function newReceiptNo(now: Date): string {
 }
 
 /**
+ * What filing an application checks before anything is written (`createApplication` runs it):
+ * the proposed values against the kind's schema, the kind's checks and, when submitted, its
+ * window. Throws the AppError the API answers; returns the parsed values. A bulk format runs it
+ * per row to list every problem before it files anything.
+ */
+export async function checkApplication(
+  tx: DbTransaction,
+  handlers: EntityHandlers,
+  input: {
+    kind: ApplicationKind
+    entityType: EntityType
+    entityId: string | null
+    proposed: unknown
+    submit: boolean
+    lang: Lang
+  },
+  now = new Date(),
+): Promise<unknown> {
+  const kind = handlers.get(input.entityType).kind(input.kind)
+  const proposed = kind.parse(input.proposed)
+  await kind.check(tx, proposed, { entityId: input.entityId, applicationId: null })
+  const windowKind = kind.window(proposed)
+  if (input.submit && windowKind) await assertWindowOpen(tx, windowKind, now, input.lang)
+  return proposed
+}
+
+/**
  * Creates an application (draft, or submitted at once) with its first event and audit entry.
  * A change or cancellation records the record's version it is filed against.
  */
@@ -199,11 +226,8 @@ export async function createApplication(
 ): Promise<Row> {
   const handler = handlers.get(input.entityType)
   const kind = handler.kind(input.kind)
-  const proposed = kind.parse(input.proposed)
-  await kind.check(tx, proposed, { entityId: input.entityId, applicationId: null })
   const now = new Date()
-  const windowKind = kind.window(proposed)
-  if (input.submit && windowKind) await assertWindowOpen(tx, windowKind, now, input.lang)
+  const proposed = await checkApplication(tx, handlers, input, now)
   const current = input.entityId ? await handler.current(tx, input.entityId) : null
   if (input.entityId && !current) throw new AppError('E-COMMON-002', 404)
   const state = input.submit ? 'submitted' : 'draft'

@@ -30,6 +30,7 @@ import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { containsText, csv, listRoute, type Direction } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { applicationRoutes } from '../applications/public.ts'
+import { expectedCapacityBulkFormats } from './bulk-formats.ts'
 import { calculateExpectedCapacity } from './calculation.ts'
 import {
   EXPECTED_CAPACITY_WINDOW,
@@ -123,6 +124,9 @@ async function ownResource(app: FastifyInstance, auth: AuthContext, resourceId: 
 /** 期待容量情報管理 (070) and the changed expected capacity after the auction (841). */
 export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.entityHandlers.register(expectedCapacityHandler)
+  for (const format of expectedCapacityBulkFormats(app.entityHandlers)) {
+    app.bulkFormats.register(format)
+  }
 
   listRoute(app, '/', {
     config: { access: routeAccess('expectedCapacities', 'view') },
