@@ -98,6 +98,8 @@ const ja = {
       submit: 'この内容で申込む',
       confirmTitle: '申込内容の確認',
       confirmDescription: '次の内容で申込みます。期待容量は承認時に係数表の最新版で算定されます。',
+      resubmitConfirmDescription:
+        '次の内容で再提出します。期待容量は承認時に係数表の最新版で算定されます。',
     },
     detail: {
       title: '期待容量の詳細',
@@ -279,6 +281,8 @@ const en: Shape<typeof ja> = {
       confirmTitle: 'Confirm the application',
       confirmDescription:
         'This will be filed. On approval the expected capacity is computed with the factor tables then in force.',
+      resubmitConfirmDescription:
+        'The application is resubmitted with these values. On approval the expected capacity is computed with the factor tables then in force.',
     },
     detail: {
       title: 'Expected capacity',
