@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
+import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { hashPassword } from './modules/auth/password.ts'
@@ -47,7 +48,10 @@ async function main() {
   let seeded = false
   if (config.seedDemoData) {
     seeded = await seedDemoData(database.prisma, { hashPassword })
-    if (seeded) await seedDemoExpectedCapacities(database.prisma)
+    if (seeded) {
+      await seedDemoResourceHistory(database.prisma)
+      await seedDemoExpectedCapacities(database.prisma)
+    }
   }
   const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })
 

@@ -20,6 +20,14 @@ export const functionCodes = [
   { code: '030', app: 'preDelivery', ja: '事業者情報管理', en: 'Participant information' },
   { code: '050', app: 'preDelivery', ja: '電源等情報管理', en: 'Resources' },
   { code: '070', app: 'preDelivery', ja: '期待容量情報管理', en: 'Expected capacity' },
+  {
+    code: '100',
+    app: 'preDelivery',
+    ja: '容量オークション参加資格情報管理',
+    en: 'Auction qualification',
+  },
+  { code: '110', app: 'preDelivery', ja: '応札情報管理', en: 'Bids' },
+  { code: '120', app: 'preDelivery', ja: '容量オークション結果管理', en: 'Auction results' },
   { code: '220', app: 'preDelivery', ja: '一括登録', en: 'Bulk registration' },
   { code: '500', app: 'preDelivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: '600', app: 'preDelivery', ja: 'メッセージ一覧', en: 'Message list' },
@@ -278,6 +286,62 @@ export const functionRegistry = [
     view: ['operator', 'participantAdmin', 'participantUser'],
     edit: participantRoles,
   },
+  // Paths and sub-paths come with each screen.
+  // Auctions (records.md "Auction"): the operator sets them up (parameters, windows, states);
+  // everyone logged in sees the list, its windows and states.
+  {
+    key: 'auctions',
+    code: '120',
+    ja: 'オークション管理',
+    en: 'Auctions',
+    app: 'preDelivery',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // 100 容量オークション参加資格情報管理: the operator decides, the participant sees its own.
+  {
+    key: 'qualifications',
+    code: '100',
+    ja: '容量オークション参加資格情報管理',
+    en: 'Auction qualification',
+    app: 'preDelivery',
+    group: '100',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // 110 応札情報管理
+  {
+    key: 'bids',
+    code: '110',
+    ja: '応札情報管理',
+    en: 'Bids',
+    app: 'preDelivery',
+    group: '110',
+    view: ['operator', ...participantRoles],
+    edit: participantRoles,
+  },
+  {
+    // What-if: the engine on one's draft bids against the last published auction's supply.
+    key: 'bidSimulator',
+    code: '110',
+    ja: '応札シミュレーション',
+    en: 'Bid simulator',
+    app: 'preDelivery',
+    group: '110',
+    view: participantRoles,
+    edit: participantRoles,
+  },
+  // 120 容量オークション結果管理: the operator clears and publishes; everyone sees published results.
+  {
+    key: 'auctionResults',
+    code: '120',
+    ja: '容量オークション結果管理',
+    en: 'Auction results',
+    app: 'preDelivery',
+    group: '120',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
   // A20 共通操作 (delivery)
   {
     key: 'deliveryPortal',
@@ -417,8 +481,10 @@ export function mayUse(
   return !!right && (mode === 'view' ? right.canView : !!right.canEdit)
 }
 
+const registryEntries: readonly FunctionEntry[] = functionRegistry
+
 /** Entries with a screen shown in the menu (path, not public, `menu` not false). */
-export const menuEntries: readonly MenuEntry[] = functionRegistry.filter(
+export const menuEntries: readonly MenuEntry[] = registryEntries.filter(
   (f: FunctionEntry): f is MenuEntry => !!f.path && !f.public && f.menu !== false,
 )
 
@@ -456,7 +522,7 @@ export function functionLinkFor(
   permissions: readonly MenuPermission[] = [],
 ): MenuEntry | undefined {
   const usable = menuEntries
-    .concat(functionRegistry.filter((f: FunctionEntry): f is MenuEntry => !!f.path && !f.public))
+    .concat(registryEntries.filter((f): f is MenuEntry => !!f.path && !f.public))
     .filter((e) => e.app === app && mayUse(e, role, permissions))
   return (
     (row.kind ? usable.find((e) => e.tasks?.includes(row.kind as string)) : undefined) ??

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './client.ts'
-import { createParticipant, createUser, TEST_PASSWORD } from './factories.ts'
+import { auctionParametersSchema } from '@yoryo/contracts'
+import {
+  auctionParametersExample,
+  createAuction,
+  createParticipant,
+  createQualification,
+  createResource,
+  createUser,
+  TEST_PASSWORD,
+} from './factories.ts'
 import { seedDemoData } from './seed.ts'
 import { createTestDatabase } from './testing.ts'
 
@@ -72,5 +81,31 @@ describe('factories', () => {
         hashPassword,
       }),
     ).rejects.toThrow()
+  })
+
+  it('createAuction makes an open auction with valid parameters, version 1 and its two windows', async () => {
+    expect(auctionParametersSchema.parse(auctionParametersExample())).toEqual(
+      auctionParametersExample(),
+    )
+    const a = await createAuction(db.prisma, { deliveryYear: 2031 })
+    const b = await createAuction(db.prisma, { deliveryYear: 2031 })
+    expect([a.code, b.code]).toEqual(['A2031M1', 'A2031M2'])
+    expect(a.state).toBe('open')
+    const windows = await db.prisma.marketWindow.findMany({
+      where: { auctionId: a.id },
+      orderBy: { opensAt: 'asc' },
+    })
+    expect(windows.map((w) => [w.kind, w.deliveryYear])).toEqual([
+      ['expectedCapacityRegistration', 2031],
+      ['bidding', 2031],
+    ])
+    const now = Date.now()
+    expect(windows[1]!.opensAt.getTime()).toBeLessThan(now)
+    expect(windows[1]!.closesAt.getTime()).toBeGreaterThan(now)
+    expect(await db.prisma.auctionParameterSet.count({ where: { auctionId: a.id } })).toBe(1)
+    const participant = await createParticipant(db.prisma)
+    const resource = await createResource(db.prisma, { participantId: participant.id })
+    const q = await createQualification(db.prisma, { auctionId: a.id, resource })
+    expect([q.state, q.participantId]).toEqual(['qualified', participant.id])
   })
 })

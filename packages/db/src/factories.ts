@@ -1,5 +1,12 @@
 import {
+  areas,
+  DAY_MS,
+  fiscalYearOf,
+  formatAuctionCode,
   formatResourceCode,
+  type AuctionParameters,
+  type AuctionState,
+  type AuctionType,
   resourceCodeSeries,
   type ResourceInput,
   type ResourceKind,
@@ -8,6 +15,8 @@ import {
 } from '@yoryo/contracts'
 import {
   Prisma,
+  type Auction,
+  type AuctionQualification,
   type Participant,
   type Resource,
   type Role,
@@ -180,6 +189,132 @@ export async function createResource(
       code: formatResourceCode(values.area, values.kind, n),
       members: { create: members.map((m, i) => ({ ...m, position: i + 1 })) },
       sites: { create: sites.map((s, i) => ({ ...s, position: i + 1 })) },
+    },
+  })
+}
+
+/**
+ * Small, valid clearing parameters (rules-api.md `ClearingInput` without bids): the nine areas
+ * needing 10,000 kW each, the reference interconnection pairs at 5,000 kW both ways, a demand
+ * curve around 90,000 kW with the FY2029 NetCONE, no adders, no dispatch-order cap, and the
+ * demo deduction table. Real-sized figures: `referenceAuctionParameters` in the auctions module.
+ */
+export function auctionParametersExample(): AuctionParameters {
+  const pairs = [
+    ['hokkaido', 'tohoku'],
+    ['tohoku', 'tokyo'],
+    ['tokyo', 'chubu'],
+    ['chubu', 'hokuriku'],
+    ['chubu', 'kansai'],
+    ['hokuriku', 'kansai'],
+    ['kansai', 'chugoku'],
+    ['kansai', 'shikoku'],
+    ['chugoku', 'shikoku'],
+    ['chugoku', 'kyushu'],
+  ] as const
+  return {
+    demandCurve: {
+      priceCap: 15_112.5,
+      quantityAtCap: 85_000,
+      netCone: 10_075,
+      targetQuantity: 90_000,
+      quantityAtZero: 95_000,
+    },
+    areas: areas.map((area) => ({ area, requiredKw: 10_000 })),
+    interconnections: pairs.flatMap(([a, b]) => [
+      { from: a, to: b, limitKw: 5_000 },
+      { from: b, to: a, limitKw: 5_000 },
+    ]),
+    adders: [],
+    dispatchOrderCapKw: null,
+    deductionTable: [
+      { commissionedUpTo: 2010, rate: 0.42 },
+      { commissionedUpTo: null, rate: 0 },
+    ],
+  }
+}
+
+/**
+ * An auction with its parameter set (version 1) and its two windows (market windows with its
+ * id): the expected capacity window closed, the bidding window open from a day ago for a week
+ * unless given. The code is unique (`A<year>M<n>` with n from the auction series).
+ */
+export async function createAuction(
+  prisma: DbClient,
+  input: {
+    deliveryYear?: number
+    type?: AuctionType
+    state?: AuctionState
+    parameters?: AuctionParameters
+    bidding?: { opensAt: Date; closesAt: Date }
+    now?: Date
+  } = {},
+): Promise<Auction> {
+  const now = input.now ?? new Date()
+  const deliveryYear = input.deliveryYear ?? fiscalYearOf(now) + 4
+  const type = input.type ?? 'main'
+  const parameters = input.parameters ?? auctionParametersExample()
+  const n = await nextNumber(prisma, `auction:${deliveryYear}:${type}`)
+  const bidding = input.bidding ?? {
+    opensAt: new Date(now.getTime() - DAY_MS),
+    closesAt: new Date(now.getTime() + 7 * DAY_MS),
+  }
+  const code = formatAuctionCode(deliveryYear, type, n)
+  const label = `${code}`
+  return prisma.auction.create({
+    data: {
+      code,
+      type,
+      deliveryYear,
+      state: input.state ?? 'open',
+      parameters: parameters as unknown as Prisma.InputJsonValue,
+      parameterSets: {
+        create: {
+          versionNo: 1,
+          parameters: parameters as unknown as Prisma.InputJsonValue,
+          createdByName: 'factory',
+        },
+      },
+      windows: {
+        create: [
+          {
+            kind: 'expectedCapacityRegistration',
+            function: '070',
+            deliveryYear,
+            titleJa: `期待容量登録受付（${label}）`,
+            titleEn: `Expected capacity registration (${label})`,
+            opensAt: new Date(bidding.opensAt.getTime() - 30 * DAY_MS),
+            closesAt: new Date(bidding.opensAt.getTime() - 10 * DAY_MS),
+          },
+          {
+            kind: 'bidding',
+            function: '110',
+            deliveryYear,
+            titleJa: `応札受付（${label}）`,
+            titleEn: `Bidding (${label})`,
+            ...bidding,
+          },
+        ],
+      },
+    },
+  })
+}
+
+/** A resource qualified (100) for an auction with the given approved expected capacity. */
+export async function createQualification(
+  prisma: DbClient,
+  input: { auctionId: string; resource: Resource; expectedKw?: number },
+): Promise<AuctionQualification> {
+  return prisma.auctionQualification.create({
+    data: {
+      auctionId: input.auctionId,
+      resourceId: input.resource.id,
+      participantId: input.resource.participantId,
+      expectedKw: input.expectedKw ?? 5_000,
+      proposed: true,
+      state: 'qualified',
+      decidedByName: 'factory',
+      decidedAt: new Date(),
     },
   })
 }

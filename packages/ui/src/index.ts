@@ -151,6 +151,12 @@ export {
   type DateRangeFilterProps,
 } from './list/filter-bar.tsx'
 export {
+  ChoiceFilter,
+  KeywordFilter,
+  type ChoiceFilterProps,
+  type KeywordFilterProps,
+} from './list/filter-fields.tsx'
+export {
   ParticipantFilter,
   ParticipantSelect,
   participantLabel,

@@ -1,4 +1,7 @@
+import { auctionMessages } from './auctions.ts'
 import { authMessages } from './auth.ts'
+import { bidMessages } from './bids.ts'
+import { clearingMessages } from './clearing.ts'
 import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
@@ -22,6 +25,9 @@ export const messages = {
   ...rulesMessages,
   ...expectedCapacityMessages,
   ...bulkMessages,
+  ...auctionMessages,
+  ...bidMessages,
+  ...clearingMessages,
 } as const
 
 export type MessageId = keyof typeof messages

@@ -1,6 +1,9 @@
 import type { ja } from './ja.ts'
 import type { applicationsSections } from './sections/applications.ts'
 import type { bulkSections } from './sections/bulk.ts'
+import type { auctionsSections } from './sections/auctions.ts'
+import type { bidsSections } from './sections/bids.ts'
+import type { auctionResultsSections } from './sections/auction-results.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
 import type { authSections } from './sections/auth.ts'
@@ -29,7 +32,10 @@ export type FullCatalogue = typeof ja &
   (typeof listsSections)['ja'] &
   (typeof resourcesSections)['ja'] &
   (typeof expectedCapacitySections)['ja'] &
-  (typeof bulkSections)['ja']
+  (typeof bulkSections)['ja'] &
+  (typeof auctionsSections)['ja'] &
+  (typeof bidsSections)['ja'] &
+  (typeof auctionResultsSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

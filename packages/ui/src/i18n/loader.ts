@@ -17,6 +17,10 @@ import { ja } from './ja.ts'
  *   applications  700/701, applications and review, participant, audit log
  *   users         users, client certificates, permissions
  *   lists         list kit, pager, CSV export, date field, audit detail
+ *   resources, expected-capacity, bulk   050, 070/824, the bulk-file screens
+ *   auctions      auction set-up (operator), qualification (100)
+ *   bids          bids (110), receipts, bulk bids
+ *   auction-results  clearing and results (120), the what-if simulator
  *
  * A new section file is added here and to `FullCatalogue` (catalogue.ts).
  */
@@ -32,6 +36,10 @@ const sectionLoaders = {
   'expected-capacity': () =>
     import('./sections/expected-capacity.ts').then((m) => m.expectedCapacitySections),
   bulk: () => import('./sections/bulk.ts').then((m) => m.bulkSections),
+  auctions: () => import('./sections/auctions.ts').then((m) => m.auctionsSections),
+  bids: () => import('./sections/bids.ts').then((m) => m.bidsSections),
+  'auction-results': () =>
+    import('./sections/auction-results.ts').then((m) => m.auctionResultsSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders

@@ -22,6 +22,7 @@ export {
   transition,
   updateProposed,
   applicationDocument,
+  newReceiptNo,
 } from './service.ts'
 export { findApplicationSummaries, reviewQueueCounts } from './service.ts'
 export { applicationRoutes, type ApplicationRoutesOptions } from './application-routes.ts'

@@ -171,7 +171,7 @@ async function applicantNameOf(
 }
 
 /** 受付番号: `A` + JST date + `-` + 5 random base-32 characters (unique). */
-function newReceiptNo(now: Date): string {
+export function newReceiptNo(now: Date): string {
   const jst = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '')
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
   const suffix = [...randomBytes(5)].map((b) => alphabet[b % 32]).join('')

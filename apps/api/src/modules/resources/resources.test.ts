@@ -298,3 +298,33 @@ describe('[050] resources', () => {
     expect((await register(user1, example('stable'))).statusCode).toBe(201)
   })
 })
+
+describe('demo data', () => {
+  it('gives each demo resource its approved registration and notice (050, 800), once', async () => {
+    const { seedDemoResourceHistory } = await import('./demo.ts')
+    const first = await seedDemoResourceHistory(t.database.prisma)
+    expect(first).toBeGreaterThanOrEqual(8)
+    expect(await seedDemoResourceHistory(t.database.prisma)).toBe(0)
+    const list = (
+      await t.app.inject({ url: '/api/v1/resources?pageSize=100', headers: admin1 })
+    ).json()
+    const demo = list.items[0]
+    const resource = (
+      await t.app.inject({ url: `/api/v1/resources/${demo.id}`, headers: admin1 })
+    ).json()
+    expect(
+      resource.applications.map((a: { kind: string; state: string }) => [a.kind, a.state]),
+    ).toContainEqual(['register', 'approved'])
+    const application = resource.applications.find((a: { kind: string }) => a.kind === 'register')
+    expect(application.events.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'startReview',
+      'approve',
+    ])
+    const notice = resource.documents[0]
+    expect(application.result.documentNo).toBe(notice.documentNo)
+    const pdf = await t.app.inject({ url: `/api/v1/documents/${notice.id}/pdf`, headers: admin1 })
+    expect(pdf.statusCode).toBe(200)
+    expect(pdfText(pdf.rawPayload)).toContain(resource.code)
+  })
+})

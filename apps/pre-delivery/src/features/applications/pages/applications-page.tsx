@@ -1,4 +1,4 @@
-import { Anchor, Select, Text, TextInput } from '@mantine/core'
+import { Anchor, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   applicationKindSchema,
@@ -8,31 +8,31 @@ import {
   type ApplicationSummary,
 } from '@yoryo/contracts'
 import {
+  APPLICATION_KINDS,
+  APPLICATION_STATES,
+  type ApplicationListParams,
+  applicationQueries,
+  APPLICATIONS_PATH,
+  ChoiceFilter,
+  createColumnHelper,
   DateRangeFilter,
+  exportFileName,
   FilterBar,
+  formatDateTime,
   ListScreen,
   Page,
   ParticipantFilter,
-  createColumnHelper,
-  exportFileName,
-  formatDateTime,
   readChoice,
   readDate,
   readText,
+  StateBadge,
+  useEntityTypeLabel,
   useFieldErrorText,
   useListState,
   useSession,
   useTranslation,
-  APPLICATIONS_PATH,
-  applicationQueries,
-  type ApplicationListParams,
-  StateBadge,
-  APPLICATION_KINDS,
-  APPLICATION_STATES,
-  useEntityTypeLabel,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { Controller } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
 
@@ -222,54 +222,31 @@ export function ApplicationsPage() {
                   {...form.register('receiptNo')}
                   error={fieldErrorText(form.formState.errors.receiptNo)}
                 />
-                <Controller
+                <ChoiceFilter
                   control={form.control}
                   name="state"
-                  render={({ field }) => (
-                    <Select
-                      label={t('applications.filters.state')}
-                      w={isOperator ? 230 : 150}
-                      allowDeselect={false}
-                      data={[
-                        { value: isOperator ? 'all' : '', label: t('common.all') },
-                        ...(isOperator
-                          ? [{ value: 'queue', label: t('applications.filters.queue') }]
-                          : []),
-                        ...APPLICATION_STATES.map((s) => ({
-                          value: s,
-                          label: t(`applications.state.${s}`),
-                        })),
-                      ]}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      name={field.name}
-                    />
-                  )}
+                  label={t('applications.filters.state')}
+                  w={isOperator ? 230 : 150}
+                  all={{ value: isOperator ? 'all' : '', label: t('common.all') }}
+                  options={[
+                    ...(isOperator
+                      ? [{ value: 'queue', label: t('applications.filters.queue') }]
+                      : []),
+                    ...APPLICATION_STATES.map((s) => ({
+                      value: s,
+                      label: t(`applications.state.${s}`),
+                    })),
+                  ]}
                 />
-                <Controller
+                <ChoiceFilter
                   control={form.control}
                   name="kind"
-                  render={({ field }) => (
-                    <Select
-                      label={t('applications.filters.kind')}
-                      w={130}
-                      allowDeselect={false}
-                      data={[
-                        { value: '', label: t('common.all') },
-                        ...APPLICATION_KINDS.map((k) => ({
-                          value: k,
-                          label: t(`applications.kind.${k}`),
-                        })),
-                      ]}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      name={field.name}
-                    />
-                  )}
+                  label={t('applications.filters.kind')}
+                  w={130}
+                  options={APPLICATION_KINDS.map((k) => ({
+                    value: k,
+                    label: t(`applications.kind.${k}`),
+                  }))}
                 />
                 {isOperator ? (
                   <ParticipantFilter

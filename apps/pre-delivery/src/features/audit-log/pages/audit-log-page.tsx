@@ -2,14 +2,15 @@ import { Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { auditLogQuerySchema, auditSortFields, type AuditEntry } from '@yoryo/contracts'
 import {
+  ChoiceFilter,
+  createColumnHelper,
   DateRangeFilter,
+  exportFileName,
   FilterBar,
+  formatDateTime,
   ListScreen,
   Page,
   ParticipantFilter,
-  createColumnHelper,
-  exportFileName,
-  formatDateTime,
   readDate,
   readText,
   useFieldErrorText,
@@ -255,29 +256,15 @@ export function AuditLogPage() {
                       />
                     )}
                   />
-                  <Controller
+                  <ChoiceFilter
                     control={form.control}
                     name="entityType"
-                    render={({ field }) => (
-                      <Select
-                        label={t('auditLog.filters.entityType')}
-                        w={170}
-                        allowDeselect={false}
-                        data={[
-                          { value: '', label: t('common.all') },
-                          ...AUDIT_ENTITY_TYPES.map((type) => ({
-                            value: type,
-                            label: entityLabel(type),
-                          })),
-                        ]}
-                        value={field.value ?? ''}
-                        onChange={(value) => field.onChange(value ?? '')}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        name={field.name}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    )}
+                    label={t('auditLog.filters.entityType')}
+                    w={170}
+                    options={AUDIT_ENTITY_TYPES.map((type) => ({
+                      value: type,
+                      label: entityLabel(type),
+                    }))}
                   />
                   <TextInput
                     label={t('auditLog.filters.actor')}

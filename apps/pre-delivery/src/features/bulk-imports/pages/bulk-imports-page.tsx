@@ -1,4 +1,4 @@
-import { Anchor, Paper, Select, Stack, Title } from '@mantine/core'
+import { Anchor, Paper, Stack, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   bulkImportListQuerySchema,
@@ -8,18 +8,19 @@ import {
 } from '@yoryo/contracts'
 import {
   BULK_IMPORTS_PATH,
+  bulkKeys,
+  bulkQueries,
   BulkStateBadge,
   BulkUploadPanel,
+  ChoiceFilter,
+  createColumnHelper,
+  exportFileName,
   FilterBar,
+  formatDateTime,
+  formatNumber,
   ListScreen,
   Page,
   ParticipantFilter,
-  bulkKeys,
-  bulkQueries,
-  createColumnHelper,
-  exportFileName,
-  formatDateTime,
-  formatNumber,
   readChoice,
   readId,
   readText,
@@ -29,7 +30,6 @@ import {
   useTranslation,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { Controller } from 'react-hook-form'
 import { Link } from 'react-router'
 import { z } from 'zod'
 
@@ -186,49 +186,25 @@ export function BulkImportsPage() {
                       label={t('listKit.participant')}
                     />
                   ) : null}
-                  <Controller
+                  <ChoiceFilter
                     control={form.control}
                     name="formatCode"
-                    render={({ field }) => (
-                      <Select
-                        label={t('bulk.history.filters.format')}
-                        w={320}
-                        allowDeselect={false}
-                        data={[
-                          { value: '', label: t('common.all') },
-                          ...(formats.data?.items ?? []).map((f) => ({
-                            value: f.code,
-                            label: formatName(f),
-                          })),
-                        ]}
-                        value={field.value ?? ''}
-                        onChange={(value) => field.onChange(value ?? '')}
-                        name={field.name}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    )}
+                    label={t('bulk.history.filters.format')}
+                    w={320}
+                    options={(formats.data?.items ?? []).map((f) => ({
+                      value: f.code,
+                      label: formatName(f),
+                    }))}
                   />
-                  <Controller
+                  <ChoiceFilter
                     control={form.control}
                     name="state"
-                    render={({ field }) => (
-                      <Select
-                        label={t('bulk.history.filters.state')}
-                        w={160}
-                        allowDeselect={false}
-                        data={[
-                          { value: '', label: t('common.all') },
-                          ...jobStateSchema.options.map((s) => ({
-                            value: s,
-                            label: t(`bulk.state.${s}`),
-                          })),
-                        ]}
-                        value={field.value ?? ''}
-                        onChange={(value) => field.onChange(value ?? '')}
-                        name={field.name}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    )}
+                    label={t('bulk.history.filters.state')}
+                    w={160}
+                    options={jobStateSchema.options.map((s) => ({
+                      value: s,
+                      label: t(`bulk.state.${s}`),
+                    }))}
                   />
                 </>
               )}

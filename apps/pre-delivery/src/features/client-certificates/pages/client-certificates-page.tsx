@@ -5,10 +5,8 @@ import {
   CopyButton,
   Group,
   Menu,
-  Select,
   Stack,
   Text,
-  TextInput,
   Tooltip,
 } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
@@ -22,29 +20,28 @@ import {
 } from '@yoryo/contracts'
 import {
   CheckIcon,
+  ChoiceFilter,
   ConfirmDialog,
   CopyIcon,
-  FilterBar,
-  ListScreen,
-  MessageAlert,
-  Page,
-  ParticipantFilter,
-  SearchIcon,
   createColumnHelper,
   exportFileName,
+  FilterBar,
   formatDateTime,
+  KeywordFilter,
+  ListScreen,
+  MessageAlert,
+  type MessageRef,
+  Page,
+  ParticipantFilter,
   participantOptionQueries,
   readChoice,
   readId,
-  useFieldErrorText,
   useListState,
   useNow,
   useSession,
   useTranslation,
-  type MessageRef,
 } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
-import { Controller } from 'react-hook-form'
 import { z } from 'zod'
 import { certificateQueries, useRevokeCertificate, type CertificateListParams } from '../api.ts'
 import { CertificateImportDialog } from '../components/certificate-import-dialog.tsx'
@@ -128,7 +125,6 @@ export function ClientCertificatesPage() {
   const session = useSession()
   const now = useNow(60_000)
   const isOperator = session.user.role === 'operator'
-  const fieldErrorText = useFieldErrorText()
   const participants = useQuery({ ...participantOptionQueries.active(), enabled: isOperator })
 
   const state = useListState(clientCertificateSortFields)
@@ -348,39 +344,22 @@ export function ClientCertificatesPage() {
                       label={t('clientCertificates.filters.participant')}
                     />
                   ) : null}
-                  <TextInput
+                  <KeywordFilter
                     label={t('clientCertificates.filters.keyword')}
                     placeholder={t('clientCertificates.filters.keywordPlaceholder')}
-                    leftSection={<SearchIcon size={14} />}
                     w={300}
-                    maxLength={100}
-                    type="search"
-                    {...form.register('q')}
-                    error={fieldErrorText(form.formState.errors.q)}
+                    registration={form.register('q')}
+                    error={form.formState.errors.q}
                   />
-                  <Controller
+                  <ChoiceFilter
                     control={form.control}
                     name="status"
-                    render={({ field }) => (
-                      <Select
-                        label={t('clientCertificates.filters.status')}
-                        data={[
-                          { value: '', label: t('common.all') },
-                          ...clientCertificateStatusSchema.options.map((s) => ({
-                            value: s,
-                            label: t(`clientCertificates.status.${s}`),
-                          })),
-                        ]}
-                        value={field.value}
-                        onChange={(value) => field.onChange(value ?? '')}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        name={field.name}
-                        allowDeselect={false}
-                        w={140}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    )}
+                    label={t('clientCertificates.filters.status')}
+                    w={140}
+                    options={clientCertificateStatusSchema.options.map((s) => ({
+                      value: s,
+                      label: t(`clientCertificates.status.${s}`),
+                    }))}
                   />
                 </>
               )}

@@ -1,16 +1,16 @@
-import { Button, Stack, TextInput } from '@mantine/core'
+import { Button, Stack } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { effectivenessTestSortFields, type EffectivenessTest } from '@yoryo/contracts'
 import {
-  FilterBar,
-  ListScreen,
-  Page,
-  SearchIcon,
   canEditGroup,
   createColumnHelper,
   exportFileName,
+  FilterBar,
   formatDate,
   formatNumber,
+  KeywordFilter,
+  ListScreen,
+  Page,
   readText,
   useListState,
   useSession,
@@ -121,13 +121,10 @@ export function EffectivenessTestsPage() {
               testId="et-filters"
             >
               {(form) => (
-                <TextInput
+                <KeywordFilter
                   label={t('effectivenessTests.list.search')}
-                  w={240}
-                  maxLength={100}
-                  type="search"
-                  leftSection={<SearchIcon size={14} />}
-                  {...form.register('q')}
+                  registration={form.register('q')}
+                  error={form.formState.errors.q}
                 />
               )}
             </FilterBar>

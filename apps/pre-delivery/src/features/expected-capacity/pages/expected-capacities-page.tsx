@@ -2,15 +2,15 @@ import { Anchor, Badge, Button, Group, Stack, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { expectedCapacitySortFields, type ExpectedCapacity } from '@yoryo/contracts'
 import {
-  FilterBar,
-  ListScreen,
-  Page,
-  SearchIcon,
   canEditGroup,
   createColumnHelper,
   exportFileName,
+  FilterBar,
   formatDateTime,
   formatNumber,
+  KeywordFilter,
+  ListScreen,
+  Page,
   readText,
   useFieldErrorText,
   useListState,
@@ -185,14 +185,10 @@ export function ExpectedCapacitiesPage() {
             >
               {(form) => (
                 <>
-                  <TextInput
+                  <KeywordFilter
                     label={t('expectedCapacity.list.search')}
-                    w={240}
-                    maxLength={100}
-                    type="search"
-                    leftSection={<SearchIcon size={14} />}
-                    {...form.register('q')}
-                    error={fieldErrorText(form.formState.errors.q)}
+                    registration={form.register('q')}
+                    error={form.formState.errors.q}
                   />
                   <TextInput
                     label={t('expectedCapacity.list.deliveryYear')}

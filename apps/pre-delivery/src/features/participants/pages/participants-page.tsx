@@ -1,4 +1,4 @@
-import { Anchor, Badge, Select, TextInput } from '@mantine/core'
+import { Anchor, Badge } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   participantListQuerySchema,
@@ -6,21 +6,20 @@ import {
   type Participant,
 } from '@yoryo/contracts'
 import {
-  FilterBar,
-  ListScreen,
-  Page,
-  SearchIcon,
+  ChoiceFilter,
   createColumnHelper,
   exportFileName,
+  FilterBar,
+  KeywordFilter,
+  ListScreen,
+  Page,
   readChoice,
   readText,
-  useFieldErrorText,
   useListState,
-  useTranslation,
   useProfileValueText,
+  useTranslation,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { Controller } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
 import { PARTICIPANTS_PATH, participantQueries, type ParticipantListParams } from '../api.ts'
@@ -38,7 +37,6 @@ export function ParticipantsPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const valueText = useProfileValueText()
-  const fieldErrorText = useFieldErrorText()
   const state = useListState(participantSortFields)
   const filters: FilterValues = {
     q: readText(state.params, 'q') ?? '',
@@ -140,37 +138,22 @@ export function ParticipantsPage() {
           >
             {(form) => (
               <>
-                <TextInput
+                <KeywordFilter
                   label={t('participant.list.search')}
                   placeholder={t('participant.list.searchPlaceholder')}
                   w={300}
-                  maxLength={100}
-                  leftSection={<SearchIcon size={14} />}
-                  {...form.register('q')}
-                  error={fieldErrorText(form.formState.errors.q)}
+                  registration={form.register('q')}
+                  error={form.formState.errors.q}
                 />
-                <Controller
+                <ChoiceFilter
                   control={form.control}
                   name="status"
-                  render={({ field }) => (
-                    <Select
-                      label={t('participant.list.status')}
-                      w={130}
-                      allowDeselect={false}
-                      data={[
-                        { value: '', label: t('common.all') },
-                        ...STATUSES.map((s) => ({
-                          value: s,
-                          label: t(`participant.status.${s}`),
-                        })),
-                      ]}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      name={field.name}
-                    />
-                  )}
+                  label={t('participant.list.status')}
+                  w={130}
+                  options={STATUSES.map((s) => ({
+                    value: s,
+                    label: t(`participant.status.${s}`),
+                  }))}
                 />
               </>
             )}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Select, TextInput } from '@mantine/core'
+import { Anchor, Badge, Button } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   areas,
@@ -8,24 +8,23 @@ import {
   type Resource,
 } from '@yoryo/contracts'
 import {
+  canEditGroup,
+  ChoiceFilter,
+  createColumnHelper,
+  exportFileName,
   FilterBar,
+  formatDateTime,
+  KeywordFilter,
   ListScreen,
   Page,
   ParticipantFilter,
-  SearchIcon,
-  canEditGroup,
-  createColumnHelper,
-  exportFileName,
-  formatDateTime,
   readChoice,
   readText,
-  useFieldErrorText,
   useListState,
   useSession,
   useTranslation,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { Controller, type Control, type FieldPath } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
 import { RESOURCES_PATH, resourceQueries, type ResourceListParams } from '../api.ts'
@@ -42,41 +41,6 @@ const filterSchema = resourceListQuerySchema.pick({ q: true }).extend({
 })
 type FilterValues = z.input<typeof filterSchema>
 
-function ChoiceFilter({
-  control,
-  name,
-  label,
-  options,
-  w,
-}: {
-  control: Control<FilterValues>
-  name: FieldPath<FilterValues>
-  label: string
-  options: { value: string; label: string }[]
-  w: number
-}) {
-  const { t } = useTranslation()
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <Select
-          label={label}
-          w={w}
-          allowDeselect={false}
-          data={[{ value: '', label: t('common.all') }, ...options]}
-          value={field.value}
-          onChange={(value) => field.onChange(value ?? '')}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          name={field.name}
-        />
-      )}
-    />
-  )
-}
-
 /**
  * 050 電源等一覧: a participant's own resources (the operator: every participant's), filtered by
  * code or name, kind, area and status; CSV; a row opens the resource.
@@ -86,7 +50,6 @@ export function ResourcesPage() {
   const navigate = useNavigate()
   const session = useSession()
   const isOperator = session.user.role === 'operator'
-  const fieldErrorText = useFieldErrorText()
   const state = useListState(resourceSortFields)
   const filters: FilterValues = {
     q: readText(state.params, 'q') ?? '',
@@ -234,15 +197,11 @@ export function ResourcesPage() {
                     label={t('resources.list.participant')}
                   />
                 ) : null}
-                <TextInput
+                <KeywordFilter
                   label={t('resources.list.search')}
                   placeholder={t('resources.list.searchPlaceholder')}
-                  w={240}
-                  maxLength={100}
-                  type="search"
-                  leftSection={<SearchIcon size={14} />}
-                  {...form.register('q')}
-                  error={fieldErrorText(form.formState.errors.q)}
+                  registration={form.register('q')}
+                  error={form.formState.errors.q}
                 />
                 <ChoiceFilter
                   control={form.control}

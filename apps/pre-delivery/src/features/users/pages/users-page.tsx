@@ -1,4 +1,4 @@
-import { Badge, Button, Menu, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Badge, Button, Menu, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   functionOf,
@@ -12,31 +12,30 @@ import {
   type UserStatus,
 } from '@yoryo/contracts'
 import {
+  ChoiceFilter,
   ConfirmDialog,
-  FilterBar,
-  ListScreen,
-  MessageAlert,
-  Page,
-  ParticipantFilter,
-  SearchIcon,
   createColumnHelper,
   exportFileName,
+  FilterBar,
   formatDate,
   formatDateTime,
   functionHref,
+  KeywordFilter,
+  ListScreen,
+  MessageAlert,
+  type MessageRef,
+  Page,
+  ParticipantFilter,
   participantOptionQueries,
   readChoice,
   readId,
-  useFieldErrorText,
   useListState,
+  type UserListParams,
+  userQueries,
   useSession,
   useTranslation,
-  userQueries,
-  type MessageRef,
-  type UserListParams,
 } from '@yoryo/ui'
 import { useMemo, useState } from 'react'
-import { Controller, type UseFormReturn } from 'react-hook-form'
 import { z } from 'zod'
 import { useCancelUser, useReissuePassword, useUnlockUser } from '../api.ts'
 import {
@@ -75,7 +74,6 @@ export function UsersPage() {
   const isOperator = session.user.role === 'operator'
   // 020 → A40: a general user's row links to its rights, for those who may set them.
   const canSetRights = mayUse(functionOf('permissions'), session.user.role, session.permissions)
-  const fieldErrorText = useFieldErrorText()
   const participants = useQuery({ ...participantOptionQueries.active(), enabled: isOperator })
 
   // The list's state, all of it in the URL.
@@ -242,32 +240,6 @@ export function UsersPage() {
     ]
   }, [t, isOperator, session.user.id, canSetRights])
 
-  const select = (
-    form: UseFormReturn<FilterValues, unknown, z.output<typeof filterSchema>>,
-    name: 'role' | 'status',
-    label: string,
-    data: { value: string; label: string }[],
-  ) => (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <Select
-          label={label}
-          data={[{ value: '', label: t('common.all') }, ...data]}
-          value={field.value}
-          onChange={(value) => field.onChange(value ?? '')}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          name={field.name}
-          allowDeselect={false}
-          w={150}
-          comboboxProps={{ withinPortal: true }}
-        />
-      )}
-    />
-  )
-
   return (
     <Page
       functionCode="020"
@@ -329,31 +301,27 @@ export function UsersPage() {
                       label={t('users.filters.participant')}
                     />
                   ) : null}
-                  <TextInput
+                  <KeywordFilter
                     label={t('users.filters.keyword')}
                     placeholder={t('users.filters.keywordPlaceholder')}
-                    leftSection={<SearchIcon size={14} />}
-                    w={240}
-                    maxLength={100}
-                    type="search"
-                    {...form.register('q')}
-                    error={fieldErrorText(form.formState.errors.q)}
+                    registration={form.register('q')}
+                    error={form.formState.errors.q}
                   />
-                  {select(
-                    form,
-                    'role',
-                    t('users.filters.role'),
-                    roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
-                  )}
-                  {select(
-                    form,
-                    'status',
-                    t('users.filters.status'),
-                    userStatusSchema.options.map((s) => ({
+                  <ChoiceFilter
+                    control={form.control}
+                    name="role"
+                    label={t('users.filters.role')}
+                    options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                  />
+                  <ChoiceFilter
+                    control={form.control}
+                    name="status"
+                    label={t('users.filters.status')}
+                    options={userStatusSchema.options.map((s) => ({
                       value: s,
                       label: t(`users.status.${s}`),
-                    })),
-                  )}
+                    }))}
+                  />
                 </>
               )}
             </FilterBar>
