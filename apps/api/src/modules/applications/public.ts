@@ -26,3 +26,4 @@ export {
 } from './service.ts'
 export { findApplicationSummaries, reviewQueueCounts } from './service.ts'
 export { applicationRoutes, type ApplicationRoutesOptions } from './application-routes.ts'
+export { windowsFor } from './window.ts'

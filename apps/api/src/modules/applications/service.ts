@@ -25,7 +25,7 @@ import { AppError } from '../../lib/errors.ts'
 import { hasPermission } from '../../lib/guards.ts'
 import { containsText } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
-import type { EntityHandlers, StoredApplication } from './handler.ts'
+import type { EntityHandler, EntityHandlers, StoredApplication } from './handler.ts'
 import { assertWindowOpen } from './window.ts'
 
 const include = {
@@ -178,6 +178,21 @@ export function newReceiptNo(now: Date): string {
   return `A${jst}-${suffix}`
 }
 
+/** Refuses the proposed values outside the kind's window (of their delivery year, if any). */
+async function assertKindWindowOpen(
+  tx: DbTransaction,
+  kind: ReturnType<EntityHandler['kind']>,
+  proposed: unknown,
+  entityId: string | null,
+  now: Date,
+  lang: Lang,
+): Promise<void> {
+  const windowKind = kind.window(proposed)
+  if (!windowKind) return
+  const deliveryYear = await kind.windowYear(tx, proposed, { entityId })
+  await assertWindowOpen(tx, windowKind, now, lang, deliveryYear)
+}
+
 /**
  * What filing an application checks before anything is written (`createApplication` runs it):
  * the proposed values against the kind's schema, the kind's checks and, when submitted, its
@@ -200,8 +215,7 @@ export async function checkApplication(
   const kind = handlers.get(input.entityType).kind(input.kind)
   const proposed = kind.parse(input.proposed)
   await kind.check(tx, proposed, { entityId: input.entityId, applicationId: null })
-  const windowKind = kind.window(proposed)
-  if (input.submit && windowKind) await assertWindowOpen(tx, windowKind, now, input.lang)
+  if (input.submit) await assertKindWindowOpen(tx, kind, proposed, input.entityId, now, input.lang)
   return proposed
 }
 
@@ -411,8 +425,7 @@ export async function transition(
     let oneTimePassword: string | undefined
     let participantId = row.participantId
     if (action === 'submit' || action === 'resubmit') {
-      const windowKind = kind.window(row.proposed)
-      if (windowKind) await assertWindowOpen(tx, windowKind, now, lang)
+      await assertKindWindowOpen(tx, kind, row.proposed, row.entityId, now, lang)
       // The applicant submits against the record as it is now: the difference view compares
       // with it, and approval requires the record to be still at this version.
       const current = row.entityId ? await handler.current(tx, row.entityId) : null

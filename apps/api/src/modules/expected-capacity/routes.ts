@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import {
   applicationRequestSchema,
   areaLabels,
@@ -29,7 +30,7 @@ import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { containsText, csv, listRoute, type Direction } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
-import { applicationRoutes } from '../applications/public.ts'
+import { applicationRoutes, windowsFor } from '../applications/public.ts'
 import { expectedCapacityBulkFormats } from './bulk-formats.ts'
 import { calculateExpectedCapacity } from './calculation.ts'
 import {
@@ -201,24 +202,28 @@ export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: routeAccess('expectedCapacities', 'view') },
       schema: {
         operationId: 'getExpectedCapacityWindow',
-        summary: 'The expected capacity window (期待容量登録受付): open now, the next, or the last',
+        summary:
+          'The expected capacity window (期待容量登録受付): open now, the next, or the last — of the delivery year when given (its own windows, else those for any year)',
         tags,
+        querystring: z.object({
+          deliveryYear: z.coerce.number().int().min(2020).max(2100).optional(),
+        }),
         response: { 200: expectedCapacityWindowSchema, 401: problemSchema, 403: problemSchema },
       },
     },
-    async () => {
+    async (request) => {
       const now = new Date()
-      const kind = EXPECTED_CAPACITY_WINDOW
+      const where = await windowsFor(app.db, EXPECTED_CAPACITY_WINDOW, request.query.deliveryYear)
       const row =
         (await app.db.marketWindow.findFirst({
-          where: { kind, opensAt: { lte: now }, closesAt: { gt: now } },
+          where: { ...where, opensAt: { lte: now }, closesAt: { gt: now } },
           orderBy: { closesAt: 'asc' },
         })) ??
         (await app.db.marketWindow.findFirst({
-          where: { kind, opensAt: { gt: now } },
+          where: { ...where, opensAt: { gt: now } },
           orderBy: { opensAt: 'asc' },
         })) ??
-        (await app.db.marketWindow.findFirst({ where: { kind }, orderBy: { closesAt: 'desc' } }))
+        (await app.db.marketWindow.findFirst({ where, orderBy: { closesAt: 'desc' } }))
       if (!row) return { window: null }
       return {
         window: {
