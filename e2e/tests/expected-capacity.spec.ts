@@ -1,6 +1,14 @@
 import { fiscalYearOf } from '@yoryo/contracts'
 import { expect, expectAccessible, field, login, test } from '../support/fixtures.ts'
 
+const WINDOW = 'expectedCapacityRegistration'
+const DAY = 86_400_000
+/**
+ * The delivery year whose window the window test moves (its own: the demo window is for any
+ * year; no other test files for FY+2).
+ */
+const CLOSED_YEAR = fiscalYearOf(new Date()) + 2
+
 /** 070 expected capacity screens whose data are the test's own (the window is not moved). */
 
 test('[070] a returned expected capacity application is corrected and resubmitted', async ({
@@ -53,4 +61,81 @@ test('[070] a returned expected capacity application is corrected and resubmitte
   await expectAccessible(reviewer)
   await reviewer.screenshot({ path: 'test-results/ec-correction-review.png', fullPage: true })
   await context.close()
+})
+
+test('[070] expected capacity computed, outside the window refused', async ({ page, data }) => {
+  test.slow()
+  const participant = await data.participant()
+  const inside = await data.resource(participant.code, 'variableSingle')
+  const outside = await data.resource(participant.code, 'variableSingle')
+  await login(page, participant.admin)
+
+  // Inside the window: the result is computed from the resource and the factor table.
+  await page.goto('/expected-capacities/new')
+  await expect(page.getByTestId('ec-window')).toHaveAttribute('data-state', 'open')
+  await expect(page.getByTestId('ec-window').locator('.yoryo-countdown')).toBeVisible()
+  await page.getByTestId('ec-resource').click()
+  await page.getByRole('option', { name: `${inside.code} ${inside.name}` }).click()
+  const calculation = page.getByTestId('ec-calculation')
+  await expect(calculation.getByTestId('ec-factor-table')).toHaveText(/第\d+版/)
+  const factor = Number(await calculation.getByTestId('ec-factor').innerText())
+  expect(factor).toBeGreaterThan(0)
+  // installed 12,000 kW (the factory's solar plant) × the factor, truncated.
+  const expected = Math.floor(12_000 * factor + 1e-9)
+  await expect(calculation.getByTestId('ec-expected-kw')).toHaveText(
+    `${expected.toLocaleString('ja-JP')} kW`,
+  )
+  // The demo factor for solar in Tokyo keeps a 12,000 kW plant under the 1,000 kW minimum: the
+  // screen says why it cannot take part (it may still be registered).
+  if (expected < 1000) {
+    await expect(calculation.getByTestId('ec-reason')).toContainText('1,000kW')
+  } else {
+    await expect(calculation.getByTestId('ec-eligible')).toBeVisible()
+  }
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/ec-070-form.png', fullPage: true })
+  await page.getByTestId('ec-confirm-button').click()
+  await expect(page.getByTestId('ec-confirm')).toBeVisible()
+  await page.getByTestId('ec-submit').click()
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/)
+  await expect(page.getByTestId('ec-calculation')).toBeVisible()
+
+  // Outside the window of its delivery year (a year of this test's own window): the screen
+  // says so, and the API refuses stating the window.
+  const past = Date.now() - 10 * DAY
+  await data.moveWindows(WINDOW, new Date(past - 5 * DAY), new Date(past), CLOSED_YEAR)
+  try {
+    await page.goto('/expected-capacities/new')
+    await page.getByTestId('ec-resource').click()
+    await page.getByRole('option', { name: `${outside.code} ${outside.name}` }).click()
+    await page.getByTestId('ec-year').fill(String(CLOSED_YEAR))
+    await expect(page.getByTestId('ec-window')).toHaveAttribute('data-state', 'closed')
+    await expect(page.getByTestId('ec-window')).toContainText(`${CLOSED_YEAR}年度`)
+    await expect(page.getByTestId('ec-expected-kw')).toContainText('kW')
+    await page.getByTestId('ec-confirm-button').click()
+    await page.getByTestId('ec-submit').click()
+    const refusal = page.getByText(/期待容量登録受付.*の受付期間外です/)
+    await expect(refusal).toBeVisible()
+    await page.screenshot({ path: 'test-results/ec-070-closed.png', fullPage: true })
+
+    // Before the next window of the year opens, the countdown counts to its opening.
+    await data.moveWindows(
+      WINDOW,
+      new Date(Date.now() + 2 * DAY),
+      new Date(Date.now() + 9 * DAY),
+      CLOSED_YEAR,
+    )
+    await page.goto('/expected-capacities/new')
+    await page.getByTestId('ec-year').fill(String(CLOSED_YEAR))
+    await expect(page.getByTestId('ec-window')).toHaveAttribute('data-state', 'upcoming')
+    await expect(page.getByTestId('ec-window').getByText(/受付開始まで/)).toBeVisible()
+  } finally {
+    // Open again, as the window for any year is.
+    await data.moveWindows(
+      WINDOW,
+      new Date(Date.now() - 10 * DAY),
+      new Date(Date.now() + 5 * DAY),
+      CLOSED_YEAR,
+    )
+  }
 })

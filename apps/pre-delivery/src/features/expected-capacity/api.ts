@@ -42,7 +42,8 @@ export const expectedCapacityKeys = {
   all: ['expectedCapacity'] as const,
   list: (params: ListParams) => [...expectedCapacityKeys.all, 'list', params] as const,
   detail: (id: string) => [...expectedCapacityKeys.all, 'detail', id] as const,
-  window: () => [...expectedCapacityKeys.all, 'window'] as const,
+  window: (deliveryYear?: number) =>
+    [...expectedCapacityKeys.all, 'window', deliveryYear ?? null] as const,
   calculation: (body: object) => [...expectedCapacityKeys.all, 'calculation', body] as const,
   resources: (kind?: ResourceKind) => [...expectedCapacityKeys.all, 'resources', kind] as const,
   evidence: (participantId: string) =>
@@ -76,14 +77,18 @@ export const expectedCapacityQueries = {
           schema: expectedCapacitySchema,
         }),
     }),
-  window: () =>
+  /** The window of a delivery year (its own, else the one for any year), or of any year. */
+  window: (deliveryYear?: number) =>
     queryOptions({
-      queryKey: expectedCapacityKeys.window(),
+      queryKey: expectedCapacityKeys.window(deliveryYear),
       queryFn: ({ signal }) =>
-        apiFetch(`${EXPECTED_CAPACITIES_PATH}/window`, {
-          signal,
-          schema: expectedCapacityWindowSchema,
-        }),
+        apiFetch(
+          `${EXPECTED_CAPACITIES_PATH}/window${deliveryYear ? `?deliveryYear=${deliveryYear}` : ''}`,
+          {
+            signal,
+            schema: expectedCapacityWindowSchema,
+          },
+        ),
     }),
   calculation: (body: {
     resourceId: string

@@ -27,6 +27,7 @@ import { ApiErrorAlert, ValueRow, formatNumber, useSession, useTranslation } fro
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { expectedCapacityQueries } from '../api.ts'
 import { CalculationPanel } from './calculation-panel.tsx'
+import { WindowBanner } from './window-banner.tsx'
 
 type OverrideKey = keyof ExpectedCapacityOverrides
 
@@ -148,9 +149,13 @@ export function ExpectedCapacityForm({
   }))
   const evidenceOptions = (evidence.data ?? []).map((a) => ({ value: a.id, label: a.fileName }))
 
+  // The window of the year filed for (the change after the auction needs none).
+  const banner = afterAuction ? null : <WindowBanner deliveryYear={deliveryYear} />
+
   if (confirming && resource && calculation.data) {
     return (
       <Stack gap="md" data-testid="ec-confirm">
+        {banner}
         <Paper withBorder p="md" className="yoryo-panel">
           <Stack gap="sm">
             <Title
@@ -199,6 +204,7 @@ export function ExpectedCapacityForm({
 
   return (
     <Stack gap="md">
+      {banner}
       <Paper withBorder p="md" className="yoryo-panel">
         <Stack gap="md" data-testid="ec-form">
           {record ? (

@@ -13,7 +13,6 @@ import { useNavigate, useParams } from 'react-router'
 import type { ExpectedCapacity, ExpectedCapacityRegisterInput } from '@yoryo/contracts'
 import { expectedCapacityQueries, useFileExpectedCapacityApplication } from '../api.ts'
 import { ExpectedCapacityForm } from '../components/expected-capacity-form.tsx'
-import { WindowBanner } from '../components/window-banner.tsx'
 
 /**
  * 070 期待容量の登録申込 (`/expected-capacities/new`) and 変更申込 (`/expected-capacities/:id/change`,
@@ -39,7 +38,6 @@ export function ExpectedCapacityFormPage() {
       }
     >
       <Stack gap="md">
-        <WindowBanner />
         {!canEditGroup(session, '070') ? (
           <MessageAlert id="E-AUTH-005" />
         ) : id && record.error ? (
