@@ -23,7 +23,15 @@ import {
   type Resource,
   type ResourceKind,
 } from '@yoryo/contracts'
-import { ApiErrorAlert, ValueRow, formatNumber, useSession, useTranslation } from '@yoryo/ui'
+import {
+  ApiErrorAlert,
+  AttachmentPanel,
+  ValueRow,
+  attachmentQueries,
+  formatNumber,
+  useSession,
+  useTranslation,
+} from '@yoryo/ui'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { expectedCapacityQueries } from '../api.ts'
 import { CalculationPanel } from './calculation-panel.tsx'
@@ -86,7 +94,12 @@ export function ExpectedCapacityForm({
   const { t } = useTranslation()
   const session = useSession()
   const resources = useQuery({ ...expectedCapacityQueries.resources(), enabled: !record })
-  const evidence = useQuery(expectedCapacityQueries.evidence(session.participant.id))
+  // Evidence: the participant's attachments (A20), uploaded here through the attachments kit.
+  const evidenceOwner = useMemo(
+    () => ({ ownerType: 'participant' as const, ownerId: session.participant.id }),
+    [session.participant.id],
+  )
+  const evidence = useQuery(attachmentQueries.list(evidenceOwner))
   const start = initial ?? record ?? {}
   const [resourceId, setResourceId] = useState<string | null>(
     record?.resource.id ?? initial?.resourceId ?? null,
@@ -104,6 +117,17 @@ export function ExpectedCapacityForm({
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus()
   }, [confirming])
+  // A file uploaded while the form is open is the evidence of this application: chosen at once.
+  const known = useRef<Set<string> | null>(null)
+  useEffect(() => {
+    if (!evidence.data) return
+    const ids = evidence.data.map((a) => a.id)
+    const before = known.current
+    known.current = new Set(ids)
+    if (!before) return
+    const added = ids.filter((id) => !before.has(id))
+    if (added.length) setEvidenceIds((chosen) => [...chosen, ...added])
+  }, [evidence.data])
 
   const resource: Pick<Resource, 'id' | 'kind' | 'generationType' | 'code' | 'name'> | undefined =
     record?.resource ?? resources.data?.items.find((r) => r.id === resourceId)
@@ -292,7 +316,10 @@ export function ExpectedCapacityForm({
                 onChange={setEvidenceIds}
                 nothingFoundMessage={t('expectedCapacity.form.noEvidence')}
                 w={420}
+                maw="100%"
+                data-testid="ec-evidence"
               />
+              <AttachmentPanel ownerType="participant" ownerId={session.participant.id} />
             </Stack>
           ) : null}
           <Textarea
