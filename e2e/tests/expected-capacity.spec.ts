@@ -139,3 +139,38 @@ test('[070] expected capacity computed, outside the window refused', async ({ pa
     )
   }
 })
+
+test('[070] an overridden input is filed with evidence attached on the form', async ({
+  page,
+  data,
+}) => {
+  test.slow()
+  const participant = await data.participant()
+  const resource = await data.resource(participant.code, 'stable')
+  await login(page, participant.admin)
+  await page.goto('/expected-capacities/new')
+  await page.getByTestId('ec-resource').click()
+  await page.getByRole('option', { name: `${resource.code} ${resource.name}` }).click()
+  await page.getByTestId('ec-override').check()
+  await page.getByTestId('ec-override-installedKw').fill('300000')
+  // The evidence is attached here (A20) and chosen at once.
+  await page.locator('input[type=file]').setInputFiles({
+    name: '設備容量の根拠.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  })
+  await page.getByRole('button', { name: '添付する' }).click()
+  await expect(page.getByRole('table', { name: '添付ファイル一覧' })).toContainText(
+    '設備容量の根拠.pdf',
+  )
+  await expect(page.getByText('設備容量の根拠.pdf').first()).toBeVisible()
+  await expect(page.getByTestId('ec-calculation')).toContainText('300,000')
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/ec-evidence-form.png', fullPage: true })
+  await page.getByTestId('ec-confirm-button').click()
+  await page.getByTestId('ec-submit').click()
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/)
+  await expect(page.getByTestId('application-state')).toHaveText('申込済')
+  // Filed with its evidence (the API refuses an override without: E-EC-013).
+  await expect(page.getByRole('row', { name: /^根拠資料/ }).first()).toContainText('1')
+})
