@@ -208,7 +208,12 @@ export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           deliveryYear: z.coerce.number().int().min(2020).max(2100).optional(),
         }),
-        response: { 200: expectedCapacityWindowSchema, 401: problemSchema, 403: problemSchema },
+        response: {
+          200: expectedCapacityWindowSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
     async (request) => {
