@@ -290,7 +290,7 @@ export class TestData {
     options: { role?: string; mustChangePassword?: boolean; passwordAgeDays?: number } = {},
   ): Promise<Credentials> {
     const res = await this.request.post('/api/test-support/users', {
-      data: { participantCode, ...options },
+      data: { participantCode, biddingOpensInDays: -1, ...options },
     })
     expect(res.status(), await res.text()).toBe(200)
     return (await res.json()) as Credentials
@@ -309,6 +309,28 @@ export class TestData {
   }
 
   /**
+   * A small auction of its own (120 / 110): `biddingClosed` with bids, `published` (cleared by
+   * the job and published) or `open`; with a qualified resource of `participantCode` in tokyo.
+   */
+  async auctionWithBids(input: {
+    state: 'open' | 'biddingClosed' | 'published'
+    type?: 'main' | 'additional'
+    participantCode?: string
+  }): Promise<{
+    id: string
+    code: string
+    resources: { id: string; code: string; name: string }[]
+  }> {
+    const res = await this.request.post('/api/test-support/auctions-with-bids', { data: input })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as {
+      id: string
+      code: string
+      resources: { id: string; code: string; name: string }[]
+    }
+  }
+
+  /**
    * Moves every market window of a kind (only in `exclusive/` tests: windows are shared) or,
    * with `deliveryYear`, the window of that year only (made when there is none).
    */
@@ -324,12 +346,65 @@ export class TestData {
     expect(res.status(), await res.text()).toBe(200)
   }
 
+  /**
+   * An auction (120) with the example parameters and both windows, in `state` (default open),
+   * bidding opening `biddingOpensInDays` from now (default 7) for a week.
+   */
+  async auction(
+    options: {
+      deliveryYear?: number
+      type?: 'main' | 'additional'
+      state?: 'draft' | 'open' | 'biddingClosed' | 'cleared' | 'published'
+      biddingOpensInDays?: number
+      biddingDays?: number
+    } = {},
+  ): Promise<{ id: string; code: string; deliveryYear: number }> {
+    const res = await this.request.post('/api/test-support/auctions', { data: options })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as { id: string; code: string; deliveryYear: number }
+  }
+
+  /** An approved expected capacity (070) of a resource for a delivery year. */
+  async expectedCapacity(resourceId: string, deliveryYear: number, expectedKw: number) {
+    const res = await this.request.post('/api/test-support/expected-capacities', {
+      data: { resourceId, deliveryYear, expectedKw },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as { id: string }
+  }
+
   async registerCertificate(userInternalId: string, fingerprint: string): Promise<void> {
     const res = await this.request.post('/api/test-support/client-certificates', {
       data: { userId: userInternalId, fingerprint },
     })
     expect(res.status(), await res.text()).toBe(200)
   }
+
+  /** An auction of this test open for bidding (110), with new resources of the participant qualified. */
+  async biddingAuction(
+    participantCode: string,
+    options: { resources?: number; expectedKw?: number } = {},
+  ): Promise<TestAuction> {
+    const res = await this.request.post('/api/test-support/auctions', {
+      data: { participantCode, biddingOpensInDays: -1, ...options },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as TestAuction
+  }
+
+  /** Moves one auction's bidding window (e.g. closes it now). */
+  async moveBiddingWindow(auctionId: string, opensAt: Date, closesAt: Date): Promise<void> {
+    const res = await this.request.put(`/api/test-support/auctions/${auctionId}/bidding-window`, {
+      data: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+  }
+}
+
+export interface TestAuction {
+  id: string
+  code: string
+  resources: { id: string; code: string; name: string }[]
 }
 
 /** The SPAs' warning for a text not loaded (`MISSING_TEXT_WARNING` of @yoryo/ui's i18n.ts). */

@@ -3,11 +3,17 @@
  * PostgreSQL server — validate, then apply — against PostgreSQL's own `COPY` of the same rows
  * into a plain table in the same run, and the API process's peak memory over idle.
  *
- * The format is the client-certificate file (711) until the resource formats (810–813) exist;
- * 810 replaces it then (see bench/README.md).
+ * The format is the stable resource registration file (810: each row files a submitted
+ * registration application for the operator's review, with its audit entry); `--format 711`
+ * runs the client-certificate file instead (see bench/README.md).
  *
- *   pnpm --filter @yoryo/api bench:bulk              # 100,000 rows
- *   pnpm --filter @yoryo/api bench:bulk --rows 5000  # a quicker look
+ *   pnpm --filter @yoryo/api bench:bulk                # 100,000 rows of 810
+ *   pnpm --filter @yoryo/api bench:bulk --rows 5000    # a quicker look
+ *   pnpm --filter @yoryo/api bench:bulk --format 711   # the client-certificate file
+ *   pnpm --filter @yoryo/api bench:bulk --database pglite --rows 10000  # the embedded database
+ *
+ * It also times the progress requests (`GET /api/v1/bulk-imports/{id}`, one after the other
+ * while the job runs): the longest one shows how long the job blocks other requests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -27,11 +33,18 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 const rows = Number(arg('rows') ?? 100_000)
+const formatCode = arg('format') ?? '810'
+if (formatCode !== '810' && formatCode !== '711') throw new Error('--format: 810 or 711')
+const databaseKind = arg('database') ?? 'postgresql'
+if (databaseKind !== 'postgresql' && databaseKind !== 'pglite') {
+  throw new Error('--database: postgresql or pglite')
+}
 /** `--cpu-prof <dir>`: a V8 CPU profile of the API process, written when it stops. */
 const cpuProfDir = arg('cpu-prof')
 const port = Number(process.env.BENCH_PORT ?? 3304)
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55501)
-const HEADER = 'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了'
+/** The 711 file's header (the 810 file's comes from its sample, K10). */
+const HEADER_711 = 'ユーザID,シリアル番号,SHA-256フィンガープリント,有効期間開始,有効期間終了'
 
 const work = mkdtempSync(join(tmpdir(), 'yoryo-bench-bulk-'))
 // Its own folder in /tmp: the server runs as the `postgres` user, which cannot enter `work`.
@@ -78,47 +91,8 @@ function psql(url: string, command: string): number {
   return performance.now() - started
 }
 
-async function main() {
-  const started = spawnSync('bash', ['scripts/pg-test-server.sh', 'start', pgDir, String(pgPort)], {
-    cwd: root,
-  })
-  if (started.status !== 0) throw new Error(`PostgreSQL: ${started.stderr.toString()}`)
-  pgStarted = true
-  const databaseUrl = started.stdout.toString().trim()
-  const database = await openDatabase({ databaseUrl })
-  await migrateDatabase(database)
-  await seedDemoData(database.prisma, { hashPassword })
-  await database.close()
-
-  // The file: P00001's user01, one certificate per row (ASCII rows, the header in Shift_JIS).
-  const lines = [HEADER]
-  for (let i = 1; i <= rows; i++) {
-    lines.push(`user01,${i.toString(16)},${randomBytes(32).toString('hex')},2026/04/01,2099/03/31`)
-  }
-  const text = lines.join('\r\n') + '\r\n'
-  const csvPath = join(work, 'rows.csv')
-  writeFileSync(csvPath, text)
-  const { default: iconv } = await import('iconv-lite')
-  const file = iconv.encode(text, 'Shift_JIS')
-
-  const origin = `http://127.0.0.1:${port}`
-  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
-  const [node, ...args] = ['node', ...profile, ...apiServerCommand(root)]
-  server = spawn(node as string, args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      PUBLIC_ORIGIN: origin,
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      WEB_DIST_DIR: join(work, 'no-web'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  await waitForHealth(origin)
+/** Logs in as P00001 admin01; returns the session cookie. */
+async function loginCookie(origin: string): Promise<string> {
   const login = await fetch(`${origin}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },
@@ -129,7 +103,76 @@ async function main() {
     }),
   })
   if (!login.ok) throw new Error(`login: ${login.status}`)
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string
+  return (login.headers.get('set-cookie') ?? '').split(';')[0] as string
+}
+
+async function main() {
+  let databaseUrl: string | undefined
+  const dataDir = join(work, 'data')
+  if (databaseKind === 'postgresql') {
+    const started = spawnSync(
+      'bash',
+      ['scripts/pg-test-server.sh', 'start', pgDir, String(pgPort)],
+      { cwd: root },
+    )
+    if (started.status !== 0) throw new Error(`PostgreSQL: ${started.stderr.toString()}`)
+    pgStarted = true
+    databaseUrl = started.stdout.toString().trim()
+  }
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir })
+  await migrateDatabase(database)
+  await seedDemoData(database.prisma, { hashPassword })
+  await database.close()
+
+  const origin = `http://127.0.0.1:${port}`
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
+  const [node, ...args] = ['node', ...profile, ...apiServerCommand(root)]
+  server = spawn(node as string, args, {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
+      PUBLIC_ORIGIN: origin,
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: join(work, 'no-web'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitForHealth(origin)
+
+  // The file, in Shift_JIS. 711: P00001's user01, one certificate per
+  // row. 810: the sample row (K10) of a stable resource, its name and grid code numbered.
+  let header = HEADER_711
+  let row = (i: number) =>
+    `user01,${i.toString(16)},${randomBytes(32).toString('hex')},2026/04/01,2099/03/31`
+  if (formatCode === '810') {
+    const sample = await fetch(`${origin}/api/v1/bulk-formats/810/sample?encoding=utf-8`, {
+      headers: { cookie: await loginCookie(origin) },
+    })
+    if (!sample.ok) throw new Error(`sample: ${sample.status}`)
+    const [head, example] = (await sample.text()).replace(/^\uFEFF/, '').split('\r\n')
+    header = head as string
+    const cells = (example as string).split(',')
+    const nameAt = header.split(',').indexOf('電源等の名称')
+    const gridAt = header.split(',').indexOf('系統コード')
+    row = (i) =>
+      cells
+        .map((c, at) => (at === nameAt ? `${c}-${i}` : at === gridAt ? `GB${1_000_000 + i}` : c))
+        .join(',')
+  }
+  const columnCount = header.split(',').length
+  const lines = [header]
+  for (let i = 1; i <= rows; i++) lines.push(row(i))
+  const text = lines.join('\r\n') + '\r\n'
+  const csvPath = join(work, 'rows.csv')
+  writeFileSync(csvPath, text)
+  const { default: iconv } = await import('iconv-lite')
+  const file = iconv.encode(text, 'Shift_JIS')
+
+  const cookie = await loginCookie(origin)
   const pid = server.pid as number
   const idle = rssMb(pid)
   let peak = idle
@@ -139,7 +182,7 @@ async function main() {
 
   async function run(mode: 'validate' | 'apply') {
     const form = new FormData()
-    form.append('format', '711')
+    form.append('format', formatCode)
     form.append('mode', mode)
     form.append('file', new Blob([file], { type: 'text/csv' }), 'bench.csv')
     const t0 = performance.now()
@@ -150,20 +193,25 @@ async function main() {
     })
     if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`)
     const { id } = (await res.json()) as { id: string }
+    let longestGet = 0
     for (;;) {
+      const asked = performance.now()
       const got = (await (
         await fetch(`${origin}/api/v1/bulk-imports/${id}`, { headers: { cookie } })
       ).json()) as { state: string; appliedCount: number; errorCount: number }
+      longestGet = Math.max(longestGet, performance.now() - asked)
       if (got.state === 'succeeded' || got.state === 'failed') {
         if (got.state !== 'succeeded') throw new Error(`${mode}: ${JSON.stringify(got)}`)
-        return performance.now() - t0
+        return { ms: performance.now() - t0, longestGet }
       }
       await new Promise((r) => setTimeout(r, 50))
     }
   }
 
-  const validateMs = await run('validate')
-  const applyMs = await run('apply')
+  const validated = await run('validate')
+  const applied = await run('apply')
+  const validateMs = validated.ms
+  const applyMs = applied.ms
   clearInterval(sampler)
   if (cpuProfDir) {
     // The profile is written when the process exits: stop it while the database still runs.
@@ -172,18 +220,20 @@ async function main() {
     await exited
   }
 
-  psql(
-    databaseUrl,
-    'CREATE TABLE bench_copy (user_id text, serial text, fingerprint text, valid_from text, valid_to text)',
-  )
-  const copyMs = psql(
-    databaseUrl,
-    `\\copy bench_copy FROM '${csvPath}' WITH (FORMAT csv, HEADER true)`,
-  )
+  let copyMs = Number.NaN
+  if (databaseUrl) {
+    psql(
+      databaseUrl,
+      `CREATE TABLE bench_copy (${Array.from({ length: columnCount }, (_, i) => `c${i} text`).join(', ')})`,
+    )
+    copyMs = psql(databaseUrl, `\\copy bench_copy FROM '${csvPath}' WITH (FORMAT csv, HEADER true)`)
+  }
 
   const perSecond = (ms: number) => Math.round(rows / (ms / 1000))
-  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`
-  console.log(`\nBulk import of ${rows.toLocaleString('en')} rows (711) on PostgreSQL`)
+  const pct = (a: number, b: number) => (Number.isNaN(a) ? '—' : `${((a / b) * 100).toFixed(1)} %`)
+  console.log(
+    `\nBulk import of ${rows.toLocaleString('en')} rows (${formatCode}) on ${databaseKind === 'pglite' ? 'the embedded PGlite' : 'PostgreSQL'}`,
+  )
   console.log('| step                          |     time |    rows/s | of COPY |')
   console.log('| ----------------------------- | -------: | --------: | ------: |')
   const line = (name: string, ms: number) =>
@@ -192,7 +242,7 @@ async function main() {
         .toLocaleString('en')
         .padStart(9)} | ${pct(copyMs, ms).padStart(7)} |`,
     )
-  line('COPY into a plain table', copyMs)
+  if (databaseUrl) line('COPY into a plain table', copyMs)
   line('validate (upload → succeeded)', validateMs)
   line('apply (upload → succeeded)', applyMs)
   console.log(
@@ -200,9 +250,14 @@ async function main() {
       `growth ${(peak - idle).toFixed(0)} MB (goal < 200 MB)`,
   )
   console.log(
-    `apply rows/s of COPY: ${pct(copyMs, applyMs)} (goal ≥ 25 %); ` +
-      `validate and apply together: ${pct(copyMs, validateMs + applyMs)}`,
+    `longest GET of the progress while the job ran: validate ${validated.longestGet.toFixed(0)} ms, ` +
+      `apply ${applied.longestGet.toFixed(0)} ms`,
   )
+  if (databaseUrl)
+    console.log(
+      `apply rows/s of COPY: ${pct(copyMs, applyMs)} (goal ≥ 25 %); ` +
+        `validate and apply together: ${pct(copyMs, validateMs + applyMs)}`,
+    )
 }
 
 main().then(

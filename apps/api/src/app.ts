@@ -23,6 +23,7 @@ import { EntityHandlers } from './modules/applications/public.ts'
 import { effectivenessTestRoutes } from './modules/expected-capacity/effectiveness-tests.ts'
 import { factorTableRoutes } from './modules/expected-capacity/factor-tables.ts'
 import { expectedCapacityRoutes } from './modules/expected-capacity/routes.ts'
+import { auctionRoutes } from './modules/auctions/routes.ts'
 import { participantRoutes } from './modules/participants/routes.ts'
 import { resourceRoutes } from './modules/resources/routes.ts'
 import { documentRoutes } from './modules/documents/routes.ts'
@@ -34,7 +35,13 @@ import { testSupportRoutes } from './modules/test-support/routes.ts'
 import { userRoutes } from './modules/users/routes.ts'
 import { clientCertificateRoutes } from './modules/client-certificates/routes.ts'
 import { bulkFormatRoutes, bulkImportRoutes } from './modules/bulk-imports/routes.ts'
+import { bidRoutes } from './modules/bids/routes.ts'
 import { BulkFormats } from './modules/bulk-imports/formats.ts'
+import {
+  auctionResultRoutes,
+  bidSimulationRoutes,
+  clearingRoutes,
+} from './modules/clearing/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -146,6 +153,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(effectivenessTestRoutes, { prefix: '/api/v1/effectiveness-tests' })
   await app.register(bulkFormatRoutes, { prefix: '/api/v1/bulk-formats' })
   await app.register(bulkImportRoutes, { prefix: '/api/v1/bulk-imports' })
+  await app.register(auctionRoutes, { prefix: '/api/v1/auctions' })
+  await app.register(bidRoutes, { prefix: '/api/v1' })
+  await app.register(clearingRoutes, { prefix: '/api/v1/auctions' })
+  await app.register(auctionResultRoutes, { prefix: '/api/v1/auction-results' })
+  await app.register(bidSimulationRoutes, { prefix: '/api/v1/bid-simulations' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -58,6 +58,8 @@ const envSchema = z.object({
   CLIENT_CERT_REQUIRED: booleanFromEnv.default(false),
   JOB_RUNNER: booleanFromEnv.default(true),
   JOB_STALE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  BULK_UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  RECEIPT_SIGNING_KEY_FILE: z.string().optional(),
 })
 
 export type Config = {
@@ -99,6 +101,18 @@ export type Config = {
     /** A running job without heartbeat for this long was left by a dead process. */
     staleMs: number
   }
+  bulkImports: {
+    /**
+     * Days the uploaded file of a finished import is kept (`BULK_UPLOAD_RETENTION_DAYS`,
+     * default 7); its result and error file stay.
+     */
+    uploadRetentionDays: number
+  }
+  /**
+   * The Ed25519 key (PKCS#8 PEM) that signs bid receipts (110); unset: one generated on first
+   * use and kept in the database (`lib/receipts.ts`).
+   */
+  receiptSigningKeyFile: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -171,6 +185,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       required: e.CLIENT_CERT_REQUIRED,
     },
     jobs: { runner: e.JOB_RUNNER, staleMs: e.JOB_STALE_SECONDS * 1000 },
+    bulkImports: { uploadRetentionDays: e.BULK_UPLOAD_RETENTION_DAYS },
+    receiptSigningKeyFile: e.RECEIPT_SIGNING_KEY_FILE
+      ? resolve(e.RECEIPT_SIGNING_KEY_FILE)
+      : undefined,
   }
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
+import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
 import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
@@ -54,6 +55,8 @@ async function main() {
     }
   }
   const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })
+  // The demo auctions are cleared by the real clearing job, so they need the app's job runner.
+  if (seeded) await seedDemoAuctions(database.prisma, app.jobs)
 
   let closing = false
   const shutdown = async (signal: string) => {

@@ -3,10 +3,13 @@ import { timestampSchema } from './common.ts'
 import {
   applicationKindLabels,
   applicationStateLabels,
+  auctionStateLabels,
+  auctionTypeLabels,
   bankAccountTypeLabels,
   clientCertificateStatusLabels,
   licenseCategoryLabels,
   participantStatusLabels,
+  qualificationStateLabels,
   roleLabels,
   userStatusLabels,
   type Label,
@@ -81,6 +84,10 @@ export const auditEntityTypeLabels: Labels<
   | 'expectedCapacity'
   | 'factorTable'
   | 'effectivenessTest'
+  | 'auction'
+  | 'qualification'
+  | 'bid'
+  | 'clearing'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -97,6 +104,10 @@ export const auditEntityTypeLabels: Labels<
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
   factorTable: { ja: '係数表', en: 'Factor table' },
   effectivenessTest: { ja: '実効性テスト', en: 'Effectiveness test' },
+  auction: { ja: '容量オークション', en: 'Auction' },
+  qualification: { ja: '参加資格', en: 'Qualification' },
+  bid: { ja: '応札', en: 'Bid' },
+  clearing: { ja: '約定処理', en: 'Clearing run' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -148,6 +159,22 @@ export const auditActionLabels: Record<string, Label> = {
   'expectedCapacity.cancel': { ja: '期待容量の廃止', en: 'Expected capacity cancelled' },
   'factorTable.create': { ja: '係数表の改定', en: 'Factor tables revised' },
   'effectivenessTest.create': { ja: '実効性テスト結果の登録', en: 'Effectiveness test recorded' },
+  'auction.create': { ja: 'オークションの作成', en: 'Auction created' },
+  'auction.updateParameters': {
+    ja: 'オークションのパラメータ変更',
+    en: 'Auction parameters changed',
+  },
+  'auction.updateWindows': { ja: 'オークションの受付期間変更', en: 'Auction windows changed' },
+  'auction.transition': { ja: 'オークションの状態変更', en: 'Auction state changed' },
+  'qualification.propose': { ja: '参加資格の提案', en: 'Qualifications proposed' },
+  'qualification.decide': { ja: '参加資格の確認', en: 'Qualification decided' },
+  'qualification.confirmAll': { ja: '参加資格の一括確認', en: 'Qualifications confirmed' },
+  'bid.register': { ja: '応札の登録', en: 'Bid registered' },
+  'bid.change': { ja: '応札の変更', en: 'Bid changed' },
+  'bid.withdraw': { ja: '応札の取下げ', en: 'Bid withdrawn' },
+  'clearing.start': { ja: '約定処理の実行', en: 'Clearing run started' },
+  'clearing.complete': { ja: '約定処理の完了', en: 'Clearing run finished' },
+  'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
@@ -237,6 +264,13 @@ export const auditFieldLabels: Record<string, Label> = {
   instructedKw: { ja: '指令容量(kW)', en: 'Instructed kW' },
   deliveredKw: { ja: '実績(kW)', en: 'Delivered kW' },
   achievementRate: { ja: '達成率', en: 'Achievement rate' },
+  auctionCode: { ja: 'オークションID', en: 'Auction code' },
+  parametersVersion: { ja: 'パラメータの版', en: 'Parameters version' },
+  windows: { ja: '受付期間', en: 'Windows' },
+  excludedReason: { ja: '対象外の理由', en: 'Reason for exclusion' },
+  created: { ja: '追加件数', en: 'Added' },
+  removed: { ja: '削除件数', en: 'Removed' },
+  confirmed: { ja: '確認件数', en: 'Confirmed' },
 }
 
 /**
@@ -246,6 +280,9 @@ export const auditFieldLabels: Record<string, Label> = {
 export const auditValueLabels: Record<string, Record<string, Label>> = {
   status: { ...userStatusLabels, ...clientCertificateStatusLabels },
   'participant.status': participantStatusLabels,
+  'auction.state': auctionStateLabels,
+  'auction.type': auctionTypeLabels,
+  'qualification.state': qualificationStateLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,

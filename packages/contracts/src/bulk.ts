@@ -25,6 +25,9 @@ export const bulkFormatCodes = [
   '830',
   '840',
   '841',
+  '850',
+  '860',
+  '870',
 ] as const
 export type BulkFormatCode = (typeof bulkFormatCodes)[number]
 /** A format code in requests and answers (the registered formats: `GET /api/v1/bulk-formats`). */

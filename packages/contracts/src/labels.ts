@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { BulkColumnType, BulkImportMode, FileEncoding, JobState } from './bulk.ts'
 import type { ApplicationState, EntityType } from './applications.ts'
+import type { AuctionState, AuctionSubtype, AuctionType, QualificationState } from './auctions.ts'
 import type { ClientCertificateStatus } from './client-certificates.ts'
 import type { ExpectedCapacityStatus } from './expected-capacity.ts'
 import type { bankAccountTypeSchema, LicenseCategory } from './participants.ts'
@@ -182,4 +183,29 @@ export const bulkColumnTypeLabels: Labels<BulkColumnType> = {
   date: { ja: '日付', en: 'Date' },
   dateTime: { ja: '日時', en: 'Date and time' },
   hex: { ja: '16進数', en: 'Hexadecimal' },
+}
+
+// Auctions (120) and qualification (100).
+export const auctionTypeLabels: Labels<AuctionType> = {
+  main: { ja: 'メインオークション', en: 'Main auction' },
+  additional: { ja: '追加オークション', en: 'Additional auction' },
+}
+
+export const auctionSubtypeLabels: Labels<AuctionSubtype> = {
+  procurement: { ja: '調達オークション', en: 'Procurement' },
+  release: { ja: 'リリースオークション', en: 'Release' },
+}
+
+export const auctionStateLabels: Labels<AuctionState> = {
+  draft: { ja: '準備中', en: 'Draft' },
+  open: { ja: '受付中', en: 'Open' },
+  biddingClosed: { ja: '応札締切', en: 'Bidding closed' },
+  cleared: { ja: '約定処理済', en: 'Cleared' },
+  published: { ja: '結果公表済', en: 'Published' },
+}
+
+export const qualificationStateLabels: Labels<QualificationState> = {
+  pending: { ja: '確認待ち', en: 'Pending' },
+  qualified: { ja: '参加資格あり', en: 'Qualified' },
+  excluded: { ja: '対象外', en: 'Excluded' },
 }

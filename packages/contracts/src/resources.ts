@@ -508,7 +508,7 @@ export type ResourceListQuery = z.infer<typeof resourceListQuerySchema>
 
 // ── Bulk files (810–813, 820–823, 822M, 823S) ──────────────────────────────────────────────
 
-/** A number cell of a file: the text of a number becomes the number the field's schema checks. */
+/** A number cell of a file: the text of a number becomes the number the field's schema checks (also the bid files 850–870). */
 export function numberCell<T extends z.ZodType>(schema: T) {
   return z.preprocess(
     (v) => (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : v),

@@ -318,3 +318,26 @@ export async function createQualification(
     },
   })
 }
+
+/**
+ * An approved expected capacity (070) of a resource for a delivery year, as approval leaves it
+ * (the calculation reduced to the kW): what qualification (100) proposes from.
+ */
+export async function createExpectedCapacity(
+  prisma: DbClient,
+  input: { resource: Resource; deliveryYear: number; expectedKw?: number },
+): Promise<{ id: string }> {
+  const expectedKw = input.expectedKw ?? 5_000
+  return prisma.expectedCapacity.create({
+    data: {
+      participantId: input.resource.participantId,
+      resourceId: input.resource.id,
+      deliveryYear: input.deliveryYear,
+      expectedKw,
+      eligible: true,
+      calculation: { expectedKw, source: 'factory' },
+      note: 'factory',
+    },
+    select: { id: true },
+  })
+}

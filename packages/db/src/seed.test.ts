@@ -53,7 +53,7 @@ describe('seedDemoData', () => {
 
   it('places the market windows around now', async () => {
     const windows = await db.prisma.marketWindow.findMany({ orderBy: { opensAt: 'asc' } })
-    expect(windows.length).toBeGreaterThanOrEqual(3)
+    expect(windows.length).toBeGreaterThanOrEqual(2)
     const byFunction = (f: string, state: 'open' | 'upcoming') =>
       windows.find(
         (w) =>
@@ -61,14 +61,11 @@ describe('seedDemoData', () => {
           (state === 'open' ? w.opensAt <= now && now < w.closesAt : w.opensAt > now),
       )
     const registration = byFunction('070', 'open')
-    const bidding = byFunction('110', 'upcoming')
     const outage = byFunction('180', 'open')
     expect(registration?.titleJa).toContain('2030年度 メインオークション')
-    expect(bidding?.titleEn).toContain('FY2030 main auction')
     expect(outage).toBeDefined()
-    // About 5 days left for registration, bidding opens in about 20 days.
+    // About 5 days left for registration.
     expect(Math.round(((registration?.closesAt.getTime() ?? 0) - now.getTime()) / DAY)).toBe(5)
-    expect(Math.round(((bidding?.opensAt.getTime() ?? 0) - now.getTime()) / DAY)).toBe(20)
     for (const w of windows) expect(w.opensAt < w.closesAt).toBe(true)
   })
 

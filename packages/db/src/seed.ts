@@ -192,7 +192,10 @@ export const demoLogins: readonly DemoLogin[] = demoParticipants.flatMap((p) =>
   })),
 )
 
-/** Market windows around `now`: one open, one upcoming, one open outage-plan window, one past. */
+/**
+ * Market windows around `now`: the open expected capacity registration and outage-plan windows.
+ * The bidding windows belong to the demo auctions (`seedDemoAuctions`, apps/api clearing module).
+ */
 export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput[] {
   const fy = fiscalYearOf(now)
   const mainYear = fy + 4
@@ -207,28 +210,12 @@ export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput
       closesAt: jstAt(now, 5, 17),
     },
     {
-      kind: 'bidding',
-      function: '110',
-      titleJa: `応札受付（${mainYear}年度 メインオークション）`,
-      titleEn: `Bidding (FY${mainYear} main auction)`,
-      opensAt: jstAt(now, 20, 9),
-      closesAt: jstAt(now, 27, 17),
-    },
-    {
       kind: 'outagePlanSubmission',
       function: '180',
       titleJa: `容量停止計画提出受付（${nextYear}年度 実需給分）`,
       titleEn: `Outage plan submission (delivery year FY${nextYear})`,
       opensAt: jstAt(now, -3, 9),
       closesAt: jstAt(now, 12, 17),
-    },
-    {
-      kind: 'bidding',
-      function: '110',
-      titleJa: `応札受付（${nextYear}年度 追加オークション）`,
-      titleEn: `Bidding (FY${nextYear} additional auction)`,
-      opensAt: jstAt(now, -60, 9),
-      closesAt: jstAt(now, -53, 17),
     },
   ]
 }

@@ -34,13 +34,29 @@ export interface AuditEntry {
 
 /** Values as stored in the log: dates as ISO strings, secrets never. */
 const SECRET_KEYS = new Set(['passwordHash', 'tokenHash', 'content', 'password', 'accessKeyHash'])
+const hideSecrets = (key: string, v: unknown) =>
+  SECRET_KEYS.has(key) ? '[secret]' : typeof v === 'bigint' ? v.toString() : v
+
+/** A value as the log stores it, as JSON text (what `auditMany` sends); null for none. */
+export function loggableJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null
+  return JSON.stringify(value, hideSecrets)
+}
+
+const SECRET_KEY_IN_JSON = new RegExp(`"(${[...SECRET_KEYS].join('|')})":`)
+
+/**
+ * Whether the log stores a value otherwise than as its JSON text `json` (a secret hidden): a
+ * cheap test on the text first (no secret's key in it), the exact one only where it might.
+ */
+export function loggedDiffers(value: unknown, json: string): boolean {
+  if (!SECRET_KEY_IN_JSON.test(json)) return false
+  return loggableJson(value) !== json
+}
+
 function loggable(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  if (value === undefined || value === null) return Prisma.DbNull
-  return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) =>
-      SECRET_KEYS.has(key) ? '[secret]' : typeof v === 'bigint' ? v.toString() : v,
-    ),
-  ) as Prisma.InputJsonValue
+  const json = loggableJson(value)
+  return json === null ? Prisma.DbNull : (JSON.parse(json) as Prisma.InputJsonValue)
 }
 
 /**
@@ -74,10 +90,7 @@ export async function auditMany(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (!entries.length) return
-  const json = (value: unknown) => {
-    const v = loggable(value)
-    return v === Prisma.DbNull ? null : JSON.stringify(v)
-  }
+  const json = loggableJson
   await tx.$executeRaw`
     INSERT INTO audit_log (id, actor_user_id, actor_label, participant_id, action, entity_type,
       entity_id, before, after, request_id)

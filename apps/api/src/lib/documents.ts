@@ -35,6 +35,9 @@ export interface DocumentTemplate<S> {
   body(doc: Pdf, snapshot: S): void
 }
 
+/** The operator as it signs its documents. */
+export const ISSUER = '電力広域的運営推進機関'
+
 const templates = new Map<string, DocumentTemplate<unknown>>()
 
 /** Declares a kind of document and adds it to the registry the download route renders from. */

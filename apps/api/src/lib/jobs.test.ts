@@ -39,6 +39,32 @@ describe('jobs', () => {
     expect(await runner.drain()).toBe(0)
   })
 
+  it('queues and runs a recurring job when the runner starts, one at a time', async () => {
+    const runner = new JobRunner(db(), { id: 'r-recur', pollMs: 10 })
+    let runs = 0
+    runner.register('tidy', async () => {
+      runs++
+      return { state: 'succeeded' }
+    })
+    expect(() => runner.recur('unknown', 1000)).toThrow()
+    runner.recur('tidy', 60 * 60 * 1000)
+    runner.start()
+    await until(
+      async () => (await db().job.count({ where: { kind: 'tidy', state: 'succeeded' } })) === 1,
+      5000,
+    )
+    await runner.stop()
+    expect(runs).toBe(1)
+    // While one is queued (or running), no second one is queued.
+    const other = new JobRunner(db(), { id: 'r-recur-2' })
+    other.register('tidy', async () => ({ state: 'succeeded' }))
+    other.recur('tidy', 60 * 60 * 1000)
+    expect(await other.queueRecurring('tidy')).toBe(true)
+    expect(await other.queueRecurring('tidy')).toBe(false)
+    expect(await db().job.count({ where: { kind: 'tidy', state: 'queued' } })).toBe(1)
+    expect(await other.drain()).toBe(1)
+  })
+
   it('marks a job failed when its handler throws', async () => {
     const runner = new JobRunner(db(), { id: 'r-fail' })
     runner.register('boom', async () => {

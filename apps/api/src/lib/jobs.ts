@@ -20,6 +20,9 @@ import { Prisma, type Db, type DbClient } from '@yoryo/db'
  *   nothing (and the job is re-run).
  * - Tests drive the runner with `drain()` (run every claimable job now) instead of waiting for
  *   the polling loop, which only the server starts (`start()`).
+ * - Housekeeping runs as recurring jobs (`recur(kind, everyMs)`): while the runner runs, a job of
+ *   the kind is queued at start and then every `everyMs`, unless one is already queued or
+ *   running (several instances may each queue one: the handler must be safe to run twice).
  */
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed'
@@ -96,6 +99,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<unknown> | undefined
   private stopped = true
+  private readonly recurring = new Map<string, number>()
+  private recurTimers: NodeJS.Timeout[] = []
 
   constructor(
     private readonly db: Db,
@@ -112,6 +117,26 @@ export class JobRunner {
   register(kind: string, handler: JobHandler): void {
     if (this.handlers.has(kind)) throw new Error(`job kind ${kind} is registered twice`)
     this.handlers.set(kind, handler)
+  }
+
+  /** Runs a registered kind as a recurring job every `everyMs` while the runner runs. */
+  recur(kind: string, everyMs: number): void {
+    if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`)
+    this.recurring.set(kind, everyMs)
+  }
+
+  /**
+   * Queues a job of a recurring kind unless one is queued or running; true when it queued one.
+   * The runner calls it at start and every period; tests call it, then `drain()`.
+   */
+  async queueRecurring(kind: string): Promise<boolean> {
+    if (!this.recurring.has(kind)) throw new Error(`job kind ${kind} is not recurring`)
+    const queued = await this.db.$executeRaw`
+      INSERT INTO job (id, kind, payload)
+      SELECT gen_random_uuid(), ${kind}, '{}'::jsonb
+      WHERE NOT EXISTS (SELECT 1 FROM job WHERE kind = ${kind} AND state IN ('queued', 'running'))`
+    if (queued) this.wake()
+    return queued > 0
   }
 
   /** Queues a job in the caller's transaction; returns its ID. */
@@ -192,12 +217,24 @@ export class JobRunner {
     if (!this.stopped) return
     this.stopped = false
     this.timer = setTimeout(() => void this.loop(), 0)
+    for (const [kind, everyMs] of this.recurring) {
+      const queue = () =>
+        void this.queueRecurring(kind).catch((error: unknown) =>
+          this.log?.error({ err: error, kind }, 'job runner: recurring job not queued'),
+        )
+      queue()
+      const timer = setInterval(queue, everyMs)
+      timer.unref()
+      this.recurTimers.push(timer)
+    }
   }
 
   /** Stops polling and waits for the job in hand (its heartbeat stops with it). */
   async stop(): Promise<void> {
     this.stopped = true
     clearTimeout(this.timer)
+    for (const timer of this.recurTimers) clearInterval(timer)
+    this.recurTimers = []
     await this.running
   }
 

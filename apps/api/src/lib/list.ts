@@ -192,6 +192,8 @@ export interface ListRouteOptions<
   tags: string[]
   /** The query: `listQuerySchema.extend({ …filters })`. */
   querystring: Q
+  /** The path parameters of a list inside a record (`/:id/items`); `where` reads them. */
+  params?: z.ZodType
   /** One row of the list as JSON. */
   item: I
   /** The page schema when it is a named OpenAPI component (`pageSchema(item).meta({ id })`). */
@@ -235,6 +237,7 @@ export function listRoute<
           '(Shift_JIS with CRLF by default, `encoding=utf-8` for UTF-8 with BOM; times in JST, ' +
           'enumerations by their label in the language of `Accept-Language`).',
         tags: options.tags,
+        ...(options.params ? { params: options.params } : {}),
         querystring: options.querystring,
         response: {
           200: options.page ?? pageSchema(options.item),

@@ -267,6 +267,48 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('bids', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/bids/pages/bidding-auctions-page.tsx'),
+                        'BiddingAuctionsPage',
+                        ['bids', 'portal'],
+                      ),
+                    },
+                    ':auctionId': {
+                      lazy: lazyComponent(
+                        () => import('../features/bids/pages/auction-bids-page.tsx'),
+                        'AuctionBidsPage',
+                        ['bids', 'portal', 'bulk', 'lists', 'system'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('auctionResults', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auction-results/pages/auction-results-page.tsx'),
+                        'AuctionResultsPage',
+                        ['auction-results', 'lists'],
+                      ),
+                    },
+                    ':auctionId': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/auction-results/pages/auction-result-detail-page.tsx'),
+                        'AuctionResultDetailPage',
+                        ['auction-results', 'lists'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('bidSimulator', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auction-results/pages/bid-simulator-page.tsx'),
+                        'BidSimulatorPage',
+                        ['auction-results'],
+                      ),
+                    },
+                  }),
                   functionRoutes('bulkImports', {
                     '': {
                       lazy: lazyComponent(
@@ -286,6 +328,46 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/file-items/pages/file-items-page.tsx'),
                         'FileItemsPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('auctions', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/auctions-page.tsx'),
+                        'AuctionsPage',
+                        ['auctions', 'lists'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/auction-new-page.tsx'),
+                        'AuctionNewPage',
+                        ['auctions', 'lists'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/auction-detail-page.tsx'),
+                        'AuctionDetailPage',
+                        // ValueRow shows an empty value with the applications section's text.
+                        ['auctions', 'lists', 'resources', 'applications'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('qualifications', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/qualifications-page.tsx'),
+                        'QualificationsPage',
+                        ['auctions', 'lists'],
+                      ),
+                    },
+                    ':auctionId': {
+                      lazy: lazyComponent(
+                        () => import('../features/auctions/pages/qualification-page.tsx'),
+                        'QualificationPage',
+                        ['auctions', 'lists', 'resources'],
                       ),
                     },
                   }),

@@ -16,6 +16,9 @@ export {
 export {
   checkApplication,
   createApplication,
+  createApplications,
+  type ApplicationFiling,
+  type FiledReceipt,
   forPublicApplicant,
   loadByAccessKey,
   toApplication,

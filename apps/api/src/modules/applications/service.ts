@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
   applicationTransitions,
@@ -18,7 +18,7 @@ import {
   type EntityType,
 } from '@yoryo/contracts'
 import { Prisma, type DbClient, type DbTransaction } from '@yoryo/db'
-import { audit, type Actor } from '../../lib/audit.ts'
+import { audit, loggableJson, loggedDiffers, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { sha256Hex } from '../../lib/crypto.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -172,10 +172,21 @@ async function applicantNameOf(
 
 /** 受付番号: `A` + JST date + `-` + 5 random base-32 characters (unique). */
 export function newReceiptNo(now: Date): string {
+  return newReceiptNos(now, 1)[0] as string
+}
+
+/** `count` receipt numbers (random: they may repeat, the unique index decides). */
+function newReceiptNos(now: Date, count: number): string[] {
   const jst = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '')
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-  const suffix = [...randomBytes(5)].map((b) => alphabet[b % 32]).join('')
-  return `A${jst}-${suffix}`
+  const bytes = randomBytes(5 * count)
+  const out: string[] = []
+  for (let i = 0; i < count; i++) {
+    let suffix = ''
+    for (let j = 0; j < 5; j++) suffix += alphabet[(bytes[i * 5 + j] as number) % 32]
+    out.push(`A${jst}-${suffix}`)
+  }
+  return out
 }
 
 /** Refuses the proposed values outside the kind's window (of their delivery year, if any). */
@@ -287,6 +298,177 @@ export async function createApplication(
   })
   return row
 }
+
+/** One application of `createApplications`: what `createApplication` takes. */
+export type ApplicationFiling = Parameters<typeof createApplication>[3]
+
+/** An application filed by `createApplications`. */
+export interface FiledReceipt {
+  id: string
+  receiptNo: string
+}
+
+/**
+ * Files many applications at once (bulk files), writing exactly the rows `createApplication`
+ * writes for each — the application, its first event and its audit entry — with a few
+ * multi-row statements per call instead of a round of statements per application: the kind's
+ * checks through `checkMany`, the records' current values through `currentMany`, each window
+ * and participant name looked up once. All or nothing with the caller's transaction; the
+ * first application that fails a check throws as `createApplication` would. Returns the
+ * filed applications in the order given. One call sends all its applications as one statement:
+ * pass up to about 1,000 at a time (the resource files do).
+ */
+export async function createApplications(
+  tx: DbTransaction,
+  handlers: EntityHandlers,
+  actor: Actor,
+  inputs: readonly ApplicationFiling[],
+): Promise<FiledReceipt[]> {
+  if (!inputs.length) return []
+  const now = new Date()
+  const kinds = inputs.map((i) => handlers.get(i.entityType).kind(i.kind))
+  const proposed = inputs.map((input, n) => (kinds[n] as ErasedKindOf).parse(input.proposed))
+
+  // Checks, per (record type, application kind): the kind's own, for all its applications.
+  const groups = new Map<string, number[]>()
+  inputs.forEach((input, n) => {
+    const key = `${input.entityType}\u0000${input.kind}`
+    const group = groups.get(key)
+    if (group) group.push(n)
+    else groups.set(key, [n])
+  })
+  for (const group of groups.values()) {
+    const first = group[0] as number
+    await (kinds[first] as ErasedKindOf).checkMany(
+      tx,
+      group.map((n) => ({
+        proposed: proposed[n],
+        context: { entityId: (inputs[n] as ApplicationFiling).entityId, applicationId: null },
+      })),
+    )
+  }
+
+  // Windows (of the delivery year where the kind names one): each one asked once.
+  const windowsChecked = new Set<string>()
+  for (const [n, input] of inputs.entries()) {
+    const kind = kinds[n] as ErasedKindOf
+    const windowKind = kind.window(proposed[n])
+    if (!input.submit || !windowKind) continue
+    const deliveryYear = await kind.windowYear(tx, proposed[n], { entityId: input.entityId })
+    const key = `${windowKind}\u0000${deliveryYear ?? ''}`
+    if (windowsChecked.has(key)) continue
+    await assertWindowOpen(tx, windowKind, now, input.lang, deliveryYear)
+    windowsChecked.add(key)
+  }
+
+  // The records' current values, per record type.
+  const currents = new Map<string, { values: unknown; version: number }>()
+  const idsByType = new Map<EntityType, string[]>()
+  for (const input of inputs) {
+    if (!input.entityId) continue
+    const ids = idsByType.get(input.entityType)
+    if (ids) ids.push(input.entityId)
+    else idsByType.set(input.entityType, [input.entityId])
+  }
+  for (const [entityType, ids] of idsByType) {
+    const found = await handlers.get(entityType).currentMany(tx, ids)
+    for (const [id, current] of found) currents.set(`${entityType}\u0000${id}`, current)
+  }
+  const currentOf = (input: ApplicationFiling) =>
+    input.entityId ? currents.get(`${input.entityType}\u0000${input.entityId}`) : undefined
+  if (inputs.some((i) => i.entityId && !currentOf(i))) throw new AppError('E-COMMON-002', 404)
+
+  const participants = await participantsById(
+    tx,
+    inputs.map((i) => i.participantId),
+  )
+  const receiptNos = newReceiptNos(now, inputs.length)
+  const rows = inputs.map((input, n) => {
+    const kind = kinds[n] as ErasedKindOf
+    const current = currentOf(input)
+    const state: ApplicationState = input.submit ? 'submitted' : 'draft'
+    // The log hides secrets (`loggable`): its own copy where that changes the values, else none.
+    const json = JSON.stringify(proposed[n])
+    return {
+      id: randomUUID(),
+      receipt_no: receiptNos[n] as string,
+      kind: input.kind,
+      entity_type: input.entityType,
+      entity_id: input.entityId,
+      participant_id: input.participantId,
+      state,
+      proposed: proposed[n],
+      applicant_name:
+        kind.applicantName(proposed[n]) ||
+        (input.participantId ? (participants.get(input.participantId)?.name ?? '') : ''),
+      current: current ? current.values : null,
+      base_version: current?.version ?? null,
+      submit: input.submit,
+      access_key_hash: input.accessKeyHash ?? null,
+      logged: loggedDiffers(proposed[n], json)
+        ? (JSON.parse(loggableJson(proposed[n]) as string) as unknown)
+        : null,
+    }
+  })
+
+  // One statement writes the applications, their first events and their audit entries; the
+  // rows travel as one JSON text (no per-value escaping), the proposed values once (the audit
+  // entry's own copy only where the log hides a secret). Receipt numbers are random: a row
+  // whose number is taken (by another row of the call or an application of another
+  // transaction) is skipped by the statement and drawn again.
+  let pending = rows
+  while (pending.length) {
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      WITH a AS (
+        INSERT INTO application (id, receipt_no, kind, entity_type, entity_id, participant_id,
+          applicant_name, state, proposed, current, base_version, submitted_at, access_key_hash,
+          updated_at)
+        SELECT a.id, a.receipt_no, a.kind::application_kind, a.entity_type, a.entity_id,
+          a.participant_id, a.applicant_name, a.state::application_state, a.proposed,
+          a.current, a.base_version, CASE WHEN a.submit THEN ${now}::timestamptz END,
+          a.access_key_hash, ${now}::timestamptz
+        FROM json_to_recordset(${JSON.stringify(pending)}::json) AS a(id uuid, receipt_no text,
+          kind text, entity_type text, entity_id text, participant_id uuid,
+          applicant_name text, state text, proposed jsonb, current jsonb, base_version int,
+          submit boolean, access_key_hash text)
+        ON CONFLICT (receipt_no) DO NOTHING
+        RETURNING id, receipt_no, kind, entity_type, participant_id, state, proposed, base_version
+      ),
+      logged AS (
+        SELECT l.id, l.logged
+        FROM json_to_recordset(${JSON.stringify(
+          pending.filter((r) => r.logged).map((r) => ({ id: r.id, logged: r.logged })),
+        )}::json) AS l(id uuid, logged jsonb)
+      ),
+      e AS (
+        INSERT INTO application_event (id, application_id, action, from_state, to_state,
+          actor_user_id, actor_label)
+        SELECT gen_random_uuid(), a.id,
+          CASE WHEN a.state = 'submitted' THEN 'submit' ELSE 'create' END, NULL, a.state,
+          ${actor.userId}::uuid, ${actor.label}
+        FROM a
+      ),
+      l AS (
+        INSERT INTO audit_log (id, actor_user_id, actor_label, participant_id, action,
+          entity_type, entity_id, before, after, request_id)
+        SELECT gen_random_uuid(), ${actor.userId}::uuid, ${actor.label}, a.participant_id,
+          'application.create', 'application', a.id::text, NULL,
+          jsonb_build_object('receiptNo', a.receipt_no, 'kind', a.kind,
+            'entityType', a.entity_type, 'state', a.state, 'baseVersion', a.base_version,
+            'proposed', COALESCE(logged.logged, a.proposed)),
+          ${actor.requestId}
+        FROM a LEFT JOIN logged ON logged.id = a.id
+      )
+      SELECT id FROM a`
+    const done = new Set(inserted.map((r) => r.id))
+    pending = pending.filter((r) => !done.has(r.id))
+    const again = newReceiptNos(now, pending.length)
+    pending.forEach((r, n) => (r.receipt_no = again[n] as string))
+  }
+  return rows.map((r) => ({ id: r.id, receiptNo: r.receipt_no }))
+}
+
+type ErasedKindOf = ReturnType<ReturnType<EntityHandlers['get']>['kind']>
 
 /**
  * The caller's view of an application: the operator sees all; a participant's user its own

@@ -26,6 +26,11 @@ afterAll(async () => {
   await t.close()
 })
 const db = () => t.database.prisma
+/** Runs the upload sweep (the recurring job) now. */
+async function sweep() {
+  expect(await t.app.jobs.queueRecurring('bulkUploadSweep')).toBe(true)
+  await t.app.jobs.drain()
+}
 const get = (session: Session, url: string) =>
   t.app.inject({ method: 'GET', url, headers: session })
 
@@ -250,14 +255,73 @@ describe('[220] bulk imports', () => {
     await db().bulkImportChunk.createMany({
       data: [{ ...old, createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) }, recent],
     })
-    const file = Buffer.from('名称,数量\nA,1\n')
-    const res = await postBulkImport(t.app, admin1, { format: 'T01', mode: 'validate' }, file)
-    expect(res.statusCode).toBe(202)
+    await sweep()
     const left = await db().bulkImportChunk.findMany({
       where: { importId: { in: [old.importId, recent.importId] } },
     })
     expect(left.map((c) => c.importId)).toEqual([recent.importId])
     await db().bulkImportChunk.deleteMany({ where: { importId: recent.importId } })
+  })
+
+  it('deletes the uploaded file of an import finished longer ago than the retention; result and error file stay', async () => {
+    const days = t.config.bulkImports.uploadRetentionDays
+    expect(days).toBe(7)
+    const upload = async (text: string) => {
+      const res = await postBulkImport(
+        t.app,
+        admin1,
+        { format: 'T01', mode: 'validate' },
+        Buffer.from(text),
+      )
+      expect(res.statusCode, res.body).toBe(202)
+      return res.json().id as string
+    }
+    const expired = await upload('名称,数量\nA,x\n')
+    const kept = await upload('名称,数量\nA,1\n')
+    await t.app.jobs.drain()
+    const running = await upload('名称,数量\nB,1\n')
+    const finishedAt = (id: string, at: Date) =>
+      db().job.updateMany({ where: { bulkImport: { id } }, data: { finishedAt: at } })
+    await finishedAt(expired, new Date(Date.now() - (days * 24 + 1) * 60 * 60 * 1000))
+    await finishedAt(kept, new Date(Date.now() - (days * 24 - 1) * 60 * 60 * 1000))
+    // An import not finished (its job held by another runner) keeps its file whatever its age.
+    const heldElsewhere = { state: 'running', lockedBy: 'another-runner', lockedAt: new Date() }
+    await db().job.updateMany({ where: { bulkImport: { id: running } }, data: heldElsewhere })
+    await db().bulkImportChunk.updateMany({
+      where: { importId: running },
+      data: { createdAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) },
+    })
+    const pieces = (id: string) => db().bulkImportChunk.count({ where: { importId: id } })
+    expect(await pieces(expired)).toBe(1)
+
+    await sweep()
+    expect(await pieces(expired)).toBe(0)
+    expect(await pieces(kept)).toBe(1)
+    expect(await pieces(running)).toBe(1)
+    // The result and the error file of the swept import stay.
+    const result = (await get(admin1, `/api/v1/bulk-imports/${expired}`)).json()
+    expect(result).toMatchObject({ state: 'failed', errorCount: 1, totalRows: 1 })
+    const errors = await get(admin1, `/api/v1/bulk-imports/${expired}/errors`)
+    expect(errors.statusCode).toBe(200)
+    expect(iconv.decode(errors.rawPayload, 'Shift_JIS').split('\r\n')).toHaveLength(3)
+    await db().job.updateMany({
+      where: { bulkImport: { id: running } },
+      data: { state: 'queued', lockedBy: null, lockedAt: null },
+    })
+    await t.app.jobs.drain()
+  })
+
+  it('queues one sweep at a time', async () => {
+    expect(await t.app.jobs.queueRecurring('bulkUploadSweep')).toBe(true)
+    expect(await t.app.jobs.queueRecurring('bulkUploadSweep')).toBe(false)
+    await t.app.jobs.drain()
+    const sweeps = await db().job.findMany({
+      where: { kind: 'bulkUploadSweep' },
+      orderBy: { createdAt: 'desc' },
+    })
+    expect(sweeps[0]).toMatchObject({ state: 'succeeded' })
+    expect(await t.app.jobs.queueRecurring('bulkUploadSweep')).toBe(true)
+    await t.app.jobs.drain()
   })
 
   it('one bad row fails the file: every bad row and column in the error file, nothing written', async () => {

@@ -63,16 +63,19 @@ function recordBatches(source: FileSource, encoding: 'utf-8' | 'shift_jis') {
   return csvRecordBatches(decodedChunks(source, encoding))
 }
 
-/** The stored upload (`bulk_import_chunk`), read back one piece at a time. */
+/**
+ * The stored upload (`bulk_import_chunk`), read back one piece at a time. As base64 text: the
+ * embedded database's Prisma adapter decodes `bytea` in JavaScript, byte by byte (a tenth of
+ * an import's CPU time in the profile); Node decodes base64 natively.
+ */
 export function storedFile(db: DbClient, importId: string): FileSource {
   return async function* () {
     for (let seq = 0; ; seq++) {
-      const chunk = await db.bulkImportChunk.findUnique({
-        where: { importId_seq: { importId, seq } },
-        select: { data: true },
-      })
+      const [chunk] = await db.$queryRaw<{ data: string }[]>`
+        SELECT encode(data, 'base64') AS data FROM bulk_import_chunk
+        WHERE import_id = ${importId}::uuid AND seq = ${seq}`
       if (!chunk) return
-      yield Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength)
+      yield Buffer.from(chunk.data, 'base64')
     }
   }
 }

@@ -42,6 +42,9 @@ import {
   storeUpload,
   dropUpload,
   toFormat,
+  BULK_UPLOAD_SWEEP_EVERY_MS,
+  BULK_UPLOAD_SWEEP_JOB,
+  bulkUploadSweepJob,
 } from './service.ts'
 
 const problems = {
@@ -135,6 +138,8 @@ const csvColumns: CsvColumn<BulkImport>[] = [
 export const bulkImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['bulk-imports', '220']
   app.jobs.register(BULK_IMPORT_JOB, bulkImportJob(app))
+  app.jobs.register(BULK_UPLOAD_SWEEP_JOB, bulkUploadSweepJob(app))
+  app.jobs.recur(BULK_UPLOAD_SWEEP_JOB, BULK_UPLOAD_SWEEP_EVERY_MS)
 
   listRoute(app, '/', {
     config: { access: routeAccess('bulkImports', 'view') },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { Prisma } from '@yoryo/db'
+import type { DbClient, Prisma } from '@yoryo/db'
 import {
   bulkErrorFileHeaders,
   formatMessage,
@@ -17,6 +17,7 @@ import {
 import type { AuthContext } from '../../lib/context.ts'
 import type { Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
+import type { JobHandler } from '../../lib/jobs.ts'
 import { assertSameParticipant } from '../../lib/guards.ts'
 import { csvCell } from '../../lib/list.ts'
 import { fieldError, invalid } from '../users/public.ts'
@@ -80,8 +81,10 @@ export async function storeUpload(
   let parts: Buffer[] = []
   let held = 0
   const write = async (data: Buffer) => {
+    // Nothing read back (Prisma returns the whole row, the piece included, by default).
     await app.db.bulkImportChunk.create({
       data: { importId, seq: seq++, data: new Uint8Array(data) },
+      select: { seq: true },
     })
   }
   for await (const piece of stream) {
@@ -106,13 +109,49 @@ export async function dropUpload(app: FastifyInstance, importId: string): Promis
   await app.db.bulkImportChunk.deleteMany({ where: { importId } })
 }
 
-/** Pieces of uploads cut off by a crash: no import a day after they were written. */
-async function sweepOrphanedUploads(app: FastifyInstance): Promise<void> {
-  const before = new Date(Date.now() - 24 * 60 * 60 * 1000)
-  await app.db.$executeRaw`
+export const BULK_UPLOAD_SWEEP_JOB = 'bulkUploadSweep'
+/** How often the sweep runs while the job runner runs. */
+export const BULK_UPLOAD_SWEEP_EVERY_MS = 60 * 60 * 1000
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The sweep of stored uploads (the recurring job `bulkUploadSweep`): the pieces of imports
+ * finished (succeeded or failed) more than the retention period ago — their result and error
+ * file stay —, pieces of uploads cut off by a crash (no import a day after they were written),
+ * and the sweep's own finished jobs older than the retention period. Returns the pieces deleted.
+ */
+export async function sweepUploads(
+  db: DbClient,
+  retentionDays: number,
+  now = new Date(),
+): Promise<number> {
+  const finishedBefore = new Date(now.getTime() - retentionDays * DAY_MS)
+  const orphanedBefore = new Date(now.getTime() - DAY_MS)
+  const finished = await db.$executeRaw`
     DELETE FROM bulk_import_chunk c
-    WHERE c.created_at < ${before}
+    USING bulk_import i, job j
+    WHERE i.id = c.import_id AND j.id = i.job_id
+      AND j.state IN ('succeeded', 'failed') AND j.finished_at < ${finishedBefore}`
+  const orphaned = await db.$executeRaw`
+    DELETE FROM bulk_import_chunk c
+    WHERE c.created_at < ${orphanedBefore}
       AND NOT EXISTS (SELECT 1 FROM bulk_import i WHERE i.id = c.import_id)`
+  await db.job.deleteMany({
+    where: {
+      kind: BULK_UPLOAD_SWEEP_JOB,
+      state: { in: ['succeeded', 'failed'] },
+      finishedAt: { lt: finishedBefore },
+    },
+  })
+  return finished + orphaned
+}
+
+/** The recurring job that sweeps the stored uploads. */
+export function bulkUploadSweepJob(app: FastifyInstance): JobHandler {
+  return async () => {
+    const deleted = await sweepUploads(app.db, app.config.bulkImports.uploadRetentionDays)
+    return { state: 'succeeded', result: { deletedPieces: deleted } }
+  }
 }
 
 /**
@@ -161,7 +200,6 @@ export async function startImport(
     })
   })
   app.jobs.wake()
-  await sweepOrphanedUploads(app)
   return { id, state: 'queued' }
 }
 

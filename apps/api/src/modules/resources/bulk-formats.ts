@@ -7,7 +7,7 @@ import {
   type ResourceKind,
 } from '@yoryo/contracts'
 import type { DbTransaction } from '@yoryo/db'
-import { createApplication, type EntityHandlers } from '../applications/public.ts'
+import { createApplications, type EntityHandlers } from '../applications/public.ts'
 import {
   defineBulkFormat,
   type BulkColumn,
@@ -216,26 +216,49 @@ const KIND_NAMES: Record<ResourceKind, { ja: string; en: string }> = {
   dispatchOrder: { ja: '発動指令電源', en: 'dispatch-order resources' },
 }
 
-type Filer = (
-  tx: DbTransaction,
-  ctx: BulkContext,
-  kind: 'register' | 'change',
-  entityId: string | null,
-  proposed: unknown,
-) => Promise<unknown>
+/** One application a row (or a group of rows) files. */
+interface Filing {
+  kind: 'register' | 'change'
+  entityId: string | null
+  proposed: unknown
+}
 
-/** Files one submitted application exactly as the 050 screens do (its audit entry included). */
+/** Applications filed per statement (a group of 812 / 813 rows may hold 10,000 sites). */
+const FILE_BATCH = 1000
+
+type Filer = (tx: DbTransaction, ctx: BulkContext, filings: Filing[]) => Promise<number>
+
+/**
+ * Files submitted applications exactly as the 050 screens do (each with its event and audit
+ * entry), a batch at a time through `createApplications`; returns how many.
+ */
 function filer(handlers: EntityHandlers): Filer {
-  return (tx, ctx, kind, entityId, proposed) =>
-    createApplication(tx, handlers, ctx.actor, {
-      kind,
-      entityType: 'resource',
-      entityId,
-      participantId: ctx.participantId,
-      proposed,
-      submit: true,
-      lang: 'ja',
-    })
+  return async (tx, ctx, filings) => {
+    for (let at = 0; at < filings.length; at += FILE_BATCH) {
+      await createApplications(
+        tx,
+        handlers,
+        ctx.actor,
+        filings.slice(at, at + FILE_BATCH).map((f) => ({
+          ...f,
+          entityType: 'resource' as const,
+          participantId: ctx.participantId,
+          submit: true,
+          lang: 'ja' as const,
+        })),
+      )
+    }
+    return filings.length
+  }
+}
+
+/** The current values of resources by id (one query). */
+async function valuesById(tx: DbTransaction, ids: string[]) {
+  const rows = await tx.resource.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    include: resourceInclude,
+  })
+  return new Map(rows.map((r) => [r.id, valuesOf(r)]))
 }
 
 interface Found {
@@ -282,10 +305,12 @@ function flatFormat(handlers: EntityHandlers, code: '810' | '811', kind: Resourc
     en: `Resource registration file (${KIND_NAMES[kind].en})`,
     rowSchema,
     columns: columnsOf(rowSchema, KIND_EXAMPLES[kind], KIND_ALIASES[kind]),
-    apply: async (tx, rows, ctx) => {
-      for (const { row } of rows) await file(tx, ctx, 'register', null, { kind, ...row })
-      return rows.length
-    },
+    apply: (tx, rows, ctx) =>
+      file(
+        tx,
+        ctx,
+        rows.map(({ row }) => ({ kind: 'register', entityId: null, proposed: { kind, ...row } })),
+      ),
   })
 }
 
@@ -329,21 +354,32 @@ function changeFormat(
       return errors
     },
     apply: async (tx, rows, ctx, state) => {
-      for (const { row } of rows) {
-        const id = (state.found.get(row.resourceCode) as Found).id
-        const current = valuesOf(
-          await tx.resource.findUniqueOrThrow({ where: { id }, include: resourceInclude }),
-        )
-        // The lists stay as they are: 822M / 823S replace them.
-        const lists =
-          current.kind === 'variableAggregate'
-            ? { members: current.members }
-            : current.kind === 'dispatchOrder'
-              ? { sites: current.sites }
-              : {}
-        await file(tx, ctx, 'change', id, { kind, ...without(row, 'resourceCode'), ...lists })
-      }
-      return rows.length
+      const idOf = (code: string) => (state.found.get(code) as Found).id
+      const current = await valuesById(
+        tx,
+        rows.map((r) => idOf(r.row.resourceCode)),
+      )
+      return file(
+        tx,
+        ctx,
+        rows.map(({ row }) => {
+          const id = idOf(row.resourceCode)
+          const values = current.get(id)
+          if (!values) throw new Error(`resource ${row.resourceCode} vanished`)
+          // The lists stay as they are: 822M / 823S replace them.
+          const lists =
+            values.kind === 'variableAggregate'
+              ? { members: values.members }
+              : values.kind === 'dispatchOrder'
+                ? { sites: values.sites }
+                : {}
+          return {
+            kind: 'change',
+            entityId: id,
+            proposed: { kind, ...without(row, 'resourceCode'), ...lists },
+          }
+        }),
+      )
     },
   })
 }
@@ -461,19 +497,23 @@ function listRegistrationFormat(
       for (const { row } of rows) collectRow(g, String(row.entryNo), row)
       return 0
     },
-    finish: async (tx, ctx, g) => {
-      let filed = 0
-      for (const complete of g.pending.values()) {
-        const list = complete.map(listItem)
-        await file(tx, ctx, 'register', null, {
-          kind,
-          ...resourceFields(complete[0] as Row),
-          ...(kind === 'variableAggregate' ? { members: list } : { sites: list }),
-        })
-        filed++
-      }
-      return filed
-    },
+    finish: (tx, ctx, g) =>
+      file(
+        tx,
+        ctx,
+        [...g.pending.values()].map((complete) => {
+          const list = complete.map(listItem)
+          return {
+            kind: 'register',
+            entityId: null,
+            proposed: {
+              kind,
+              ...resourceFields(complete[0] as Row),
+              ...(kind === 'variableAggregate' ? { members: list } : { sites: list }),
+            },
+          }
+        }),
+      ),
   })
 }
 
@@ -539,20 +579,23 @@ function listChangeFormat(handlers: EntityHandlers, code: '822M' | '823S', kind:
       return 0
     },
     finish: async (tx, ctx, g) => {
-      let filed = 0
-      for (const [resourceCode, complete] of g.pending) {
-        const id = (g.found.get(resourceCode) as Found).id
-        const current = valuesOf(
-          await tx.resource.findUniqueOrThrow({ where: { id }, include: resourceInclude }),
-        )
-        const list = complete.map((r) => without(r, 'resourceCode'))
-        await file(tx, ctx, 'change', id, {
-          ...current,
-          ...(members ? { members: list } : { sites: list }),
-        })
-        filed++
-      }
-      return filed
+      const idOf = (code: string) => (g.found.get(code) as Found).id
+      const current = await valuesById(tx, [...g.pending.keys()].map(idOf))
+      return file(
+        tx,
+        ctx,
+        [...g.pending].map(([resourceCode, complete]) => {
+          const id = idOf(resourceCode)
+          const values = current.get(id)
+          if (!values) throw new Error(`resource ${resourceCode} vanished`)
+          const list = complete.map((r) => without(r, 'resourceCode'))
+          return {
+            kind: 'change',
+            entityId: id,
+            proposed: { ...values, ...(members ? { members: list } : { sites: list }) },
+          }
+        }),
+      )
     },
   })
 }

@@ -33,6 +33,15 @@ async function assertActive(tx: DbTransaction, id: string | null): Promise<Resou
   return r
 }
 
+/** A change keeps the kind and the area (they are part of the resource code). */
+function assertSameKindAndArea(
+  proposed: { kind: string; area: string },
+  current: { kind: string; area: string },
+): void {
+  if (proposed.kind !== current.kind) throw fieldError(['kind'], 'E-RES-013')
+  if (proposed.area !== current.area) throw fieldError(['area'], 'E-RES-013')
+}
+
 /**
  * Resources (050) as reviewed records: a registration issues the resource code (area number +
  * kind letter + 7 digits, from the area and kind's number series) and the registration notice
@@ -46,6 +55,14 @@ export const resourceHandler = defineEntityHandler({
   async current(tx, entityId) {
     const r = await tx.resource.findUnique({ where: { id: entityId }, include: resourceInclude })
     return r ? { values: valuesOf(r), version: r.version } : null
+  },
+
+  async currentMany(tx, entityIds) {
+    const rows = await tx.resource.findMany({
+      where: { id: { in: [...entityIds] } },
+      include: resourceInclude,
+    })
+    return new Map(rows.map((r) => [r.id, { values: valuesOf(r), version: r.version }]))
   },
 
   kinds: {
@@ -105,9 +122,21 @@ export const resourceHandler = defineEntityHandler({
     change: {
       schema: resourceInputSchema,
       async check(tx, proposed, { entityId }) {
-        const current = await assertActive(tx, entityId)
-        if (proposed.kind !== current.kind) throw fieldError(['kind'], 'E-RES-013')
-        if (proposed.area !== current.area) throw fieldError(['area'], 'E-RES-013')
+        assertSameKindAndArea(proposed, await assertActive(tx, entityId))
+      },
+      async checkMany(tx, items) {
+        const ids = items.map((i) => i.context.entityId).filter((id): id is string => !!id)
+        const rows = await tx.resource.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, kind: true, area: true, status: true },
+        })
+        const byId = new Map(rows.map((r) => [r.id, r]))
+        for (const { proposed, context } of items) {
+          const current = context.entityId ? byId.get(context.entityId) : undefined
+          if (!current) throw new AppError('E-COMMON-002', 404)
+          if (current.status !== 'active') throw new AppError('E-RES-014', 409)
+          assertSameKindAndArea(proposed, current)
+        }
       },
       async apply(tx, application, actor) {
         const before = await assertActive(tx, application.entityId)

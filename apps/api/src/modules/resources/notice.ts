@@ -21,8 +21,7 @@ export const registrationNoticeSnapshotSchema = z.object({
 })
 export type RegistrationNoticeSnapshot = z.infer<typeof registrationNoticeSnapshotSchema>
 
-/** The operator as it signs its documents. */
-export const ISSUER = '電力広域的運営推進機関'
+export { ISSUER } from '../../lib/documents.ts'
 
 const kw = (n: number) => `${n.toLocaleString('ja-JP')} kW`
 const yesNo = (b: boolean) => (b ? 'あり' : 'なし')

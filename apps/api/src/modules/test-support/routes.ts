@@ -1,12 +1,28 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { isValidCorporateNumber, resourceKindSchema, roleSchema } from '@yoryo/contracts'
-import { createParticipant, createResource, createUser, resourceExample } from '@yoryo/db/factories'
+import {
+  auctionStateSchema,
+  auctionTypeSchema,
+  DAY_MS,
+  isValidCorporateNumber,
+  resourceKindSchema,
+  roleSchema,
+} from '@yoryo/contracts'
+import {
+  createAuction,
+  createExpectedCapacity,
+  createParticipant,
+  createQualification,
+  createResource,
+  createUser,
+  resourceExample,
+} from '@yoryo/db/factories'
 import { AppError } from '../../lib/errors.ts'
 import { normaliseFingerprint, sha256Hex } from '../../lib/crypto.ts'
 import { SESSION_COOKIE } from '../../lib/app-types.ts'
 import { hashPassword } from '../auth/public.ts'
+import { createTestAuction } from '../clearing/public.ts'
 
 /** A random, valid 法人番号 (check digit in front, NTA rule). */
 function randomCorporateNumber(): string {
@@ -151,6 +167,26 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
   )
 
   /**
+   * A small auction (120 / 110 tests): `biddingClosed` with bids, `published` cleared by the job
+   * and published, or `open`; with a qualified resource of `participantCode` when given.
+   */
+  app.post(
+    '/auctions-with-bids',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          state: z.enum(['open', 'biddingClosed', 'published']),
+          type: z.enum(['main', 'additional']).default('additional'),
+          participantCode: z.string().optional(),
+        }),
+      },
+    },
+    async (request) => createTestAuction(app.db, app.jobs, request.body),
+  )
+
+  /**
    * Moves every window of a kind (e.g. closes the expected capacity window for a test) or, with
    * `deliveryYear`, only the window of that year — made when there is none (a test of its own
    * year leaves the others' windows as they are).
@@ -228,6 +264,101 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
         data: { lastSeenAt, expiresAt: session.expiresAt },
       })
       return { idleExpiresAt: new Date(lastSeenAt.getTime() + idleMs).toISOString() }
+    },
+  )
+  /**
+   * An auction (120) with its parameter set and windows: bidding opens `biddingOpensInDays` from
+   * now (negative: it has opened) for `biddingDays` days. With `participantCode`, `resources` new
+   * stable resources of that participant qualified (100) at `expectedKw` (its own auction: tests
+   * do not meet each other's).
+   */
+  app.post(
+    '/auctions',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          deliveryYear: z.number().int().min(2020).max(2100).optional(),
+          type: auctionTypeSchema.default('main'),
+          state: auctionStateSchema.default('open'),
+          biddingOpensInDays: z.number().default(7),
+          biddingDays: z.number().positive().default(7),
+          participantCode: z.string().optional(),
+          resources: z.number().int().min(1).max(20).default(2),
+          expectedKw: z.number().int().default(5000),
+        }),
+      },
+    },
+    async (request) => {
+      const { biddingOpensInDays, biddingDays, participantCode, expectedKw, ...input } =
+        request.body
+      const participant = participantCode
+        ? await app.db.participant.findUnique({ where: { code: participantCode } })
+        : null
+      if (participantCode && !participant) throw new AppError('E-COMMON-002', 404)
+      const opensAt = new Date(Date.now() + biddingOpensInDays * DAY_MS)
+      const auction = await createAuction(app.db, {
+        deliveryYear: input.deliveryYear,
+        type: input.type,
+        state: input.state,
+        bidding: { opensAt, closesAt: new Date(opensAt.getTime() + biddingDays * DAY_MS) },
+      })
+      const resources = []
+      for (let i = 0; participant && i < input.resources; i++) {
+        const resource = await createResource(app.db, {
+          participantId: participant.id,
+          values: resourceExample('stable', randomInt(1_000_000)),
+        })
+        await createQualification(app.db, { auctionId: auction.id, resource, expectedKw })
+        resources.push({ id: resource.id, code: resource.code, name: resource.name })
+      }
+      return { id: auction.id, code: auction.code, deliveryYear: auction.deliveryYear, resources }
+    },
+  )
+
+  /** An approved expected capacity (070) of a resource for a delivery year. */
+  app.post(
+    '/expected-capacities',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          resourceId: z.uuid(),
+          deliveryYear: z.number().int().min(2020).max(2100),
+          expectedKw: z.number().int().min(0),
+        }),
+      },
+    },
+    async (request) => {
+      const { resourceId, ...input } = request.body
+      const resource = await app.db.resource.findUnique({ where: { id: resourceId } })
+      if (!resource) throw new AppError('E-COMMON-002', 404)
+      return createExpectedCapacity(app.db, { resource, ...input })
+    },
+  )
+
+  /** Moves one auction's bidding window (e.g. closes it now for a test). */
+  app.put(
+    '/auctions/:id/bidding-window',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ opensAt: z.iso.datetime(), closesAt: z.iso.datetime() }),
+      },
+    },
+    async (request) => {
+      const { count } = await app.db.marketWindow.updateMany({
+        where: { auctionId: request.params.id, kind: 'bidding' },
+        data: {
+          opensAt: new Date(request.body.opensAt),
+          closesAt: new Date(request.body.closesAt),
+        },
+      })
+      return { count }
     },
   )
 }

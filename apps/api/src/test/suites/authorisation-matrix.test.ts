@@ -77,10 +77,16 @@ function requestFor(op: Operation, caller: Caller, scope: 'own' | 'other') {
   }
 }
 
-/** Whether an operation addresses one participant's record (path or owner query). */
+/**
+ * Whether an operation addresses one participant's record (path or owner query). An auction is
+ * market-wide (every participant sees one that is not a draft): its own operations narrow to the
+ * caller's rows themselves (`narrowedBy`, tested in the auctions module).
+ */
 function addressesRecord(op: Operation): boolean {
   return (
-    (op.path.includes('{id}') && !op.path.startsWith('/api/v1/auth/tokens')) ||
+    (op.path.includes('{id}') &&
+      !op.path.startsWith('/api/v1/auth/tokens') &&
+      !op.path.startsWith('/api/v1/auctions/')) ||
     'ownerId' in op.queryParams ||
     op.path.startsWith('/api/v1/auth/tokens/')
   )

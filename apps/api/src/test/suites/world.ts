@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { functionGroupCodes } from '@yoryo/contracts'
+import { createAuction, createQualification, createResource } from '@yoryo/db/factories'
 import { loginAs, ORIGIN, type TestContext } from '../harness.ts'
 import { profile, systemUseApplication } from '../fixtures.ts'
 import { multipartBody } from './openapi-operations.ts'
@@ -36,6 +37,14 @@ export interface Records {
   certificateId: string
   /** A failed upload of the certificate file (711) with a planted formula in its error file. */
   bulkImportId: string
+  /** An open auction (bidding opens in a week) and a qualification of one of its resources. */
+  auctionId: string
+  qualificationId: string
+  /** An auction open for bidding with the participant's resources qualified, and one bid (110). */
+  biddingAuctionId: string
+  resourceCode: string
+  bidId: string
+  bidVersionId: string
 }
 
 export interface World {
@@ -155,13 +164,44 @@ async function records(
   })
   if (uploaded.statusCode !== 202) throw new Error(`bulk import: ${uploaded.body}`)
   await t.app.jobs.drain()
+  const auction = await createAuction(prisma, {
+    state: 'open',
+    bidding: {
+      opensAt: new Date(Date.now() + 7 * 86_400_000),
+      closesAt: new Date(Date.now() + 14 * 86_400_000),
+    },
+  })
+  const resource = await createResource(prisma, { participantId: participant.id })
+  const qualification = await createQualification(prisma, { auctionId: auction.id, resource })
+  const biddingAuction = await createAuction(prisma)
+  const resources = await prisma.resource.findMany({
+    where: { participantId: participant.id },
+    orderBy: { code: 'asc' },
+  })
+  for (const resource of resources) {
+    await createQualification(prisma, { auctionId: biddingAuction.id, resource })
+  }
+  const resourceCode = (resources[0] as { code: string }).code
+  const bid = await t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/auctions/${biddingAuction.id}/bids/${resourceCode}`,
+    headers: admin,
+    payload: { kw: 2000, price: 1000 },
+  })
+  if (bid.statusCode !== 201) throw new Error(`bid: ${bid.body}`)
   return {
+    biddingAuctionId: biddingAuction.id,
+    resourceCode,
+    bidId: bid.json().bid.id,
+    bidVersionId: bid.json().bid.versionId,
     participantId: participant.id,
     userId: target.id,
     applicationId: filed.json().id,
     attachmentId: attached.json().id,
     certificateId: certificate.id,
     bulkImportId: uploaded.json().id,
+    auctionId: auction.id,
+    qualificationId: qualification.id,
   }
 }
 
@@ -236,6 +276,9 @@ export function pathValues(
   else if (path.startsWith('/api/v1/attachments')) id = records.attachmentId
   else if (path.startsWith('/api/v1/client-certificates')) id = records.certificateId
   else if (path.startsWith('/api/v1/bulk-imports')) id = records.bulkImportId
+  else if (path.startsWith('/api/v1/auctions')) id = records.auctionId
+  else if (path.startsWith('/api/v1/bids/')) id = records.bidId
+  else if (path.startsWith('/api/v1/bid-versions/')) id = records.bidVersionId
   else if (path.startsWith('/api/v1/auth/tokens')) {
     const stranger =
       caller.name === 'otherParticipantAdmin'
@@ -244,5 +287,13 @@ export function pathValues(
     const owner = scope === 'own' ? caller : stranger
     id = owner.tokenId ?? records.userId
   }
-  return { id, code: '711', action: 'withdraw', receiptNo: world.systemUse.receiptNo }
+  return {
+    id,
+    code: '711',
+    action: 'withdraw',
+    receiptNo: world.systemUse.receiptNo,
+    qid: records.qualificationId,
+    auctionId: records.biddingAuctionId,
+    resourceCode: records.resourceCode,
+  }
 }
