@@ -8,6 +8,8 @@ const DAY = 86_400_000
  * year; no other test files for FY+2).
  */
 const CLOSED_YEAR = fiscalYearOf(new Date()) + 2
+/** A year without an auction (auctions bring closed windows of their year): the window for any year. */
+const OPEN_YEAR = fiscalYearOf(new Date()) + 3
 
 /** 070 expected capacity screens whose data are the test's own (the window is not moved). */
 
@@ -20,8 +22,8 @@ test('[070] a returned expected capacity application is corrected and resubmitte
   const participant = await data.participant()
   const resource = await data.resource(participant.code, 'dispatchOrder')
   const api = await data.loggedIn(participant.admin)
-  // The demo window's delivery year.
-  const year = fiscalYearOf(new Date()) + 4
+  // A year without an auction of its own (the demo window for any year applies).
+  const year = OPEN_YEAR
   const filed = await api.post('/api/v1/expected-capacities/registration-applications', {
     data: { proposed: { resourceId: resource.id, deliveryYear: year, note: '初回の申込' } },
   })
@@ -76,6 +78,7 @@ test('[070] expected capacity computed, outside the window refused', async ({ pa
   await expect(page.getByTestId('ec-window').locator('.yoryo-countdown')).toBeVisible()
   await page.getByTestId('ec-resource').click()
   await page.getByRole('option', { name: `${inside.code} ${inside.name}` }).click()
+  await page.getByTestId('ec-year').fill(String(OPEN_YEAR))
   const calculation = page.getByTestId('ec-calculation')
   await expect(calculation.getByTestId('ec-factor-table')).toHaveText(/第\d+版/)
   const factor = Number(await calculation.getByTestId('ec-factor').innerText())
@@ -151,6 +154,7 @@ test('[070] an overridden input is filed with evidence attached on the form', as
   await page.goto('/expected-capacities/new')
   await page.getByTestId('ec-resource').click()
   await page.getByRole('option', { name: `${resource.code} ${resource.name}` }).click()
+  await page.getByTestId('ec-year').fill(String(OPEN_YEAR))
   await page.getByTestId('ec-override').check()
   await page.getByTestId('ec-override-installedKw').fill('300000')
   // The evidence is attached here (A20) and chosen at once.

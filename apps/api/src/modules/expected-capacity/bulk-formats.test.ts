@@ -119,7 +119,7 @@ describe('expected capacity bulk formats (830, 840, 841)', () => {
       })
       expect(filed.proposed).toMatchObject(
         code === '830'
-          ? { deliveryYear: year, overrides: {} }
+          ? { deliveryYear: year - 1, overrides: {} }
           : { afterAuction: code === '841', overrides: {} },
       )
       const audits = await t.database.prisma.auditLog.count({
@@ -136,7 +136,7 @@ describe('expected capacity bulk formats (830, 840, 841)', () => {
       { resourceCode: '03X9999999' }, // 3: not a resource code
       { resourceCode: '03S9999999' }, // 4: no such resource of the participant
       { resourceCode: '03V0000001', deliveryYear: String(year - 1) }, // 5: twice in the file
-      { resourceCode: '03S0000001' }, // 6: already registered (demo)
+      { resourceCode: '03S0000001', deliveryYear: String(year) }, // 6: already registered (demo)
       { resourceCode: '03A0000001', deliveryYear: String(year - 2), installedKw: '900' }, // 7
       { resourceCode: '03A0000001', deliveryYear: '１９９９' }, // 8: full-width, out of range
     ])

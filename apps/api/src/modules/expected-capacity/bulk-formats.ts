@@ -31,10 +31,13 @@ import { recordEffectivenessTest } from './effectiveness-tests.ts'
 
 const none = { ja: '', en: '' }
 
-/** The demo delivery year (the seeded window's, FY+4): the samples import as they are. */
-const sampleYear = () => String(fiscalYearOf(new Date()) + 4)
+/**
+ * The sample's delivery year: 830 registers for FY+3 (no auction of its own, so the demo window
+ * for any year applies); 840 / 841 change the demo expected capacities (FY+4).
+ */
+const sampleYear = (offset: number) => String(fiscalYearOf(new Date()) + offset)
 
-function expectedCapacityColumns(resourceCode: string, note: string) {
+function expectedCapacityColumns(resourceCode: string, note: string, yearOffset: number) {
   return {
     resourceCode: {
       header: '電源等識別番号',
@@ -46,7 +49,7 @@ function expectedCapacityColumns(resourceCode: string, note: string) {
     deliveryYear: {
       header: '対象実需給年度',
       en: 'Delivery year',
-      example: sampleYear(),
+      example: sampleYear(yearOffset),
       type: 'integer',
       rule: {
         ja: '電源等と年度の組はファイル内で重複しないこと',
@@ -181,7 +184,7 @@ function expectedCapacityFormat(
   handlers: EntityHandlers,
   code: '830' | '840' | '841',
   rowSchema: typeof expectedCapacityRegisterRowSchema,
-  sample: { resourceCode: string; note: string },
+  sample: { resourceCode: string; note: string; yearOffset: number },
   names: { ja: string; en: string },
 ) {
   const afterAuction = code === '841'
@@ -190,7 +193,7 @@ function expectedCapacityFormat(
     functionKey: 'expectedCapacities',
     ...names,
     rowSchema,
-    columns: expectedCapacityColumns(sample.resourceCode, sample.note),
+    columns: expectedCapacityColumns(sample.resourceCode, sample.note, sample.yearOffset),
     maxRows: 10_000,
     prepare: async () => ({
       seen: new Map<string, number>(),
@@ -389,21 +392,21 @@ export function expectedCapacityBulkFormats(handlers: EntityHandlers) {
       handlers,
       '830',
       expectedCapacityRegisterRowSchema,
-      { resourceCode: '03D0000001', note: '一括登録' },
+      { resourceCode: '03D0000001', note: '一括登録', yearOffset: 3 },
       { ja: '期待容量情報一括登録', en: 'Expected capacity registration file' },
     ),
     expectedCapacityFormat(
       handlers,
       '840',
       expectedCapacityChangeRowSchema,
-      { resourceCode: '03S0000001', note: '一括変更' },
+      { resourceCode: '03S0000001', note: '一括変更', yearOffset: 4 },
       { ja: '期待容量情報一括変更', en: 'Expected capacity change file' },
     ),
     expectedCapacityFormat(
       handlers,
       '841',
       expectedCapacityAfterAuctionRowSchema,
-      { resourceCode: '03V0000001', note: 'オークション後の変更' },
+      { resourceCode: '03V0000001', note: 'オークション後の変更', yearOffset: 4 },
       {
         ja: '変更後期待容量一括変更（オークション後）',
         en: 'Changed expected capacity file (after the auction)',
