@@ -5,11 +5,11 @@ const WINDOW = 'expectedCapacityRegistration'
 const DAY = 86_400_000
 /**
  * The delivery year whose window the window test moves (its own: the demo window is for any
- * year; no other test files for FY+2).
+ * year; no other test files for FY+1).
  */
-const CLOSED_YEAR = fiscalYearOf(new Date()) + 2
+const CLOSED_YEAR = fiscalYearOf(new Date()) + 1
 /** A year without an auction (auctions bring closed windows of their year): the window for any year. */
-const OPEN_YEAR = fiscalYearOf(new Date()) + 3
+const OPEN_YEAR = fiscalYearOf(new Date()) + 2
 
 /** 070 expected capacity screens whose data are the test's own (the window is not moved). */
 

@@ -119,7 +119,7 @@ describe('expected capacity bulk formats (830, 840, 841)', () => {
       })
       expect(filed.proposed).toMatchObject(
         code === '830'
-          ? { deliveryYear: year - 1, overrides: {} }
+          ? { deliveryYear: year - 2, overrides: {} }
           : { afterAuction: code === '841', overrides: {} },
       )
       const audits = await t.database.prisma.auditLog.count({

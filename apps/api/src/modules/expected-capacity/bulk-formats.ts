@@ -32,7 +32,7 @@ import { recordEffectivenessTest } from './effectiveness-tests.ts'
 const none = { ja: '', en: '' }
 
 /**
- * The sample's delivery year: 830 registers for FY+3 (no auction of its own, so the demo window
+ * The sample's delivery year: 830 registers for FY+2 (no demo auction of its own, so the demo window
  * for any year applies); 840 / 841 change the demo expected capacities (FY+4).
  */
 const sampleYear = (offset: number) => String(fiscalYearOf(new Date()) + offset)
@@ -392,7 +392,7 @@ export function expectedCapacityBulkFormats(handlers: EntityHandlers) {
       handlers,
       '830',
       expectedCapacityRegisterRowSchema,
-      { resourceCode: '03D0000001', note: '一括登録', yearOffset: 3 },
+      { resourceCode: '03D0000001', note: '一括登録', yearOffset: 2 },
       { ja: '期待容量情報一括登録', en: 'Expected capacity registration file' },
     ),
     expectedCapacityFormat(
