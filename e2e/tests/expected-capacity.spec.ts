@@ -74,6 +74,7 @@ test('[070] expected capacity computed, outside the window refused', async ({ pa
 
   // Inside the window: the result is computed from the resource and the factor table.
   await page.goto('/expected-capacities/new')
+  await page.getByTestId('ec-year').fill(String(OPEN_YEAR))
   await expect(page.getByTestId('ec-window')).toHaveAttribute('data-state', 'open')
   await expect(page.getByTestId('ec-window').locator('.yoryo-countdown')).toBeVisible()
   await page.getByTestId('ec-resource').click()
