@@ -330,10 +330,18 @@ export class TestData {
     }
   }
 
-  /** Moves every market window of a kind (only in `exclusive/` tests: windows are shared). */
-  async moveWindows(kind: string, opensAt: Date, closesAt: Date): Promise<void> {
+  /**
+   * Moves every market window of a kind (only in `exclusive/` tests: windows are shared) or,
+   * with `deliveryYear`, the window of that year only (made when there is none).
+   */
+  async moveWindows(
+    kind: string,
+    opensAt: Date,
+    closesAt: Date,
+    deliveryYear?: number,
+  ): Promise<void> {
     const res = await this.request.put(`/api/test-support/market-windows/${kind}`, {
-      data: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+      data: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), deliveryYear },
     })
     expect(res.status(), await res.text()).toBe(200)
   }

@@ -39,6 +39,28 @@ export const cancelApplicationSchema = z
   .meta({ id: 'CancelApplication' })
 export type CancelApplication = z.infer<typeof cancelApplicationSchema>
 
+/**
+ * The body of a filing route (register / change / cancel, `applicationRoutes` in the API): the
+ * proposed values, whether to submit or keep a draft and, for a change or cancellation, the
+ * record's version it is based on (`versionOf`: the description of that version).
+ */
+export function applicationRequestSchema<T extends z.ZodType>(
+  proposed: T,
+): z.ZodObject<{
+  proposed: T
+  submit: z.ZodDefault<z.ZodBoolean>
+}>
+export function applicationRequestSchema<T extends z.ZodType>(
+  proposed: T,
+  versionOf: string,
+): z.ZodObject<{ proposed: T; submit: z.ZodDefault<z.ZodBoolean>; version: z.ZodNumber }>
+export function applicationRequestSchema<T extends z.ZodType>(proposed: T, versionOf?: string) {
+  const submit = z.boolean().default(true).describe('false keeps it as a draft')
+  return versionOf === undefined
+    ? z.object({ proposed, submit })
+    : z.object({ proposed, submit, version: versionInputSchema.describe(versionOf) })
+}
+
 /** Who may take each transition, from which states, to which state. */
 export const applicationTransitions: Record<
   ApplicationAction,

@@ -11,6 +11,7 @@ import { listQuerySchema } from './list.ts'
 import {
   areaSchema,
   generationTypeSchema,
+  numberCell,
   resourceCodeSchema,
   resourceKindSchema,
 } from './resources.ts'
@@ -363,40 +364,70 @@ export const effectivenessTestListQuerySchema = listQuerySchema.extend({
 
 const resourceCodeColumn = resourceCodeSchema
 const optionalInt = (header: string) =>
-  z.number().int().min(0).max(100_000_000).optional().describe(header)
+  numberCell(z.number().int().min(0).max(100_000_000).optional().describe(header))
 const overrideColumns = {
   installedKw: optionalInt('設備容量(kW)'),
-  houseLoadPercent: expectedCapacityOverridesSchema.shape.houseLoadPercent,
-  storageHours: expectedCapacityOverridesSchema.shape.storageHours,
+  houseLoadPercent: numberCell(expectedCapacityOverridesSchema.shape.houseLoadPercent),
+  storageHours: numberCell(expectedCapacityOverridesSchema.shape.storageHours),
   offerableKw: optionalInt('提供可能容量(kW)'),
 }
+/**
+ * 根拠資料: the IDs of attachments (the participant's, uploaded beforehand on the 070 form),
+ * separated by spaces; needed when a row overrides an input (E-EC-013), as on screen.
+ */
+const evidenceColumn = z
+  .string()
+  .trim()
+  .max(400)
+  .optional()
+  .transform((v) => (v ? v.split(/[\s,]+/u).filter(Boolean) : []))
+  .pipe(z.array(z.uuid()).max(10).describe('根拠資料の添付ファイルID（空白区切り）'))
 
-/** 830 期待容量一括登録: one row per resource and delivery year; overrides need evidence on screen. */
+/** The overrides of a file row (830 / 840 / 841): the cells given, none for an empty cell. */
+export function overridesOfRow(row: {
+  installedKw?: number | undefined
+  houseLoadPercent?: number | undefined
+  storageHours?: number | undefined
+  offerableKw?: number | undefined
+}): ExpectedCapacityOverrides {
+  const out: ExpectedCapacityOverrides = {}
+  for (const key of ['installedKw', 'houseLoadPercent', 'storageHours', 'offerableKw'] as const) {
+    if (row[key] !== undefined) out[key] = row[key]
+  }
+  return out
+}
+
+/**
+ * 830 期待容量一括登録: one row per resource and delivery year; the expected capacity is computed,
+ * never typed; an overridden input needs evidence (as on screen).
+ */
 export const expectedCapacityRegisterRowSchema = z
   .object({
     resourceCode: resourceCodeColumn,
     deliveryYear: deliveryYearSchema,
     ...overrideColumns,
+    evidenceAttachmentIds: evidenceColumn,
     note: noteSchema,
   })
   .meta({ id: 'ExpectedCapacityRegisterRow' })
-/** 840 期待容量一括変更. */
+export type ExpectedCapacityRegisterRow = z.infer<typeof expectedCapacityRegisterRowSchema>
+/** 840 期待容量一括変更: the registered expected capacity of the resource and year, recomputed. */
 export const expectedCapacityChangeRowSchema = expectedCapacityRegisterRowSchema.meta({
   id: 'ExpectedCapacityChangeRow',
 })
-/** 841 変更後期待容量一括変更 (after the auction). */
+/** 841 変更後期待容量一括変更 (after the auction; accepted outside the window). */
 export const expectedCapacityAfterAuctionRowSchema = expectedCapacityRegisterRowSchema.meta({
   id: 'ExpectedCapacityAfterAuctionRow',
 })
 
 const slotColumn = (n: number) =>
-  z.number().int().min(0).max(100_000_000).describe(`実績(kW)${n}コマ目`)
+  numberCell(z.number().int().min(0).max(100_000_000).describe(`実績(kW)${n}コマ目`))
 /** 824 実効性テスト結果: the six slot values as columns. */
 export const effectivenessTestRowSchema = z
   .object({
     resourceCode: resourceCodeColumn,
     testDate: z.iso.date().describe('実施日'),
-    instructedKw: z.number().int().min(1).max(100_000_000).describe('指令容量(kW)'),
+    instructedKw: numberCell(z.number().int().min(1).max(100_000_000).describe('指令容量(kW)')),
     deliveredKw1: slotColumn(1),
     deliveredKw2: slotColumn(2),
     deliveredKw3: slotColumn(3),

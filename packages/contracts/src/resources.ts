@@ -1,6 +1,10 @@
 import { z } from 'zod'
-import { applicationEventSchema, applicationSummarySchema } from './applications.ts'
-import { timestampSchema, versionInputSchema } from './common.ts'
+import {
+  applicationEventSchema,
+  applicationRequestSchema,
+  applicationSummarySchema,
+} from './applications.ts'
+import { timestampSchema } from './common.ts'
 import { documentSummarySchema } from './documents.ts'
 import { listQuerySchema } from './list.ts'
 import { rule } from './validation.ts'
@@ -465,21 +469,15 @@ export const resourceDetailSchema = resourceSchema
 export type ResourceDetail = z.infer<typeof resourceDetailSchema>
 
 /** Filing a registration: the values, kept as a draft or submitted at once. */
-export const resourceRegistrationRequestSchema = z
-  .object({
-    proposed: resourceInputSchema,
-    submit: z.boolean().default(true).describe('false keeps it as a draft'),
-  })
-  .meta({ id: 'ResourceRegistrationRequest' })
+export const resourceRegistrationRequestSchema = applicationRequestSchema(resourceInputSchema).meta(
+  { id: 'ResourceRegistrationRequest' },
+)
 
 /** Filing a change: the values and the resource's version they are based on. */
-export const resourceChangeRequestSchema = z
-  .object({
-    proposed: resourceInputSchema,
-    submit: z.boolean().default(true).describe('false keeps it as a draft'),
-    version: versionInputSchema.describe("The resource's version the change is based on"),
-  })
-  .meta({ id: 'ResourceChangeRequest' })
+export const resourceChangeRequestSchema = applicationRequestSchema(
+  resourceInputSchema,
+  "The resource's version the change is based on",
+).meta({ id: 'ResourceChangeRequest' })
 
 /** The columns the resource list (050) sorts by: every column it shows. */
 export const resourceSortFields = [

@@ -129,8 +129,16 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('./application-detail-route.tsx'),
                         'ApplicationDetailRoute',
-                        // The record kinds' views (application-detail-route.tsx) use their texts.
-                        ['applications', 'lists', 'system', 'resources', 'expected-capacity'],
+                        // The record kinds' views (application-detail-route.tsx) use their texts;
+                        // the expected capacity correction shows the window's countdown (portal).
+                        [
+                          'applications',
+                          'lists',
+                          'system',
+                          'resources',
+                          'expected-capacity',
+                          'portal',
+                        ],
                       ),
                     },
                   }),

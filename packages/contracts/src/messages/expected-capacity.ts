@@ -72,6 +72,21 @@ export const expectedCapacityMessages = {
     ja: '電源等情報に期待容量の算定に必要な項目（設備容量・所内率・提供可能容量など）がありません。',
     en: 'The resource lacks an input the expected capacity needs (installed kW, house-load ratio, offerable kW, …).',
   },
+  'E-EC-020': {
+    severity: 'error',
+    ja: 'この電源等識別番号は、自社の電源等として登録されていません。',
+    en: 'No resource of your participant has this resource code.',
+  },
+  'E-EC-021': {
+    severity: 'error',
+    ja: 'この電源等の{deliveryYear}年度の期待容量は登録されていません。先に登録申込を行ってください。',
+    en: 'No expected capacity for FY{deliveryYear} of this resource is registered; file a registration first.',
+  },
+  'E-EC-022': {
+    severity: 'error',
+    ja: '同じ電源等・対象実需給年度の行がファイル内に複数あります（最初の行: {line}行目）。',
+    en: 'The same resource and delivery year appear more than once in the file (first on line {line}).',
+  },
   'I-EC-001': {
     severity: 'info',
     ja: '実効性テスト結果を登録しました（{resourceCode}、達成率 {rate}）。',

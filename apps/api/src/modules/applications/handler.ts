@@ -81,6 +81,15 @@ export interface KindDefinition<P> {
    * decides by the proposed values (e.g. a change after the auction needs no window).
    */
   window?: string | ((proposed: P) => string | undefined)
+  /**
+   * The delivery year whose window applies (`market_window.delivery_year`): a window of the kind
+   * for that year when there is one, else one for any year (none: every window of the kind).
+   */
+  windowYear?(
+    tx: DbTransaction,
+    proposed: P,
+    context: { entityId: string | null },
+  ): Promise<number | undefined>
   /** The document (PDF) the kind produces, e.g. 容量市場システム利用申込書 (701). */
   document?(application: FiledApplication<P>): Promise<Buffer>
 }
@@ -126,6 +135,11 @@ interface ErasedKind {
   ): Promise<void>
   /** The window the proposed values are accepted in (none: any time). */
   window(proposed: unknown): string | undefined
+  windowYear(
+    tx: DbTransaction,
+    proposed: unknown,
+    context: { entityId: string | null },
+  ): Promise<number | undefined>
   document: ((application: StoredApplication) => Promise<Buffer>) | undefined
 }
 
@@ -197,6 +211,8 @@ function erase<P>(def: KindDefinition<P>): ErasedKind {
       const w = def.window
       return typeof w === 'function' ? w(def.schema.parse(proposed)) : w
     },
+    windowYear: async (tx, proposed, context) =>
+      def.windowYear?.(tx, def.schema.parse(proposed), context),
     document: render ? (application) => render(typed(application)) : undefined,
   }
 }

@@ -14,6 +14,7 @@ export {
   type KindDefinition,
 } from './handler.ts'
 export {
+  checkApplication,
   createApplication,
   createApplications,
   type ApplicationFiling,
@@ -27,3 +28,5 @@ export {
   newReceiptNo,
 } from './service.ts'
 export { findApplicationSummaries, reviewQueueCounts } from './service.ts'
+export { applicationRoutes, type ApplicationRoutesOptions } from './application-routes.ts'
+export { windowsFor } from './window.ts'

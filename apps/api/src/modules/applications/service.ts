@@ -25,7 +25,7 @@ import { AppError } from '../../lib/errors.ts'
 import { hasPermission } from '../../lib/guards.ts'
 import { containsText } from '../../lib/list.ts'
 import type { Lang } from '../../lib/problem.ts'
-import type { EntityHandlers, StoredApplication } from './handler.ts'
+import type { EntityHandler, EntityHandlers, StoredApplication } from './handler.ts'
 import { assertWindowOpen } from './window.ts'
 
 const include = {
@@ -189,6 +189,47 @@ function newReceiptNos(now: Date, count: number): string[] {
   return out
 }
 
+/** Refuses the proposed values outside the kind's window (of their delivery year, if any). */
+async function assertKindWindowOpen(
+  tx: DbTransaction,
+  kind: ReturnType<EntityHandler['kind']>,
+  proposed: unknown,
+  entityId: string | null,
+  now: Date,
+  lang: Lang,
+): Promise<void> {
+  const windowKind = kind.window(proposed)
+  if (!windowKind) return
+  const deliveryYear = await kind.windowYear(tx, proposed, { entityId })
+  await assertWindowOpen(tx, windowKind, now, lang, deliveryYear)
+}
+
+/**
+ * What filing an application checks before anything is written (`createApplication` runs it):
+ * the proposed values against the kind's schema, the kind's checks and, when submitted, its
+ * window. Throws the AppError the API answers; returns the parsed values. A bulk format runs it
+ * per row to list every problem before it files anything.
+ */
+export async function checkApplication(
+  tx: DbTransaction,
+  handlers: EntityHandlers,
+  input: {
+    kind: ApplicationKind
+    entityType: EntityType
+    entityId: string | null
+    proposed: unknown
+    submit: boolean
+    lang: Lang
+  },
+  now = new Date(),
+): Promise<unknown> {
+  const kind = handlers.get(input.entityType).kind(input.kind)
+  const proposed = kind.parse(input.proposed)
+  await kind.check(tx, proposed, { entityId: input.entityId, applicationId: null })
+  if (input.submit) await assertKindWindowOpen(tx, kind, proposed, input.entityId, now, input.lang)
+  return proposed
+}
+
 /**
  * Creates an application (draft, or submitted at once) with its first event and audit entry.
  * A change or cancellation records the record's version it is filed against.
@@ -210,11 +251,8 @@ export async function createApplication(
 ): Promise<Row> {
   const handler = handlers.get(input.entityType)
   const kind = handler.kind(input.kind)
-  const proposed = kind.parse(input.proposed)
-  await kind.check(tx, proposed, { entityId: input.entityId, applicationId: null })
   const now = new Date()
-  const windowKind = kind.window(proposed)
-  if (input.submit && windowKind) await assertWindowOpen(tx, windowKind, now, input.lang)
+  const proposed = await checkApplication(tx, handlers, input, now)
   const current = input.entityId ? await handler.current(tx, input.entityId) : null
   if (input.entityId && !current) throw new AppError('E-COMMON-002', 404)
   const state = input.submit ? 'submitted' : 'draft'
@@ -310,13 +348,17 @@ export async function createApplications(
     )
   }
 
-  // Windows: each one asked once.
+  // Windows (of the delivery year where the kind names one): each one asked once.
   const windowsChecked = new Set<string>()
   for (const [n, input] of inputs.entries()) {
-    const windowKind = (kinds[n] as ErasedKindOf).window(proposed[n])
-    if (!input.submit || !windowKind || windowsChecked.has(windowKind)) continue
-    await assertWindowOpen(tx, windowKind, now, input.lang)
-    windowsChecked.add(windowKind)
+    const kind = kinds[n] as ErasedKindOf
+    const windowKind = kind.window(proposed[n])
+    if (!input.submit || !windowKind) continue
+    const deliveryYear = await kind.windowYear(tx, proposed[n], { entityId: input.entityId })
+    const key = `${windowKind}\u0000${deliveryYear ?? ''}`
+    if (windowsChecked.has(key)) continue
+    await assertWindowOpen(tx, windowKind, now, input.lang, deliveryYear)
+    windowsChecked.add(key)
   }
 
   // The records' current values, per record type.
@@ -565,8 +607,7 @@ export async function transition(
     let oneTimePassword: string | undefined
     let participantId = row.participantId
     if (action === 'submit' || action === 'resubmit') {
-      const windowKind = kind.window(row.proposed)
-      if (windowKind) await assertWindowOpen(tx, windowKind, now, lang)
+      await assertKindWindowOpen(tx, kind, row.proposed, row.entityId, now, lang)
       // The applicant submits against the record as it is now: the difference view compares
       // with it, and approval requires the record to be still at this version.
       const current = row.entityId ? await handler.current(tx, row.entityId) : null

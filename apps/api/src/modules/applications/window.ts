@@ -1,4 +1,4 @@
-import type { DbClient } from '@yoryo/db'
+import type { DbClient, Prisma } from '@yoryo/db'
 import { AppError } from '../../lib/errors.ts'
 import type { Lang } from '../../lib/problem.ts'
 
@@ -13,27 +13,44 @@ const jstMinute = (d: Date) =>
   }).format(d)
 
 /**
+ * The windows of a kind that apply to a delivery year: those for that year when there are any,
+ * else those for any year (`delivery_year` null); without a year, every window of the kind.
+ */
+export async function windowsFor(
+  db: DbClient,
+  windowKind: string,
+  deliveryYear?: number,
+): Promise<Prisma.MarketWindowWhereInput> {
+  if (deliveryYear === undefined) return { kind: windowKind }
+  const ofYear = await db.marketWindow.count({ where: { kind: windowKind, deliveryYear } })
+  return { kind: windowKind, deliveryYear: ofYear > 0 ? deliveryYear : null }
+}
+
+/**
  * Refuses a write outside the window (`market_window.kind`) of an application kind, stating
  * the window (workflow.md "Deadlines"): the next one to open, or else the last one that closed.
+ * With a delivery year, the windows for that year count, else those for any year.
  */
 export async function assertWindowOpen(
   db: DbClient,
   windowKind: string,
   now: Date,
   lang: Lang,
+  deliveryYear?: number,
 ): Promise<void> {
+  const where = await windowsFor(db, windowKind, deliveryYear)
   const open = await db.marketWindow.findFirst({
-    where: { kind: windowKind, opensAt: { lte: now }, closesAt: { gt: now } },
+    where: { ...where, opensAt: { lte: now }, closesAt: { gt: now } },
     select: { id: true },
   })
   if (open) return
   const stated =
     (await db.marketWindow.findFirst({
-      where: { kind: windowKind, opensAt: { gt: now } },
+      where: { ...where, opensAt: { gt: now } },
       orderBy: { opensAt: 'asc' },
     })) ??
     (await db.marketWindow.findFirst({
-      where: { kind: windowKind },
+      where,
       orderBy: { closesAt: 'desc' },
     }))
   if (!stated) throw new AppError('E-APP-005', 409)

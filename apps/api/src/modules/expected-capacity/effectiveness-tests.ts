@@ -9,10 +9,10 @@ import {
   type EffectivenessTest,
   type EffectivenessTestSortField,
 } from '@yoryo/contracts'
-import type { DbClient, Prisma } from '@yoryo/db'
+import type { DbClient, DbTransaction, Prisma } from '@yoryo/db'
 import { computeAchievementRate, ACHIEVEMENT_RATE_DECIMALS } from '@yoryo/domain'
 import { routeAccess } from '../../lib/access.ts'
-import { actorOf, audit } from '../../lib/audit.ts'
+import { actorOf, audit, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { containsText, csv, listRoute, type Direction } from '../../lib/list.ts'
@@ -68,6 +68,51 @@ export async function latestAchievementRate(
     select: { achievementRate: true },
   })
   return latest ? Number(latest.achievementRate.toString()) : null
+}
+
+/**
+ * Records one effectiveness test of a dispatch-order resource (checked by the caller: the
+ * participant's own, active) with its audit entry: the achievement rate is computed. The 824
+ * screen and the 824 file record through it.
+ */
+export async function recordEffectivenessTest(
+  tx: DbTransaction,
+  actor: Actor,
+  by: { id: string; name: string },
+  resource: { id: string; code: string; participantId: string },
+  input: { testDate: string; instructedKw: number; deliveredKw: number[] },
+): Promise<string> {
+  const { achievementRateText } = computeAchievementRate({
+    instructedKw: input.instructedKw,
+    deliveredKw: input.deliveredKw,
+  })
+  const row = await tx.effectivenessTest.create({
+    data: {
+      participantId: resource.participantId,
+      resourceId: resource.id,
+      testDate: input.testDate,
+      instructedKw: input.instructedKw,
+      deliveredKw: input.deliveredKw,
+      achievementRate: achievementRateText,
+      createdBy: by.id,
+      createdByName: by.name,
+    },
+    select: { id: true },
+  })
+  await audit(tx, actor, {
+    action: 'effectivenessTest.create',
+    entityType: 'effectivenessTest',
+    entityId: row.id,
+    participantId: resource.participantId,
+    after: {
+      resourceCode: resource.code,
+      testDate: input.testDate,
+      instructedKw: input.instructedKw,
+      deliveredKw: input.deliveredKw,
+      achievementRate: achievementRateText,
+    },
+  })
+  return row.id
 }
 
 /** 実効性テスト結果 (824): recorded by the participant for its dispatch-order resources. */
@@ -202,39 +247,9 @@ export const effectivenessTestRoutes: FastifyPluginAsyncZod = async (app) => {
           ],
         })
       }
-      const { achievementRateText } = computeAchievementRate({
-        instructedKw: input.instructedKw,
-        deliveredKw: input.deliveredKw,
-      })
-      const actor = actorOf(request)
       const created = await app.db.$transaction(async (tx) => {
-        const row = await tx.effectivenessTest.create({
-          data: {
-            participantId: resource.participantId,
-            resourceId: resource.id,
-            testDate: input.testDate,
-            instructedKw: input.instructedKw,
-            deliveredKw: input.deliveredKw,
-            achievementRate: achievementRateText,
-            createdBy: auth.user.id,
-            createdByName: auth.user.name,
-          },
-          include,
-        })
-        await audit(tx, actor, {
-          action: 'effectivenessTest.create',
-          entityType: 'effectivenessTest',
-          entityId: row.id,
-          participantId: resource.participantId,
-          after: {
-            resourceCode: resource.code,
-            testDate: input.testDate,
-            instructedKw: input.instructedKw,
-            deliveredKw: input.deliveredKw,
-            achievementRate: achievementRateText,
-          },
-        })
-        return row
+        const id = await recordEffectivenessTest(tx, actorOf(request), auth.user, resource, input)
+        return tx.effectivenessTest.findUniqueOrThrow({ where: { id }, include })
       })
       reply.code(201)
       return toEffectivenessTest(created)

@@ -463,6 +463,52 @@ describe('[070] expected capacity', () => {
     expect(open.window.state).toBe('open')
   })
 
+  it('checks the window of the delivery year: its own window, else the one for any year', async () => {
+    const db = t.database.prisma
+    const closedYear = year - 1
+    const past = new Date(Date.now() - 3 * 86_400_000)
+    const own = await db.marketWindow.create({
+      data: {
+        kind: 'expectedCapacityRegistration',
+        function: '070',
+        titleJa: `期待容量登録受付（${closedYear}年度）`,
+        titleEn: `Expected capacity registration (FY${closedYear})`,
+        opensAt: new Date(past.getTime() - 86_400_000),
+        closesAt: past,
+        deliveryYear: closedYear,
+      },
+    })
+    try {
+      const r = await resource(p1, { kind: 'variableSingle', installedKw: 40_000 })
+      // The year with a window of its own, closed: refused, stating that window.
+      const refused = await post(admin, '/api/v1/expected-capacities/registration-applications', {
+        proposed: { resourceId: r.id, deliveryYear: closedYear },
+      })
+      expect(refused.statusCode, refused.body).toBe(409)
+      expect(refused.json().messageId).toBe('E-APP-004')
+      expect(refused.json().detail).toContain(`${closedYear}年度`)
+      const state = (
+        await t.app.inject({
+          url: `/api/v1/expected-capacities/window?deliveryYear=${closedYear}`,
+          headers: admin,
+        })
+      ).json()
+      expect(state.window).toMatchObject({ state: 'closed', titleEn: own.titleEn })
+      // Another year has none of its own: the open window for any year takes it.
+      const record = await registered(r.id)
+      expect(record.deliveryYear).toBe(year)
+      // A change of that record follows its year's window (any year: open).
+      const change = await post(
+        admin,
+        `/api/v1/expected-capacities/${record.id}/change-applications`,
+        { proposed: { note: '年度の窓口' }, version: record.version },
+      )
+      expect(change.statusCode, change.body).toBe(201)
+    } finally {
+      await db.marketWindow.delete({ where: { id: own.id } })
+    }
+  })
+
   it('keeps participants apart and lets only participants with the edit right file', async () => {
     const r = await resource(p1, { kind: 'variableSingle', installedKw: 25_000 })
     const record = await registered(r.id)

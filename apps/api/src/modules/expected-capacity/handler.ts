@@ -75,6 +75,16 @@ async function recordOrNotFound(tx: DbTransaction, id: string | null) {
   return record
 }
 
+/** The delivery year of an expected capacity (its window is that year's). */
+async function deliveryYearOf(tx: DbTransaction, id: string | null): Promise<number | undefined> {
+  if (!id) return undefined
+  const record = await tx.expectedCapacity.findUnique({
+    where: { id },
+    select: { deliveryYear: true },
+  })
+  return record?.deliveryYear
+}
+
 /** The record's values the change's difference view compares with (the proposed shape). */
 function currentValues(record: {
   overrides: Prisma.JsonValue
@@ -116,6 +126,7 @@ export const expectedCapacityHandler = defineEntityHandler({
     register: {
       schema: expectedCapacityRegisterSchema,
       window: EXPECTED_CAPACITY_WINDOW,
+      windowYear: async (_tx, proposed) => proposed.deliveryYear,
       async check(tx, proposed, { applicationId }) {
         const resource = await resourceForCalculation(tx, proposed.resourceId)
         if (applicationId) {
@@ -235,6 +246,7 @@ export const expectedCapacityHandler = defineEntityHandler({
       schema: expectedCapacityChangeSchema,
       // The changed expected capacity after the auction (841) is accepted outside the window.
       window: (proposed) => (proposed.afterAuction ? undefined : EXPECTED_CAPACITY_WINDOW),
+      windowYear: async (tx, _proposed, { entityId }) => deliveryYearOf(tx, entityId),
       async check(tx, proposed, { entityId }) {
         const record = await recordOrNotFound(tx, entityId)
         if (record.status !== 'active') throw new AppError('E-EC-017', 409)
@@ -317,6 +329,7 @@ export const expectedCapacityHandler = defineEntityHandler({
     cancel: {
       schema: cancelApplicationSchema,
       window: EXPECTED_CAPACITY_WINDOW,
+      windowYear: async (tx, _proposed, { entityId }) => deliveryYearOf(tx, entityId),
       async check(tx, _proposed, { entityId }) {
         const record = await recordOrNotFound(tx, entityId)
         if (record.status !== 'active') throw new AppError('E-EC-017', 409)

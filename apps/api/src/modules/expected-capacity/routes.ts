@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  applicationSchema,
+  applicationRequestSchema,
   areaLabels,
   cancelApplicationSchema,
   expectedCapacityCalculateSchema,
@@ -17,21 +17,21 @@ import {
   idParamSchema,
   problemSchema,
   resourceKindLabels,
-  versionInputSchema,
   type ExpectedCapacity,
+  type ExpectedCapacityRegister,
   type ExpectedCapacityCalculation,
   type ExpectedCapacityListQuery,
   type ExpectedCapacitySortField,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
 import { routeAccess } from '../../lib/access.ts'
-import { actorOf } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { containsText, csv, listRoute, type Direction } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
-import { createApplication, toApplication } from '../applications/public.ts'
+import { applicationRoutes, windowsFor } from '../applications/public.ts'
+import { expectedCapacityBulkFormats } from './bulk-formats.ts'
 import { calculateExpectedCapacity } from './calculation.ts'
 import {
   EXPECTED_CAPACITY_WINDOW,
@@ -125,6 +125,9 @@ async function ownResource(app: FastifyInstance, auth: AuthContext, resourceId: 
 /** 期待容量情報管理 (070) and the changed expected capacity after the auction (841). */
 export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.entityHandlers.register(expectedCapacityHandler)
+  for (const format of expectedCapacityBulkFormats(app.entityHandlers)) {
+    app.bulkFormats.register(format)
+  }
 
   listRoute(app, '/', {
     config: { access: routeAccess('expectedCapacities', 'view') },
@@ -199,24 +202,33 @@ export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: routeAccess('expectedCapacities', 'view') },
       schema: {
         operationId: 'getExpectedCapacityWindow',
-        summary: 'The expected capacity window (期待容量登録受付): open now, the next, or the last',
+        summary:
+          'The expected capacity window (期待容量登録受付): open now, the next, or the last — of the delivery year when given (its own windows, else those for any year)',
         tags,
-        response: { 200: expectedCapacityWindowSchema, 401: problemSchema, 403: problemSchema },
+        querystring: z.object({
+          deliveryYear: z.coerce.number().int().min(2020).max(2100).optional(),
+        }),
+        response: {
+          200: expectedCapacityWindowSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
-    async () => {
+    async (request) => {
       const now = new Date()
-      const kind = EXPECTED_CAPACITY_WINDOW
+      const where = await windowsFor(app.db, EXPECTED_CAPACITY_WINDOW, request.query.deliveryYear)
       const row =
         (await app.db.marketWindow.findFirst({
-          where: { kind, opensAt: { lte: now }, closesAt: { gt: now } },
+          where: { ...where, opensAt: { lte: now }, closesAt: { gt: now } },
           orderBy: { closesAt: 'asc' },
         })) ??
         (await app.db.marketWindow.findFirst({
-          where: { kind, opensAt: { gt: now } },
+          where: { ...where, opensAt: { gt: now } },
           orderBy: { opensAt: 'asc' },
         })) ??
-        (await app.db.marketWindow.findFirst({ where: { kind }, orderBy: { closesAt: 'desc' } }))
+        (await app.db.marketWindow.findFirst({ where, orderBy: { closesAt: 'desc' } }))
       if (!row) return { window: null }
       return {
         window: {
@@ -284,114 +296,43 @@ export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.post(
-    '/registration-applications',
-    {
-      config: { access: routeAccess('expectedCapacities', 'edit') },
-      schema: {
-        operationId: 'createExpectedCapacityRegisterApplication',
-        summary:
-          'Apply to register the expected capacity of a resource for a delivery year (computed, never typed; inside the window)',
-        tags,
-        body: z.object({
-          proposed: expectedCapacityRegisterSchema,
-          submit: z.boolean().default(true).describe('false keeps it as a draft'),
-        }),
-        response: { 201: applicationSchema, ...problems },
+  const versionOf = "The expected capacity's version the change is based on"
+  applicationRoutes(app, {
+    entityType: 'expectedCapacity',
+    functionKey: 'expectedCapacities',
+    tags,
+    record: (tx, id) =>
+      tx.expectedCapacity.findUnique({
+        where: { id },
+        select: { participantId: true, version: true },
+      }),
+    register: {
+      operationId: 'createExpectedCapacityRegisterApplication',
+      summary:
+        'Apply to register the expected capacity of a resource for a delivery year (computed, never typed; inside the window)',
+      body: applicationRequestSchema(expectedCapacityRegisterSchema),
+      // The resource must be the caller's own (another participant's: 404).
+      participantOf: async (tx, auth, proposed) => {
+        const { resourceId } = proposed as ExpectedCapacityRegister
+        const resource = await tx.resource.findUnique({
+          where: { id: resourceId },
+          select: { participantId: true },
+        })
+        if (!resource) throw new AppError('E-COMMON-002', 404)
+        assertSameParticipant(auth, resource.participantId)
+        return resource.participantId
       },
     },
-    async (request, reply) => {
-      // Participants file (the registry's edit roles); the operator reviews.
-      const auth = requireAuth(request)
-      const resource = await ownResource(app, auth, request.body.proposed.resourceId)
-      const row = await app.db.$transaction((tx) =>
-        createApplication(tx, app.entityHandlers, actorOf(request), {
-          kind: 'register',
-          entityType: 'expectedCapacity',
-          entityId: null,
-          participantId: resource.participantId,
-          proposed: request.body.proposed,
-          submit: request.body.submit,
-          lang: requestLang(request),
-        }),
-      )
-      reply.code(201)
-      return toApplication(app.db, app.entityHandlers, row)
+    change: {
+      operationId: 'createExpectedCapacityChangeApplication',
+      summary:
+        'Apply to change an expected capacity (inside the window), or with afterAuction the changed expected capacity after the auction (841)',
+      body: applicationRequestSchema(expectedCapacityChangeSchema, versionOf),
     },
-  )
-
-  const applyBody = <T extends z.ZodType>(proposed: T) =>
-    z.object({
-      proposed,
-      submit: z.boolean().default(true).describe('false keeps it as a draft'),
-      version: versionInputSchema.describe(
-        "The expected capacity's version the change is based on",
-      ),
-    })
-
-  async function fileFor(
-    request: FastifyRequest,
-    kind: 'change' | 'cancel',
-    id: string,
-    body: { proposed: unknown; submit: boolean; version: number },
-  ) {
-    const auth = requireAuth(request)
-    const row = await app.db.$transaction(async (tx) => {
-      const record = await tx.expectedCapacity.findUnique({ where: { id } })
-      if (!record) throw new AppError('E-COMMON-002', 404)
-      assertSameParticipant(auth, record.participantId)
-      if (record.version !== body.version) throw new AppError('E-COMMON-004', 409)
-      return createApplication(tx, app.entityHandlers, actorOf(request), {
-        kind,
-        entityType: 'expectedCapacity',
-        entityId: id,
-        participantId: record.participantId,
-        proposed: body.proposed,
-        submit: body.submit,
-        lang: requestLang(request),
-      })
-    })
-    return toApplication(app.db, app.entityHandlers, row)
-  }
-
-  app.post(
-    '/:id/change-applications',
-    {
-      config: { access: routeAccess('expectedCapacities', 'edit') },
-      schema: {
-        operationId: 'createExpectedCapacityChangeApplication',
-        summary:
-          'Apply to change an expected capacity (inside the window), or with afterAuction the changed expected capacity after the auction (841)',
-        tags,
-        params: idParamSchema,
-        body: applyBody(expectedCapacityChangeSchema),
-        response: { 201: applicationSchema, ...problems },
-      },
+    cancel: {
+      operationId: 'createExpectedCapacityCancelApplication',
+      summary: 'Apply to cancel an expected capacity (inside the window)',
+      body: applicationRequestSchema(cancelApplicationSchema, versionOf),
     },
-    async (request, reply) => {
-      const application = await fileFor(request, 'change', request.params.id, request.body)
-      reply.code(201)
-      return application
-    },
-  )
-
-  app.post(
-    '/:id/cancel-applications',
-    {
-      config: { access: routeAccess('expectedCapacities', 'edit') },
-      schema: {
-        operationId: 'createExpectedCapacityCancelApplication',
-        summary: 'Apply to cancel an expected capacity (inside the window)',
-        tags,
-        params: idParamSchema,
-        body: applyBody(cancelApplicationSchema),
-        response: { 201: applicationSchema, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const application = await fileFor(request, 'cancel', request.params.id, request.body)
-      reply.code(201)
-      return application
-    },
-  )
+  })
 }

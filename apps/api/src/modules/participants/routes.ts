@@ -1,21 +1,16 @@
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import {
-  applicationSchema,
+  applicationRequestSchema,
   cancelApplicationSchema,
   idParamSchema,
   participantProfileSchema,
   participantSchema,
   problemSchema,
-  versionInputSchema,
 } from '@yoryo/contracts'
 import { routeAccess } from '../../lib/access.ts'
-import { actorOf } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
-import { requestLang } from '../../lib/problem.ts'
-import { createApplication, toApplication } from '../applications/public.ts'
+import { applicationRoutes } from '../applications/public.ts'
 import { participantHandler } from './handler.ts'
 import { participantListRoute } from './list-route.ts'
 import { toParticipant } from './participant.ts'
@@ -56,79 +51,29 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  const applyBody = <T extends z.ZodType>(proposed: T) =>
-    z.object({
-      proposed,
-      submit: z.boolean().default(true).describe('false keeps it as a draft'),
-      version: versionInputSchema.describe("The participant's version the change is based on"),
-    })
-
-  async function fileApplication(
-    request: FastifyRequest,
-    kind: 'change' | 'cancel',
-    id: string,
-    body: { proposed: unknown; submit: boolean; version: number },
-  ) {
-    const auth = requireAuth(request)
-    if (auth.user.role === 'operator' || auth.participant.id !== id) {
-      // The operator reviews; it does not apply on a participant's behalf.
-      assertSameParticipant(auth, id)
-      throw new AppError('E-AUTH-005', 403)
-    }
-    const row = await app.db.$transaction(async (tx) => {
-      const p = await tx.participant.findUnique({ where: { id } })
-      if (!p) throw new AppError('E-COMMON-002', 404)
-      if (p.version !== body.version) throw new AppError('E-COMMON-004', 409)
-      return createApplication(tx, app.entityHandlers, actorOf(request), {
-        kind,
-        entityType: 'participant',
-        entityId: id,
-        participantId: id,
-        proposed: body.proposed,
-        submit: body.submit,
-        lang: requestLang(request),
-      })
-    })
-    return toApplication(app.db, app.entityHandlers, row)
-  }
-
-  app.post(
-    '/:id/change-applications',
-    {
-      config: { access: routeAccess('participant', 'edit') },
-      schema: {
-        operationId: 'createParticipantChangeApplication',
-        summary: 'Apply to change the participant information (bank account included)',
-        tags,
-        params: idParamSchema,
-        body: applyBody(participantProfileSchema),
-        response: { 201: applicationSchema, ...problems },
-      },
+  applicationRoutes(app, {
+    entityType: 'participant',
+    functionKey: 'participant',
+    tags,
+    record: async (tx, id) => {
+      const p = await tx.participant.findUnique({ where: { id }, select: { version: true } })
+      return p && { participantId: id, version: p.version }
     },
-    async (request, reply) => {
-      const application = await fileApplication(request, 'change', request.params.id, request.body)
-      reply.code(201)
-      return application
+    change: {
+      operationId: 'createParticipantChangeApplication',
+      summary: 'Apply to change the participant information (bank account included)',
+      body: applicationRequestSchema(
+        participantProfileSchema,
+        "The participant's version the change is based on",
+      ),
     },
-  )
-
-  app.post(
-    '/:id/cancel-applications',
-    {
-      config: { access: routeAccess('participant', 'edit') },
-      schema: {
-        operationId: 'createParticipantCancelApplication',
-        summary: 'Apply to cancel the registration of the participant',
-        tags,
-        params: idParamSchema,
-        body: applyBody(cancelApplicationSchema),
-        response: { 201: applicationSchema, ...problems },
-      },
+    cancel: {
+      operationId: 'createParticipantCancelApplication',
+      summary: 'Apply to cancel the registration of the participant',
+      body: applicationRequestSchema(
+        cancelApplicationSchema,
+        "The participant's version the change is based on",
+      ),
     },
-    async (request, reply) => {
-      const application = await fileApplication(request, 'cancel', request.params.id, request.body)
-      reply.code(201)
-      return application
-    },
-  )
+  })
 }

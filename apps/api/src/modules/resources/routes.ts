@@ -1,28 +1,19 @@
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import {
-  applicationSchema,
+  applicationRequestSchema,
   cancelApplicationSchema,
   idParamSchema,
   problemSchema,
   resourceChangeRequestSchema,
   resourceDetailSchema,
   resourceRegistrationRequestSchema,
-  versionInputSchema,
   type ResourceDetail,
 } from '@yoryo/contracts'
 import { routeAccess } from '../../lib/access.ts'
-import { actorOf } from '../../lib/audit.ts'
 import { documentSummariesOf } from '../../lib/documents.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
-import { requestLang } from '../../lib/problem.ts'
-import {
-  createApplication,
-  findApplicationSummaries,
-  toApplication,
-} from '../applications/public.ts'
+import { applicationRoutes, findApplicationSummaries } from '../applications/public.ts'
 import { resourceBulkFormats } from './bulk-formats.ts'
 import { resourceHandler } from './handler.ts'
 import { resourceListRoute } from './list-route.ts'
@@ -105,97 +96,29 @@ export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  async function fileApplication(
-    request: FastifyRequest,
-    kind: 'register' | 'change' | 'cancel',
-    resourceId: string | null,
-    body: { proposed: unknown; submit: boolean; version?: number },
-  ) {
-    const auth = requireAuth(request)
-    // The operator reviews; it does not apply on a participant's behalf (routeAccess: edit).
-    const participantId = auth.participant.id
-    const row = await app.db.$transaction(async (tx) => {
-      if (resourceId) {
-        const r = await tx.resource.findUnique({ where: { id: resourceId } })
-        if (!r) throw new AppError('E-COMMON-002', 404)
-        assertSameParticipant(auth, r.participantId)
-        if (r.version !== body.version) throw new AppError('E-COMMON-004', 409)
-      }
-      return createApplication(tx, app.entityHandlers, actorOf(request), {
-        kind,
-        entityType: 'resource',
-        entityId: resourceId,
-        participantId,
-        proposed: body.proposed,
-        submit: body.submit,
-        lang: requestLang(request),
-      })
-    })
-    return toApplication(app.db, app.entityHandlers, row)
-  }
-
-  app.post(
-    '/registration-applications',
-    {
-      config: { access: routeAccess('resources', 'edit') },
-      schema: {
-        operationId: 'createResourceRegistrationApplication',
-        summary: 'Apply to register a resource of one of the four kinds',
-        tags,
-        body: resourceRegistrationRequestSchema,
-        response: { 201: applicationSchema, ...problems },
-      },
+  applicationRoutes(app, {
+    entityType: 'resource',
+    functionKey: 'resources',
+    tags,
+    record: (tx, id) =>
+      tx.resource.findUnique({ where: { id }, select: { participantId: true, version: true } }),
+    register: {
+      operationId: 'createResourceRegistrationApplication',
+      summary: 'Apply to register a resource of one of the four kinds',
+      body: resourceRegistrationRequestSchema,
     },
-    async (request, reply) => {
-      const application = await fileApplication(request, 'register', null, request.body)
-      reply.code(201)
-      return application
+    change: {
+      operationId: 'createResourceChangeApplication',
+      summary: 'Apply to change a resource (its kind and area stay)',
+      body: resourceChangeRequestSchema,
     },
-  )
-
-  app.post(
-    '/:id/change-applications',
-    {
-      config: { access: routeAccess('resources', 'edit') },
-      schema: {
-        operationId: 'createResourceChangeApplication',
-        summary: 'Apply to change a resource (its kind and area stay)',
-        tags,
-        params: idParamSchema,
-        body: resourceChangeRequestSchema,
-        response: { 201: applicationSchema, ...problems },
-      },
+    cancel: {
+      operationId: 'createResourceCancelApplication',
+      summary: 'Apply to cancel a resource',
+      body: applicationRequestSchema(
+        cancelApplicationSchema,
+        "The resource's version the cancellation is based on",
+      ),
     },
-    async (request, reply) => {
-      const application = await fileApplication(request, 'change', request.params.id, request.body)
-      reply.code(201)
-      return application
-    },
-  )
-
-  app.post(
-    '/:id/cancel-applications',
-    {
-      config: { access: routeAccess('resources', 'edit') },
-      schema: {
-        operationId: 'createResourceCancelApplication',
-        summary: 'Apply to cancel a resource',
-        tags,
-        params: idParamSchema,
-        body: z.object({
-          proposed: cancelApplicationSchema,
-          submit: z.boolean().default(true).describe('false keeps it as a draft'),
-          version: versionInputSchema.describe(
-            "The resource's version the cancellation is based on",
-          ),
-        }),
-        response: { 201: applicationSchema, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const application = await fileApplication(request, 'cancel', request.params.id, request.body)
-      reply.code(201)
-      return application
-    },
-  )
+  })
 }

@@ -186,7 +186,11 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => createTestAuction(app.db, app.jobs, request.body),
   )
 
-  /** Moves every window of a kind (e.g. closes the expected capacity window for a test). */
+  /**
+   * Moves every window of a kind (e.g. closes the expected capacity window for a test) or, with
+   * `deliveryYear`, only the window of that year — made when there is none (a test of its own
+   * year leaves the others' windows as they are).
+   */
   app.put(
     '/market-windows/:kind',
     {
@@ -194,18 +198,41 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         hide: true,
         params: z.object({ kind: z.string() }),
-        body: z.object({ opensAt: z.iso.datetime(), closesAt: z.iso.datetime() }),
+        body: z.object({
+          opensAt: z.iso.datetime(),
+          closesAt: z.iso.datetime(),
+          deliveryYear: z.number().int().min(2020).max(2100).optional(),
+        }),
       },
     },
     async (request) => {
+      const { kind } = request.params
+      const { deliveryYear } = request.body
+      const times = {
+        opensAt: new Date(request.body.opensAt),
+        closesAt: new Date(request.body.closesAt),
+      }
+      if (deliveryYear === undefined) {
+        const { count } = await app.db.marketWindow.updateMany({ where: { kind }, data: times })
+        return { count }
+      }
       const { count } = await app.db.marketWindow.updateMany({
-        where: { kind: request.params.kind },
+        where: { kind, deliveryYear },
+        data: times,
+      })
+      if (count > 0) return { count }
+      const like = await app.db.marketWindow.findFirst({ where: { kind } })
+      await app.db.marketWindow.create({
         data: {
-          opensAt: new Date(request.body.opensAt),
-          closesAt: new Date(request.body.closesAt),
+          kind,
+          function: like?.function ?? '',
+          titleJa: `${like?.titleJa.replace(/（.*）$/, '') ?? kind}（${deliveryYear}年度）`,
+          titleEn: `${like?.titleEn.replace(/ \(.*\)$/, '') ?? kind} (FY${deliveryYear})`,
+          deliveryYear,
+          ...times,
         },
       })
-      return { count }
+      return { count: 1 }
     },
   )
 

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import {
   applicationSchema,
-  attachmentSchema,
   effectivenessTestSchema,
   expectedCapacityCalculationSchema,
   expectedCapacitySchema,
@@ -19,7 +18,6 @@ import {
   type ResourceKind,
 } from '@yoryo/contracts'
 import { apiFetch, applicationKeys } from '@yoryo/ui'
-import { z } from 'zod'
 
 /**
  * Expected capacity (070, 841) `/api/v1/expected-capacities`, the factor tables
@@ -42,11 +40,10 @@ export const expectedCapacityKeys = {
   all: ['expectedCapacity'] as const,
   list: (params: ListParams) => [...expectedCapacityKeys.all, 'list', params] as const,
   detail: (id: string) => [...expectedCapacityKeys.all, 'detail', id] as const,
-  window: () => [...expectedCapacityKeys.all, 'window'] as const,
+  window: (deliveryYear?: number) =>
+    [...expectedCapacityKeys.all, 'window', deliveryYear ?? null] as const,
   calculation: (body: object) => [...expectedCapacityKeys.all, 'calculation', body] as const,
   resources: (kind?: ResourceKind) => [...expectedCapacityKeys.all, 'resources', kind] as const,
-  evidence: (participantId: string) =>
-    [...expectedCapacityKeys.all, 'evidence', participantId] as const,
   factorTables: (params: ListParams) =>
     [...expectedCapacityKeys.all, 'factorTables', params] as const,
   factorTable: (id: string) => [...expectedCapacityKeys.all, 'factorTable', id] as const,
@@ -76,14 +73,18 @@ export const expectedCapacityQueries = {
           schema: expectedCapacitySchema,
         }),
     }),
-  window: () =>
+  /** The window of a delivery year (its own, else the one for any year), or of any year. */
+  window: (deliveryYear?: number) =>
     queryOptions({
-      queryKey: expectedCapacityKeys.window(),
+      queryKey: expectedCapacityKeys.window(deliveryYear),
       queryFn: ({ signal }) =>
-        apiFetch(`${EXPECTED_CAPACITIES_PATH}/window`, {
-          signal,
-          schema: expectedCapacityWindowSchema,
-        }),
+        apiFetch(
+          `${EXPECTED_CAPACITIES_PATH}/window${deliveryYear ? `?deliveryYear=${deliveryYear}` : ''}`,
+          {
+            signal,
+            schema: expectedCapacityWindowSchema,
+          },
+        ),
     }),
   calculation: (body: {
     resourceId: string
@@ -110,17 +111,6 @@ export const expectedCapacityQueries = {
           signal,
           query: { status: 'active', pageSize: 500, sort: 'code', ...(kind ? { kind } : {}) },
           schema: resourceOptionsSchema,
-        }),
-    }),
-  /** The participant's attachments, the evidence for overridden inputs. */
-  evidence: (participantId: string) =>
-    queryOptions({
-      queryKey: expectedCapacityKeys.evidence(participantId),
-      queryFn: ({ signal }) =>
-        apiFetch('/api/v1/attachments', {
-          signal,
-          query: { ownerType: 'participant', ownerId: participantId },
-          schema: z.array(attachmentSchema),
         }),
     }),
   factorTables: (params: ListParams) =>

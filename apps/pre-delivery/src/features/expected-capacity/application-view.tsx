@@ -1,15 +1,24 @@
-import { Skeleton } from '@mantine/core'
+import { Button, Skeleton } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { expectedCapacityOverridesSchema, type Application } from '@yoryo/contracts'
+import {
+  expectedCapacityOverridesSchema,
+  type Application,
+  type ExpectedCapacityChangeInput,
+  type ExpectedCapacityRegisterInput,
+} from '@yoryo/contracts'
 import {
   ApiErrorAlert,
   CancelReasonCorrection,
+  useCorrect,
+  useTranslation,
   type ApplicationView,
   type ContentGroup,
+  type CorrectionPanelProps,
   type Translate,
 } from '@yoryo/ui'
 import { expectedCapacityQueries } from './api.ts'
 import { CalculationPanel } from './components/calculation-panel.tsx'
+import { ExpectedCapacityForm } from './components/expected-capacity-form.tsx'
 
 const OVERRIDE_FIELDS = ['installedKw', 'houseLoadPercent', 'storageHours', 'offerableKw'] as const
 
@@ -63,7 +72,8 @@ function contentGroups(application: Application, t: Translate): ContentGroup[] {
     label: fieldLabel(path, t),
     current: valueText(path, cur, t),
     proposed: valueText(path, value, t),
-    changed: changed.has(path),
+    // A registration has nothing to differ from.
+    changed: application.kind === 'change' && changed.has(path),
     code: path === 'resourceId',
   })
   if (application.kind === 'cancel') {
@@ -123,13 +133,57 @@ function ProposedCalculation({ application }: { application: Application }) {
   return <CalculationPanel calculation={calculation.data} />
 }
 
+/**
+ * 修正して再提出 of an expected capacity registration or change (070, 841): the 070 form started
+ * from the proposed values, 確認 with the calculation, then resubmitted (a draft is saved), as the
+ * resources' correction does.
+ */
+function ExpectedCapacityCorrection({ application, onDone, onCancel }: CorrectionPanelProps) {
+  const { t } = useTranslation()
+  const correct = useCorrect(application)
+  const record = useQuery({
+    ...expectedCapacityQueries.detail(application.entityId ?? ''),
+    enabled: application.kind === 'change' && !!application.entityId,
+  })
+  if (application.kind === 'change' && record.error) return <ApiErrorAlert error={record.error} />
+  if (application.kind === 'change' && !record.data) return <Skeleton h={240} />
+  const resubmitting = application.state === 'returned'
+  return (
+    <ExpectedCapacityForm
+      record={application.kind === 'change' ? (record.data ?? null) : null}
+      initial={
+        application.proposed as Partial<ExpectedCapacityRegisterInput & ExpectedCapacityChangeInput>
+      }
+      busy={correct.isPending}
+      error={correct.error}
+      fileLabel={resubmitting ? t('applications.saveAndResubmit') : t('applications.saveDraft')}
+      confirmDescription={t('expectedCapacity.form.resubmitConfirmDescription')}
+      headingOrder={3}
+      cancel={
+        <Button variant="default" onClick={onCancel}>
+          {t('applications.cancelCorrect')}
+        </Button>
+      }
+      onFile={async (proposed) => {
+        correct.reset()
+        const updated = await correct.mutateAsync(proposed)
+        onDone(updated.state === 'submitted')
+      }}
+    />
+  )
+}
+
 /** Expected capacity applications (070 register / change / cancel, 841 change after the auction). */
 export const expectedCapacityApplicationView: ApplicationView = {
   functionGroup: '070',
   contentGroups,
   fieldLabel,
   valueText,
-  corrections: { cancel: CancelReasonCorrection },
+  corrections: {
+    register: ExpectedCapacityCorrection,
+    change: ExpectedCapacityCorrection,
+    cancel: CancelReasonCorrection,
+  },
   documents: [],
   issued(application, t) {
     const kw = application.result?.expectedKw ?? application.result?.changedExpectedKw

@@ -91,13 +91,16 @@ const ja = {
       noResources: '申込できる電源等がありません。先に電源等を登録してください。',
       override: '算定に用いる値を変更する（根拠資料が必要）',
       evidence: '根拠資料',
-      evidenceHint: '事業者情報の添付ファイルから選択します。',
-      noEvidence: '添付ファイルがありません。事業者情報の画面で添付してください。',
+      evidenceHint:
+        '事業者の添付ファイルから選択します。下で添付したファイルは根拠資料として選択されます。',
+      noEvidence: '添付ファイルがありません。下で根拠資料を添付してください。',
       confirm: '確認',
       back: '戻る',
       submit: 'この内容で申込む',
       confirmTitle: '申込内容の確認',
       confirmDescription: '次の内容で申込みます。期待容量は承認時に係数表の最新版で算定されます。',
+      resubmitConfirmDescription:
+        '次の内容で再提出します。期待容量は承認時に係数表の最新版で算定されます。',
     },
     detail: {
       title: '期待容量の詳細',
@@ -271,14 +274,17 @@ const en: Shape<typeof ja> = {
       noResources: 'No resource to apply for. Register a resource first.',
       override: 'Change inputs of the calculation (evidence required)',
       evidence: 'Evidence',
-      evidenceHint: "Choose from the participant's attachments.",
-      noEvidence: 'No attachments. Attach files on the participant information screen.',
+      evidenceHint:
+        "Choose from the participant's attachments; a file attached below is chosen as evidence.",
+      noEvidence: 'No attachments yet. Attach the evidence below.',
       confirm: 'Confirm',
       back: 'Back',
       submit: 'Apply',
       confirmTitle: 'Confirm the application',
       confirmDescription:
         'This will be filed. On approval the expected capacity is computed with the factor tables then in force.',
+      resubmitConfirmDescription:
+        'The application is resubmitted with these values. On approval the expected capacity is computed with the factor tables then in force.',
     },
     detail: {
       title: 'Expected capacity',

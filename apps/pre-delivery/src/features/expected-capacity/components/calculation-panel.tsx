@@ -150,7 +150,7 @@ export function CalculationPanel({
             <Text fz="sm">{c.message}</Text>
           </Alert>
         ) : c.eligible ? (
-          <Text fz="sm" c="teal.8" data-testid="ec-eligible">
+          <Text fz="sm" c="teal.9" data-testid="ec-eligible">
             {t('expectedCapacity.calculation.eligible')}
           </Text>
         ) : (

@@ -4,19 +4,26 @@ import type { ExpectedCapacityWindow } from '@yoryo/contracts'
 import { DeadlineCountdown, formatDateTime, useLanguage, useTranslation } from '@yoryo/ui'
 import { expectedCapacityQueries } from '../api.ts'
 
-/** The expected capacity window (期待容量登録受付) the API holds, or null while it loads. */
-export function useExpectedCapacityWindow(): ExpectedCapacityWindow['window'] | undefined {
-  return useQuery(expectedCapacityQueries.window()).data?.window
+/**
+ * The expected capacity window (期待容量登録受付) the API holds — of a delivery year when given —
+ * or undefined while it loads.
+ */
+export function useExpectedCapacityWindow(
+  deliveryYear?: number,
+): ExpectedCapacityWindow['window'] | undefined {
+  const valid = deliveryYear !== undefined && deliveryYear >= 2020 && deliveryYear <= 2100
+  return useQuery(expectedCapacityQueries.window(valid ? deliveryYear : undefined)).data?.window
 }
 
 /**
  * 期待容量登録受付: the window's title and dates with a countdown to its close (or opening);
- * outside it, why nothing can be filed (the API refuses with E-APP-004).
+ * outside it, why nothing can be filed (the API refuses with E-APP-004). With a delivery year:
+ * that year's window (its own, else the one for any year).
  */
-export function WindowBanner() {
+export function WindowBanner({ deliveryYear }: { deliveryYear?: number }) {
   const { t } = useTranslation()
   const [language] = useLanguage()
-  const current = useExpectedCapacityWindow()
+  const current = useExpectedCapacityWindow(deliveryYear)
   if (current === undefined) return null
   if (current === null) {
     return (

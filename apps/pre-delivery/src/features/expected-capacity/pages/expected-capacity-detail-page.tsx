@@ -60,7 +60,7 @@ export function ExpectedCapacityDetailPage() {
         ) : null
       ) : (
         <Stack gap="md">
-          <WindowBanner />
+          <WindowBanner deliveryYear={r.deliveryYear} />
           <Paper withBorder p="md" className="yoryo-panel" data-testid="ec-detail">
             <Stack gap="sm">
               <Group gap="sm">

@@ -3,6 +3,7 @@ import {
   Group,
   NumberInput,
   Paper,
+  Select,
   Skeleton,
   Stack,
   Text,
@@ -10,7 +11,16 @@ import {
   Title,
 } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import type { FactorTable } from '@yoryo/contracts'
+import {
+  areas,
+  fiscalYearOf,
+  generationTypes,
+  type AdjustmentFactorRow,
+  type Area,
+  type DispatchOrderFactorRow,
+  type FactorTable,
+  type GenerationType,
+} from '@yoryo/contracts'
 import { ApiErrorAlert, MessageAlert, Page, useSession, useTranslation } from '@yoryo/ui'
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
@@ -19,7 +29,8 @@ import { FactorRows } from '../components/factor-rows.tsx'
 
 /**
  * 070 係数表の改定 (`/factor-tables/new`, operator): the version in force loaded as the starting
- * point; changed factors are counted on 確認; saving adds a version that supersedes it.
+ * point; factors edited, rows added (a new area, type or year) and removed; the changes are
+ * counted on 確認; saving adds a version that supersedes it.
  */
 export function FactorTableFormPage() {
   const { t } = useTranslation()
@@ -44,37 +55,67 @@ export function FactorTableFormPage() {
   )
 }
 
+type Factor = number | ''
+type Adjustment = Omit<AdjustmentFactorRow, 'factor'> & { factor: Factor }
+type DispatchOrder = Omit<DispatchOrderFactorRow, 'factor'> & { factor: Factor }
+const adjustmentKey = (r: Omit<Adjustment, 'factor'>) =>
+  `${r.area}/${r.generationType}/${r.deliveryYear}`
+const dispatchOrderKey = (r: Omit<DispatchOrder, 'factor'>) => `${r.area}/${r.deliveryYear}`
+
+/** How many rows differ from the version in force: changed, added or removed. */
+function changes<R extends { factor: Factor }>(
+  before: readonly R[],
+  after: readonly R[],
+  key: (r: R) => string,
+): number {
+  const old = new Map(before.map((r) => [key(r), r.factor]))
+  const kept = after.filter((r) => old.has(key(r))).length
+  return (
+    after.filter((r) => !old.has(key(r)) || old.get(key(r)) !== r.factor).length +
+    (before.length - kept)
+  )
+}
+
 function FactorTableForm({ current }: { current: FactorTable }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const create = useCreateFactorTable()
-  const [values, setValues] = useState<Record<string, number | ''>>({})
+  const [adjustmentFactors, setAdjustment] = useState<Adjustment[]>(current.adjustmentFactors)
+  const [dispatchOrderFactors, setDispatchOrder] = useState<DispatchOrder[]>(
+    current.dispatchOrderFactors,
+  )
   const [note, setNote] = useState('')
   const [confirming, setConfirming] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (confirming) heading.current?.focus()
   }, [confirming])
-  const valueOf = (key: string, original: number) => {
-    const v = values[key]
-    return v === undefined || v === '' ? original : v
-  }
-  const adjustmentFactors = current.adjustmentFactors.map((r, i) => ({
-    ...r,
-    factor: valueOf(`adjustmentFactors.${i}`, r.factor),
-  }))
-  const dispatchOrderFactors = current.dispatchOrderFactors.map((r, i) => ({
-    ...r,
-    factor: valueOf(`dispatchOrderFactors.${i}`, r.factor),
-  }))
   const changed =
-    adjustmentFactors.filter((r, i) => r.factor !== current.adjustmentFactors[i]?.factor).length +
-    dispatchOrderFactors.filter((r, i) => r.factor !== current.dispatchOrderFactors[i]?.factor)
-      .length
+    changes(current.adjustmentFactors, adjustmentFactors, adjustmentKey) +
+    changes(current.dispatchOrderFactors, dispatchOrderFactors, dispatchOrderKey)
+  const incomplete = [...adjustmentFactors, ...dispatchOrderFactors].some((r) => r.factor === '')
+
+  const setFactor = (key: string, factor: Factor) => {
+    const [list, index] = key.split('.') as [string, string]
+    const update = <R extends { factor: Factor }>(rows: R[]) =>
+      rows.map((r, i) => (i === Number(index) ? { ...r, factor } : r))
+    if (list === 'adjustmentFactors') setAdjustment(update)
+    else setDispatchOrder(update)
+  }
+  const remove = (key: string) => {
+    const [list, index] = key.split('.') as [string, string]
+    const without = <R,>(rows: R[]) => rows.filter((_, i) => i !== Number(index))
+    if (list === 'adjustmentFactors') setAdjustment(without)
+    else setDispatchOrder(without)
+  }
 
   const save = async () => {
     try {
-      const created = await create.mutateAsync({ note, adjustmentFactors, dispatchOrderFactors })
+      const created = await create.mutateAsync({
+        note,
+        adjustmentFactors: adjustmentFactors as AdjustmentFactorRow[],
+        dispatchOrderFactors: dispatchOrderFactors as DispatchOrderFactorRow[],
+      })
       void navigate(`/factor-tables/${created.id}`)
     } catch {
       setConfirming(false)
@@ -122,11 +163,34 @@ function FactorTableForm({ current }: { current: FactorTable }) {
           onChange={(e) => setNote(e.currentTarget.value)}
           maxLength={200}
           w={480}
+          maw="100%"
           data-testid="factor-note"
         />
         <FactorRows
           adjustmentFactors={adjustmentFactors}
           dispatchOrderFactors={dispatchOrderFactors}
+          onRemove={remove}
+          add={{
+            adjustment: (
+              <AddRow
+                withGenerationType
+                taken={(r) => adjustmentFactors.some((a) => adjustmentKey(a) === adjustmentKey(r))}
+                onAdd={(r) => setAdjustment((rows) => [...rows, r])}
+                testId="factor-add-adjustment"
+              />
+            ),
+            dispatchOrder: (
+              <AddRow
+                taken={(r) =>
+                  dispatchOrderFactors.some((a) => dispatchOrderKey(a) === dispatchOrderKey(r))
+                }
+                onAdd={({ area, deliveryYear, factor }) =>
+                  setDispatchOrder((rows) => [...rows, { area, deliveryYear, factor }])
+                }
+                testId="factor-add-dispatch-order"
+              />
+            ),
+          }}
           cell={(factor, key) => (
             <NumberInput
               size="xs"
@@ -136,8 +200,8 @@ function FactorTableForm({ current }: { current: FactorTable }) {
               max={1}
               step={0.0001}
               decimalScale={4}
-              value={values[key] ?? factor}
-              onChange={(v) => setValues((o) => ({ ...o, [key]: typeof v === 'number' ? v : '' }))}
+              value={factor}
+              onChange={(v) => setFactor(key, typeof v === 'number' ? v : '')}
               aria-label={t('factorTables.fields.factor')}
               data-testid={`factor-${key}`}
             />
@@ -149,12 +213,94 @@ function FactorTableForm({ current }: { current: FactorTable }) {
         <Group justify="flex-end">
           <Button
             onClick={() => setConfirming(true)}
-            disabled={changed === 0 && note.trim() === ''}
+            disabled={incomplete || (changed === 0 && note.trim() === '')}
           >
             {t('factorTables.form.confirm')}
           </Button>
         </Group>
       </Stack>
+    </Stack>
+  )
+}
+
+/** The controls adding a row: area, generation type (adjustment factors), year and factor. */
+function AddRow({
+  withGenerationType = false,
+  taken,
+  onAdd,
+  testId,
+}: {
+  withGenerationType?: boolean
+  taken: (row: Omit<Adjustment, 'factor'>) => boolean
+  onAdd: (row: Adjustment) => void
+  testId: string
+}) {
+  const { t } = useTranslation()
+  const [area, setArea] = useState<Area | null>(null)
+  const [generationType, setGenerationType] = useState<GenerationType | null>(null)
+  const [deliveryYear, setDeliveryYear] = useState<number | ''>(fiscalYearOf(new Date()) + 4)
+  const [factor, setFactor] = useState<number | ''>('')
+  const row =
+    area && deliveryYear !== '' && factor !== '' && (generationType || !withGenerationType)
+      ? { area, generationType: generationType ?? 'solar', deliveryYear, factor }
+      : null
+  const duplicate = row !== null && taken(row)
+  return (
+    <Stack gap="xs" data-testid={testId}>
+      <Group align="flex-end" gap="sm">
+        <Select
+          label={t('factorTables.fields.area')}
+          data={areas.map((a) => ({ value: a, label: t(`resources.area.${a}`) }))}
+          value={area}
+          onChange={(v) => setArea(v as Area | null)}
+          w={140}
+        />
+        {withGenerationType ? (
+          <Select
+            label={t('factorTables.fields.generationType')}
+            data={generationTypes.map((g) => ({
+              value: g,
+              label: t(`resources.generationType.${g}`),
+            }))}
+            value={generationType}
+            onChange={(v) => setGenerationType(v as GenerationType | null)}
+            searchable
+            w={200}
+          />
+        ) : null}
+        <NumberInput
+          label={t('factorTables.fields.deliveryYear')}
+          value={deliveryYear}
+          onChange={(v) => setDeliveryYear(typeof v === 'number' ? v : '')}
+          min={2020}
+          max={2100}
+          allowDecimal={false}
+          thousandSeparator=""
+          w={120}
+        />
+        <NumberInput
+          label={t('factorTables.fields.factor')}
+          value={factor}
+          onChange={(v) => setFactor(typeof v === 'number' ? v : '')}
+          min={0}
+          max={1}
+          step={0.0001}
+          decimalScale={4}
+          w={120}
+        />
+        <Button
+          variant="default"
+          disabled={!row || duplicate}
+          onClick={() => {
+            if (!row) return
+            onAdd(row)
+            setFactor('')
+          }}
+        >
+          {t('factorTables.form.addRow')}
+        </Button>
+      </Group>
+      {duplicate ? <MessageAlert id="E-EC-003" /> : null}
     </Stack>
   )
 }
