@@ -149,17 +149,9 @@ export const effectivenessTestRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: {
       fileName: 'effectiveness-tests.csv',
       columns: [
-        csv.text(
-          { ja: '電源等識別番号', en: 'Resource code' },
-          (e: EffectivenessTest) => e.resource.code,
-        ),
-        csv.text(
-          { ja: '電源等の名称', en: 'Resource name' },
-          (e: EffectivenessTest) => e.resource.name,
-        ),
-        csv.text(
-          { ja: '事業者コード', en: 'Participant code' },
-          (e: EffectivenessTest) => e.participant.code,
+        ...csv.resource(
+          (e: EffectivenessTest) => e.resource,
+          (e: EffectivenessTest) => e.participant,
         ),
         csv.date({ ja: '実施日', en: 'Test date' }, (e: EffectivenessTest) => e.testDate),
         csv.text(

@@ -148,17 +148,9 @@ export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: {
       fileName: 'expected-capacities.csv',
       columns: [
-        csv.text(
-          { ja: '電源等識別番号', en: 'Resource code' },
-          (e: ExpectedCapacity) => e.resource.code,
-        ),
-        csv.text(
-          { ja: '電源等の名称', en: 'Resource name' },
-          (e: ExpectedCapacity) => e.resource.name,
-        ),
-        csv.text(
-          { ja: '事業者コード', en: 'Participant code' },
-          (e: ExpectedCapacity) => e.participant.code,
+        ...csv.resource(
+          (e: ExpectedCapacity) => e.resource,
+          (e: ExpectedCapacity) => e.participant,
         ),
         csv.enumeration(
           { ja: '電源等の区分', en: 'Kind' },
