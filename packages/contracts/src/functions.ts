@@ -214,6 +214,83 @@ export const functionRegistry = [
     view: everyone,
     edit: operatorOnly,
   },
+  // 824 実効性テスト結果 (dispatch-order resources)
+  {
+    key: 'effectivenessTests',
+    code: '824',
+    ja: '実効性テスト結果',
+    en: 'Effectiveness tests',
+    app: 'preDelivery',
+    path: '/effectiveness-tests',
+    subPaths: ['new'],
+    group: '070',
+    view: ['operator', 'participantAdmin', 'participantUser'],
+    edit: participantRoles,
+  },
+  // 100 容量オークション参加資格情報管理: the operator decides, the participant sees its own.
+  {
+    key: 'qualifications',
+    code: '100',
+    ja: '容量オークション参加資格情報管理',
+    en: 'Auction qualification',
+    app: 'preDelivery',
+    path: '/qualifications',
+    subPaths: [':auctionId'],
+    group: '100',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // 110 応札情報管理
+  {
+    key: 'bids',
+    code: '110',
+    ja: '応札情報管理',
+    en: 'Bids',
+    app: 'preDelivery',
+    path: '/bids',
+    subPaths: [':auctionId'],
+    group: '110',
+    view: ['operator', ...participantRoles],
+    edit: participantRoles,
+  },
+  {
+    // What-if: the engine on one's draft bids against the last published auction's supply.
+    key: 'bidSimulator',
+    code: '110',
+    ja: '応札シミュレーション',
+    en: 'Bid simulator',
+    app: 'preDelivery',
+    path: '/bid-simulator',
+    group: '110',
+    view: participantRoles,
+    edit: participantRoles,
+  },
+  // Auctions (records.md "Auction"): the operator sets them up (parameters, windows, states);
+  // everyone logged in sees the list, its windows and states.
+  {
+    key: 'auctions',
+    code: '120',
+    ja: 'オークション管理',
+    en: 'Auctions',
+    app: 'preDelivery',
+    path: '/auctions',
+    subPaths: ['new', ':id'],
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // 120 容量オークション結果管理: the operator clears and publishes; everyone sees published results.
+  {
+    key: 'auctionResults',
+    code: '120',
+    ja: '容量オークション結果管理',
+    en: 'Auction results',
+    app: 'preDelivery',
+    path: '/auction-results',
+    subPaths: [':auctionId'],
+    group: '120',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
   // 220 一括登録: the format's own function narrows further (its edit right is needed to import).
   {
     key: 'bulkImports',
@@ -272,84 +349,6 @@ export const functionRegistry = [
     path: '/client-certificates',
     view: administrators,
     edit: administrators,
-  },
-  // 824 実効性テスト結果 (dispatch-order resources)
-  {
-    key: 'effectivenessTests',
-    code: '824',
-    ja: '実効性テスト結果',
-    en: 'Effectiveness tests',
-    app: 'preDelivery',
-    path: '/effectiveness-tests',
-    subPaths: ['new'],
-    group: '070',
-    view: ['operator', 'participantAdmin', 'participantUser'],
-    edit: participantRoles,
-  },
-  // Paths and sub-paths come with each screen.
-  // Auctions (records.md "Auction"): the operator sets them up (parameters, windows, states);
-  // everyone logged in sees the list, its windows and states.
-  {
-    key: 'auctions',
-    code: '120',
-    ja: 'オークション管理',
-    en: 'Auctions',
-    app: 'preDelivery',
-    path: '/auctions',
-    subPaths: ['new', ':id'],
-    view: ['operator', ...participantRoles],
-    edit: operatorOnly,
-  },
-  // 100 容量オークション参加資格情報管理: the operator decides, the participant sees its own.
-  {
-    key: 'qualifications',
-    code: '100',
-    ja: '容量オークション参加資格情報管理',
-    en: 'Auction qualification',
-    app: 'preDelivery',
-    path: '/qualifications',
-    subPaths: [':auctionId'],
-    group: '100',
-    view: ['operator', ...participantRoles],
-    edit: operatorOnly,
-  },
-  // 110 応札情報管理
-  {
-    key: 'bids',
-    code: '110',
-    ja: '応札情報管理',
-    en: 'Bids',
-    app: 'preDelivery',
-    path: '/bids',
-    subPaths: [':auctionId'],
-    group: '110',
-    view: ['operator', ...participantRoles],
-    edit: participantRoles,
-  },
-  {
-    // What-if: the engine on one's draft bids against the last published auction's supply.
-    key: 'bidSimulator',
-    code: '110',
-    ja: '応札シミュレーション',
-    en: 'Bid simulator',
-    app: 'preDelivery',
-    path: '/bid-simulator',
-    group: '110',
-    view: participantRoles,
-    edit: participantRoles,
-  },
-  // 120 容量オークション結果管理: the operator clears and publishes; everyone sees published results.
-  {
-    key: 'auctionResults',
-    code: '120',
-    ja: '容量オークション結果管理',
-    en: 'Auction results',
-    app: 'preDelivery',
-    path: '/auction-results',
-    subPaths: [':auctionId'],
-    group: '120',
-    view: ['operator', ...participantRoles],
-    edit: operatorOnly,
   },
   // A20 共通操作 (delivery)
   {

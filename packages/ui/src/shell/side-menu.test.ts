@@ -7,7 +7,7 @@ describe('side menu', () => {
     // A general user without rights sees what everyone may read: the factor tables (070), the
     // file item lists (500), the messages (600) and the auctions (120: no function group, every
     // logged-in user sees them); 050 / 070 / 100 entries need their group's right.
-    expect(participant.map((g) => g.code)).toEqual(['010', '070', '500', '600', '120'])
+    expect(participant.map((g) => g.code)).toEqual(['010', '070', '120', '500', '600'])
     expect(participant[1]?.entries.map((e) => e.key)).toEqual(['factorTables'])
     expect(participant[0]?.entries.map((e) => e.key)).not.toContain('maintenance')
     const operator = groupMenu('preDelivery', 'operator')
