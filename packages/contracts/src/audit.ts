@@ -88,6 +88,11 @@ export const auditEntityTypeLabels: Labels<
   | 'qualification'
   | 'bid'
   | 'clearing'
+  | 'capacityContract'
+  | 'replacementPosting'
+  | 'replacement'
+  | 'outagePlan'
+  | 'penaltyFactor'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -108,6 +113,11 @@ export const auditEntityTypeLabels: Labels<
   qualification: { ja: '参加資格', en: 'Qualification' },
   bid: { ja: '応札', en: 'Bid' },
   clearing: { ja: '約定処理', en: 'Clearing run' },
+  capacityContract: { ja: '容量確保契約', en: 'Capacity contract' },
+  replacementPosting: { ja: '差替掲示板', en: 'Replacement board posting' },
+  replacement: { ja: '電源等差替', en: 'Replacement' },
+  outagePlan: { ja: '容量停止計画', en: 'Outage plan' },
+  penaltyFactor: { ja: 'ペナルティ要素', en: 'Penalty factor' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -175,6 +185,8 @@ export const auditActionLabels: Record<string, Label> = {
   'clearing.start': { ja: '約定処理の実行', en: 'Clearing run started' },
   'clearing.complete': { ja: '約定処理の完了', en: 'Clearing run finished' },
   'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
+  'contract.amend': { ja: '容量確保契約の変更', en: 'Capacity contract amended' },
+  'contract.terminate': { ja: '容量確保契約の解約', en: 'Capacity contract terminated' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

@@ -28,6 +28,9 @@ export const bulkFormatCodes = [
   '850',
   '860',
   '870',
+  '880',
+  '890',
+  '891',
 ] as const
 export type BulkFormatCode = (typeof bulkFormatCodes)[number]
 /** A format code in requests and answers (the registered formats: `GET /api/v1/bulk-formats`). */

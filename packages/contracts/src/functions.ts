@@ -28,6 +28,11 @@ export const functionCodes = [
   },
   { code: '110', app: 'preDelivery', ja: '応札情報管理', en: 'Bids' },
   { code: '120', app: 'preDelivery', ja: '容量オークション結果管理', en: 'Auction results' },
+  { code: '130', app: 'preDelivery', ja: '容量確保契約管理', en: 'Capacity contracts' },
+  { code: '140', app: 'preDelivery', ja: '差替掲示板情報管理', en: 'Replacement board' },
+  { code: '160', app: 'preDelivery', ja: '電源等差替情報管理', en: 'Resource replacement' },
+  { code: '180', app: 'preDelivery', ja: '容量停止計画管理', en: 'Outage plans' },
+  { code: '190', app: 'preDelivery', ja: 'ペナルティ要素情報管理', en: 'Penalty factors' },
   { code: '220', app: 'preDelivery', ja: '一括登録', en: 'Bulk registration' },
   { code: '500', app: 'preDelivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: '600', app: 'preDelivery', ja: 'メッセージ一覧', en: 'Message list' },
@@ -290,6 +295,63 @@ export const functionRegistry = [
     group: '120',
     view: ['operator', ...participantRoles],
     edit: operatorOnly,
+  },
+  // 130 容量確保契約管理: drafted on publication; the participant confirms or asks for a
+  // correction, the operator answers. Documents (800): contract, change contract, termination.
+  {
+    key: 'contracts',
+    code: '130',
+    ja: '容量確保契約管理',
+    en: 'Capacity contracts',
+    app: 'preDelivery',
+    group: '130',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
+  },
+  // 140 差替掲示板: participants post offers and requests; everyone logged in reads the board.
+  {
+    key: 'replacementBoard',
+    code: '140',
+    ja: '差替掲示板情報管理',
+    en: 'Replacement board',
+    app: 'preDelivery',
+    group: '140',
+    view: ['operator', ...participantRoles],
+    edit: participantRoles,
+  },
+  // 160 電源等差替: the contract holder applies, the other participant consents, the operator reviews.
+  {
+    key: 'replacements',
+    code: '160',
+    ja: '電源等差替情報管理',
+    en: 'Resource replacement',
+    app: 'preDelivery',
+    group: '160',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
+  },
+  // 180 容量停止計画管理 (bulk 880 / 890 / 891)
+  {
+    key: 'outagePlans',
+    code: '180',
+    ja: '容量停止計画管理',
+    en: 'Outage plans',
+    app: 'preDelivery',
+    group: '180',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
+  },
+  // 190 ペナルティ要素情報管理: the operator registers factors; participants see their own and
+  // apply to exit the market.
+  {
+    key: 'penaltyFactors',
+    code: '190',
+    ja: 'ペナルティ要素情報管理',
+    en: 'Penalty factors',
+    app: 'preDelivery',
+    group: '190',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
   },
   // 220 一括登録: the format's own function narrows further (its edit right is needed to import).
   {

@@ -5,6 +5,7 @@ import {
   auctionParametersExample,
   createAuction,
   createParticipant,
+  createContract,
   createQualification,
   createResource,
   createUser,
@@ -107,5 +108,21 @@ describe('factories', () => {
     const resource = await createResource(db.prisma, { participantId: participant.id })
     const q = await createQualification(db.prisma, { auctionId: a.id, resource })
     expect([q.state, q.participantId]).toEqual(['qualified', participant.id])
+  })
+
+  it('createContract makes a contract whose twelve months sum to the annual amount', async () => {
+    const participant = await createParticipant(db.prisma)
+    const resource = await createResource(db.prisma, { participantId: participant.id })
+    const c = await createContract(db.prisma, { resource, contractKw: 1_001, areaPrice: 7 })
+    const monthly = c.monthlyAmounts as number[]
+    expect(c.contractNo).toMatch(/^C\d{4}-\d{6}$/)
+    expect(monthly).toHaveLength(12)
+    expect(monthly.reduce((a, b) => a + b, 0)).toBe(7_007)
+    expect([Number(c.annualAmount), monthly[0], monthly[11], c.state]).toEqual([
+      7_007,
+      583,
+      594,
+      'draft',
+    ])
   })
 })

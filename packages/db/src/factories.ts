@@ -3,6 +3,8 @@ import {
   DAY_MS,
   fiscalYearOf,
   formatAuctionCode,
+  formatContractNo,
+  type ContractState,
   formatResourceCode,
   type AuctionParameters,
   type AuctionState,
@@ -17,6 +19,7 @@ import {
   Prisma,
   type Auction,
   type AuctionQualification,
+  type Contract,
   type Participant,
   type Resource,
   type Role,
@@ -339,5 +342,57 @@ export async function createExpectedCapacity(
       note: 'factory',
     },
     select: { id: true },
+  })
+}
+
+/**
+ * A capacity contract (130) of a resource: by default for a 10,000 kW award at 10,000 円/kW with
+ * no deduction, in the given state. The amounts follow rules.md §4 (annual = price × kW × (1 −
+ * rate), floored; April … February floor(annual / 12), March the remainder): with a rate other
+ * than 0 pass amounts that `computeContractAmount` gave. Needs an auction of the delivery year
+ * (one is made when none is given).
+ */
+export async function createContract(
+  prisma: DbClient,
+  input: {
+    resource: Resource
+    auctionId?: string
+    deliveryYear?: number
+    contractKw?: number
+    areaPrice?: number
+    deductionRate?: number
+    annualAmount?: number
+    monthlyAmounts?: number[]
+    state?: ContractState
+  },
+): Promise<Contract> {
+  const auction = input.auctionId
+    ? await prisma.auction.findUniqueOrThrow({ where: { id: input.auctionId } })
+    : await createAuction(prisma, { deliveryYear: input.deliveryYear, state: 'published' })
+  const deliveryYear = auction.deliveryYear
+  const contractKw = input.contractKw ?? 10_000
+  const areaPrice = input.areaPrice ?? 10_000
+  const deductionRate = input.deductionRate ?? 0
+  const annual = input.annualAmount ?? (deductionRate === 0 ? areaPrice * contractKw : undefined)
+  if (annual === undefined) throw new Error('createContract: pass annualAmount with a deduction')
+  const month = Math.floor(annual / 12)
+  const monthly = input.monthlyAmounts ?? [...Array<number>(11).fill(month), annual - month * 11]
+  const n = await nextNumber(prisma, `contract:${deliveryYear}`)
+  return prisma.contract.create({
+    data: {
+      contractNo: formatContractNo(deliveryYear, n),
+      participantId: input.resource.participantId,
+      resourceId: input.resource.id,
+      auctionId: auction.id,
+      deliveryYear,
+      contractKw,
+      awardedKw: contractKw,
+      areaPrice,
+      deductionRate,
+      annualAmount: BigInt(annual),
+      monthlyAmounts: monthly,
+      state: input.state ?? 'draft',
+      confirmedAt: input.state === 'confirmed' ? new Date() : null,
+    },
   })
 }

@@ -2,6 +2,10 @@ import { auctionMessages } from './auctions.ts'
 import { authMessages } from './auth.ts'
 import { bidMessages } from './bids.ts'
 import { clearingMessages } from './clearing.ts'
+import { contractMessages } from './contracts.ts'
+import { replacementMessages } from './replacements.ts'
+import { outagePlanMessages } from './outage-plans.ts'
+import { penaltyFactorMessages } from './penalty-factors.ts'
 import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
@@ -28,6 +32,10 @@ export const messages = {
   ...auctionMessages,
   ...bidMessages,
   ...clearingMessages,
+  ...contractMessages,
+  ...replacementMessages,
+  ...outagePlanMessages,
+  ...penaltyFactorMessages,
 } as const
 
 export type MessageId = keyof typeof messages

@@ -4,6 +4,11 @@ import type { bulkSections } from './sections/bulk.ts'
 import type { auctionsSections } from './sections/auctions.ts'
 import type { bidsSections } from './sections/bids.ts'
 import type { auctionResultsSections } from './sections/auction-results.ts'
+import type { contractsSections } from './sections/contracts.ts'
+import type { replacementBoardSections } from './sections/replacement-board.ts'
+import type { replacementsSections } from './sections/replacements.ts'
+import type { outagePlansSections } from './sections/outage-plans.ts'
+import type { penaltyFactorsSections } from './sections/penalty-factors.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
 import type { authSections } from './sections/auth.ts'
@@ -35,7 +40,12 @@ export type FullCatalogue = typeof ja &
   (typeof bulkSections)['ja'] &
   (typeof auctionsSections)['ja'] &
   (typeof bidsSections)['ja'] &
-  (typeof auctionResultsSections)['ja']
+  (typeof auctionResultsSections)['ja'] &
+  (typeof contractsSections)['ja'] &
+  (typeof replacementBoardSections)['ja'] &
+  (typeof replacementsSections)['ja'] &
+  (typeof outagePlansSections)['ja'] &
+  (typeof penaltyFactorsSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

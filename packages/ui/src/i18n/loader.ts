@@ -21,6 +21,10 @@ import { ja } from './ja.ts'
  *   auctions      auction set-up (operator), qualification (100)
  *   bids          bids (110), receipts, bulk bids
  *   auction-results  clearing and results (120), the what-if simulator
+ *   contracts     capacity contracts (130), their documents and changes
+ *   replacement-board, replacements   140, 160
+ *   outage-plans  outage plans (180), bulk 880/890/891
+ *   penalty-factors  penalty factors and market exit (190)
  *
  * A new section file is added here and to `FullCatalogue` (catalogue.ts).
  */
@@ -40,6 +44,13 @@ const sectionLoaders = {
   bids: () => import('./sections/bids.ts').then((m) => m.bidsSections),
   'auction-results': () =>
     import('./sections/auction-results.ts').then((m) => m.auctionResultsSections),
+  contracts: () => import('./sections/contracts.ts').then((m) => m.contractsSections),
+  'replacement-board': () =>
+    import('./sections/replacement-board.ts').then((m) => m.replacementBoardSections),
+  replacements: () => import('./sections/replacements.ts').then((m) => m.replacementsSections),
+  'outage-plans': () => import('./sections/outage-plans.ts').then((m) => m.outagePlansSections),
+  'penalty-factors': () =>
+    import('./sections/penalty-factors.ts').then((m) => m.penaltyFactorsSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders
