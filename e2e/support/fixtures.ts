@@ -364,6 +364,40 @@ export class TestData {
     return (await res.json()) as { id: string; code: string; deliveryYear: number }
   }
 
+  /**
+   * Capacity contracts (130) of a participant, each on a new resource with approved expected
+   * capacity, under one published auction (default: one confirmed contract of 10,000 kW).
+   */
+  async contracts(
+    participantCode: string,
+    options: {
+      deliveryYear?: number
+      contracts?: number
+      contractKw?: number
+      expectedKw?: number
+      areaPrice?: number
+      state?: 'draft' | 'confirmed' | 'correctionRequested' | 'active' | 'amended' | 'terminated'
+      area?: string
+    } = {},
+  ): Promise<{
+    auctionId: string
+    auctionCode: string
+    deliveryYear: number
+    contracts: {
+      id: string
+      contractNo: string
+      resourceId: string
+      resourceCode: string
+      resourceName: string
+    }[]
+  }> {
+    const res = await this.request.post('/api/test-support/contracts', {
+      data: { participantCode, ...options },
+    })
+    expect(res.status(), await res.text()).toBe(200)
+    return (await res.json()) as Awaited<ReturnType<TestData['contracts']>>
+  }
+
   /** An approved expected capacity (070) of a resource for a delivery year. */
   async expectedCapacity(resourceId: string, deliveryYear: number, expectedKw: number) {
     const res = await this.request.post('/api/test-support/expected-capacities', {

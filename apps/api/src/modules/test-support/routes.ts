@@ -2,7 +2,9 @@ import { randomBytes, randomInt } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  areaSchema,
   auctionStateSchema,
+  contractStateSchema,
   auctionTypeSchema,
   DAY_MS,
   isValidCorporateNumber,
@@ -11,6 +13,7 @@ import {
 } from '@yoryo/contracts'
 import {
   createAuction,
+  createContract,
   createExpectedCapacity,
   createParticipant,
   createQualification,
@@ -314,6 +317,80 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
         resources.push({ id: resource.id, code: resource.code, name: resource.name })
       }
       return { id: auction.id, code: auction.code, deliveryYear: auction.deliveryYear, resources }
+    },
+  )
+
+  /**
+   * Capacity contracts (130) of a participant: per contract a new stable resource with approved
+   * expected capacity for the delivery year and a contract of a published auction (one auction
+   * for all), in the given state. The contract kW and the expected capacity are given; the area
+   * price 10,000 円/kW with no deduction unless given.
+   */
+  app.post(
+    '/contracts',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          participantCode: z.string(),
+          deliveryYear: z.number().int().min(2020).max(2100).optional(),
+          contracts: z.number().int().min(1).max(20).default(1),
+          contractKw: z.number().int().min(0).default(10_000),
+          expectedKw: z.number().int().min(0).optional(),
+          areaPrice: z.number().int().min(0).default(10_000),
+          state: contractStateSchema.default('confirmed'),
+          area: areaSchema.optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const input = request.body
+      const participant = await app.db.participant.findUnique({
+        where: { code: input.participantCode },
+      })
+      if (!participant) throw new AppError('E-COMMON-002', 404)
+      const auction = await createAuction(app.db, {
+        deliveryYear: input.deliveryYear,
+        state: 'published',
+        bidding: {
+          opensAt: new Date(Date.now() - 60 * DAY_MS),
+          closesAt: new Date(Date.now() - 50 * DAY_MS),
+        },
+      })
+      const contracts = []
+      for (let i = 0; i < input.contracts; i++) {
+        const example = resourceExample('stable', randomInt(1_000_000))
+        const resource = await createResource(app.db, {
+          participantId: participant.id,
+          values: input.area ? { ...example, area: input.area } : example,
+        })
+        await createExpectedCapacity(app.db, {
+          resource,
+          deliveryYear: auction.deliveryYear,
+          expectedKw: input.expectedKw ?? input.contractKw,
+        })
+        const contract = await createContract(app.db, {
+          resource,
+          auctionId: auction.id,
+          contractKw: input.contractKw,
+          areaPrice: input.areaPrice,
+          state: input.state,
+        })
+        contracts.push({
+          id: contract.id,
+          contractNo: contract.contractNo,
+          resourceId: resource.id,
+          resourceCode: resource.code,
+          resourceName: resource.name,
+        })
+      }
+      return {
+        auctionId: auction.id,
+        auctionCode: auction.code,
+        deliveryYear: auction.deliveryYear,
+        contracts,
+      }
     },
   )
 

@@ -93,4 +93,34 @@ describe('test support (e2e data through the db factories)', () => {
     })
     expect(none.statusCode).toBe(404)
   })
+
+  it('makes contracts of a participant on resources of its own with approved expected capacity', async () => {
+    const made = (
+      await t.app.inject({ method: 'POST', url: '/api/test-support/participants', payload: {} })
+    ).json() as { id: string; code: string }
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/test-support/contracts',
+      payload: { participantCode: made.code, contracts: 2, contractKw: 3_000, area: 'kyushu' },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json() as {
+      auctionId: string
+      contracts: { id: string; resourceId: string }[]
+    }
+    expect(body.contracts).toHaveLength(2)
+    const db = t.database.prisma
+    const rows = await db.contract.findMany({
+      where: { auctionId: body.auctionId },
+      include: { resource: true },
+    })
+    expect(rows.map((r) => [r.participantId, r.contractKw, r.state, r.resource.area])).toEqual([
+      [made.id, 3_000, 'confirmed', 'kyushu'],
+      [made.id, 3_000, 'confirmed', 'kyushu'],
+    ])
+    const ec = await db.expectedCapacity.count({
+      where: { resourceId: { in: body.contracts.map((c) => c.resourceId) } },
+    })
+    expect(ec).toBe(2)
+  })
 })
