@@ -62,7 +62,8 @@ describe('seedDemoData', () => {
       )
     const registration = byFunction('070', 'open')
     const outage = byFunction('180', 'open')
-    expect(registration?.titleJa).toContain('2030年度 メインオークション')
+    expect(registration?.titleJa).toBe('期待容量登録受付（各年度共通）')
+    expect(registration?.deliveryYear ?? null).toBeNull()
     expect(outage).toBeDefined()
     // About 5 days left for registration.
     expect(Math.round(((registration?.closesAt.getTime() ?? 0) - now.getTime()) / DAY)).toBe(5)

@@ -198,14 +198,15 @@ export const demoLogins: readonly DemoLogin[] = demoParticipants.flatMap((p) =>
  */
 export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput[] {
   const fy = fiscalYearOf(now)
-  const mainYear = fy + 4
   const nextYear = fy + 1
   return [
     {
       kind: 'expectedCapacityRegistration',
       function: '070',
-      titleJa: `期待容量登録受付（${mainYear}年度 メインオークション）`,
-      titleEn: `Expected capacity registration (FY${mainYear} main auction)`,
+      // For any delivery year without a window of its own (the demo auctions' years have
+      // theirs, closed before bidding opened).
+      titleJa: '期待容量登録受付（各年度共通）',
+      titleEn: 'Expected capacity registration (all delivery years)',
       opensAt: jstAt(now, -10, 9),
       closesAt: jstAt(now, 5, 17),
     },

@@ -12,7 +12,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { useQueries, useQuery } from '@tanstack/react-query'
 import {
   fiscalYearOf,
   storageTypes,
@@ -75,6 +75,25 @@ export interface ExpectedCapacityFormProps {
   headingOrder?: 2 | 3
 }
 
+/** The delivery years a registration is usually filed for: FY+1 (additional) … FY+4 (main). */
+const FILING_YEAR_OFFSETS = [4, 3, 2, 1] as const
+
+/**
+ * The year a new registration starts on: the farthest of FY+4 … FY+1 whose window is open now
+ * (the main auction's window closes before its bidding opens), else FY+4.
+ */
+function useOpenDeliveryYear(enabled: boolean): number {
+  const fy = fiscalYearOf(new Date())
+  const windows = useQueries({
+    queries: FILING_YEAR_OFFSETS.map((offset) => ({
+      ...expectedCapacityQueries.window(fy + offset),
+      enabled,
+    })),
+  })
+  const open = FILING_YEAR_OFFSETS.find((_, i) => windows[i]?.data?.window?.state === 'open')
+  return fy + (open ?? 4)
+}
+
 /**
  * The expected capacity form (070 register / change, 841): the participant chooses; the result
  * is computed live by the API (never typed) and shown with how; 確認 lists it before it is filed.
@@ -104,9 +123,13 @@ export function ExpectedCapacityForm({
   const [resourceId, setResourceId] = useState<string | null>(
     record?.resource.id ?? initial?.resourceId ?? null,
   )
-  const [deliveryYear, setDeliveryYear] = useState<number>(
-    record?.deliveryYear ?? Number(initial?.deliveryYear ?? fiscalYearOf(new Date()) + 4),
+  const givenYear = record?.deliveryYear ?? initial?.deliveryYear
+  const openYear = useOpenDeliveryYear(givenYear === undefined)
+  const [chosenYear, setDeliveryYear] = useState<number | undefined>(
+    givenYear === undefined ? undefined : Number(givenYear),
   )
+  // Until the participant chooses, the farthest year whose window is open (else FY+4).
+  const deliveryYear = chosenYear ?? openYear
   const [afterAuction, setAfterAuction] = useState(initial?.afterAuction ?? false)
   const [overriding, setOverriding] = useState(Object.keys(start.overrides ?? {}).length > 0)
   const [overrides, setOverrides] = useState<ExpectedCapacityOverrides>(start.overrides ?? {})
