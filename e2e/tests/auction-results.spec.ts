@@ -45,6 +45,8 @@ test('[120] the operator clears and publishes; the participant sees its results,
   await expect(own).toContainText('自社の約定結果')
   await expect(own).toContainText(auction.resources[0]!.code)
   await expect(own).toContainText('全国約定')
+  await own.getByTestId('explanation-toggle').first().click()
+  await expect(own.getByTestId('explanation')).toBeVisible()
   await expectAccessible(other)
   await other.screenshot({ path: 'test-results/clr-120-participant.png', fullPage: true })
   await context.close()

@@ -24,6 +24,7 @@ export const en: CoreCatalogue = {
   functionGroups: functionCodeLabels('en'),
   common: {
     save: 'Save',
+    titleWith: '{{title}} ({{code}})',
     cancel: 'Cancel',
     close: 'Close',
     retry: 'Retry',

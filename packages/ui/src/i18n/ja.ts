@@ -30,6 +30,8 @@ export const ja = {
   functionGroups: functionCodeLabels('ja'),
   common: {
     save: '保存',
+    /** A heading with the record it is about: 容量オークション結果管理（A2029M1）. */
+    titleWith: '{{title}}（{{code}}）',
     cancel: 'キャンセル',
     close: '閉じる',
     retry: '再試行',

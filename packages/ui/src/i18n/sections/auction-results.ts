@@ -123,6 +123,9 @@ const ja = {
       areaPrice: 'エリアプライス(円/kW)',
       reason: '約定理由',
       explanation: '説明',
+      show: '表示',
+      hide: '閉じる',
+      toggle: '{{code}}の約定理由の説明を{{label}}',
       all: 'すべて',
     },
     simulator: {
@@ -270,6 +273,9 @@ const en: Shape<typeof ja> = {
       areaPrice: 'Area price (yen/kW)',
       reason: 'Reason',
       explanation: 'Explanation',
+      show: 'Show',
+      hide: 'Hide',
+      toggle: '{{label}} the explanation of {{code}}',
       all: 'All',
     },
     simulator: {

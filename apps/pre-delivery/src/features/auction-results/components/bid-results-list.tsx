@@ -1,4 +1,4 @@
-import { Select, TextInput } from '@mantine/core'
+import { Select, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { areas, bidReasons, bidResultSortFields, type OwnBidResult } from '@yoryo/contracts'
 import {
@@ -82,9 +82,34 @@ export function BidResultsList({ auctionId, own }: { auctionId: string; own: boo
         cell: (info) => t(`auctionResults.reason.${info.getValue()}`),
         meta: { widthClass: 'label' },
       }),
-      column.accessor('explanation', {
+      // The explanation is a sentence or two: shown in full in a row under the bid.
+      column.display({
+        id: 'explanation',
         header: t('auctionResults.bids.explanation'),
-        meta: { widthClass: 'text' },
+        cell: (info) => {
+          const open = info.row.getIsExpanded()
+          const label = open ? t('auctionResults.bids.hide') : t('auctionResults.bids.show')
+          return (
+            <UnstyledButton
+              className="yoryo-expand-button"
+              onClick={info.row.getToggleExpandedHandler()}
+              aria-expanded={open}
+              aria-label={t('auctionResults.bids.toggle', {
+                label,
+                code: info.row.original.resourceCode,
+              })}
+              data-testid="explanation-toggle"
+            >
+              <span
+                className="yoryo-expand-caret"
+                data-open={open || undefined}
+                aria-hidden="true"
+              />
+              {label}
+            </UnstyledButton>
+          )
+        },
+        meta: { widthClass: 'actions', nowrap: true },
       }),
     ],
     [t],
@@ -100,6 +125,11 @@ export function BidResultsList({ auctionId, own }: { auctionId: string; own: boo
       title={own ? t('auctionResults.bids.titleOwn') : t('auctionResults.bids.titleAll')}
       columns={columns}
       getRowId={(row) => row.bidId}
+      renderExpanded={(row) => (
+        <Text fz="sm" className="yoryo-phrase" data-testid="explanation">
+          {row.explanation}
+        </Text>
+      )}
       emptyMessage={t('auctionResults.bids.empty')}
       csv={{
         path: `${auctionPath(auctionId)}/results/bids`,

@@ -386,7 +386,11 @@ export function AuctionResultDetailPage() {
   return (
     <Page
       functionCode="120"
-      title={code ? `${t('functions.auctionResults')}（${code}）` : t('functions.auctionResults')}
+      title={
+        code
+          ? t('common.titleWith', { title: t('functions.auctionResults'), code })
+          : t('functions.auctionResults')
+      }
     >
       <Stack gap="md">
         {isOperator ? <ClearingRuns auctionId={auctionId} /> : null}

@@ -77,7 +77,10 @@ export function BidSimulatorPage() {
                 w={320}
                 data={auctions.map((a) => ({
                   value: a.id,
-                  label: `${a.code}（${t('auctionResults.fiscalYear', { year: a.deliveryYear })} ${t(`auctionResults.type.${a.type}`)}）`,
+                  label: t('common.titleWith', {
+                    title: a.code,
+                    code: `${t('auctionResults.fiscalYear', { year: a.deliveryYear })} ${t(`auctionResults.type.${a.type}`)}`,
+                  }),
                 }))}
                 value={auction.id}
                 onChange={(v) => {
@@ -104,7 +107,12 @@ export function BidSimulatorPage() {
                     {shown.map((row, i) => {
                       const resource = resources.find((r) => r.resourceId === row.resourceId)
                       return (
-                        <Table.Tr key={row.key} data-testid={`draft-${i}`}>
+                        // Inputs line up at the top; the kW bound shows under its input.
+                        <Table.Tr
+                          key={row.key}
+                          data-testid={`draft-${i}`}
+                          style={{ verticalAlign: 'top' }}
+                        >
                           <Table.Td>
                             <Select
                               aria-label={t('auctionResults.simulator.resource')}

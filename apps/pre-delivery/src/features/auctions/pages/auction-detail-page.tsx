@@ -170,7 +170,7 @@ function Overview({ auction }: { auction: Auction }) {
                 <List size="sm">
                   {auction.parameterIssues.map((issue, i) => (
                     <List.Item key={i}>
-                      {issue.message}（{issue.messageId}）
+                      {t('common.titleWith', { title: issue.message, code: issue.messageId })}
                     </List.Item>
                   ))}
                 </List>
@@ -357,10 +357,12 @@ function VersionsTab({ auction }: { auction: Auction }) {
           {auction.parameterVersions.map((v) => (
             <Table.Tr key={v.versionNo}>
               <Table.Td>
-                {t('auctions.versions.version', { versionNo: v.versionNo })}
                 {v.versionNo === auction.parametersVersion
-                  ? `（${t('auctions.versions.current')}）`
-                  : ''}
+                  ? t('common.titleWith', {
+                      title: t('auctions.versions.version', { versionNo: v.versionNo }),
+                      code: t('auctions.versions.current'),
+                    })
+                  : t('auctions.versions.version', { versionNo: v.versionNo })}
               </Table.Td>
               <Table.Td>{formatDateTime(v.createdAt)}</Table.Td>
               <Table.Td>{v.createdByName}</Table.Td>

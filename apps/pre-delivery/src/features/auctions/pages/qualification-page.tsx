@@ -82,7 +82,7 @@ export function QualificationPage() {
       functionCode="100"
       title={
         auction.data
-          ? `${t('functions.qualifications')}（${auction.data.code}）`
+          ? t('common.titleWith', { title: t('functions.qualifications'), code: auction.data.code })
           : t('functions.qualifications')
       }
       description={
