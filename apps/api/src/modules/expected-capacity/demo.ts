@@ -4,19 +4,19 @@ import { audit } from '../../lib/audit.ts'
 import { calculateExpectedCapacity, calculationInclude } from './calculation.ts'
 
 /**
- * Demo expected capacities (070): for the demo delivery year (the window's, FY+4), P00001's
- * stable and variable resources get an approved expected capacity computed by the rules engine
- * with the seeded factor tables, so the list, the detail and the auction have data. Runs once,
- * right after the demo data was created (the database layer cannot compute them itself).
+ * Demo expected capacities (070): for the demo delivery year (the open auction's, FY+4), every
+ * active resource of P00001 and P00002 (all four kinds) gets an approved expected capacity
+ * computed by the rules engine with the seeded factor tables, so the list, the detail and the
+ * auction's qualifications have data. Runs once, right after the demo data was created (the
+ * database layer cannot compute them itself). The published demo auction (FY+3) qualifies these
+ * resources at an estimate (`demoParticipantResources`, clearing demo).
  */
 export async function seedDemoExpectedCapacities(db: Db, now = new Date()): Promise<number> {
   const deliveryYear = fiscalYearOf(now) + 4
-  const participant = await db.participant.findUnique({ where: { code: 'P00001' } })
-  if (!participant) return 0
   const resources = await db.resource.findMany({
     where: {
-      participantId: participant.id,
-      kind: { in: ['stable', 'variableSingle', 'variableAggregate'] },
+      participant: { code: { in: ['P00001', 'P00002'] } },
+      status: 'active',
       expectedCapacities: { none: { deliveryYear } },
     },
     include: calculationInclude,
@@ -29,7 +29,7 @@ export async function seedDemoExpectedCapacities(db: Db, now = new Date()): Prom
       if (calculation.expectedKw === null) continue
       const row = await tx.expectedCapacity.create({
         data: {
-          participantId: participant.id,
+          participantId: resource.participantId,
           resourceId: resource.id,
           deliveryYear,
           expectedKw: calculation.expectedKw,
@@ -47,7 +47,7 @@ export async function seedDemoExpectedCapacities(db: Db, now = new Date()): Prom
           action: 'expectedCapacity.create',
           entityType: 'expectedCapacity',
           entityId: row.id,
-          participantId: participant.id,
+          participantId: resource.participantId,
           after: { resourceCode: resource.code, deliveryYear, expectedKw: calculation.expectedKw },
         },
       )

@@ -616,14 +616,18 @@ describe('[070] expected capacity', () => {
 })
 
 describe('[070] demo data', () => {
-  it('gives P00001 expected capacities computed with the seeded factor tables', async () => {
+  it('gives the resources of P00001 and P00002 (all kinds) expected capacities computed with the seeded factor tables', async () => {
     const created = await seedDemoExpectedCapacities(t.database.prisma)
     expect(created).toBeGreaterThan(0)
     const rows = await t.database.prisma.expectedCapacity.findMany({
-      where: { participantId: p1, note: 'デモデータ' },
-      include: { factorTable: true, resource: true },
+      where: { note: 'デモデータ' },
+      include: { factorTable: true, resource: { include: { participant: true } } },
     })
     expect(rows).toHaveLength(created)
+    expect(new Set(rows.map((r) => r.resource.participant.code))).toEqual(
+      new Set(['P00001', 'P00002']),
+    )
+    expect(rows.some((r) => r.resource.kind === 'dispatchOrder')).toBe(true)
     for (const row of rows) {
       expect(row.deliveryYear).toBe(year)
       if (row.resource.kind !== 'stable') expect(row.factorTable?.versionNo).toBeGreaterThan(0)
