@@ -84,6 +84,38 @@ describe.concurrent('rules CLI', { timeout: 30_000 }, () => {
     })
   })
 
+  it('assess-month examples/assess-month.json', async () => {
+    const run = await runCli(['assess-month', 'examples/assess-month.json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ subtotal: 488_250, total: 488_250 })
+  })
+
+  it('assess-month: a slot outside the month exits 2 with its message ID', async () => {
+    const input = {
+      month: '2030-07',
+      resource: { kind: 'stable', contractKw: 1000, annualAmount: 0 },
+      parameters: {
+        outageAllowanceDays: 58,
+        multipliers: { unplannedOutage: 3, supplyInstruction: 3, reserveNotice: 1.5 },
+        expectedOrdersPerYear: 12,
+        monthlyCapShare: 0.183,
+        annualCapShare: 1.1,
+      },
+      outageDaysBefore: 0,
+      penaltiesBefore: 0,
+      outagePlans: [],
+      slots: [{ date: '2030-08-01', slot: 1, availableKw: 0 }],
+      dispatchOrders: [],
+    }
+    const run = await runCli(['assess-month', '-', '--lang', 'en'], JSON.stringify(input))
+    expect(run.code).toBe(2)
+    expect(JSON.parse(run.stdout)).toEqual({
+      messageId: 'E-RULES-074',
+      message: '$.slots[0].date: the date 2030-08-01 is outside the assessed month 2030-07.',
+      path: ['slots', 0, 'date'],
+    })
+  })
+
   it('invalid input: the problem as JSON, exit 2', async () => {
     const run = await runCli(
       ['contract-amount', '-', '--lang', 'en'],

@@ -88,7 +88,8 @@ describe('runRulesCommand', () => {
       exitCode: 2,
       output: {
         messageId: 'E-RULES-002',
-        message: 'Unknown command "bill". Use clear, expected-capacity or contract-amount.',
+        message:
+          'Unknown command "bill". Use clear, expected-capacity, contract-amount or assess-month.',
         path: [],
       },
     })

@@ -2,6 +2,7 @@
  * The rules command line without its I/O: parsing the arguments and running one command on the
  * text of a JSON document. `cli.ts` reads the file, prints and exits.
  */
+import { assessMonth, type AssessmentInput } from './assessment.ts'
 import { clearAuction, explainClearing } from './clearing.ts'
 import { computeContractAmount } from './contract-amount.ts'
 import { RulesValidationError } from './errors.ts'
@@ -9,7 +10,12 @@ import type { RulesProblem } from './errors.ts'
 import { computeExpectedCapacity } from './expected-capacity.ts'
 import type { ClearingInput, ContractAmountInput, ExpectedCapacityInput } from './types.ts'
 
-export const RULES_COMMANDS = ['clear', 'expected-capacity', 'contract-amount'] as const
+export const RULES_COMMANDS = [
+  'clear',
+  'expected-capacity',
+  'contract-amount',
+  'assess-month',
+] as const
 export type RulesCommand = (typeof RULES_COMMANDS)[number]
 
 export interface CommandOptions {
@@ -89,6 +95,8 @@ export function runRulesCommand(
         return { exitCode: 0, output: computeExpectedCapacity(input as ExpectedCapacityInput) }
       case 'contract-amount':
         return { exitCode: 0, output: computeContractAmount(input as ContractAmountInput) }
+      case 'assess-month':
+        return { exitCode: 0, output: assessMonth(input as AssessmentInput) }
     }
   } catch (error) {
     if (error instanceof RulesValidationError) return { exitCode: 2, output: error.toProblem(lang) }

@@ -25,6 +25,17 @@ export {
 } from './achievement-rate.ts'
 export type { AchievementRateInput, AchievementRateResult } from './achievement-rate.ts'
 export { computeContractAmount, DEFAULT_TAX_RATE } from './contract-amount.ts'
+export { assessMonth, ASSESSMENT_REQUIREMENTS } from './assessment.ts'
+export type {
+  AssessmentInput,
+  AssessmentLine,
+  AssessmentParameters,
+  AssessmentRequirement,
+  AssessmentResult,
+  AssessmentSlot,
+  OrderEvidence,
+  SlotEvidence,
+} from './assessment.ts'
 export { RulesValidationError, formatPath } from './errors.ts'
 export type { InputPath, RulesMessageId, RulesProblem } from './errors.ts'
 export { Rational, decimalPlaces } from './rational.ts'
