@@ -155,11 +155,11 @@ describe('assessMonth (rules.md §5, rules-api.md assess-month)', () => {
   it('refuses invalid input with a message ID and the path', () => {
     const base = example()
     const slot = (s: object) => ({ ...base, slots: [{ date: '2030-07-01', slot: 1, ...s }] })
-    expect(problem(slot({ date: '2030-08-01' }))).toEqual(['E-RULES-074', ['slots', 0, 'date']])
-    expect(problem(slot({ date: '2030-07-32' }))).toEqual(['E-RULES-072', ['slots', 0, 'date']])
-    expect(problem(slot({ slot: 49 }))).toEqual(['E-RULES-073', ['slots', 0, 'slot']])
-    expect(problem(slot({ slot: 0 }))).toEqual(['E-RULES-073', ['slots', 0, 'slot']])
-    expect(problem(slot({ availableKw: -1 }))).toEqual(['E-RULES-070', ['slots', 0, 'availableKw']])
+    expect(problem(slot({ date: '2030-08-01' }))).toEqual(['E-RULES-084', ['slots', 0, 'date']])
+    expect(problem(slot({ date: '2030-07-32' }))).toEqual(['E-RULES-082', ['slots', 0, 'date']])
+    expect(problem(slot({ slot: 49 }))).toEqual(['E-RULES-083', ['slots', 0, 'slot']])
+    expect(problem(slot({ slot: 0 }))).toEqual(['E-RULES-083', ['slots', 0, 'slot']])
+    expect(problem(slot({ availableKw: -1 }))).toEqual(['E-RULES-080', ['slots', 0, 'availableKw']])
     expect(
       problem({
         ...base,
@@ -168,7 +168,7 @@ describe('assessMonth (rules.md §5, rules-api.md assess-month)', () => {
           { date: '2030-07-01', slot: 1, availableKw: 1 },
         ],
       }),
-    ).toEqual(['E-RULES-077', ['slots', 1]])
+    ).toEqual(['E-RULES-087', ['slots', 1]])
     const plan = (p: object) => ({
       ...base,
       outagePlans: [
@@ -181,11 +181,11 @@ describe('assessMonth (rules.md §5, rules-api.md assess-month)', () => {
       ],
     })
     expect(problem(plan({ startAt: '2030-07-01T00:15:00+09:00' }))).toEqual([
-      'E-RULES-075',
+      'E-RULES-085',
       ['outagePlans', 0, 'startAt'],
     ])
     expect(problem(plan({ endAt: '2030-07-01T00:00:00+09:00' }))).toEqual([
-      'E-RULES-076',
+      'E-RULES-086',
       ['outagePlans', 0, 'endAt'],
     ])
     expect(problem(plan({ endAt: '2030-07-01' }))).toEqual([
@@ -196,7 +196,7 @@ describe('assessMonth (rules.md §5, rules-api.md assess-month)', () => {
       'E-RULES-044',
       ['resource', 'contractKw'],
     ])
-    expect(problem({ ...base, month: '2030-7' })).toEqual(['E-RULES-071', ['month']])
+    expect(problem({ ...base, month: '2030-7' })).toEqual(['E-RULES-081', ['month']])
     expect(
       problem({
         ...base,
@@ -207,6 +207,6 @@ describe('assessMonth (rules.md §5, rules-api.md assess-month)', () => {
           },
         ],
       }),
-    ).toEqual(['E-RULES-074', ['dispatchOrders', 0, 'slots', 0, 'date']])
+    ).toEqual(['E-RULES-084', ['dispatchOrders', 0, 'slots', 0, 'date']])
   })
 })

@@ -146,10 +146,10 @@ const shape = z.strictObject({
   ),
 })
 
-/** A kW, day count, multiplier or share: a number ≥ 0 with at most 4 decimals (E-RULES-070). */
+/** A kW, day count, multiplier or share: a number ≥ 0 with at most 4 decimals (E-RULES-080). */
 function requireQuantity(value: number, path: InputPath): Rational {
   if (!Number.isFinite(value) || value < 0 || decimalPlaces(value) > 4) {
-    throw new RulesValidationError('E-RULES-070', path, { value: showValue(value) })
+    throw new RulesValidationError('E-RULES-080', path, { value: showValue(value) })
   }
   return Rational.fromNumber(value)
 }
@@ -165,7 +165,7 @@ function requirePositiveInteger(value: number, path: InputPath): number {
 /** The month's first slot (global: 30-minute steps since the epoch) and the next month's. */
 function monthSlots(month: string): { first: number; end: number } {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month)
-  if (!m) throw new RulesValidationError('E-RULES-071', ['month'], { value: month })
+  if (!m) throw new RulesValidationError('E-RULES-081', ['month'], { value: month })
   const year = Number(m[1])
   const mon = Number(m[2])
   const start = Date.UTC(year, mon - 1, 1) - JST_OFFSET_MS
@@ -187,13 +187,13 @@ function globalSlot(
   const utc = Date.UTC(y, mo - 1, d)
   const valid =
     m !== null && new Date(utc).getUTCMonth() === mo - 1 && new Date(utc).getUTCDate() === d
-  if (!valid) throw new RulesValidationError('E-RULES-072', [...path, 'date'], { value: date })
+  if (!valid) throw new RulesValidationError('E-RULES-082', [...path, 'date'], { value: date })
   if (!Number.isInteger(slot) || slot < 1 || slot > 48) {
-    throw new RulesValidationError('E-RULES-073', [...path, 'slot'], { value: showValue(slot) })
+    throw new RulesValidationError('E-RULES-083', [...path, 'slot'], { value: showValue(slot) })
   }
   const g = (utc - JST_OFFSET_MS) / SLOT_MS + slot - 1
   if (g < month.first || g >= month.end) {
-    throw new RulesValidationError('E-RULES-074', [...path, 'date'], {
+    throw new RulesValidationError('E-RULES-084', [...path, 'date'], {
       value: date,
       month: month.text,
     })
@@ -206,7 +206,7 @@ function planBoundary(text: string, path: InputPath): number {
   const instant = parseInstant(text)
   if (instant === null) throw new RulesValidationError('E-RULES-023', path, { value: text })
   if (instant.subMsNanos !== 0 || instant.epochMs % SLOT_MS !== 0) {
-    throw new RulesValidationError('E-RULES-075', path, { value: text })
+    throw new RulesValidationError('E-RULES-085', path, { value: text })
   }
   return instant.epochMs / SLOT_MS
 }
@@ -275,7 +275,7 @@ export function assessMonth(input: AssessmentInput): AssessmentResult {
     const start = planBoundary(plan.startAt, ['outagePlans', i, 'startAt'])
     const stop = planBoundary(plan.endAt, ['outagePlans', i, 'endAt'])
     if (stop <= start) {
-      throw new RulesValidationError('E-RULES-076', ['outagePlans', i, 'endAt'], {
+      throw new RulesValidationError('E-RULES-086', ['outagePlans', i, 'endAt'], {
         value: plan.endAt,
       })
     }
@@ -297,7 +297,7 @@ export function assessMonth(input: AssessmentInput): AssessmentResult {
       const path: InputPath = ['slots', i]
       const g = globalSlot(s.date, s.slot, month, path)
       if (seen.has(g)) {
-        throw new RulesValidationError('E-RULES-077', path, { value: `${s.date} ${s.slot}` })
+        throw new RulesValidationError('E-RULES-087', path, { value: `${s.date} ${s.slot}` })
       }
       seen.add(g)
       const q = (v: number | undefined, key: string) =>

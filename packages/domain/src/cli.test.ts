@@ -110,7 +110,7 @@ describe.concurrent('rules CLI', { timeout: 30_000 }, () => {
     const run = await runCli(['assess-month', '-', '--lang', 'en'], JSON.stringify(input))
     expect(run.code).toBe(2)
     expect(JSON.parse(run.stdout)).toEqual({
-      messageId: 'E-RULES-074',
+      messageId: 'E-RULES-084',
       message: '$.slots[0].date: the date 2030-08-01 is outside the assessed month 2030-07.',
       path: ['slots', 0, 'date'],
     })

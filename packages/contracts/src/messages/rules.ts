@@ -179,42 +179,42 @@ export const rulesMessages = {
   },
 
   // The monthly assessment (assess-month)
-  'E-RULES-070': {
+  'E-RULES-080': {
     severity: 'error',
     ja: '{field} は0以上の数値（小数点以下4桁まで）で指定してください（指定値: {value}）。',
     en: '{field} must be a number of 0 or more with at most 4 decimals (got {value}).',
   },
-  'E-RULES-071': {
+  'E-RULES-081': {
     severity: 'error',
     ja: '{field} は YYYY-MM 形式の年月で指定してください（指定値: {value}）。',
     en: '{field} must be a month in the form YYYY-MM (got {value}).',
   },
-  'E-RULES-072': {
+  'E-RULES-082': {
     severity: 'error',
     ja: '{field} は YYYY-MM-DD 形式の日付で指定してください（指定値: {value}）。',
     en: '{field} must be a date in the form YYYY-MM-DD (got {value}).',
   },
-  'E-RULES-073': {
+  'E-RULES-083': {
     severity: 'error',
     ja: '{field} のコマ番号は1から48の整数で指定してください（指定値: {value}）。',
     en: '{field}: the slot must be a whole number from 1 to 48 (got {value}).',
   },
-  'E-RULES-074': {
+  'E-RULES-084': {
     severity: 'error',
     ja: '{field} の日付 {value} は評価対象月 {month} の外です。',
     en: '{field}: the date {value} is outside the assessed month {month}.',
   },
-  'E-RULES-075': {
+  'E-RULES-085': {
     severity: 'error',
     ja: '{field} の時刻は30分単位（00分または30分ちょうど）で指定してください（指定値: {value}）。',
     en: '{field} must be on a 30-minute boundary (:00 or :30 exactly; got {value}).',
   },
-  'E-RULES-076': {
+  'E-RULES-086': {
     severity: 'error',
     ja: '{field}：停止終了日時は停止開始日時より後にしてください（指定値: {value}）。',
     en: '{field}: the outage must end after it starts (got {value}).',
   },
-  'E-RULES-077': {
+  'E-RULES-087': {
     severity: 'error',
     ja: '{field}：同じ日付・コマ（{value}）が複数回指定されています。',
     en: '{field}: the same date and slot ({value}) is given more than once.',
