@@ -24,6 +24,7 @@ import { audit, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { JobRunner, RunningJob } from '../../lib/jobs.ts'
+import { draftContracts } from '../contracts/public.ts'
 import { clearingSnapshot } from './snapshot.ts'
 
 export const CLEARING_JOB = 'clearing'
@@ -233,7 +234,10 @@ export function toRun(
   }
 }
 
-/** Publishes a succeeded run: the auction becomes `published` with it (audited). */
+/**
+ * Publishes a succeeded run: the auction becomes `published` with it (audited), and its capacity
+ * contracts are drafted (130, `draftContracts`) in the same transaction.
+ */
 export async function publish(
   db: Db,
   actor: Actor,
@@ -265,6 +269,7 @@ export async function publish(
       before: { state: auction.state, publishedClearingId: auction.publishedClearingId },
       after: { state: 'published', publishedClearingId: run.id, runNo: run.runNo },
     })
+    await draftContracts(tx, actor, updated, run, auction.publishedClearingId)
     return updated
   })
 }
