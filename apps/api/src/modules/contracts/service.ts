@@ -16,7 +16,7 @@ import type {
   ContractDetail,
   ContractState,
 } from '@yoryo/contracts'
-import type { Db, DbClient } from '@yoryo/db'
+import type { Contract, Db, DbClient } from '@yoryo/db'
 import { audit, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { documentSummariesOf } from '../../lib/documents.ts'
@@ -100,6 +100,23 @@ async function lockedContract(
 
 const stateOf = (row: ContractRow) => ({ state: row.state, version: row.version })
 
+/** `draft` → `confirmed` of a locked contract: issues the contract document (audited). */
+export async function confirmLocked(tx: DbClient, actor: Actor, before: Contract): Promise<void> {
+  const after = await tx.contract.update({
+    where: { id: before.id },
+    data: { state: 'confirmed', confirmedAt: new Date(), version: { increment: 1 } },
+  })
+  await issueContractDocument(tx, actor, await contractForDocument(tx, before.id))
+  await audit(tx, actor, {
+    action: 'contract.confirm',
+    entityType: 'capacityContract',
+    entityId: before.id,
+    participantId: before.participantId,
+    before: { state: before.state, version: before.version },
+    after: { state: after.state, version: after.version, contractKw: after.contractKw },
+  })
+}
+
 export async function confirmContract(
   db: Db,
   auth: AuthContext,
@@ -109,21 +126,35 @@ export async function confirmContract(
 ): Promise<ContractDetail> {
   await db.$transaction(async (tx) => {
     const before = await lockedContract(tx, auth, id, 'participant', body.version, ['draft'])
-    const after = await tx.contract.update({
-      where: { id },
-      data: { state: 'confirmed', confirmedAt: new Date(), version: { increment: 1 } },
-    })
-    await issueContractDocument(tx, actor, await contractForDocument(tx, id))
-    await audit(tx, actor, {
-      action: 'contract.confirm',
-      entityType: 'capacityContract',
-      entityId: id,
-      participantId: before.participantId,
-      before: stateOf(before),
-      after: { state: after.state, version: after.version, contractKw: after.contractKw },
-    })
+    await confirmLocked(tx, actor, before)
   })
   return contractDetail(db, auth, id)
+}
+
+/** `draft` → `correctionRequested` of a locked contract, with the reason (audited). */
+export async function requestCorrectionLocked(
+  tx: DbClient,
+  actor: Actor,
+  before: Contract,
+  reason: string,
+): Promise<void> {
+  const after = await tx.contract.update({
+    where: { id: before.id },
+    data: {
+      state: 'correctionRequested',
+      correctionReason: reason,
+      correctionAnswer: null,
+      version: { increment: 1 },
+    },
+  })
+  await audit(tx, actor, {
+    action: 'contract.requestCorrection',
+    entityType: 'capacityContract',
+    entityId: before.id,
+    participantId: before.participantId,
+    before: { state: before.state, version: before.version },
+    after: { state: after.state, version: after.version, reason },
+  })
 }
 
 export async function requestCorrection(
@@ -135,23 +166,7 @@ export async function requestCorrection(
 ): Promise<ContractDetail> {
   await db.$transaction(async (tx) => {
     const before = await lockedContract(tx, auth, id, 'participant', body.version, ['draft'])
-    const after = await tx.contract.update({
-      where: { id },
-      data: {
-        state: 'correctionRequested',
-        correctionReason: body.reason,
-        correctionAnswer: null,
-        version: { increment: 1 },
-      },
-    })
-    await audit(tx, actor, {
-      action: 'contract.requestCorrection',
-      entityType: 'capacityContract',
-      entityId: id,
-      participantId: before.participantId,
-      before: stateOf(before),
-      after: { state: after.state, version: after.version, reason: body.reason },
-    })
+    await requestCorrectionLocked(tx, actor, before, body.reason)
   })
   return contractDetail(db, auth, id)
 }
