@@ -82,7 +82,7 @@ export function ContractsPage() {
             {info.getValue()}
           </Anchor>
         ),
-        meta: { widthClass: 'code' },
+        meta: { widthClass: 'id' },
       }),
       ...(isOperator
         ? [
@@ -94,7 +94,7 @@ export function ContractsPage() {
         : []),
       column.accessor('resourceCode', {
         header: t('contracts.fields.resourceCode'),
-        meta: { widthClass: 'code' },
+        meta: { widthClass: 'id' },
       }),
       column.accessor('resourceName', {
         header: t('contracts.fields.resourceName'),
