@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
 import { seedDemoAuctions } from './modules/clearing/public.ts'
+import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
 import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
@@ -56,7 +57,11 @@ async function main() {
   }
   const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })
   // The demo auctions are cleared by the real clearing job, so they need the app's job runner.
-  if (seeded) await seedDemoAuctions(database.prisma, app.jobs)
+  if (seeded) {
+    const auctions = await seedDemoAuctions(database.prisma, app.jobs)
+    // Its publication drafted the contracts (130): P00001 confirms some, asks to correct one.
+    await seedDemoContracts(database.prisma, auctions.published)
+  }
 
   let closing = false
   const shutdown = async (signal: string) => {

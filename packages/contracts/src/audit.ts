@@ -187,6 +187,20 @@ export const auditActionLabels: Record<string, Label> = {
   'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
   'contract.amend': { ja: '容量確保契約の変更', en: 'Capacity contract amended' },
   'contract.terminate': { ja: '容量確保契約の解約', en: 'Capacity contract terminated' },
+  'contract.draft': { ja: '容量確保契約の作成', en: 'Capacity contracts drafted' },
+  'contract.discardDrafts': {
+    ja: '容量確保契約（確認待ち）の破棄',
+    en: 'Draft capacity contracts discarded',
+  },
+  'contract.confirm': { ja: '容量確保契約の確認', en: 'Capacity contract confirmed' },
+  'contract.requestCorrection': {
+    ja: '容量確保契約の修正依頼',
+    en: 'Contract correction requested',
+  },
+  'contract.answerCorrection': {
+    ja: '容量確保契約の修正依頼への回答',
+    en: 'Contract correction answered',
+  },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

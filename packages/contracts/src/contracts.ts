@@ -6,6 +6,10 @@
  */
 import { z } from 'zod'
 import { timestampSchema } from './common.ts'
+import { documentSummarySchema } from './documents.ts'
+import type { Labels } from './labels.ts'
+import { listQuerySchema } from './list.ts'
+import { areaSchema } from './resources.ts'
 
 export const contractStates = [
   'draft',
@@ -106,3 +110,122 @@ export function deliveryMonths(year: number): string[] {
     return `${m >= 4 ? year : year + 1}-${String(m).padStart(2, '0')}`
   })
 }
+
+// ─── Labels (the SPAs' catalogue and the CSV export take them) ──────────────────────────────────
+
+export const contractStateLabels: Labels<ContractState> = {
+  draft: { ja: '確認待ち', en: 'Awaiting confirmation' },
+  confirmed: { ja: '確認済', en: 'Confirmed' },
+  correctionRequested: { ja: '修正依頼中', en: 'Correction requested' },
+  active: { ja: '実需給期間中', en: 'In delivery' },
+  amended: { ja: '変更契約済', en: 'Amended' },
+  terminated: { ja: '解約', en: 'Terminated' },
+}
+
+export const contractAmendmentKindLabels: Labels<ContractAmendmentKind> = {
+  amendment: { ja: '変更契約', en: 'Amendment' },
+  termination: { ja: '解約合意', en: 'Termination' },
+}
+
+export const contractAmendmentSourceLabels: Labels<ContractAmendmentSource> = {
+  replacement: { ja: '差替', en: 'Replacement' },
+  expectedCapacityChange: { ja: '期待容量の変更', en: 'Changed expected capacity' },
+  marketExit: { ja: '市場退出', en: 'Market exit' },
+  correction: { ja: '修正依頼への対応', en: 'Correction' },
+}
+
+// ─── List, detail and transitions (130) ─────────────────────────────────────────────────────────
+
+export const contractSortFields = [
+  'contractNo',
+  'participantCode',
+  'resourceCode',
+  'resourceName',
+  'deliveryYear',
+  'contractKw',
+  'areaPrice',
+  'annualAmount',
+  'state',
+  'updatedAt',
+] as const
+export type ContractSortField = (typeof contractSortFields)[number]
+
+export const contractListQuerySchema = listQuerySchema.extend({
+  q: z.string().trim().max(100).optional().describe('契約番号・電源等識別番号・電源等の名称を含む'),
+  deliveryYear: z.coerce.number().int().min(2020).max(2100).optional(),
+  auctionId: z.uuid().optional(),
+  state: contractStateSchema.optional(),
+  participantCode: z.string().trim().max(10).optional().describe('事業者コード (operator only)'),
+})
+export type ContractListQuery = z.infer<typeof contractListQuerySchema>
+
+/** Values a change records before and after (変更契約書 本紙 / 別紙). */
+export const contractTermsSchema = z
+  .object({
+    contractKw: z.number().int(),
+    annualAmount: z.number().int(),
+    monthlyAmounts: z.array(z.number().int()),
+    state: contractStateSchema,
+    /** A replacement's allocation by month (kW moved per month), when the change carries one. */
+    allocation: z
+      .array(
+        z.object({ month: monthSchema, kw: z.number().int(), resourceCode: z.string().optional() }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'ContractTerms' })
+export type ContractTerms = z.infer<typeof contractTermsSchema>
+
+export const contractAmendmentSchema = z
+  .object({
+    id: z.uuid(),
+    seq: z.number().int(),
+    kind: contractAmendmentKindSchema,
+    source: contractAmendmentSourceSchema,
+    sourceId: z.string().nullable(),
+    reason: z.string(),
+    before: contractTermsSchema,
+    after: contractTermsSchema,
+    documentId: z.uuid().nullable(),
+    createdByName: z.string(),
+    createdAt: timestampSchema,
+  })
+  .meta({ id: 'ContractAmendment' })
+export type ContractAmendment = z.infer<typeof contractAmendmentSchema>
+
+/** One contract with its changes and documents (`GET /api/v1/contracts/{id}`). */
+export const contractDetailSchema = contractSchema
+  .extend({
+    resourceArea: areaSchema,
+    commissionedOn: z.string().describe('運転開始年月 (YYYY-MM): the deduction rate’s age class'),
+    amendments: z.array(contractAmendmentSchema),
+    documents: z.array(documentSummarySchema),
+  })
+  .meta({ id: 'ContractDetail' })
+export type ContractDetail = z.infer<typeof contractDetailSchema>
+
+const versionField = z.number().int().min(1).describe('The version the caller saw')
+
+/** 確認 (participant): the contract as drafted is accepted. */
+export const contractConfirmSchema = z.strictObject({ version: versionField })
+export type ContractConfirm = z.infer<typeof contractConfirmSchema>
+
+/** 修正依頼 (participant): what is wrong. */
+export const contractCorrectionRequestSchema = z.strictObject({
+  version: versionField,
+  reason: z.string().trim().min(1).max(1000).describe('修正依頼の理由'),
+})
+export type ContractCorrectionRequest = z.infer<typeof contractCorrectionRequestSchema>
+
+/**
+ * The operator's answer to a correction request: `correct` with the corrected contract kW (a
+ * change through `amendContract`, source `correction`) or `decline`; the contract returns to
+ * `draft` either way, for the participant to confirm.
+ */
+export const contractCorrectionAnswerSchema = z.strictObject({
+  version: versionField,
+  decision: z.enum(['correct', 'decline']).describe('correct 修正する · decline 修正しない'),
+  answer: z.string().trim().min(1).max(1000).describe('回答'),
+  contractKw: z.number().int().min(0).optional().describe('修正後の契約容量 (kW), with correct'),
+})
+export type ContractCorrectionAnswer = z.infer<typeof contractCorrectionAnswerSchema>

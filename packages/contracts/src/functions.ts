@@ -304,6 +304,8 @@ export const functionRegistry = [
     ja: '容量確保契約管理',
     en: 'Capacity contracts',
     app: 'preDelivery',
+    path: '/contracts',
+    subPaths: [':id'],
     group: '130',
     view: ['operator', ...participantRoles],
     edit: ['operator', ...participantRoles],

@@ -31,7 +31,7 @@ export {
   type DemoLogin,
   type SeedOptions,
 } from './seed.ts'
-export { nextNumber } from './numbers.ts'
+export { nextNumber, reserveNumbers } from './numbers.ts'
 export { issueParticipantCode } from './participant-code.ts'
 export { identityWrites, isIdentityWrite, type IdentityWrites } from './identity-writes.ts'
 export { defaultDataDir, migrationsDir, schemaPath } from './paths.ts'

@@ -17,3 +17,18 @@ export async function nextNumber(db: DbClient, key: string, atLeast = 1): Promis
   if (typeof last !== 'number') throw new Error(`number series ${key}: no value`)
   return last
 }
+
+/**
+ * Takes `count` consecutive numbers of a series at once (one statement, same locking as
+ * `nextNumber`): returns the first; the numbers are first … first + count − 1.
+ */
+export async function reserveNumbers(db: DbClient, key: string, count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`reserveNumbers: count ${count}`)
+  const rows = await db.$queryRaw<{ last: number }[]>`
+    INSERT INTO number_series (key, last) VALUES (${key}, ${count})
+    ON CONFLICT (key) DO UPDATE SET last = number_series.last + ${count}
+    RETURNING last`
+  const last = rows[0]?.last
+  if (typeof last !== 'number') throw new Error(`number series ${key}: no value`)
+  return last - count + 1
+}

@@ -371,6 +371,23 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('contracts', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/contracts/pages/contracts-page.tsx'),
+                        'ContractsPage',
+                        ['contracts', 'lists'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/contracts/pages/contract-detail-page.tsx'),
+                        'ContractDetailPage',
+                        // ValueRow shows an empty value with the applications section's text.
+                        ['contracts', 'lists', 'applications'],
+                      ),
+                    },
+                  }),
                   functionRoutes('auditLog', {
                     '': {
                       lazy: lazyComponent(

@@ -24,6 +24,7 @@ import { audit, type Actor } from '../../lib/audit.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { JobRunner, RunningJob } from '../../lib/jobs.ts'
+import { draftContracts } from '../contracts/public.ts'
 import { clearingSnapshot } from './snapshot.ts'
 
 export const CLEARING_JOB = 'clearing'
@@ -233,40 +234,49 @@ export function toRun(
   }
 }
 
-/** Publishes a succeeded run: the auction becomes `published` with it (audited). */
+/**
+ * Publishes a succeeded run: the auction becomes `published` with it (audited), and its capacity
+ * contracts are drafted (130, `draftContracts`) in the same transaction.
+ */
 export async function publish(
   db: Db,
   actor: Actor,
   auctionId: string,
   clearingId: string,
 ): Promise<Auction> {
-  return db.$transaction(async (tx) => {
-    const auction = await auctionOf(tx, auctionId)
-    if (auction.state !== 'cleared' && auction.state !== 'published') {
-      throw new AppError('E-CLR-001', 409, { params: { state: auction.state } })
-    }
-    const run = await tx.clearing.findFirst({ where: { id: clearingId, auctionId } })
-    if (!run) throw notFound()
-    if (run.state !== 'succeeded') throw new AppError('E-CLR-003', 409)
-    const updated = await tx.auction.update({
-      where: { id: auctionId },
-      data: {
-        state: 'published',
-        publishedClearingId: run.id,
-        publishedAt: new Date(),
-        version: { increment: 1 },
-      },
-    })
-    await audit(tx, actor, {
-      action: 'clearing.publish',
-      entityType: 'clearing',
-      participantId: null,
-      entityId: run.id,
-      before: { state: auction.state, publishedClearingId: auction.publishedClearingId },
-      after: { state: 'published', publishedClearingId: run.id, runNo: run.runNo },
-    })
-    return updated
-  })
+  return db.$transaction(
+    async (tx) => {
+      const auction = await auctionOf(tx, auctionId)
+      if (auction.state !== 'cleared' && auction.state !== 'published') {
+        throw new AppError('E-CLR-001', 409, { params: { state: auction.state } })
+      }
+      const run = await tx.clearing.findFirst({ where: { id: clearingId, auctionId } })
+      if (!run) throw notFound()
+      if (run.state !== 'succeeded') throw new AppError('E-CLR-003', 409)
+      const updated = await tx.auction.update({
+        where: { id: auctionId },
+        data: {
+          state: 'published',
+          publishedClearingId: run.id,
+          publishedAt: new Date(),
+          version: { increment: 1 },
+        },
+      })
+      await audit(tx, actor, {
+        action: 'clearing.publish',
+        entityType: 'clearing',
+        participantId: null,
+        entityId: run.id,
+        before: { state: auction.state, publishedClearingId: auction.publishedClearingId },
+        after: { state: 'published', publishedClearingId: run.id, runNo: run.runNo },
+      })
+      await draftContracts(tx, actor, updated, run, auction.publishedClearingId)
+      return updated
+    },
+    // Drafting ~1,700 contracts (the demo auction) takes 1–2 s: a loaded machine must not make
+    // the publication fail on the 5 s default.
+    { timeout: 60_000 },
+  )
 }
 
 /**

@@ -18,6 +18,7 @@ async function contract(input: {
   contractKw: number
   annualAmount?: number
   deductionRate?: number
+  state?: 'draft' | 'confirmed'
 }) {
   const db = t.database.prisma
   const participant = await createParticipant(db)
@@ -34,6 +35,7 @@ async function contract(input: {
     deductionRate: input.deductionRate ?? 0,
     annualAmount: amounts.annualAmount,
     monthlyAmounts: amounts.monthly,
+    state: input.state ?? 'confirmed',
   })
 }
 
@@ -83,6 +85,14 @@ describe('[130] amendContract', () => {
         amendContract(tx, actor, { contractId: c.id, source: 'replacement', contractKw: 1_000 }),
       ),
     ).rejects.toBeInstanceOf(ContractAmendmentError)
+  })
+
+  it('corrects a contract not yet confirmed: back to draft, no change contract', async () => {
+    const c = await contract({ contractKw: 5_000, state: 'draft' })
+    const { contract: after, amendment } = await t.database.prisma.$transaction((tx) =>
+      amendContract(tx, actor, { contractId: c.id, source: 'correction', contractKw: 4_000 }),
+    )
+    expect([after.state, after.contractKw, amendment.documentId]).toEqual(['draft', 4_000, null])
   })
 
   it('numbers amendments of one contract 1, 2, … even when written at once', async () => {

@@ -6,13 +6,19 @@
  * audited — all in the caller's transaction.
  *
  * The change contract (変更契約書) / termination agreement (解約合意書) document is issued here
- * too (module contracts owns it); callers never write contracts themselves.
+ * too (module contracts owns it) and kept as the amendment's `documentId`; callers never write
+ * contracts themselves.
+ *
+ * A contract not yet concluded (`draft`, `correctionRequested`: the participant has not
+ * confirmed it) is corrected rather than changed: it returns to `draft` with the new terms and
+ * no change contract is issued — the contract document issued on confirmation states them.
  */
 import type { ContractAmendmentSource } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
 import { type Contract, type ContractAmendment, type DbClient } from '@yoryo/db'
 import { computeContractAmount } from '@yoryo/domain'
 import { audit, type Actor } from '../../lib/audit.ts'
+import { contractForDocument, issueChangeDocument } from './documents.ts'
 
 export interface ContractAmendmentInput {
   contractId: string
@@ -24,7 +30,12 @@ export interface ContractAmendmentInput {
   contractKw?: number
   /** Ends the contract (解約): contract kW and amounts become 0, state `terminated`. */
   terminate?: boolean
+  /** A replacement's kW moved per month (`YYYY-MM`), kept in `after` and printed in the 別紙. */
+  allocation?: { month: string; kw: number; resourceCode?: string }[]
 }
+
+/** Not yet concluded: the participant has not confirmed it. */
+const unconcluded = new Set(['draft', 'correctionRequested'])
 
 /** The contract's values an amendment records before and after. */
 function termsOf(c: Contract) {
@@ -66,12 +77,24 @@ export async function amendContract(
       contractKw,
       annualAmount: BigInt(amounts.annualAmount),
       monthlyAmounts: amounts.monthly,
-      state: input.terminate ? 'terminated' : 'amended',
+      state: input.terminate ? 'terminated' : unconcluded.has(before.state) ? 'draft' : 'amended',
       terminatedAt: input.terminate ? new Date() : null,
       version: { increment: 1 },
     },
   })
   const seq = (await tx.contractAmendment.count({ where: { contractId: before.id } })) + 1
+  const allocation = input.allocation?.length ? { allocation: input.allocation } : {}
+  const document =
+    input.terminate || !unconcluded.has(before.state)
+      ? await issueChangeDocument(tx, actor, await contractForDocument(tx, before.id), {
+          termination: input.terminate === true,
+          seq,
+          source: input.source,
+          reason: input.reason ?? '',
+          before,
+          allocation: input.allocation,
+        })
+      : null
   const amendment = await tx.contractAmendment.create({
     data: {
       contractId: before.id,
@@ -81,7 +104,8 @@ export async function amendContract(
       sourceId: input.sourceId ?? null,
       reason: input.reason ?? '',
       before: termsOf(before) as Prisma.InputJsonValue,
-      after: termsOf(contract) as Prisma.InputJsonValue,
+      after: { ...termsOf(contract), ...allocation } as Prisma.InputJsonValue,
+      documentId: document?.id ?? null,
       createdBy: actor.userId,
       createdByName: actor.label,
     },
