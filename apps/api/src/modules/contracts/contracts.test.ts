@@ -336,6 +336,22 @@ describe('[130] transitions', () => {
     ).toBe(1)
   })
 
+  it('lets exactly one of two confirmations of the same version through', async () => {
+    const { young } = await published()
+    const c = await contractOfBid(young.id)
+    const url = `/api/v1/contracts/${c.id}/confirm`
+    const answers = await Promise.all([
+      call(p1Admin, 'POST', url, { version: c.version }),
+      call(p1Admin, 'POST', url, { version: c.version }),
+    ])
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409])
+    expect(
+      await t.database.prisma.document.count({
+        where: { ownerType: 'capacityContract', ownerId: c.id },
+      }),
+    ).toBe(1)
+  })
+
   it('takes a correction request and the operator’s answer: corrected kW back to draft, or declined', async () => {
     const { old, young } = await published()
     const c = await contractOfBid(old.id)
