@@ -58,6 +58,19 @@ test('[130] the participant confirms a capacity contract and downloads its contr
   await page.goto('/contracts')
   await expect(page.getByTestId('contract-list').getByRole('row')).toHaveCount(3)
   await page.screenshot({ path: 'test-results/contracts-130-list-390.png', fullPage: true })
+
+  // English: the same contract.
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('yoryo.language', 'en'),
+  )
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`/contracts/${first.id}`)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByTestId('contract-detail')).toContainText('Confirmed')
+  await expect(page.getByTestId('contract-documents')).toContainText('容量確保契約書')
+  await page.screenshot({ path: 'test-results/contracts-130-detail-en.png', fullPage: true })
 })
 
 test('[130] a correction request is answered by the operator with a corrected contract kW', async ({

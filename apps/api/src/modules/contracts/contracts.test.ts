@@ -17,7 +17,11 @@ import {
 import { computeContractAmount, type ClearingResult } from '@yoryo/domain'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
 import { amendContract } from './amend.ts'
-import { commissioningFiscalYear, deductionRateOf } from './drafting.ts'
+import {
+  amendContractsToExpectedCapacity,
+  commissioningFiscalYear,
+  deductionRateOf,
+} from './drafting.ts'
 
 type Session = { cookie: string; origin: string }
 
@@ -332,6 +336,22 @@ describe('[130] transitions', () => {
     ).toBe(1)
   })
 
+  it('lets exactly one of two confirmations of the same version through', async () => {
+    const { young } = await published()
+    const c = await contractOfBid(young.id)
+    const url = `/api/v1/contracts/${c.id}/confirm`
+    const answers = await Promise.all([
+      call(p1Admin, 'POST', url, { version: c.version }),
+      call(p1Admin, 'POST', url, { version: c.version }),
+    ])
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409])
+    expect(
+      await t.database.prisma.document.count({
+        where: { ownerType: 'capacityContract', ownerId: c.id },
+      }),
+    ).toBe(1)
+  })
+
   it('takes a correction request and the operator’s answer: corrected kW back to draft, or declined', async () => {
     const { old, young } = await published()
     const c = await contractOfBid(old.id)
@@ -463,5 +483,43 @@ describe('[130] transitions', () => {
     )
     expect(termination).toContain('解約合意書')
     expect(termination).toContain(c.contractNo)
+  })
+})
+
+describe('[130] changed expected capacity after the auction (841)', () => {
+  it('amends the resource’s contracts of the year down to it, the latest first; none when it is not lower', async () => {
+    const db = t.database.prisma
+    const resource = await createResource(db, { participantId: p1.id })
+    const auction = await createAuction(db, { state: 'published' })
+    const a = await createContract(db, {
+      resource,
+      auctionId: auction.id,
+      contractKw: 6_000,
+      state: 'confirmed',
+    })
+    const b = await createContract(db, {
+      resource,
+      auctionId: auction.id,
+      contractKw: 3_000,
+      state: 'confirmed',
+    })
+    const actor = { userId: null, label: 'test', requestId: 'ec-841' }
+    const input = { resourceId: resource.id, deliveryYear: auction.deliveryYear }
+    expect(
+      await db.$transaction((tx) =>
+        amendContractsToExpectedCapacity(tx, actor, { ...input, expectedKw: 9_000 }),
+      ),
+    ).toEqual([])
+    const amended = await db.$transaction((tx) =>
+      amendContractsToExpectedCapacity(tx, actor, { ...input, expectedKw: 4_000 }),
+    )
+    expect(amended).toEqual([b.id, a.id])
+    const rows = await db.contract.findMany({ where: { id: { in: [a.id, b.id] } } })
+    expect(new Map(rows.map((r) => [r.id, r.contractKw]))).toEqual(
+      new Map([
+        [a.id, 4_000],
+        [b.id, 0],
+      ]),
+    )
   })
 })

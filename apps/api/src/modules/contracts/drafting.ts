@@ -20,6 +20,7 @@ import { reserveNumbers, type Auction, type DbClient, type Prisma } from '@yoryo
 import { computeContractAmount, type ClearingInput, type ClearingResult } from '@yoryo/domain'
 import { auditMany, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
+import { amendContract } from './amend.ts'
 
 /** The fiscal year (April–March) of a `YYYY-MM` commissioning month. */
 export function commissioningFiscalYear(commissionedOn: string): number {
@@ -142,4 +143,42 @@ export async function draftContracts(
     })),
   )
   return created.length
+}
+
+/**
+ * The changed expected capacity after the auction (841), approved: when it is below the contract
+ * kW of the resource's contracts of that delivery year (all together), the contracts are amended
+ * down to it (source `expectedCapacityChange`, change contract issued) — the latest contract first.
+ * Returns the amended contracts' IDs.
+ */
+export async function amendContractsToExpectedCapacity(
+  tx: DbClient,
+  actor: Actor,
+  input: { resourceId: string; deliveryYear: number; expectedKw: number; sourceId?: string },
+): Promise<string[]> {
+  const contracts = await tx.contract.findMany({
+    where: {
+      resourceId: input.resourceId,
+      deliveryYear: input.deliveryYear,
+      state: { not: 'terminated' },
+      contractKw: { gt: 0 },
+    },
+    orderBy: { contractNo: 'desc' },
+  })
+  let excess = contracts.reduce((sum, c) => sum + c.contractKw, 0) - input.expectedKw
+  const amended: string[] = []
+  for (const c of contracts) {
+    if (excess <= 0) break
+    const cut = Math.min(excess, c.contractKw)
+    await amendContract(tx, actor, {
+      contractId: c.id,
+      source: 'expectedCapacityChange',
+      sourceId: input.sourceId,
+      reason: `変更後の期待容量 ${input.expectedKw.toLocaleString('ja-JP')} kW`,
+      contractKw: c.contractKw - cut,
+    })
+    excess -= cut
+    amended.push(c.id)
+  }
+  return amended
 }

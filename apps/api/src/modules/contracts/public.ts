@@ -4,5 +4,5 @@
  */
 export { amendContract, ContractAmendmentError, type ContractAmendmentInput } from './amend.ts'
 export { contractInclude, toContract, type ContractRow } from './contract.ts'
-export { draftContracts } from './drafting.ts'
+export { amendContractsToExpectedCapacity, draftContracts } from './drafting.ts'
 export { seedDemoContracts } from './demo.ts'

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fiscalYearOf } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
+import { createAuction, createContract } from '@yoryo/db/factories'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
 import { seedDemoExpectedCapacities } from './demo.ts'
 
@@ -449,7 +450,29 @@ describe('[070] expected capacity', () => {
         },
       )
       expect(after.statusCode, after.body).toBe(201)
+      // A contract of the resource for the year (130): the lower 841 amends it down.
+      const db = t.database.prisma
+      const auction = await createAuction(db, { deliveryYear: year, state: 'published' })
+      // Its windows would close the year's registration for the tests after this one.
+      await db.marketWindow.deleteMany({ where: { auctionId: auction.id } })
+      const contract = await createContract(db, {
+        resource: await db.resource.findUniqueOrThrow({ where: { id: r.id } }),
+        auctionId: auction.id,
+        contractKw: record.expectedKw,
+        state: 'confirmed',
+      })
       await approve(after.json().id)
+      const amended = await db.contract.findUniqueOrThrow({
+        where: { id: contract.id },
+        include: { amendments: true },
+      })
+      expect([amended.state, amended.contractKw]).toEqual([
+        'amended',
+        Math.floor(record.expectedKw / 2),
+      ])
+      expect(amended.amendments.map((a) => [a.source, a.sourceId, a.documentId !== null])).toEqual([
+        ['expectedCapacityChange', after.json().id, true],
+      ])
       const changed = (
         await t.app.inject({ url: `/api/v1/expected-capacities/${record.id}`, headers: admin })
       ).json()

@@ -12,6 +12,7 @@ import { Prisma, type DbClient, type DbTransaction } from '@yoryo/db'
 import { audit } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { defineEntityHandler } from '../applications/public.ts'
+import { amendContractsToExpectedCapacity } from '../contracts/public.ts'
 import { calculateExpectedCapacity, calculationInclude } from './calculation.ts'
 
 /** The window of expected capacity applications (期待容量登録受付, `market_window.kind`). */
@@ -316,6 +317,15 @@ export const expectedCapacityHandler = defineEntityHandler({
                 factorTableVersion: calculation.factorTable?.versionNo ?? null,
               },
         })
+        if (p.afterAuction) {
+          // 841 below the contract kW: the resource's contracts are amended down to it (130).
+          await amendContractsToExpectedCapacity(tx, actor, {
+            resourceId: before.resourceId,
+            deliveryYear: before.deliveryYear,
+            expectedKw: calculation.expectedKw,
+            sourceId: application.id,
+          })
+        }
         return {
           entityId: before.id,
           participantId: before.participantId,

@@ -199,7 +199,7 @@ function Terms({ contract: c }: { contract: ContractDetail }) {
           value={`${c.participantCode} ${c.participantName}`}
         />
         <ValueRow
-          label={t('contracts.fields.resourceCode')}
+          label={t('contracts.fields.resource')}
           value={`${c.resourceCode} ${c.resourceName}`}
         />
         <ValueRow
