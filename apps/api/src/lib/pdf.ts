@@ -95,6 +95,8 @@ export function fieldTable(doc: Pdf, heading: string, rows: [string, string][]):
     doc.text(value || '—', left + labelWidth + 6, y + 4, { width: width - labelWidth - 12 })
     doc.y = y + height
   }
+  // Text after the table starts at the left margin (the cells leave the cursor in a column).
+  doc.x = left
   doc.moveDown(1)
 }
 
@@ -143,5 +145,6 @@ export function listTable(
   )
   for (const row of rows) drawRow(row, false)
   doc.font('jp').fontSize(10)
+  doc.x = left
   doc.moveDown(1)
 }

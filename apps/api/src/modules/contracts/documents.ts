@@ -77,14 +77,6 @@ function taxOf(s: { areaPrice: number; deductionRate: number }, contractKw: numb
   }).annualTax
 }
 
-/** Text from the left margin (a table leaves the cursor in its last column). */
-function paragraph(doc: Pdf, text: string, options: PDFKit.Mixins.TextOptions = {}) {
-  doc.text(text, doc.page.margins.left, doc.y, {
-    width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-    ...options,
-  })
-}
-
 function addressee(doc: Pdf, s: z.infer<typeof contractPartSchema>) {
   doc.font('jp-bold').fontSize(12).text(`${s.participant.name} 御中`)
   doc.font('jp').fontSize(9).text(`事業者コード ${s.participant.code}`)
@@ -155,19 +147,16 @@ export const contractDocument = defineDocument({
     doc.text('記', { align: 'center' })
     doc.moveDown(0.5)
     fieldTable(doc, '契約の内容', [...contractFields(s), ...amountRows(s, s.terms).fields])
-    paragraph(doc, '容量確保契約金額は、別紙のとおり月ごとに分割して精算します。')
+    doc.text('容量確保契約金額は、別紙のとおり月ごとに分割して精算します。')
     doc.moveDown(0.5)
-    paragraph(doc, '以上', { align: 'right' })
+    doc.text('以上', { align: 'right' })
     doc.addPage()
     doc.font('jp-bold').fontSize(12).text('別紙　月別の容量確保契約金額')
     doc.font('jp').fontSize(9).text(`契約番号 ${s.contractNo}`)
     doc.moveDown(0.5)
     monthlyAnnex(doc, '月別の金額', s.deliveryYear, s.terms)
     doc.fontSize(9)
-    paragraph(
-      doc,
-      '各月の金額は年額を 12 で除した額（円未満切捨て）とし、端数は 3 月分で調整します。',
-    )
+    doc.text('各月の金額は年額を 12 で除した額（円未満切捨て）とし、端数は 3 月分で調整します。')
   },
 })
 
@@ -200,9 +189,9 @@ export const contractChangeDocument = defineDocument({
       ],
       ...changeFields(s),
     ])
-    paragraph(doc, '変更後の月別の金額は別紙のとおりとします。その他の条項は従前のとおりとします。')
+    doc.text('変更後の月別の金額は別紙のとおりとします。その他の条項は従前のとおりとします。')
     doc.moveDown(0.5)
-    paragraph(doc, '以上', { align: 'right' })
+    doc.text('以上', { align: 'right' })
     doc.addPage()
     doc.font('jp-bold').fontSize(12).text('別紙　月別の容量確保契約金額（変更前 → 変更後）')
     doc.font('jp').fontSize(9).text(`契約番号 ${s.contractNo}`)
@@ -264,12 +253,11 @@ export const contractTerminationDocument = defineDocument({
         `${contractAmendmentSourceLabels[s.source].ja}${s.reason ? `：${s.reason}` : ''}`,
       ],
     ])
-    paragraph(
-      doc,
+    doc.text(
       '本契約に基づく容量確保契約金額の支払は、解約日以降の月について行いません。市場退出に伴う経済的ペナルティは別途通知します。',
     )
     doc.moveDown(0.5)
-    paragraph(doc, '以上', { align: 'right' })
+    doc.text('以上', { align: 'right' })
   },
 })
 
