@@ -33,7 +33,8 @@ import { requestLang } from '../../lib/problem.ts'
 import { receiptKey, type ReceiptKey } from '../../lib/receipts.ts'
 import { bidBulkFormats } from './bulk-formats.ts'
 import { receiptPdf } from './receipt-pdf.ts'
-import { BIDDING_WINDOW, maxPriceOf, toBid, toReceipt, writeBid, type BidRow } from './service.ts'
+import { BidGroupCommit, type GroupCommitOptions } from './group-commit.ts'
+import { BIDDING_WINDOW, maxPriceOf, toBid, toReceipt, type BidRow } from './service.ts'
 
 const tags = ['bids', '110']
 const problems = {
@@ -44,6 +45,10 @@ const problems = {
   409: problemSchema,
 }
 const auctionParams = z.object({ auctionId: z.uuid() })
+
+/** Group commit of bid writes (see group-commit.ts and apps/api/bench/README.md). */
+const BID_GROUPS_POSTGRESQL: GroupCommitOptions = { maxGroup: 100, maxInFlight: 4 }
+const BID_GROUPS_PGLITE: GroupCommitOptions = { maxGroup: 100, maxInFlight: 1 }
 
 /** The receipt keys the API knows: the one in use, and the stored one when a file replaced it. */
 export async function knownReceiptKeys(app: FastifyInstance): Promise<ReceiptKey[]> {
@@ -267,8 +272,16 @@ export const bidRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   })
 
-  /** One write through the service, in its own transaction. */
-  async function write(
+  // Writes through the group commit: on PostgreSQL a few groups at once (each holds a pool
+  // connection), on the embedded database one (it runs one transaction at a time anyway).
+  const writer = new BidGroupCommit(
+    app.db,
+    () => receiptKey(app.db, app.config.receiptSigningKeyFile),
+    app.config.databaseUrl ? BID_GROUPS_POSTGRESQL : BID_GROUPS_PGLITE,
+  )
+
+  /** One write through the service (in a group of the group commit). */
+  function write(
     request: FastifyRequest,
     auctionId: string,
     resourceCode: string,
@@ -276,22 +289,17 @@ export const bidRoutes: FastifyPluginAsyncZod = async (app) => {
     fields: { kw?: number; price?: number; version?: number },
   ) {
     const auth = requireAuth(request)
-    const auction = await auctionOr404(app, auctionId)
-    const key = await receiptKey(app.db, app.config.receiptSigningKeyFile)
-    // Writes for one resource queue on its row lock: near the close many wait for a pool
-    // connection, so the transaction may wait long to start (the window is checked after it).
-    return app.db.$transaction(
-      (tx) =>
-        writeBid(tx, key, actorOf(request), {
-          auction,
-          participant: { id: auth.participant.id, code: auth.participant.code },
-          resourceCode,
-          action,
-          ...fields,
-          lang: requestLang(request),
-        }),
-      { maxWait: 120_000, timeout: 60_000 },
-    )
+    return writer.write({
+      actor: actorOf(request),
+      req: {
+        auctionId,
+        participant: { id: auth.participant.id, code: auth.participant.code },
+        resourceCode,
+        action,
+        ...fields,
+        lang: requestLang(request),
+      },
+    })
   }
 
   const bidParams = auctionParams.extend({ resourceCode: resourceCodeSchema })
