@@ -177,7 +177,10 @@ export async function writeBids(
 ): Promise<BidWriteOutcome[]> {
   const outcomes: (BidWriteOutcome | undefined)[] = writes.map(() => undefined)
   const refuse = (i: number, error: AppError) => (outcomes[i] = { ok: false, error })
-  // 1. the row locks of the qualifications (every write of a resource queues here)
+  // 1. the row locks of the qualifications (every write of a resource queues here). The lateral
+  // subquery locks per write through the unique indexes (resource code, then auction and
+  // resource), whatever the table statistics say (a join over all rows of the writes'
+  // auctions planned on fresh tables cost 170 µs per write).
   const requests = JSON.stringify(
     writes.map(({ req }, i) => ({
       i,
@@ -187,18 +190,16 @@ export async function writeBids(
     })),
   )
   const locked = await tx.$queryRaw<Locked[]>`
-    WITH req AS (
-      SELECT * FROM json_to_recordset(${requests}::json)
-        AS x(i int, auction_id uuid, participant_id uuid, resource_code text)
-    ), locked AS (
-      SELECT req.i, q.id, q.state::text AS state, q.expected_kw, q.resource_id
-      FROM req JOIN resource r ON r.code = req.resource_code
-        JOIN auction_qualification q ON q.resource_id = r.id AND q.auction_id = req.auction_id
-          AND q.participant_id = req.participant_id
-      FOR UPDATE OF q ${options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}
-    )
     SELECT req.i, a.state::text AS auction_state, l.id, l.state, l.expected_kw, l.resource_id
-    FROM req LEFT JOIN auction a ON a.id = req.auction_id LEFT JOIN locked l ON l.i = req.i`
+    FROM json_to_recordset(${requests}::json)
+        AS req(i int, auction_id uuid, participant_id uuid, resource_code text)
+      LEFT JOIN auction a ON a.id = req.auction_id
+      LEFT JOIN LATERAL (
+        SELECT q.id, q.state::text AS state, q.expected_kw, q.resource_id
+        FROM resource r JOIN auction_qualification q ON q.resource_id = r.id
+        WHERE r.code = req.resource_code AND q.auction_id = req.auction_id
+          AND q.participant_id = req.participant_id
+        FOR UPDATE OF q ${options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}) l ON true`
   const held: { i: number; resourceId: string; expectedKw: number }[] = []
   for (const row of locked) {
     const { resourceCode } = (writes[row.i] as BidWrite).req
