@@ -49,6 +49,8 @@ const TRANSACTION = { maxWait: 120_000, timeout: 60_000 }
 
 /** The group commit of one API instance (see the file comment). */
 export class BidGroupCommit {
+  /** Groups written and the writes in them (a write tried again on its own is not counted). */
+  readonly stats = { groups: 0, writes: 0 }
   private queue: Pending[] = []
   private inFlight = 0
   private readonly busy = new Set<string>()
@@ -86,6 +88,8 @@ export class BidGroupCommit {
       this.queue = rest
       for (const slot of slots) this.busy.add(slot)
       this.inFlight += 1
+      this.stats.groups += 1
+      this.stats.writes += group.length
       void this.run(group).finally(() => {
         for (const slot of slots) this.busy.delete(slot)
         this.inFlight -= 1
@@ -129,9 +133,7 @@ export class BidGroupCommit {
   /** One write in its own transaction, waiting for its row lock. */
   private async alone(key: ReceiptKey, p: Pending): Promise<void> {
     try {
-      p.resolve(
-        await this.db.$transaction((tx) => writeBid(tx, key, p.actor, p.req), TRANSACTION),
-      )
+      p.resolve(await this.db.$transaction((tx) => writeBid(tx, key, p.actor, p.req), TRANSACTION))
     } catch (error) {
       p.reject(error)
     }

@@ -105,7 +105,6 @@ export function toReceipt(
   }
 }
 
-
 /** What an accepted write answers: the bid and its signed receipt. */
 export interface BidWriteResult {
   bid: Bid
