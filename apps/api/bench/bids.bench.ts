@@ -11,6 +11,7 @@
  *
  *   pnpm --filter @yoryo/api bench:bids                     # 500 clients, closes after 10 s
  *   pnpm --filter @yoryo/api bench:bids --clients 50 --close-after 3 --duration 5
+ *   pnpm --filter @yoryo/api bench:bids --cpu-prof /tmp/prof   # a CPU profile of the API
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -35,6 +36,10 @@ function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
+/** `--cpu-prof <dir>`: a V8 CPU profile of the API process, written when it stops. */
+const cpuProfDir = ((i) => (i >= 0 ? process.argv[i + 1] : undefined))(
+  process.argv.indexOf('--cpu-prof'),
+)
 const clients = arg('clients', 500)
 const closeAfter = arg('close-after', 10)
 const duration = arg('duration', closeAfter + 5)
@@ -133,7 +138,8 @@ async function main() {
 
   const apiOrigin = `http://127.0.0.1:${port}`
   const env = { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', NODE_ENV: 'production' }
-  const api = start([process.execPath, ...apiServerCommand(root)], {
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
+  const api = start([process.execPath, ...profile, ...apiServerCommand(root)], {
     ...env,
     PORT: String(port),
     PUBLIC_ORIGIN: apiOrigin,
@@ -174,6 +180,7 @@ async function main() {
     WHERE auction_id = ${auction.id}::uuid AND kind = 'bidding'`
   const runStarted = performance.now()
   let openEnded = 0
+  let answeredWhileOpen = 0
   const bidResult: Result = await autocannon({
     url: apiOrigin,
     connections: clients,
@@ -207,6 +214,7 @@ async function main() {
             // counted by its status
           }
           const kind = status < 300 ? String(status) : `${status} ${parsed.messageId ?? ''}`
+          if (performance.now() - runStarted < closeAfter * 1000) answeredWhileOpen += 1
           answers[kind] = (answers[kind] ?? 0) + 1
           if (status < 300 && parsed.bid) {
             accepted.set(code, (accepted.get(code) ?? 0) + 1)
@@ -221,6 +229,12 @@ async function main() {
     ],
   })
   const ranMs = performance.now() - runStarted
+  if (cpuProfDir) {
+    // The profile is written when the process exits: stop it while the database still runs.
+    const exited = new Promise((resolve) => api.once('exit', resolve))
+    api.kill('SIGTERM')
+    await exited
+  }
 
   // 3. what the database holds
   const window = await prisma.marketWindow.findFirstOrThrow({
@@ -266,6 +280,10 @@ async function main() {
   console.log(
     `Accepted writes while open: ${totalAccepted} in ${closeAfter} s = ${bidRps.toFixed(0)}/s ` +
       `(last accepted ${openSeconds.toFixed(1)} s into the run) → ${((100 * bidRps) / bareRps).toFixed(1)} % of the bare insert route (goal ≥ 50 %)`,
+  )
+  console.log(
+    `All write answers while open (acceptances, version conflicts, other refusals): ` +
+      `${(answeredWhileOpen / closeAfter).toFixed(0)}/s → ${((100 * answeredWhileOpen) / closeAfter / bareRps).toFixed(1)} % of the bare insert route`,
   )
   console.log(`Errors (besides refusals after the close and version conflicts): ${errors}`)
   console.log(

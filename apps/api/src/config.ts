@@ -22,6 +22,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   PUBLIC_ORIGIN: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
@@ -68,6 +69,11 @@ export type Config = {
   port: number
   dataDir: string
   databaseUrl: string | undefined
+  /**
+   * The most connections to the PostgreSQL server (when `DATABASE_URL` has no
+   * `connection_limit`); two fifths of them may be bid write groups at once (bids/routes.ts).
+   */
+  databasePoolSize: number
   publicOrigin: string
   logLevel: string
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean }
@@ -158,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : resolve(repoRoot, '.data'),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     publicOrigin,
     logLevel: e.LOG_LEVEL,
     session: {

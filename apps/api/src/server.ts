@@ -40,7 +40,7 @@ async function main() {
     throw error
   }
   const target = config.databaseUrl
-    ? { databaseUrl: config.databaseUrl }
+    ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }
     : { dataDir: config.dataDir }
   const database = await openDatabase(target)
   if (database.kind === 'pglite') {

@@ -32,6 +32,12 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('postgresql://[::1]:5433/x').host).toBe('::1')
   })
 
+  it('sizes the pool by connection_limit, else by the default given, else leaves it to pg', () => {
+    expect(parseDatabaseUrl('postgresql://h/x?connection_limit=5', { poolSize: 20 }).max).toBe(5)
+    expect(parseDatabaseUrl('postgresql://h/x', { poolSize: 20 }).max).toBe(20)
+    expect(parseDatabaseUrl('postgresql://h/x').max).toBeUndefined()
+  })
+
   it('rejects what is not a postgresql:// URL', () => {
     expect(() => parseDatabaseUrl('mysql://localhost/x')).toThrow(/postgresql:\/\//)
     expect(() => parseDatabaseUrl('not a url')).toThrow(/not a valid URL/)

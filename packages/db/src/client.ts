@@ -38,6 +38,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined
   /** `postgresql://user:password@host:port/database?sslmode=…` of a PostgreSQL server. */
   databaseUrl?: string | undefined
+  /**
+   * The most connections the client keeps to a PostgreSQL server when the URL names none
+   * (`connection_limit`); unset: `pg`'s default, 10. Ignored for the embedded database.
+   */
+  poolSize?: number | undefined
 }
 
 /**
@@ -45,7 +50,7 @@ export interface OpenDatabaseOptions {
  * PGlite database in `dataDir` (or in memory).
  */
 export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl)
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize)
   return openPGlite(opts.dataDir)
 }
 
@@ -108,9 +113,13 @@ function watchedClient(adapter: PrismaPg | PrismaPGlite): PrismaClient {
  * (given a connection string it would use the main database as its shadow database).
  * Understood query parameters: `sslmode` (disable | prefer | require | no-verify | verify-ca |
  * verify-full), `host` (a Unix socket folder), `schema`, `connection_limit`, `connect_timeout`
- * (seconds), `application_name`. Others are ignored.
+ * (seconds), `application_name`. Others are ignored. `defaults.poolSize`: the pool's size when the
+ * URL has no `connection_limit`.
  */
-export function parseDatabaseUrl(databaseUrl: string): pg.PoolConfig & { schema?: string } {
+export function parseDatabaseUrl(
+  databaseUrl: string,
+  defaults: { poolSize?: number | undefined } = {},
+): pg.PoolConfig & { schema?: string } {
   let url: URL
   try {
     url = new URL(databaseUrl)
@@ -140,6 +149,7 @@ export function parseDatabaseUrl(databaseUrl: string): pg.PoolConfig & { schema?
   }
   const limit = params.get('connection_limit')
   if (limit) config.max = Number(limit)
+  else if (defaults.poolSize) config.max = defaults.poolSize
   const timeout = params.get('connect_timeout')
   if (timeout) config.connectionTimeoutMillis = Number(timeout) * 1000
   config.application_name = params.get('application_name') ?? 'yoryo'
@@ -151,8 +161,8 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
 }
 
-async function openPostgres(databaseUrl: string): Promise<Database> {
-  const { schema, ...config } = parseDatabaseUrl(databaseUrl)
+async function openPostgres(databaseUrl: string, poolSize?: number): Promise<Database> {
+  const { schema, ...config } = parseDatabaseUrl(databaseUrl, { poolSize })
   const prisma = watchedClient(new PrismaPg(config, schema ? { schema } : undefined))
   // Fail here, with the server's message, rather than on the first request.
   try {

@@ -204,7 +204,7 @@ export function bidBulkFormats(app: FastifyInstance) {
       for (const { row } of rows) {
         const auction = (await auctionOf(tx, state, row.auctionCode)) as Auction
         await writeBid(tx, key, ctx.actor, {
-          auction,
+          auctionId: auction.id,
           participant: state.participant,
           resourceCode: row.resourceCode,
           action: fixed ?? row.action ?? 'register',
