@@ -82,6 +82,12 @@ test.describe('[190] penalty factors and market exit', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-')
+    // Phones: the detail stacks, the list scrolls inside its container.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: 'test-results/190-detail-390.png', fullPage: true })
+    await page.goto('/penalty-factors')
+    await expect(table).toBeVisible()
+    await page.screenshot({ path: 'test-results/190-list-390.png', fullPage: true })
   })
 
   test('[190] the operator registers a penalty factor', async ({ page, data }) => {

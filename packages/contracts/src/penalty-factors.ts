@@ -56,7 +56,7 @@ export const penaltyParametersInputSchema = z
       .min(0)
       .describe('The version read (0 while the year uses the defaults)'),
   })
-  .meta({ id: 'PenaltyParametersInput' })
+  .meta({ id: 'PenaltyParametersUpdate' })
 export type PenaltyParametersInput = z.infer<typeof penaltyParametersInputSchema>
 
 export const penaltyParametersSchema = z
@@ -84,7 +84,7 @@ export const penaltyRefundInputSchema = z
   .strictObject({
     version: z.number().int().min(0).describe('The parameters’ version read'),
   })
-  .meta({ id: 'PenaltyRefundInput' })
+  .meta({ id: 'PenaltyRefund' })
 
 // ─── Penalty factors ───────────────────────────────────────────────────────────────────────────
 
@@ -108,7 +108,7 @@ export const penaltyFactorInputSchema = z
       .optional()
       .describe('算定額 (円): only for other'),
   })
-  .meta({ id: 'PenaltyFactorInput' })
+  .meta({ id: 'NewPenaltyFactor' })
 export type PenaltyFactorInput = z.infer<typeof penaltyFactorInputSchema>
 
 export const penaltyFactorChangeSchema = penaltyFactorInputSchema
@@ -214,7 +214,7 @@ export const penaltyCalculateInputSchema = z
     occurredOn: z.iso.date().optional(),
     givenAmount: z.number().int().min(0).max(1_000_000_000_000).optional(),
   })
-  .meta({ id: 'PenaltyCalculateInput' })
+  .meta({ id: 'PenaltyCalculationRequest' })
 
 // ─── Market exit (a reviewed record: entity type `marketExit`) ───────────────────────────────────
 
