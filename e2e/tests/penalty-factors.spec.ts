@@ -125,10 +125,20 @@ test.describe('[190] penalty factors and market exit', () => {
     await expect(page.getByTestId('pen-amount')).toHaveText('1,000,000')
     await expect(page.getByTestId('pen-documents').getByRole('row')).toHaveCount(3)
 
-    // The participant sees it.
+    // The list (the operator sees it with the participant), the parameters of the year, English.
     await page.goto('/penalty-factors')
     await expect(page.getByRole('table', { name: 'ペナルティ要素一覧' })).toContainText(
       contract.resourceCode,
     )
+    await page.getByTestId('pen-parameters').click()
+    await expect(page.getByTestId('pp-form')).toBeVisible()
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/190-parameters.png', fullPage: true })
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await page.goto('/penalty-factors')
+    await expect(page.getByRole('table', { name: 'Penalty factors' })).toContainText(
+      contract.resourceCode,
+    )
+    await page.screenshot({ path: 'test-results/190-list-en.png', fullPage: true })
   })
 })

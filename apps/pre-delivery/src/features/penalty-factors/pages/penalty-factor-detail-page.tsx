@@ -47,12 +47,12 @@ export function PenaltyFactorDetailPage() {
       }),
       documentColumn.accessor('documentNo', {
         header: t('penaltyFactors.detail.documentNo'),
-        meta: { widthClass: 'code', mono: true },
+        meta: { widthClass: 'id', mono: true },
       }),
       documentColumn.accessor('issuedOn', {
         header: t('penaltyFactors.detail.issuedOn'),
         cell: (info) => formatDate(info.getValue()),
-        meta: { widthClass: 'date' },
+        meta: { widthClass: 'datetime' },
       }),
       documentColumn.display({
         id: 'download',

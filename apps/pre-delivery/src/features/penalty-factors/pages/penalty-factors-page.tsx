@@ -64,7 +64,7 @@ export function PenaltyFactorsPage() {
             {info.getValue()}
           </Anchor>
         ),
-        meta: { widthClass: 'code', mono: true },
+        meta: { widthClass: 'id', mono: true },
       }),
       ...(isOperator
         ? [
@@ -97,7 +97,7 @@ export function PenaltyFactorsPage() {
       column.accessor('occurredOn', {
         header: t('penaltyFactors.fields.occurredOn'),
         cell: (info) => formatDate(info.getValue()),
-        meta: { widthClass: 'date' },
+        meta: { widthClass: 'datetime' },
       }),
       column.accessor('amount', {
         header: t('penaltyFactors.fields.amount'),
@@ -112,7 +112,7 @@ export function PenaltyFactorsPage() {
           ) : (
             formatNumber(info.getValue())
           ),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { widthClass: 'datetime', numeric: true },
       }),
     ],
     [t, isOperator],
