@@ -324,9 +324,24 @@ describe('[190] market exit', () => {
     const exitable = (await inject(admin, 'GET', '/api/v1/market-exits/contracts')).json()
     expect(exitable.items.some((x: { id: string }) => x.id === c.id)).toBe(false)
     const late = await inject(admin, 'POST', url, {
-      proposed: { contractId: c.id, scope: 'all', kw: 0 + 1, reason: 'x' },
+      proposed: { contractId: c.id, scope: 'all', kw: 1, reason: 'x' },
     })
     expect(late.json().messageId).toBe('E-PEN-001')
+    // The operator corrects the exit factor of the terminated contract: computed on the contract
+    // kW before the exit (kept in the calculation), not on the 0 kW left.
+    const app = (await inject(admin, 'GET', `/api/v1/applications/${filed.json().id}`)).json()
+    const factor = (await inject(operator, 'GET', `/api/v1/penalty-factors/${app.entityId}`)).json()
+    expect(factor.amount).toBe(2_120_550) // 14,137 × 3,000 × 5 %
+    const corrected = await inject(operator, 'PUT', `/api/v1/penalty-factors/${factor.id}`, {
+      factorType: 'marketExit',
+      kw: 2_500,
+      occurredOn: factor.occurredOn,
+      basis: '退出容量の訂正',
+      version: factor.version,
+    })
+    expect(corrected.statusCode, corrected.body).toBe(200)
+    expect(corrected.json()).toMatchObject({ amount: 1_767_125, kw: 2_500 })
+    expect(corrected.json().calculation.lines).toContainEqual({ item: 'contractKw', value: '3000' })
   })
 
   it('after the deadline the exit costs 10 % (the filing date decides)', async () => {
