@@ -19,8 +19,9 @@ import {
   formatNumber,
   useSession,
   useTranslation,
+  useUnsavedChangesGuard,
 } from '@yoryo/ui'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { penaltyQueries, useFileMarketExit } from '../api.ts'
 import { CalculationLines } from '../components/calculation-lines.tsx'
@@ -41,6 +42,13 @@ export function MarketExitPage() {
   const [scope, setScope] = useState<MarketExitScope>('all')
   const [partKw, setPartKw] = useState<number | ''>('')
   const [reason, setReason] = useState('')
+  const [filedId, setFiledId] = useState<string | null>(null)
+  const dirty = (scope !== 'all' || partKw !== '' || reason !== '') && filedId === null
+  const guard = useUnsavedChangesGuard(dirty)
+  // Leaves for the filed application once the guard is off (after the render that turns it off).
+  useEffect(() => {
+    if (filedId) void navigate(`/applications/${filedId}`)
+  }, [filedId, navigate])
   const contract = contracts.data?.items.find((c) => c.id === contractId)
   const kw = scope === 'all' ? (contract?.contractKw ?? 0) : partKw === '' ? 0 : partKw
   const ready = !!contract && kw > 0
@@ -63,7 +71,7 @@ export function MarketExitPage() {
       kw,
       reason,
     })
-    void navigate(`/applications/${application.id}`)
+    setFiledId(application.id)
   }
   return (
     <Page
@@ -72,6 +80,7 @@ export function MarketExitPage() {
       description={t('penaltyFactors.exitForm.description')}
     >
       <Stack gap="md">
+        {guard}
         {contracts.error ? <ApiErrorAlert error={contracts.error} /> : null}
         {file.error ? <ApiErrorAlert error={file.error} /> : null}
         <Paper withBorder p="md" className="yoryo-panel">

@@ -24,8 +24,9 @@ import {
   formatNumber,
   useSession,
   useTranslation,
+  useUnsavedChangesGuard,
 } from '@yoryo/ui'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useNavigate, useParams } from 'react-router'
 import { penaltyQueries, useChangePenaltyFactor, useRegisterPenaltyFactor } from '../api.ts'
 import { CalculationLines } from '../components/calculation-lines.tsx'
@@ -82,6 +83,19 @@ function PenaltyFactorForm({ existing }: { existing: PenaltyFactor | null }) {
     existing?.factorType === 'other' ? existing.amount : '',
   )
   const isOther = factorType === 'other'
+  const [savedId, setSavedId] = useState<string | null>(null)
+  const dirty =
+    savedId === null &&
+    (contractId !== (existing?.contract?.id ?? null) ||
+      factorType !== (existing?.factorType ?? 'marketExit') ||
+      kw !== (existing?.kw ?? '') ||
+      basis !== (existing?.basis ?? '') ||
+      (isOther && givenAmount !== (existing?.factorType === 'other' ? existing.amount : '')))
+  const guard = useUnsavedChangesGuard(dirty)
+  // Leaves for the saved factor once the guard is off (after the render that turns it off).
+  useEffect(() => {
+    if (savedId) void navigate(`/penalty-factors/${savedId}`)
+  }, [savedId, navigate])
   const body = {
     contractId: contractId ?? '',
     factorType,
@@ -106,7 +120,7 @@ function PenaltyFactorForm({ existing }: { existing: PenaltyFactor | null }) {
     const saved = existing
       ? await change.mutateAsync({ ...values, version: existing.version })
       : await register.mutateAsync({ ...values, contractId: contractId ?? '' })
-    void navigate(`/penalty-factors/${saved.id}`)
+    setSavedId(saved.id)
   }
 
   return (
@@ -115,6 +129,7 @@ function PenaltyFactorForm({ existing }: { existing: PenaltyFactor | null }) {
       title={t(existing ? 'penaltyFactors.form.changeTitle' : 'penaltyFactors.form.title')}
     >
       <Stack gap="md">
+        {guard}
         {mutation.error ? <ApiErrorAlert error={mutation.error} /> : null}
         <Paper withBorder p="md" className="yoryo-panel">
           <Stack gap="md" data-testid="pen-form">
