@@ -135,7 +135,8 @@ test.describe('[190] penalty factors and market exit', () => {
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/190-parameters.png', fullPage: true })
     await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
-    await page.goto('/penalty-factors')
+    await expect(page.getByRole('heading', { name: 'Penalty parameters', level: 1 })).toBeVisible()
+    await page.goBack()
     await expect(page.getByRole('table', { name: 'Penalty factors' })).toContainText(
       contract.resourceCode,
     )
