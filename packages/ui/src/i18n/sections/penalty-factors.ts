@@ -47,7 +47,7 @@ const ja = {
     },
     detail: {
       back: 'ペナルティ要素一覧に戻る',
-      summary: 'ペナルティ要素',
+      summary: 'ペナルティ要素の詳細',
       calculation: '算定内容',
       formula: '算定式: エリアプライス × 退出容量 × 退出率（円未満切捨て）',
       documents: '通知書',

@@ -78,9 +78,7 @@ export function PenaltyFactorDetailPage() {
   return (
     <Page
       functionCode="190"
-      title={
-        f ? `${t('penaltyFactors.detail.summary')} ${f.factorNo}` : t('functions.penaltyFactors')
-      }
+      title={t('penaltyFactors.detail.summary')}
       actions={
         <Group gap="xs">
           <Button variant="default" component={Link} to="/penalty-factors">
