@@ -142,4 +142,48 @@ test.describe('[190] penalty factors and market exit', () => {
     )
     await page.screenshot({ path: 'test-results/190-list-en.png', fullPage: true })
   })
+  test('[190] the additional auction not held refunds the year’s exit penalties', async ({
+    page,
+    data,
+  }) => {
+    // A delivery year of its own: the refund is per year (the server's database is fresh per run).
+    const deliveryYear = 2061
+    const participant = await data.participant()
+    const { contracts } = await data.contracts(participant.code, {
+      deliveryYear,
+      contractKw: 5_000,
+      areaPrice: 10_000,
+    })
+    const contract = contracts[0]
+    if (!contract) throw new Error('no contract')
+    await login(page, await data.operator())
+    await page.goto('/penalty-factors/new')
+    await page.getByTestId('pen-contract-select').click()
+    await page.getByRole('option', { name: new RegExp(contract.contractNo) }).click()
+    await page.getByTestId('pen-kw-input').fill('1000')
+    await page.getByTestId('pen-basis').fill('市場退出（届出）')
+    await expect(page.getByTestId('pen-preview').getByTestId('pen-line-grossAmount')).toHaveText(
+      '500,000',
+    )
+    await page.getByTestId('pen-submit').click()
+    await expect(page.getByTestId('pen-amount')).toHaveText('500,000')
+    const factorUrl = new URL(page.url()).pathname
+
+    await page.goto(`/penalty-factors/parameters?year=${deliveryYear}`)
+    await page.getByTestId('pp-refund').click()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: '追加オークション不開催を記録して返還' })
+      .click()
+    await expect(page.getByTestId('pp-notice')).toHaveText('1件のペナルティ要素を返還しました。')
+    await expect(page.getByTestId('pp-not-held')).toBeVisible()
+
+    await page.goto(factorUrl)
+    await expect(page.getByTestId('pen-refunded')).toBeVisible()
+    await expect(page.getByTestId('pen-net')).toHaveText('0')
+    await expect(page.getByTestId('pen-line-refund')).toHaveText('△ 500,000')
+    await expect(page.getByTestId('pen-documents')).toContainText('ペナルティ算定額返還通知書')
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/190-refunded.png', fullPage: true })
+  })
 })

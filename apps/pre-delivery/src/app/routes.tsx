@@ -281,14 +281,14 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/penalty-factors/pages/penalty-factor-form-page.tsx'),
                         'PenaltyFactorFormPage',
-                        ['penalty-factors'],
+                        ['penalty-factors', 'lists'],
                       ),
                     },
                     exit: {
                       lazy: lazyComponent(
                         () => import('../features/penalty-factors/pages/market-exit-page.tsx'),
                         'MarketExitPage',
-                        ['penalty-factors'],
+                        ['penalty-factors', 'lists'],
                       ),
                     },
                     parameters: {
@@ -296,7 +296,7 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/penalty-factors/pages/penalty-parameters-page.tsx'),
                         'PenaltyParametersPage',
-                        ['penalty-factors'],
+                        ['penalty-factors', 'lists'],
                       ),
                     },
                     ':id': {
@@ -312,7 +312,7 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/penalty-factors/pages/penalty-factor-form-page.tsx'),
                         'PenaltyFactorFormPage',
-                        ['penalty-factors'],
+                        ['penalty-factors', 'lists'],
                       ),
                     },
                   }),
