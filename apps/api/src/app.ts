@@ -43,6 +43,7 @@ import {
   clearingRoutes,
 } from './modules/clearing/routes.ts'
 import { contractRoutes } from './modules/contracts/routes.ts'
+import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -160,6 +161,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(auctionResultRoutes, { prefix: '/api/v1/auction-results' })
   await app.register(bidSimulationRoutes, { prefix: '/api/v1/bid-simulations' })
   await app.register(contractRoutes, { prefix: '/api/v1/contracts' })
+  await app.register(penaltyFactorRoutes, { prefix: '/api/v1' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

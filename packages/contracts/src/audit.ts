@@ -93,6 +93,7 @@ export const auditEntityTypeLabels: Labels<
   | 'replacement'
   | 'outagePlan'
   | 'penaltyFactor'
+  | 'penaltyParameters'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -118,6 +119,7 @@ export const auditEntityTypeLabels: Labels<
   replacement: { ja: '電源等差替', en: 'Replacement' },
   outagePlan: { ja: '容量停止計画', en: 'Outage plan' },
   penaltyFactor: { ja: 'ペナルティ要素', en: 'Penalty factor' },
+  penaltyParameters: { ja: 'ペナルティ算定パラメータ', en: 'Penalty parameters' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -200,6 +202,18 @@ export const auditActionLabels: Record<string, Label> = {
   'contract.answerCorrection': {
     ja: '容量確保契約の修正依頼への回答',
     en: 'Contract correction answered',
+  },
+  // 190
+  'penaltyFactor.create': { ja: 'ペナルティ要素の登録', en: 'Penalty factor registered' },
+  'penaltyFactor.update': { ja: 'ペナルティ要素の変更', en: 'Penalty factor changed' },
+  'penaltyFactor.refund': { ja: 'ペナルティの返還', en: 'Penalty refunded' },
+  'penaltyParameters.update': {
+    ja: 'ペナルティ算定パラメータの変更',
+    en: 'Penalty parameters changed',
+  },
+  'penaltyParameters.refund': {
+    ja: '追加オークション不開催の記録',
+    en: 'Additional auction recorded as not held',
   },
 }
 
@@ -297,6 +311,21 @@ export const auditFieldLabels: Record<string, Label> = {
   created: { ja: '追加件数', en: 'Added' },
   removed: { ja: '削除件数', en: 'Removed' },
   confirmed: { ja: '確認件数', en: 'Confirmed' },
+  // 190
+  factorNo: { ja: '要素番号', en: 'Factor no.' },
+  factorType: { ja: '要素区分', en: 'Factor type' },
+  occurredOn: { ja: '発生日', en: 'Occurred on' },
+  basis: { ja: '根拠', en: 'Basis' },
+  amount: { ja: '算定額', en: 'Amount' },
+  netAmount: { ja: '請求額（返還後）', en: 'Net amount' },
+  refundAmount: { ja: '返還額', en: 'Refund' },
+  rateBeforeDeadline: { ja: '期限前の退出率', en: 'Rate before the deadline' },
+  rateAfterDeadline: { ja: '期限後の退出率', en: 'Rate after the deadline' },
+  decisionDeadline: {
+    ja: '追加オークション開催判断期限',
+    en: 'Additional auction decision deadline',
+  },
+  additionalAuctionHeld: { ja: '追加オークション開催', en: 'Additional auction held' },
 }
 
 /**

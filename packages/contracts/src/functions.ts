@@ -351,6 +351,8 @@ export const functionRegistry = [
     ja: 'ペナルティ要素情報管理',
     en: 'Penalty factors',
     app: 'preDelivery',
+    path: '/penalty-factors',
+    subPaths: ['new', 'exit', 'parameters', ':id', ':id/edit'],
     group: '190',
     view: ['operator', ...participantRoles],
     edit: ['operator', ...participantRoles],

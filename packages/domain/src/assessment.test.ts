@@ -156,7 +156,7 @@ describe('assessMonth (rules.md §5, rules-api.md assess-month)', () => {
     const base = example()
     const slot = (s: object) => ({ ...base, slots: [{ date: '2030-07-01', slot: 1, ...s }] })
     expect(problem(slot({ date: '2030-08-01' }))).toEqual(['E-RULES-084', ['slots', 0, 'date']])
-    expect(problem(slot({ date: '2030-07-32' }))).toEqual(['E-RULES-082', ['slots', 0, 'date']])
+    expect(problem(slot({ date: '2030-07-32' }))).toEqual(['E-RULES-071', ['slots', 0, 'date']])
     expect(problem(slot({ slot: 49 }))).toEqual(['E-RULES-083', ['slots', 0, 'slot']])
     expect(problem(slot({ slot: 0 }))).toEqual(['E-RULES-083', ['slots', 0, 'slot']])
     expect(problem(slot({ availableKw: -1 }))).toEqual(['E-RULES-080', ['slots', 0, 'availableKw']])

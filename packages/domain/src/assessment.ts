@@ -187,7 +187,7 @@ function globalSlot(
   const utc = Date.UTC(y, mo - 1, d)
   const valid =
     m !== null && new Date(utc).getUTCMonth() === mo - 1 && new Date(utc).getUTCDate() === d
-  if (!valid) throw new RulesValidationError('E-RULES-082', [...path, 'date'], { value: date })
+  if (!valid) throw new RulesValidationError('E-RULES-071', [...path, 'date'], { value: date })
   if (!Number.isInteger(slot) || slot < 1 || slot > 48) {
     throw new RulesValidationError('E-RULES-083', [...path, 'slot'], { value: showValue(slot) })
   }

@@ -24,6 +24,18 @@ export {
   EFFECTIVENESS_TEST_SLOTS,
 } from './achievement-rate.ts'
 export type { AchievementRateInput, AchievementRateResult } from './achievement-rate.ts'
+export {
+  computePreDeliveryPenalty,
+  DEFAULT_EXIT_RATE_AFTER_DEADLINE,
+  DEFAULT_EXIT_RATE_BEFORE_DEADLINE,
+  PENALTY_FACTOR_TYPES,
+} from './pre-delivery-penalty.ts'
+export type {
+  PenaltyCalculationLine,
+  PenaltyFactorType,
+  PreDeliveryPenaltyInput,
+  PreDeliveryPenaltyResult,
+} from './pre-delivery-penalty.ts'
 export { computeContractAmount, DEFAULT_TAX_RATE } from './contract-amount.ts'
 export { assessMonth, ASSESSMENT_REQUIREMENTS } from './assessment.ts'
 export type {

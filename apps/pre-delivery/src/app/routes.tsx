@@ -137,6 +137,7 @@ export const routes: RouteObject[] = [
                           'system',
                           'resources',
                           'expected-capacity',
+                          'penalty-factors',
                           'portal',
                         ],
                       ),
@@ -264,6 +265,54 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/expected-capacity/pages/effectiveness-test-form-page.tsx'),
                         'EffectivenessTestFormPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('penaltyFactors', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/penalty-factors/pages/penalty-factors-page.tsx'),
+                        'PenaltyFactorsPage',
+                        ['penalty-factors', 'lists'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/penalty-factors/pages/penalty-factor-form-page.tsx'),
+                        'PenaltyFactorFormPage',
+                        ['penalty-factors', 'lists'],
+                      ),
+                    },
+                    exit: {
+                      lazy: lazyComponent(
+                        () => import('../features/penalty-factors/pages/market-exit-page.tsx'),
+                        'MarketExitPage',
+                        ['penalty-factors', 'lists'],
+                      ),
+                    },
+                    parameters: {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/penalty-factors/pages/penalty-parameters-page.tsx'),
+                        'PenaltyParametersPage',
+                        ['penalty-factors', 'lists'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/penalty-factors/pages/penalty-factor-detail-page.tsx'),
+                        'PenaltyFactorDetailPage',
+                        ['penalty-factors', 'lists'],
+                      ),
+                    },
+                    ':id/edit': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/penalty-factors/pages/penalty-factor-form-page.tsx'),
+                        'PenaltyFactorFormPage',
+                        ['penalty-factors', 'lists'],
                       ),
                     },
                   }),

@@ -189,11 +189,6 @@ export const rulesMessages = {
     ja: '{field} は YYYY-MM 形式の年月で指定してください（指定値: {value}）。',
     en: '{field} must be a month in the form YYYY-MM (got {value}).',
   },
-  'E-RULES-082': {
-    severity: 'error',
-    ja: '{field} は YYYY-MM-DD 形式の日付で指定してください（指定値: {value}）。',
-    en: '{field} must be a date in the form YYYY-MM-DD (got {value}).',
-  },
   'E-RULES-083': {
     severity: 'error',
     ja: '{field} のコマ番号は1から48の整数で指定してください（指定値: {value}）。',
@@ -218,6 +213,28 @@ export const rulesMessages = {
     severity: 'error',
     ja: '{field}：同じ日付・コマ（{value}）が複数回指定されています。',
     en: '{field}: the same date and slot ({value}) is given more than once.',
+  },
+
+  // Pre-delivery penalties (rules.md §6, 190)
+  'E-RULES-070': {
+    severity: 'error',
+    ja: '{field} は契約容量（{contractKw}kW）以下で指定してください（指定値: {value}）。',
+    en: '{field} must not exceed the contract kW ({contractKw} kW) (got {value}).',
+  },
+  'E-RULES-071': {
+    severity: 'error',
+    ja: '{field} は YYYY-MM-DD 形式の日付で指定してください（指定値: {value}）。',
+    en: '{field} must be a date YYYY-MM-DD (got {value}).',
+  },
+  'E-RULES-072': {
+    severity: 'error',
+    ja: '{field} の要素区分が不正です（指定値: {value}）。',
+    en: '{field} is not a penalty factor type (got {value}).',
+  },
+  'E-RULES-073': {
+    severity: 'error',
+    ja: '{field}（算定額）は要素区分「その他」の場合のみ、必ず指定してください。',
+    en: '{field} (the amount) is required for the type "other" and only for it.',
   },
 
   // Eligibility of an expected capacity (returned in ExpectedCapacityResult.messageId)

@@ -130,6 +130,11 @@ const ja = {
         change: '期待容量の変更申込',
         cancel: '期待容量の廃止申込',
       },
+      marketExit: {
+        register: '市場退出申込',
+        change: '市場退出申込の変更',
+        cancel: '市場退出申込の取消',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -520,6 +525,11 @@ const en: Shape<typeof ja> = {
         register: 'Registration of expected capacity',
         change: 'Change of expected capacity',
         cancel: 'Cancellation of expected capacity',
+      },
+      marketExit: {
+        register: 'Market exit',
+        change: 'Change of a market exit',
+        cancel: 'Cancellation of a market exit',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),
