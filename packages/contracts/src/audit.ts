@@ -187,6 +187,24 @@ export const auditActionLabels: Record<string, Label> = {
   'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
   'contract.amend': { ja: '容量確保契約の変更', en: 'Capacity contract amended' },
   'contract.terminate': { ja: '容量確保契約の解約', en: 'Capacity contract terminated' },
+  'replacementPosting.create': {
+    ja: '差替掲示板への掲載',
+    en: 'Replacement board posting created',
+  },
+  'replacementPosting.update': {
+    ja: '差替掲示板の掲載の変更',
+    en: 'Replacement board posting changed',
+  },
+  'replacementPosting.withdraw': {
+    ja: '差替掲示板の掲載の取下げ',
+    en: 'Replacement board posting withdrawn',
+  },
+  'replacement.create': { ja: '電源等差替の申込', en: 'Replacement filed' },
+  'replacement.consent': { ja: '電源等差替への同意', en: 'Replacement consented' },
+  'replacement.decline': { ja: '電源等差替の辞退', en: 'Replacement declined' },
+  'replacement.withdraw': { ja: '電源等差替の取下げ', en: 'Replacement withdrawn' },
+  'replacement.approve': { ja: '電源等差替の承認', en: 'Replacement approved' },
+  'replacement.reject': { ja: '電源等差替の却下', en: 'Replacement rejected' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

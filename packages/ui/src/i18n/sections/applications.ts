@@ -130,6 +130,11 @@ const ja = {
         change: '期待容量の変更申込',
         cancel: '期待容量の廃止申込',
       },
+      replacement: {
+        register: '電源等差替の申込',
+        change: '電源等差替の変更申込',
+        cancel: '電源等差替の取消申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -520,6 +525,11 @@ const en: Shape<typeof ja> = {
         register: 'Registration of expected capacity',
         change: 'Change of expected capacity',
         cancel: 'Cancellation of expected capacity',
+      },
+      replacement: {
+        register: 'Resource replacement',
+        change: 'Change of a resource replacement',
+        cancel: 'Cancellation of a resource replacement',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),
