@@ -105,9 +105,9 @@ export const replacementPostingUpdateSchema = z.object({
   version: versionInputSchema,
 })
 
-export const versionBodySchema = z
+export const replacementVersionSchema = z
   .object({ version: versionInputSchema })
-  .meta({ id: 'VersionBody' })
+  .meta({ id: 'ReplacementVersion' })
 
 export const replacementPostingSchema = z
   .object({

@@ -4,7 +4,9 @@
  * then the application is reviewed by the operator (applications module, entity `replacement`).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import {
+  contractSchema,
   deliveryMonths,
   freeCapacityQuerySchema,
   freeCapacitySchema,
@@ -16,7 +18,7 @@ import {
   replacementListQuerySchema,
   replacementSchema,
   replacementStateLabels,
-  versionBodySchema,
+  replacementVersionSchema,
   type Lang,
   type Replacement,
   type ReplacementListQuery,
@@ -32,6 +34,7 @@ import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { containsText, csv, listRoute, type Direction } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { createApplication } from '../applications/public.ts'
+import { contractInclude, toContract } from '../contracts/public.ts'
 import {
   applicationValues,
   loadReplacement,
@@ -39,7 +42,12 @@ import {
   replacementInclude,
   type ReplacementRow,
 } from './handler.ts'
-import { checkReplacementRules, contractReplacedKw, resourceCapacity } from './rules.ts'
+import {
+  checkReplacementRules,
+  contractReplacedKw,
+  REPLACEABLE_CONTRACT_STATES,
+  resourceCapacity,
+} from './rules.ts'
 
 const tags = ['replacements', '160']
 const problems = {
@@ -338,6 +346,33 @@ export const replacementRoutes: FastifyPluginAsyncZod = async (app) => {
   )
 
   app.get(
+    '/contracts',
+    {
+      config: { access: routeAccess('replacements', 'edit') },
+      schema: {
+        operationId: 'listReplaceableContracts',
+        summary:
+          'The caller’s contracts a replacement may be filed for (confirmed, active or amended), for the filing form',
+        tags,
+        response: { 200: z.object({ items: z.array(contractSchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request)
+      const rows = await app.db.contract.findMany({
+        where: {
+          participantId: auth.user.role === 'operator' ? undefined : auth.participant.id,
+          state: { in: [...REPLACEABLE_CONTRACT_STATES] },
+        },
+        include: contractInclude,
+        orderBy: [{ deliveryYear: 'asc' }, { contractNo: 'asc' }],
+        take: 1000,
+      })
+      return { items: rows.map(toContract) }
+    },
+  )
+
+  app.get(
     '/:id',
     {
       config: { access: routeAccess('replacements', 'view') },
@@ -435,7 +470,7 @@ export const replacementRoutes: FastifyPluginAsyncZod = async (app) => {
           'The replacing resource’s participant consents: the rules are checked again and the application is submitted for review',
         tags,
         params: idParamSchema,
-        body: versionBodySchema,
+        body: replacementVersionSchema,
         response: { 200: replacementSchema, ...problems },
       },
     },
@@ -537,7 +572,7 @@ export const replacementRoutes: FastifyPluginAsyncZod = async (app) => {
           'The contract holder withdraws a replacement waiting for consent (once applied, withdraw its application)',
         tags,
         params: idParamSchema,
-        body: versionBodySchema,
+        body: replacementVersionSchema,
         response: { 200: replacementSchema, ...problems },
       },
     },
