@@ -234,6 +234,7 @@ export function ReplacementBoardPage() {
           <Alert
             color="green"
             withCloseButton
+            closeButtonLabel={t('common.close')}
             onClose={() => setNotice(null)}
             data-testid="board-notice"
           >

@@ -33,7 +33,8 @@ import {
   useUnsavedChangesGuard,
   zodIssueToMessage,
 } from '@yoryo/ui'
-import { useDeferredValue } from 'react'
+import { useDeferredValue, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useNavigate } from 'react-router'
 import { replacementQueries, useFileReplacement } from '../api.ts'
@@ -71,8 +72,9 @@ export function ReplacementFormPage() {
       reason: '',
     },
   })
-  const { errors, isDirty, isSubmitSuccessful } = form.formState
-  useUnsavedChangesGuard(isDirty && !isSubmitSuccessful)
+  const { errors, isDirty } = form.formState
+  const [filed, setFiled] = useState(false)
+  const leaveGuard = useUnsavedChangesGuard(isDirty && !filed)
   const busy = file.isPending
   const focusField = useFocusWhenEnabled(form.setFocus, busy)
   const [contractId, code, kw, fromMonth, toMonth] = useWatch({
@@ -90,8 +92,10 @@ export function ReplacementFormPage() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      const filed = await file.mutateAsync(values)
-      void navigate(`/replacements/${filed.id}`, { replace: true })
+      const replacement = await file.mutateAsync(values)
+      // Filed: leaving is no longer losing input.
+      flushSync(() => setFiled(true))
+      void navigate(`/replacements/${replacement.id}`, { replace: true })
     } catch (error) {
       applyFieldErrors(error, form.setError, FIELDS, focusField)
     }
@@ -123,6 +127,7 @@ export function ReplacementFormPage() {
 
   return (
     <Page functionCode="160" title={t('replacements.form.title')}>
+      {leaveGuard}
       <form onSubmit={onSubmit} noValidate data-testid="replacement-form">
         <Stack gap="md" maw={960}>
           {file.error && !isShownOnFields(file.error, FIELDS) ? (
