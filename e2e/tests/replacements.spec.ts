@@ -109,7 +109,13 @@ test('[160] a replacement between two participants approved, with the change con
   const reviewer = await reviewContext.newPage()
   await login(reviewer, await data.operator())
   await reviewer.goto(applicationHref!)
-  await expect(reviewer.getByText(replacing.resourceCode)).toBeVisible()
+  await expect(reviewer.getByRole('row', { name: /^差替先電源等 / })).toContainText(
+    replacing.resourceCode,
+  )
+  // The reviewer sees the replacing resource's free capacity per month (3,000 kW fit in 8,000).
+  await expect(reviewer.getByTestId('replacement-free').getByRole('row').nth(1)).toContainText(
+    '8,000',
+  )
   await reviewer.getByRole('button', { name: '審査開始' }).click()
   await reviewer.getByRole('button', { name: '承認' }).click()
   const confirm = reviewer.getByRole('dialog', { name: '申込の承認' })

@@ -1,5 +1,8 @@
-import type { Application } from '@yoryo/contracts'
-import { type ApplicationView, type ContentGroup, type Translate } from '@yoryo/ui'
+import { Anchor, Stack, Title } from '@mantine/core'
+import { deliveryYearOfMonth, monthsBetween, type Application } from '@yoryo/contracts'
+import { useTranslation, type ApplicationView, type ContentGroup, type Translate } from '@yoryo/ui'
+import { Link } from 'react-router'
+import { FreeCapacityTable } from './components/free-capacity-table.tsx'
 
 const FIELDS = [
   'contractNo',
@@ -54,6 +57,39 @@ function contentGroups(application: Application, t: Translate): ContentGroup[] {
 }
 
 /**
+ * For the reviewer: the replacing resource's free capacity per month now (the approval checks
+ * the same numbers again), and the replacement's own screen with its allocation by month.
+ */
+function ReplacementExtra({ application }: { application: Application }) {
+  const { t } = useTranslation()
+  const p = application.proposed as Record<string, unknown>
+  const fromMonth = String(p.fromMonth ?? '')
+  const toMonth = String(p.toMonth ?? '')
+  if (!/^\d{4}-\d{2}$/.test(fromMonth) || !/^\d{4}-\d{2}$/.test(toMonth)) return null
+  return (
+    <section aria-labelledby="replacement-extra">
+      <Stack gap="xs">
+        <Title order={2} id="replacement-extra" className="yoryo-section-title">
+          {t('replacements.form.freeTitle')}
+        </Title>
+        <Anchor component={Link} to={`/replacements/${String(p.replacementId)}`} fz="sm">
+          {t('replacements.detail.openReplacement')}
+        </Anchor>
+        {application.state === 'approved' ? null : (
+          <FreeCapacityTable
+            resourceCode={String(p.replacingResourceCode ?? '')}
+            deliveryYear={deliveryYearOfMonth(fromMonth)}
+            contractId={String(p.contractId ?? '')}
+            period={new Set(monthsBetween(fromMonth, toMonth))}
+            kw={typeof p.kw === 'number' ? p.kw : undefined}
+          />
+        )}
+      </Stack>
+    </section>
+  )
+}
+
+/**
  * 電源等差替 (160) in the application screens: the terms the contract holder filed (and the
  * counterparty consented to). No correction panel: the terms cannot change once consented
  * (E-RPL-020); a returned replacement is resubmitted as it is or withdrawn.
@@ -65,6 +101,7 @@ export const replacementApplicationView: ApplicationView = {
   valueText,
   corrections: {},
   documents: [],
+  Extra: ReplacementExtra,
   approveMessage: (application, t) =>
     t('replacements.approveMessage', { contractNo: String(application.proposed.contractNo ?? '') }),
   issued: (application, t) => {

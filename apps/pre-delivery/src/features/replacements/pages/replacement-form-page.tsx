@@ -8,8 +8,6 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -38,6 +36,7 @@ import { flushSync } from 'react-dom'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useNavigate } from 'react-router'
 import { replacementQueries, useFileReplacement } from '../api.ts'
+import { FreeCapacityTable } from '../components/free-capacity-table.tsx'
 
 const FIELDS = [
   'contractId',
@@ -84,10 +83,6 @@ export function ReplacementFormPage() {
   const contract = contracts.data?.items.find((c) => c.id === contractId)
   const months = contract ? deliveryMonths(contract.deliveryYear) : []
   const resourceCode = useDeferredValue(code.trim())
-  const free = useQuery({
-    ...replacementQueries.free(resourceCode, contract?.deliveryYear ?? 0, contractId),
-    enabled: !!contract && RESOURCE_CODE.test(resourceCode),
-  })
   const inPeriod = new Set(fromMonth && toMonth ? monthsBetween(fromMonth, toMonth) : [])
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -228,67 +223,13 @@ export function ReplacementFormPage() {
               <Title order={2} id="replacement-free" className="yoryo-section-title" mb="xs">
                 {t('replacements.form.freeTitle')}
               </Title>
-              {free.error ? (
-                <ApiErrorAlert error={free.error} />
-              ) : !free.data ? (
-                <Skeleton h={200} />
-              ) : (
-                <Stack gap="xs">
-                  <Text fz="sm">
-                    {free.data.resourceCode} {free.data.resourceName} ·{' '}
-                    {t(`resources.area.${free.data.area}`)} ·{' '}
-                    {t(`resources.kind.${free.data.kind}`)}
-                    {' · '}
-                    {free.data.expectedKw === null
-                      ? t('replacements.form.noExpected', { year: free.data.deliveryYear })
-                      : t('replacements.form.expectedKw', {
-                          kw: formatNumber(free.data.expectedKw),
-                        })}
-                  </Text>
-                  <Table.ScrollContainer minWidth={520}>
-                    <Table
-                      withTableBorder
-                      aria-label={t('replacements.form.freeLabel')}
-                      data-testid="replacement-free"
-                    >
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('replacements.detail.month')}</Table.Th>
-                          <Table.Th ta="right">{t('replacements.form.carriedKw')}</Table.Th>
-                          <Table.Th ta="right">{t('replacements.form.freeKw')}</Table.Th>
-                          <Table.Th ta="right">
-                            {t('replacements.form.contractAvailableKw')}
-                          </Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {free.data.months.map((m) => {
-                          const short =
-                            inPeriod.has(m.month) &&
-                            typeof kw === 'number' &&
-                            (m.freeKw < kw || (m.contractAvailableKw ?? kw) < kw)
-                          return (
-                            <Table.Tr
-                              key={m.month}
-                              bg={inPeriod.has(m.month) ? (short ? 'red.0' : 'blue.0') : undefined}
-                            >
-                              <Table.Td>
-                                {m.month.replace('-', '/')}
-                                {inPeriod.has(m.month)
-                                  ? ` (${t('replacements.form.inPeriod')})`
-                                  : ''}
-                              </Table.Td>
-                              <Table.Td ta="right">{formatNumber(m.carriedKw)}</Table.Td>
-                              <Table.Td ta="right">{formatNumber(m.freeKw)}</Table.Td>
-                              <Table.Td ta="right">{formatNumber(m.contractAvailableKw)}</Table.Td>
-                            </Table.Tr>
-                          )
-                        })}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                </Stack>
-              )}
+              <FreeCapacityTable
+                resourceCode={resourceCode}
+                deliveryYear={contract.deliveryYear}
+                contractId={contractId}
+                period={inPeriod}
+                kw={typeof kw === 'number' ? kw : undefined}
+              />
             </section>
           ) : null}
           <Group gap="xs">
