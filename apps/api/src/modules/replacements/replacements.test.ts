@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deliveryMonths, fiscalYearOf } from '@yoryo/contracts'
+import {
+  deliveryMonths,
+  fiscalYearOf,
+  replacementPostingSortFields,
+  replacementSortFields,
+} from '@yoryo/contracts'
 import {
   createContract,
   createExpectedCapacity,
@@ -397,5 +402,27 @@ describe('[160] replacements', () => {
       _sum: { kw: true },
     })
     expect(allocated._sum.kw).toBe(1_000)
+  })
+})
+
+describe('[140] [160] lists', () => {
+  it('sort by every column both ways, and export CSV', async () => {
+    for (const [path, fields] of [
+      ['/api/v1/replacement-board?includeClosed=true', replacementPostingSortFields],
+      ['/api/v1/replacements', replacementSortFields],
+    ] as const) {
+      for (const field of fields) {
+        for (const sort of [field, `-${field}`]) {
+          const res = await get(operator, `${path}${path.includes('?') ? '&' : '?'}sort=${sort}`)
+          expect(res.statusCode, `${path} ${sort}`).toBe(200)
+        }
+      }
+      const csv = await get(
+        p1Admin,
+        `${path}${path.includes('?') ? '&' : '?'}format=csv&encoding=utf-8`,
+      )
+      expect(csv.statusCode).toBe(200)
+      expect(csv.headers['content-type']).toContain('text/csv')
+    }
   })
 })
