@@ -178,7 +178,7 @@ export function ReplacementFormPage() {
                   label={t('replacements.form.replacingResourceCode')}
                   required
                   maxLength={10}
-                  className="yoryo-code"
+                  classNames={{ input: 'yoryo-code' }}
                   {...form.register('replacingResourceCode')}
                   error={fieldErrorText(errors.replacingResourceCode)}
                   data-testid="replacement-replacingResourceCode"
