@@ -15,6 +15,8 @@ import {
   type Label,
   type Labels,
   type Lang,
+  replacementPostingTypeLabels,
+  replacementStateLabels,
 } from './labels.ts'
 import { listQuerySchema } from './list.ts'
 
@@ -301,6 +303,19 @@ export const auditFieldLabels: Record<string, Label> = {
   created: { ja: '追加件数', en: 'Added' },
   removed: { ja: '削除件数', en: 'Removed' },
   confirmed: { ja: '確認件数', en: 'Confirmed' },
+  // Replacement board (140) and replacements (160).
+  postingType: { ja: '掲載区分', en: 'Posting type' },
+  kw: { ja: '容量(kW)', en: 'Capacity (kW)' },
+  fromMonth: { ja: '対象期間（開始月）', en: 'First month' },
+  toMonth: { ja: '対象期間（終了月）', en: 'Last month' },
+  contact: { ja: '連絡先', en: 'Contact' },
+  expiresOn: { ja: '掲載期限', en: 'Expires on' },
+  expiresAt: { ja: '掲載期限', en: 'Expires at' },
+  withdrawnAt: { ja: '取下げ日時', en: 'Withdrawn at' },
+  contractNo: { ja: '契約番号', en: 'Contract number' },
+  replacingResourceCode: { ja: '差替先電源等', en: 'Replacing resource' },
+  consentedAt: { ja: '相手方の同意日時', en: 'Consented at' },
+  amendmentSeq: { ja: '変更契約の回', en: 'Amendment no.' },
 }
 
 /**
@@ -313,6 +328,8 @@ export const auditValueLabels: Record<string, Record<string, Label>> = {
   'auction.state': auctionStateLabels,
   'auction.type': auctionTypeLabels,
   'qualification.state': qualificationStateLabels,
+  'replacement.state': replacementStateLabels,
+  postingType: replacementPostingTypeLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,
