@@ -303,6 +303,45 @@ describe('[160] replacements', () => {
     expect((await get(p1Admin, `/api/v1/replacements/${two.id}`)).json().state).toBe('withdrawn')
   })
 
+  it('returned: a correction may not change the consented terms; resubmitted as filed, approved', async () => {
+    const c = await contract(p1, 10_000)
+    const r = await resource(p2, { expectedKw: 5_000 })
+    const a = (await post(p1Admin, '/api/v1/replacements', filing(c.id, r.code))).json()
+    const applied = (
+      await post(p2Admin, `/api/v1/replacements/${a.id}/consent`, { version: 1 })
+    ).json()
+    expect((await transition(applied.applicationId, 'startReview')).statusCode).toBe(200)
+    expect((await transition(applied.applicationId, 'return', '理由を詳しく')).statusCode).toBe(200)
+    let app = (await get(p1Admin, `/api/v1/applications/${applied.applicationId}`)).json()
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/applications/${applied.applicationId}`,
+      headers: p1Admin,
+      payload: { proposed: { ...app.proposed, kw: 2_000 }, version: app.version },
+    })
+    expect([changed.statusCode, changed.json().messageId]).toEqual([409, 'E-RPL-020'])
+    const reason = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/applications/${applied.applicationId}`,
+      headers: p1Admin,
+      payload: {
+        proposed: { ...app.proposed, reason: '定期点検（発電機の分解点検）のため' },
+        version: app.version,
+      },
+    })
+    expect(reason.statusCode, reason.body).toBe(200)
+    app = (await get(p1Admin, `/api/v1/applications/${applied.applicationId}`)).json()
+    const resubmit = await post(
+      p1Admin,
+      `/api/v1/applications/${applied.applicationId}/transitions/resubmit`,
+      { version: app.version, comment: '' },
+    )
+    expect(resubmit.statusCode, resubmit.body).toBe(200)
+    expect((await approve(applied.applicationId)).statusCode).toBe(200)
+    const done = (await get(p1Admin, `/api/v1/replacements/${a.id}`)).json()
+    expect([done.state, done.reason]).toEqual(['approved', '定期点検（発電機の分解点検）のため'])
+  })
+
   it('the counterparty declines; the giver withdraws while waiting; others see nothing', async () => {
     const c = await contract(p1, 10_000)
     const r = await resource(p2, { expectedKw: 5_000 })
