@@ -3,6 +3,7 @@ import { deliveryYearOfMonth, monthsBetween, type Application } from '@yoryo/con
 import { useTranslation, type ApplicationView, type ContentGroup, type Translate } from '@yoryo/ui'
 import { Link } from 'react-router'
 import { FreeCapacityTable } from './components/free-capacity-table.tsx'
+import { ReplacementReasonCorrection } from './components/reason-correction.tsx'
 
 const FIELDS = [
   'contractNo',
@@ -91,15 +92,15 @@ function ReplacementExtra({ application }: { application: Application }) {
 
 /**
  * 電源等差替 (160) in the application screens: the terms the contract holder filed (and the
- * counterparty consented to). No correction panel: the terms cannot change once consented
- * (E-RPL-020); a returned replacement is resubmitted as it is or withdrawn.
+ * counterparty consented to). A returned one is corrected in its reason only (the terms cannot
+ * change once consented, E-RPL-020) and resubmitted, or withdrawn.
  */
 export const replacementApplicationView: ApplicationView = {
   functionGroup: '160',
   contentGroups,
   fieldLabel,
   valueText,
-  corrections: {},
+  corrections: { register: ReplacementReasonCorrection },
   documents: [],
   Extra: ReplacementExtra,
   approveMessage: (application, t) =>

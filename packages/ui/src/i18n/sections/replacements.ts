@@ -88,6 +88,8 @@ const ja = {
       filed: '差替を申し込みました。',
       filedConsent: '差替を申し込みました。差替先の事業者の同意を待っています。',
     },
+    correctionHint:
+      '差替先・容量・対象期間は相手方が同意した内容のため変更できません。変更する場合は取り下げてから申し込み直してください。',
     approveMessage:
       '承認すると月別の配分が記録され、契約 {{contractNo}} の変更契約（差替）が作成されます。',
     issued: '契約 {{contractNo}} の変更（第{{seq}}回）',
@@ -174,6 +176,8 @@ const en: Shape<typeof ja> = {
       filed: 'Replacement filed.',
       filedConsent: 'Replacement filed. Waiting for the replacing participant’s consent.',
     },
+    correctionHint:
+      'The replacing resource, kW and period were consented to by the counterparty and cannot change; to change them, withdraw and file again.',
     approveMessage:
       'Approving records the allocation by month and makes the change contract (replacement) of contract {{contractNo}}.',
     issued: 'Contract {{contractNo}} amended (no. {{seq}})',
