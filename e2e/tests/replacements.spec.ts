@@ -141,3 +141,56 @@ test('[160] a replacement between two participants approved, with the change con
   await expectAccessible(page)
   await page.screenshot({ path: test.info().outputPath('replacement-detail.png'), fullPage: true })
 })
+
+test('[160] a returned replacement is corrected in its reason and resubmitted', async ({
+  page,
+  data,
+}) => {
+  const holder = await data.participant()
+  const own = await data.contracts(holder.code, {
+    contracts: 2,
+    contractKw: 4_000,
+    expectedKw: 8_000,
+  })
+  const [contract, replacing] = own.contracts
+  const api = await data.loggedIn(holder.admin)
+  const filed = await api.post('/api/v1/replacements', {
+    data: {
+      contractId: contract!.id,
+      replacingResourceCode: replacing!.resourceCode,
+      kw: 1_000,
+      fromMonth: `${own.deliveryYear}-07`,
+      toMonth: `${own.deliveryYear}-09`,
+      reason: '点検',
+    },
+  })
+  expect(filed.status(), await filed.text()).toBe(201)
+  const replacement = (await filed.json()) as { id: string; applicationId: string; state: string }
+  // The replacing resource is the holder's own: no consent, under review at once.
+  expect(replacement.state).toBe('applied')
+  const application = (await (
+    await api.get(`/api/v1/applications/${replacement.applicationId}`)
+  ).json()) as {
+    id: string
+    version: number
+  }
+  const started = await data.review(application, 'startReview')
+  await data.review(started.application, 'return', '理由を具体的に書いてください。')
+
+  await login(page, holder.admin)
+  await page.goto(`/applications/${replacement.applicationId}`)
+  await expect(page.getByTestId('application-state')).toHaveText('差戻し')
+  await page.getByRole('button', { name: '修正して再提出' }).click()
+  const correction = page.getByTestId('application-correction')
+  await expect(correction).toContainText('相手方が同意した内容')
+  await correction.getByRole('textbox', { name: '差替理由' }).fill('7〜9月の発電機分解点検のため')
+  await expectAccessible(page)
+  await correction.getByRole('button', { name: '修正内容で再提出する' }).click()
+  await expect(page.getByTestId('application-state')).toHaveText('申込済')
+  // The reviewer sees what changed since the return: the reason only.
+  const since = page.getByRole('table', { name: '差戻し時からの変更' })
+  await expect(since.getByRole('row', { name: /差替理由/ })).toContainText('点検')
+  await expect(since.getByRole('row', { name: /差替理由/ })).toContainText(
+    '7〜9月の発電機分解点検のため',
+  )
+})
