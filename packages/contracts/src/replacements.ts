@@ -65,7 +65,7 @@ function withPeriodRules<
 export const replacementPostingTypes = ['offer', 'request'] as const
 export const replacementPostingTypeSchema = z
   .enum(replacementPostingTypes)
-  .describe('offer 差替先の募集に応じる (提供) · request 差替先を求める (募集)')
+  .describe('offer 提供 (差替先になれる容量) · request 募集 (差替先を求める)')
   .meta({ id: 'ReplacementPostingType' })
 export type ReplacementPostingType = z.infer<typeof replacementPostingTypeSchema>
 
