@@ -36,6 +36,8 @@ import { userRoutes } from './modules/users/routes.ts'
 import { clientCertificateRoutes } from './modules/client-certificates/routes.ts'
 import { bulkFormatRoutes, bulkImportRoutes } from './modules/bulk-imports/routes.ts'
 import { bidRoutes } from './modules/bids/routes.ts'
+import { replacementBoardRoutes } from './modules/replacements/board.ts'
+import { replacementRoutes } from './modules/replacements/routes.ts'
 import { BulkFormats } from './modules/bulk-imports/formats.ts'
 import {
   auctionResultRoutes,
@@ -162,6 +164,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(bidSimulationRoutes, { prefix: '/api/v1/bid-simulations' })
   await app.register(contractRoutes, { prefix: '/api/v1/contracts' })
   await app.register(penaltyFactorRoutes, { prefix: '/api/v1' })
+  await app.register(replacementBoardRoutes, { prefix: '/api/v1/replacement-board' })
+  await app.register(replacementRoutes, { prefix: '/api/v1/replacements' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

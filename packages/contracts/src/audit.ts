@@ -15,6 +15,8 @@ import {
   type Label,
   type Labels,
   type Lang,
+  replacementPostingTypeLabels,
+  replacementStateLabels,
 } from './labels.ts'
 import { listQuerySchema } from './list.ts'
 
@@ -215,6 +217,24 @@ export const auditActionLabels: Record<string, Label> = {
     ja: '追加オークション不開催の記録',
     en: 'Additional auction recorded as not held',
   },
+  'replacementPosting.create': {
+    ja: '差替掲示板への掲載',
+    en: 'Replacement board posting created',
+  },
+  'replacementPosting.update': {
+    ja: '差替掲示板の掲載の変更',
+    en: 'Replacement board posting changed',
+  },
+  'replacementPosting.withdraw': {
+    ja: '差替掲示板の掲載の取下げ',
+    en: 'Replacement board posting withdrawn',
+  },
+  'replacement.create': { ja: '電源等差替の申込', en: 'Replacement filed' },
+  'replacement.consent': { ja: '電源等差替への同意', en: 'Replacement consented' },
+  'replacement.decline': { ja: '電源等差替の辞退', en: 'Replacement declined' },
+  'replacement.withdraw': { ja: '電源等差替の取下げ', en: 'Replacement withdrawn' },
+  'replacement.approve': { ja: '電源等差替の承認', en: 'Replacement approved' },
+  'replacement.reject': { ja: '電源等差替の却下', en: 'Replacement rejected' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
@@ -326,6 +346,19 @@ export const auditFieldLabels: Record<string, Label> = {
     en: 'Additional auction decision deadline',
   },
   additionalAuctionHeld: { ja: '追加オークション開催', en: 'Additional auction held' },
+  // Replacement board (140) and replacements (160).
+  postingType: { ja: '掲載区分', en: 'Posting type' },
+  kw: { ja: '容量(kW)', en: 'Capacity (kW)' },
+  fromMonth: { ja: '対象期間（開始月）', en: 'First month' },
+  toMonth: { ja: '対象期間（終了月）', en: 'Last month' },
+  contact: { ja: '連絡先', en: 'Contact' },
+  expiresOn: { ja: '掲載期限', en: 'Expires on' },
+  expiresAt: { ja: '掲載期限', en: 'Expires at' },
+  withdrawnAt: { ja: '取下げ日時', en: 'Withdrawn at' },
+  contractNo: { ja: '契約番号', en: 'Contract number' },
+  replacingResourceCode: { ja: '差替先電源等', en: 'Replacing resource' },
+  consentedAt: { ja: '相手方の同意日時', en: 'Consented at' },
+  amendmentSeq: { ja: '変更契約の回', en: 'Amendment no.' },
 }
 
 /**
@@ -338,6 +371,8 @@ export const auditValueLabels: Record<string, Record<string, Label>> = {
   'auction.state': auctionStateLabels,
   'auction.type': auctionTypeLabels,
   'qualification.state': qualificationStateLabels,
+  'replacement.state': replacementStateLabels,
+  postingType: replacementPostingTypeLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,

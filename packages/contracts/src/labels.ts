@@ -13,6 +13,11 @@ import type {
   SiteType,
   SupportScheme,
 } from './resources.ts'
+import type {
+  ReplacementPostingStatus,
+  ReplacementPostingType,
+  ReplacementState,
+} from './replacements.ts'
 import type { Role } from './roles.ts'
 import type { UserStatus } from './users.ts'
 
@@ -94,6 +99,7 @@ export const entityTypeLabels: Labels<EntityType> = {
   resource: { ja: '電源等情報', en: 'Resource' },
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
   marketExit: { ja: '市場退出', en: 'Market exit' },
+  replacement: { ja: '電源等差替', en: 'Replacement' },
 }
 
 export const resourceKindLabels: Labels<ResourceKind> = {
@@ -209,4 +215,25 @@ export const qualificationStateLabels: Labels<QualificationState> = {
   pending: { ja: '確認待ち', en: 'Pending' },
   qualified: { ja: '参加資格あり', en: 'Qualified' },
   excluded: { ja: '対象外', en: 'Excluded' },
+}
+
+// Replacement board (140) and replacements (160).
+export const replacementPostingTypeLabels: Labels<ReplacementPostingType> = {
+  offer: { ja: '提供', en: 'Offer' },
+  request: { ja: '募集', en: 'Request' },
+}
+
+export const replacementPostingStatusLabels: Labels<ReplacementPostingStatus> = {
+  open: { ja: '掲載中', en: 'Open' },
+  expired: { ja: '掲載期限切れ', en: 'Expired' },
+  withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+}
+
+export const replacementStateLabels: Labels<ReplacementState> = {
+  pendingConsent: { ja: '相手方同意待ち', en: 'Awaiting consent' },
+  applied: { ja: '審査中', en: 'Under review' },
+  approved: { ja: '承認済', en: 'Approved' },
+  rejected: { ja: '却下', en: 'Rejected' },
+  declined: { ja: '相手方辞退', en: 'Declined' },
+  withdrawn: { ja: '取下げ', en: 'Withdrawn' },
 }

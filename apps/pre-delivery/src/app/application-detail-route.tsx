@@ -3,6 +3,7 @@ import { ApplicationDetailPage } from '../features/applications/pages/applicatio
 import { expectedCapacityApplicationView } from '../features/expected-capacity/application-view.tsx'
 import { participantApplicationView } from '../features/participants/application-view.tsx'
 import { marketExitApplicationView } from '../features/penalty-factors/application-view.tsx'
+import { replacementApplicationView } from '../features/replacements/application-view.tsx'
 import { resourceApplicationView } from '../features/resources/application-view.tsx'
 
 /**
@@ -15,6 +16,7 @@ export const applicationViews: ApplicationViews = {
   expectedCapacity: expectedCapacityApplicationView,
   resource: resourceApplicationView,
   marketExit: marketExitApplicationView,
+  replacement: replacementApplicationView,
 }
 
 /** 030 申込詳細 with the registry of application views (loaded with the screen). */

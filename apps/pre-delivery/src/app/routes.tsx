@@ -138,6 +138,7 @@ export const routes: RouteObject[] = [
                           'resources',
                           'expected-capacity',
                           'penalty-factors',
+                          'replacements',
                           'portal',
                         ],
                       ),
@@ -228,6 +229,39 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/expected-capacity/pages/expected-capacity-form-page.tsx'),
                         'ExpectedCapacityFormPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('replacementBoard', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/replacement-board/pages/replacement-board-page.tsx'),
+                        'ReplacementBoardPage',
+                        ['replacement-board', 'replacements', 'resources', 'lists'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('replacements', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/replacements/pages/replacements-page.tsx'),
+                        'ReplacementsPage',
+                        ['replacements', 'resources', 'lists'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/replacements/pages/replacement-form-page.tsx'),
+                        'ReplacementFormPage',
+                        ['replacements', 'resources'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/replacements/pages/replacement-detail-page.tsx'),
+                        'ReplacementDetailPage',
+                        ['replacements', 'resources'],
                       ),
                     },
                   }),

@@ -135,6 +135,11 @@ const ja = {
         change: '市場退出申込の変更',
         cancel: '市場退出申込の取消',
       },
+      replacement: {
+        register: '電源等差替の申込',
+        change: '電源等差替の変更申込',
+        cancel: '電源等差替の取消申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -530,6 +535,11 @@ const en: Shape<typeof ja> = {
         register: 'Market exit',
         change: 'Change of a market exit',
         cancel: 'Cancellation of a market exit',
+      },
+      replacement: {
+        register: 'Resource replacement',
+        change: 'Change of a resource replacement',
+        cancel: 'Cancellation of a resource replacement',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),

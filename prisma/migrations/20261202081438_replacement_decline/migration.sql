@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "replacement" ADD COLUMN     "decline_reason" TEXT;
