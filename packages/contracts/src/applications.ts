@@ -14,7 +14,7 @@ import { listQuerySchema } from './list.ts'
  * (`defineEntityHandler`) and one entry in the SPA's application kind registry; later modules add
  * theirs here (resource, expectedCapacity, replacement, outagePlan, penaltyFactor, …).
  */
-export const entityTypes = ['participant', 'resource', 'expectedCapacity'] as const
+export const entityTypes = ['participant', 'resource', 'expectedCapacity', 'outagePlan'] as const
 export const entityTypeSchema = z.enum(entityTypes).meta({ id: 'EntityType' })
 export type EntityType = z.infer<typeof entityTypeSchema>
 

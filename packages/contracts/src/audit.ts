@@ -185,6 +185,9 @@ export const auditActionLabels: Record<string, Label> = {
   'clearing.start': { ja: '約定処理の実行', en: 'Clearing run started' },
   'clearing.complete': { ja: '約定処理の完了', en: 'Clearing run finished' },
   'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
+  'outagePlan.create': { ja: '容量停止計画の登録', en: 'Outage plan registered' },
+  'outagePlan.update': { ja: '容量停止計画の変更', en: 'Outage plan changed' },
+  'outagePlan.cancel': { ja: '容量停止計画の取消', en: 'Outage plan cancelled' },
   'contract.amend': { ja: '容量確保契約の変更', en: 'Capacity contract amended' },
   'contract.terminate': { ja: '容量確保契約の解約', en: 'Capacity contract terminated' },
 }

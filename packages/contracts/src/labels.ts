@@ -93,6 +93,7 @@ export const entityTypeLabels: Labels<EntityType> = {
   participant: { ja: '事業者情報', en: 'Participant' },
   resource: { ja: '電源等情報', en: 'Resource' },
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
+  outagePlan: { ja: '容量停止計画', en: 'Outage plan' },
 }
 
 export const resourceKindLabels: Labels<ResourceKind> = {

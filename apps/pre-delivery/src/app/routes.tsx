@@ -137,6 +137,7 @@ export const routes: RouteObject[] = [
                           'system',
                           'resources',
                           'expected-capacity',
+                          'outage-plans',
                           'portal',
                         ],
                       ),
@@ -227,6 +228,36 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/expected-capacity/pages/expected-capacity-form-page.tsx'),
                         'ExpectedCapacityFormPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('outagePlans', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plans-page.tsx'),
+                        'OutagePlansPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plan-form-page.tsx'),
+                        'OutagePlanFormPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plan-detail-page.tsx'),
+                        'OutagePlanDetailPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    ':id/change': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plan-form-page.tsx'),
+                        'OutagePlanFormPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
                       ),
                     },
                   }),

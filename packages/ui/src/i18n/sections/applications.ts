@@ -130,6 +130,11 @@ const ja = {
         change: '期待容量の変更申込',
         cancel: '期待容量の廃止申込',
       },
+      outagePlan: {
+        register: '容量停止計画の登録申込',
+        change: '容量停止計画の変更申込',
+        cancel: '容量停止計画の取消申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -520,6 +525,11 @@ const en: Shape<typeof ja> = {
         register: 'Registration of expected capacity',
         change: 'Change of expected capacity',
         cancel: 'Cancellation of expected capacity',
+      },
+      outagePlan: {
+        register: 'Registration of an outage plan',
+        change: 'Change of an outage plan',
+        cancel: 'Cancellation of an outage plan',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),
