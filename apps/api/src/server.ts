@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
 import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
+import { seedDemoOutagePlans } from './modules/outage-plans/public.ts'
 import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -56,7 +57,11 @@ async function main() {
   }
   const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })
   // The demo auctions are cleared by the real clearing job, so they need the app's job runner.
-  if (seeded) await seedDemoAuctions(database.prisma, app.jobs)
+  if (seeded) {
+    await seedDemoAuctions(database.prisma, app.jobs)
+    // Outage plans on the demo contracts of the published auction's year (none without them).
+    await seedDemoOutagePlans(database.prisma)
+  }
 
   let closing = false
   const shutdown = async (signal: string) => {

@@ -23,8 +23,12 @@ import { defineBulkFormat, type BulkColumn, type BulkRowError } from '../bulk-im
  * year of a registered plan is the fiscal year of its start. All or nothing.
  */
 
-/** The sample's delivery year: the demo's contracted year (FY+4, the published demo auction's). */
-const sampleYear = () => fiscalYearOf(new Date()) + 4
+/**
+ * The sample's delivery year: the published demo auction's (FY+3), whose submission window the
+ * demo opens; the samples import once P00001's 03S0000001 has a contract of that year (and, for
+ * 890, its plan OP<year>-000001).
+ */
+const sampleYear = () => fiscalYearOf(new Date()) + 3
 
 function columns(code: '880' | '890' | '891') {
   const y = sampleYear()

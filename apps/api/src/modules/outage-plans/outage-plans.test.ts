@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fiscalYearOf, OUTAGE_ALLOWANCE_SETTING } from '@yoryo/contracts'
 import { createContract, createResource } from '@yoryo/db/factories'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
+import { seedDemoOutagePlans } from './demo.ts'
 
 type Session = { cookie: string; origin: string }
 
@@ -482,5 +483,30 @@ describe('[180] outage plans', () => {
     expect(
       other.json().items.some((i: { resource: { id: string } }) => i.resource.id === resource.id),
     ).toBe(false)
+  })
+})
+
+describe('[180] demo outage plans', () => {
+  it('are made on P00001’s contracts of FY+3 only, once', async () => {
+    const db = t.database.prisma
+    const demoYear = fiscalYearOf(new Date()) + 3
+    expect(await seedDemoOutagePlans(db)).toBe(0)
+    const resource = await createResource(db, { participantId: p1, kind: 'stable' })
+    await createContract(db, {
+      resource,
+      deliveryYear: demoYear,
+      contractKw: 2_000,
+      state: 'confirmed',
+    })
+    expect(await seedDemoOutagePlans(db)).toBe(2)
+    expect(await seedDemoOutagePlans(db)).toBe(0)
+    const plans = await db.outagePlan.findMany({
+      where: { resourceId: resource.id },
+      orderBy: { planNo: 'asc' },
+    })
+    expect(plans.map((p) => [p.planNo, p.reducedKw, p.reason])).toEqual([
+      [`OP${demoYear}-000001`, 1_000, 'inspection'],
+      [`OP${demoYear}-000002`, 2_000, 'construction'],
+    ])
   })
 })
