@@ -1,6 +1,11 @@
 import { Button, Skeleton } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import type { Application, OutagePlanRegisterInput } from '@yoryo/contracts'
+import {
+  outagePlanReasons,
+  type Application,
+  type OutagePlanReason,
+  type OutagePlanRegisterInput,
+} from '@yoryo/contracts'
 import {
   ApiErrorAlert,
   CancelReasonCorrection,
@@ -53,8 +58,9 @@ function valueText(path: string, value: unknown, t: Translate): string {
     return formatDateTime(value)
   }
   if (path === 'reducedKw' && typeof value === 'number') return `${formatNumber(value)} kW`
-  if (path === 'reason' && typeof value === 'string') {
-    return t(`outagePlans.reason.${value}`, { defaultValue: value })
+  // A plan's reason is one of the codes; a cancellation's reason is free text.
+  if (path === 'reason' && (outagePlanReasons as readonly unknown[]).includes(value)) {
+    return t(`outagePlans.reason.${value as OutagePlanReason}`)
   }
   return typeof value === 'string' || typeof value === 'number'
     ? String(value)
@@ -78,13 +84,7 @@ function contentGroups(application: Application, t: Translate): ContentGroup[] {
       {
         key: 'cancel',
         title: t('applications.detail.content'),
-        rows: [
-          {
-            ...row('reason', null, p.reason),
-            label: t('applications.detail.cancelReason'),
-            proposed: String(p.reason ?? ''),
-          },
-        ],
+        rows: [{ ...row('reason', null, p.reason), label: t('applications.detail.cancelReason') }],
       },
     ]
   }

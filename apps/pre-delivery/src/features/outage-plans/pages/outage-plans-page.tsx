@@ -120,13 +120,14 @@ export function OutagePlansPage() {
         meta: { widthClass: 'name' },
       }),
       column.accessor('startAt', {
-        header: t('outagePlans.fields.startAt'),
-        cell: (info) => formatDateTime(info.getValue()),
-        meta: { widthClass: 'datetime' },
-      }),
-      column.accessor('endAt', {
-        header: t('outagePlans.fields.endAt'),
-        cell: (info) => formatDateTime(info.getValue()),
+        header: t('outagePlans.list.period'),
+        cell: (info) => (
+          <Text span fz="sm" className="yoryo-figures">
+            {formatDateTime(info.getValue())} 〜
+            <br />
+            {formatDateTime(info.row.original.endAt)}
+          </Text>
+        ),
         meta: { widthClass: 'datetime' },
       }),
       column.accessor('reducedKw', {
