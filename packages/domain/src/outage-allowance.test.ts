@@ -142,7 +142,12 @@ describe('peakConcurrentKw', () => {
       { start: 10, end: 20, kw: 4 },
     ]
     expect(peakConcurrentKw(intervals)).toBe(8)
-    expect(peakConcurrentKw([{ start: 0, end: 10, kw: 5 }, { start: 10, end: 20, kw: 5 }])).toBe(5)
+    expect(
+      peakConcurrentKw([
+        { start: 0, end: 10, kw: 5 },
+        { start: 10, end: 20, kw: 5 },
+      ]),
+    ).toBe(5)
     // Counted only inside the window: 3 + 4 at 10–15.
     expect(peakConcurrentKw(intervals, { start: 10, end: 20 })).toBe(7)
     expect(peakConcurrentKw([])).toBe(0)

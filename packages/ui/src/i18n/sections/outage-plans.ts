@@ -48,8 +48,7 @@ const ja = {
       title: '容量停止計画提出受付',
       open: '受付中：{{closesAt}}まで',
       upcoming: '受付開始前：{{opensAt}}から受付',
-      closed:
-        '受付期間外（前回：{{opensAt}}～{{closesAt}}）。登録・変更・取消の申込はできません。',
+      closed: '受付期間外（前回：{{opensAt}}～{{closesAt}}）。登録・変更・取消の申込はできません。',
       none: 'この年度の容量停止計画提出受付の期間が設定されていません。',
       untilClose: '締切まで',
       untilOpen: '受付開始まで',
@@ -63,7 +62,8 @@ const ja = {
       thisPlan: 'この計画の等価停止日数',
       allowance: '許容日数',
       gauge: '{{days}}日 / 許容{{allowance}}日',
-      notApplicable: 'この区分の電源等には許容日数によるペナルティはありません（安定電源・変動電源(単独)が対象）。',
+      notApplicable:
+        'この区分の電源等には許容日数によるペナルティはありません（安定電源・変動電源(単独)が対象）。',
       noContract: 'この年度の容量確保契約がありません。',
     },
     form: {

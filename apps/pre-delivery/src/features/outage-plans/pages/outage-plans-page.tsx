@@ -112,7 +112,7 @@ export function OutagePlansPage() {
       column.accessor((row) => row.resource.code, {
         id: 'resourceCode',
         header: t('outagePlans.fields.resourceCode'),
-        meta: { widthClass: 'code' },
+        meta: { widthClass: 'id' },
       }),
       column.accessor((row) => row.resource.name, {
         id: 'resourceName',
@@ -135,11 +135,6 @@ export function OutagePlansPage() {
         cell: (info) => formatNumber(info.getValue()),
         meta: { widthClass: 'amount', numeric: true },
       }),
-      column.accessor('reason', {
-        header: t('outagePlans.fields.reason'),
-        cell: (info) => t(`outagePlans.reason.${info.getValue()}`),
-        meta: { widthClass: 'short' },
-      }),
       column.accessor('yearEquivalentDays', {
         id: 'yearDays',
         header: t('outagePlans.fields.yearDays'),
@@ -158,7 +153,7 @@ export function OutagePlansPage() {
             })}
           </Text>
         ),
-        meta: { widthClass: 'period', numeric: true },
+        meta: { widthClass: 'label', numeric: true },
       }),
       column.accessor('state', {
         header: t('outagePlans.fields.state'),
