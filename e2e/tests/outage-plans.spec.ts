@@ -77,6 +77,10 @@ test('[180] plan an outage: contract kW and the allowance shown while planning, 
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/)
   await expect(page.getByTestId('application-state')).toHaveText('申込済')
   const applicationId = page.url().split('/').at(-1) as string
+  // The application shows the plan and, below it, the year against the allowance with it.
+  await expect(page.getByText(`${OPEN_YEAR}/08/15 18:00`)).toBeVisible()
+  await expect(page.getByTestId('op-gauge-plan')).toContainText('37.69日 / 許容58日')
+  await page.screenshot({ path: 'test-results/op-180-application.png', fullPage: true })
 
   // The operator approves; the plan gets its plan ID.
   const api = await data.loggedIn(participant.admin)
