@@ -198,7 +198,7 @@ export const outageAllowanceSchema = z
     applies: z.boolean(),
     approved: outageAllowanceFiguresSchema.describe('The plans in force'),
     withPending: outageAllowanceFiguresSchema.describe(
-      'With the open applications (registered, changed or cancelled as proposed)',
+      'With the open applications (registered, changed or cancelled as proposed), but the one given in the query',
     ),
     plan: z
       .object({ equivalentDays: z.string() })
@@ -218,6 +218,10 @@ export const outageAllowanceQuerySchema = z.object({
   endAt: timestampSchema.optional(),
   reducedKw: z.coerce.number().int().min(1).max(100_000_000).optional(),
   planId: z.uuid().optional().describe('The plan being changed (its current values are replaced)'),
+  applicationId: z
+    .uuid()
+    .optional()
+    .describe('The application the plan is of (not counted again among the open ones)'),
 })
 
 /** A plan as the API returns it. */

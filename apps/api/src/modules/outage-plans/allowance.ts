@@ -135,7 +135,13 @@ export async function resourceYearAllowance(
   db: DbClient,
   resource: { id: string; code: string; name: string; kind: string; area: string },
   deliveryYear: number,
-  candidate?: { startAt: string; endAt: string; reducedKw: number; planId?: string | undefined },
+  candidate?: {
+    startAt: string
+    endAt: string
+    reducedKw: number
+    planId?: string | undefined
+    applicationId?: string | undefined
+  },
 ): Promise<OutageAllowance | null> {
   const contract = await contractOf(db, resource.id, deliveryYear)
   if (!contract) return null
@@ -151,6 +157,7 @@ export async function resourceYearAllowance(
     where: {
       entityType: 'outagePlan',
       state: { in: [...PENDING_STATES] },
+      ...(candidate?.applicationId ? { id: { not: candidate.applicationId } } : {}),
       OR: [
         { entityId: { in: [...approved.keys()] } },
         {

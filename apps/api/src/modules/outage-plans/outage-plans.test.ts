@@ -444,6 +444,14 @@ describe('[180] outage plans', () => {
       exceeds: true,
       penaltyEstimate: 328_767,
     })
+    // The pending application's own plan is not counted twice (the reviewer's panel).
+    const own = (
+      await get(admin, `${q(at(11, 1), at(11, 21), 1_000)}&applicationId=${pending.json().id}`)
+    ).json()
+    expect(own).toMatchObject({
+      withPending: { equivalentDays: '30.00' },
+      withPlan: { equivalentDays: '50.00' },
+    })
     // The allowance is data per delivery year.
     await t.database.prisma.systemSetting.upsert({
       where: { key: OUTAGE_ALLOWANCE_SETTING },

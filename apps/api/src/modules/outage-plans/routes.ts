@@ -320,7 +320,13 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
       assertSameParticipant(auth, resource.participantId)
       const candidate =
         q.startAt && q.endAt && q.reducedKw
-          ? { startAt: q.startAt, endAt: q.endAt, reducedKw: q.reducedKw, planId: q.planId }
+          ? {
+              startAt: q.startAt,
+              endAt: q.endAt,
+              reducedKw: q.reducedKw,
+              planId: q.planId,
+              applicationId: q.applicationId,
+            }
           : undefined
       const { participantId: _p, ...ref } = resource
       const allowance = await resourceYearAllowance(app.db, ref, q.deliveryYear, candidate)

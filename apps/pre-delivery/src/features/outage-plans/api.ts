@@ -37,6 +37,7 @@ export interface AllowanceParams {
   endAt?: string
   reducedKw?: number
   planId?: string
+  applicationId?: string
 }
 
 export const outagePlanKeys = {

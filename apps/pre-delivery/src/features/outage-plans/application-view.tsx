@@ -116,6 +116,7 @@ function ProposedAllowance({ application }: { application: Application }) {
             endAt: p.endAt,
             reducedKw: Number(p.reducedKw),
             ...(application.entityId ? { planId: application.entityId } : {}),
+            applicationId: application.id,
           }
         : {}),
     }),

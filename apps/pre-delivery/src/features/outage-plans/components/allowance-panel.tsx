@@ -55,6 +55,10 @@ export function AllowancePanel({ allowance }: { allowance: OutageAllowance }) {
           {t('outagePlans.allowance.formula')}
         </Text>
         <Group gap="lg">
+          <Text fz="sm" data-testid="op-allowance-resource">
+            <span className="yoryo-code">{allowance.resource.code}</span> {allowance.resource.name}{' '}
+            · {t('outagePlans.fiscalYear', { year: allowance.deliveryYear })}
+          </Text>
           <Text fz="sm">
             {t('outagePlans.fields.contractKw')}:{' '}
             <span className="yoryo-figures">{formatNumber(allowance.contractKw)}</span>
