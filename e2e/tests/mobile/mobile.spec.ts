@@ -63,7 +63,7 @@ test.describe('both SPAs at 390 px', () => {
     expect(inputBox && inputBox.width).toBeGreaterThan(250)
     await page.screenshot({ path: test.info().outputPath('apply-form.png'), fullPage: true })
   })
-  test('[180] the outage plan list, form and detail fit, in English too', async ({
+  test('[180] the outage plan form and list fit, in English too', async ({
     page,
     data,
   }) => {
