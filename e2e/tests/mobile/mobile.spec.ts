@@ -63,10 +63,7 @@ test.describe('both SPAs at 390 px', () => {
     expect(inputBox && inputBox.width).toBeGreaterThan(250)
     await page.screenshot({ path: test.info().outputPath('apply-form.png'), fullPage: true })
   })
-  test('[180] the outage plan form and list fit, in English too', async ({
-    page,
-    data,
-  }) => {
+  test('[180] the outage plan form and list fit, in English too', async ({ page, data }) => {
     const year = fiscalYearOf(new Date()) + 5
     const participant = await data.participant()
     const { contracts } = await data.contracts(participant.code, { deliveryYear: year })
