@@ -23,6 +23,7 @@ import { EntityHandlers } from './modules/applications/public.ts'
 import { effectivenessTestRoutes } from './modules/expected-capacity/effectiveness-tests.ts'
 import { factorTableRoutes } from './modules/expected-capacity/factor-tables.ts'
 import { expectedCapacityRoutes } from './modules/expected-capacity/routes.ts'
+import { outagePlanRoutes } from './modules/outage-plans/routes.ts'
 import { auctionRoutes } from './modules/auctions/routes.ts'
 import { participantRoutes } from './modules/participants/routes.ts'
 import { resourceRoutes } from './modules/resources/routes.ts'
@@ -166,6 +167,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(penaltyFactorRoutes, { prefix: '/api/v1' })
   await app.register(replacementBoardRoutes, { prefix: '/api/v1/replacement-board' })
   await app.register(replacementRoutes, { prefix: '/api/v1/replacements' })
+  await app.register(outagePlanRoutes, { prefix: '/api/v1/outage-plans' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

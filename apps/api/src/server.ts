@@ -3,6 +3,7 @@ import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/
 import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
+import { seedDemoOutagePlans } from './modules/outage-plans/public.ts'
 import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -61,6 +62,8 @@ async function main() {
     const auctions = await seedDemoAuctions(database.prisma, app.jobs)
     // Its publication drafted the contracts (130): P00001 confirms some, asks to correct one.
     await seedDemoContracts(database.prisma, auctions.published)
+    // Outage plans on the demo contracts of the published auction's year (180).
+    await seedDemoOutagePlans(database.prisma)
   }
 
   let closing = false

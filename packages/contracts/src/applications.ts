@@ -20,6 +20,7 @@ export const entityTypes = [
   'expectedCapacity',
   'replacement',
   'marketExit',
+  'outagePlan',
 ] as const
 export const entityTypeSchema = z.enum(entityTypes).meta({ id: 'EntityType' })
 export type EntityType = z.infer<typeof entityTypeSchema>

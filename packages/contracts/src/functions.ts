@@ -342,6 +342,8 @@ export const functionRegistry = [
     ja: '容量停止計画管理',
     en: 'Outage plans',
     app: 'preDelivery',
+    path: '/outage-plans',
+    subPaths: ['new', ':id', ':id/change'],
     group: '180',
     view: ['operator', ...participantRoles],
     edit: ['operator', ...participantRoles],

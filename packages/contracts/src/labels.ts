@@ -100,6 +100,7 @@ export const entityTypeLabels: Labels<EntityType> = {
   expectedCapacity: { ja: '期待容量', en: 'Expected capacity' },
   marketExit: { ja: '市場退出', en: 'Market exit' },
   replacement: { ja: '電源等差替', en: 'Replacement' },
+  outagePlan: { ja: '容量停止計画', en: 'Outage plan' },
 }
 
 export const resourceKindLabels: Labels<ResourceKind> = {

@@ -198,7 +198,7 @@ export const demoLogins: readonly DemoLogin[] = demoParticipants.flatMap((p) =>
  */
 export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput[] {
   const fy = fiscalYearOf(now)
-  const nextYear = fy + 1
+  const contractYear = fy + 3
   return [
     {
       kind: 'expectedCapacityRegistration',
@@ -211,10 +211,12 @@ export function demoMarketWindows(now: Date): Prisma.MarketWindowCreateManyInput
       closesAt: jstAt(now, 5, 17),
     },
     {
+      // The year of the published demo auction: its contracts take outage plans (180).
       kind: 'outagePlanSubmission',
       function: '180',
-      titleJa: `容量停止計画提出受付（${nextYear}年度 実需給分）`,
-      titleEn: `Outage plan submission (delivery year FY${nextYear})`,
+      deliveryYear: contractYear,
+      titleJa: `容量停止計画提出受付（${contractYear}年度 実需給分）`,
+      titleEn: `Outage plan submission (delivery year FY${contractYear})`,
       opensAt: jstAt(now, -3, 9),
       closesAt: jstAt(now, 12, 17),
     },

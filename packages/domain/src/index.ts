@@ -55,3 +55,15 @@ export { runRulesCommand, RULES_COMMANDS } from './command.ts'
 export type { RulesCommand, CommandOutcome, CommandOptions } from './command.ts'
 export { ALGORITHM_VERSION, AREAS, RESOURCE_KINDS } from './types.ts'
 export type * from './types.ts'
+export {
+  computeOutageAllowance,
+  equivalentOutageDays,
+  peakConcurrentKw,
+  DEFAULT_OUTAGE_ALLOWANCE_DAYS,
+} from './outage-allowance.ts'
+export type {
+  KwInterval,
+  OutageAllowanceInput,
+  OutageAllowanceResult,
+  OutageSpan,
+} from './outage-allowance.ts'

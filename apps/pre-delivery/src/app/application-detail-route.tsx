@@ -1,6 +1,7 @@
 import { ApplicationViewsProvider, type ApplicationViews } from '@yoryo/ui'
 import { ApplicationDetailPage } from '../features/applications/pages/application-detail-page.tsx'
 import { expectedCapacityApplicationView } from '../features/expected-capacity/application-view.tsx'
+import { outagePlanApplicationView } from '../features/outage-plans/application-view.tsx'
 import { participantApplicationView } from '../features/participants/application-view.tsx'
 import { marketExitApplicationView } from '../features/penalty-factors/application-view.tsx'
 import { replacementApplicationView } from '../features/replacements/application-view.tsx'
@@ -17,6 +18,7 @@ export const applicationViews: ApplicationViews = {
   resource: resourceApplicationView,
   marketExit: marketExitApplicationView,
   replacement: replacementApplicationView,
+  outagePlan: outagePlanApplicationView,
 }
 
 /** 030 申込詳細 with the registry of application views (loaded with the screen). */

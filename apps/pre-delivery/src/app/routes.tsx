@@ -139,6 +139,7 @@ export const routes: RouteObject[] = [
                           'expected-capacity',
                           'penalty-factors',
                           'replacements',
+                          'outage-plans',
                           'portal',
                         ],
                       ),
@@ -262,6 +263,36 @@ export const routes: RouteObject[] = [
                         () => import('../features/replacements/pages/replacement-detail-page.tsx'),
                         'ReplacementDetailPage',
                         ['replacements', 'resources'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('outagePlans', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plans-page.tsx'),
+                        'OutagePlansPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plan-form-page.tsx'),
+                        'OutagePlanFormPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plan-detail-page.tsx'),
+                        'OutagePlanDetailPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    ':id/change': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/pages/outage-plan-form-page.tsx'),
+                        'OutagePlanFormPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
                       ),
                     },
                   }),

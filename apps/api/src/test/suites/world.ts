@@ -1,6 +1,11 @@
-import { randomBytes } from 'node:crypto'
-import { functionGroupCodes } from '@yoryo/contracts'
-import { createAuction, createQualification, createResource } from '@yoryo/db/factories'
+import { randomBytes, randomInt } from 'node:crypto'
+import { formatOutagePlanNo, functionGroupCodes } from '@yoryo/contracts'
+import {
+  createAuction,
+  createContract,
+  createQualification,
+  createResource,
+} from '@yoryo/db/factories'
 import { loginAs, ORIGIN, type TestContext } from '../harness.ts'
 import { profile, systemUseApplication } from '../fixtures.ts'
 import { createTestAuction } from '../../modules/clearing/public.ts'
@@ -48,6 +53,8 @@ export interface Records {
   resourceCode: string
   bidId: string
   bidVersionId: string
+  /** An outage plan (180) on a contract of the participant's resource. */
+  outagePlanId: string
 }
 
 export interface World {
@@ -192,7 +199,22 @@ async function records(
     payload: { kw: 2000, price: 1000 },
   })
   if (bid.statusCode !== 201) throw new Error(`bid: ${bid.body}`)
+  const contract = await createContract(prisma, { resource, state: 'confirmed' })
+  const outagePlan = await prisma.outagePlan.create({
+    data: {
+      planNo: formatOutagePlanNo(contract.deliveryYear, 900_000 + randomInt(99_999)),
+      participantId: participant.id,
+      resourceId: resource.id,
+      contractId: contract.id,
+      deliveryYear: contract.deliveryYear,
+      startAt: new Date(`${contract.deliveryYear}-05-01T00:00:00+09:00`),
+      endAt: new Date(`${contract.deliveryYear}-05-02T00:00:00+09:00`),
+      reducedKw: 1000,
+      reason: 'inspection',
+    },
+  })
   return {
+    outagePlanId: outagePlan.id,
     biddingAuctionId: biddingAuction.id,
     resourceCode,
     bidId: bid.json().bid.id,

@@ -140,6 +140,11 @@ const ja = {
         change: '電源等差替の変更申込',
         cancel: '電源等差替の取消申込',
       },
+      outagePlan: {
+        register: '容量停止計画の登録申込',
+        change: '容量停止計画の変更申込',
+        cancel: '容量停止計画の取消申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -540,6 +545,11 @@ const en: Shape<typeof ja> = {
         register: 'Resource replacement',
         change: 'Change of a resource replacement',
         cancel: 'Cancellation of a resource replacement',
+      },
+      outagePlan: {
+        register: 'Registration of an outage plan',
+        change: 'Change of an outage plan',
+        cancel: 'Cancellation of an outage plan',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),

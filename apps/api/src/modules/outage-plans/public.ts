@@ -1,0 +1,2 @@
+/** What other modules (and the server's demo start) may use of outage plans (180). */
+export { seedDemoOutagePlans } from './demo.ts'
