@@ -166,6 +166,12 @@ export const replacementHandler = defineEntityHandler({
           source: 'replacement',
           sourceId: row.id,
           reason: application.proposed.reason,
+          // The change contract's annex lists the kW moved per month and to which resource.
+          allocation: months.map((month) => ({
+            month,
+            kw: row.kw,
+            resourceCode: row.replacingResource.code,
+          })),
         })
         await audit(tx, actor, {
           action: 'replacement.approve',

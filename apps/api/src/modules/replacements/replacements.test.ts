@@ -250,6 +250,11 @@ describe('[160] replacements', () => {
     )
     const amendment = await db.contractAmendment.findFirstOrThrow({ where: { contractId: c.id } })
     expect([amendment.source, amendment.sourceId]).toEqual(['replacement', rp.id])
+    // The change contract (変更契約書) is issued with the allocation by month in its annex.
+    expect((amendment.after as { allocation?: unknown[] }).allocation).toEqual(
+      months.slice(0, 3).map((month) => ({ month, kw: 1_000, resourceCode: r.code })),
+    )
+    expect(amendment.documentId).not.toBeNull()
     const amended = await db.contract.findUniqueOrThrow({ where: { id: c.id } })
     expect([amended.state, amended.contractKw]).toEqual(['amended', 10_000])
     const audit = await db.auditLog.findFirst({
