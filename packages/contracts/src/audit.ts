@@ -96,6 +96,7 @@ export const auditEntityTypeLabels: Labels<
   | 'outagePlan'
   | 'penaltyFactor'
   | 'penaltyParameters'
+  | 'marketExit'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -122,6 +123,7 @@ export const auditEntityTypeLabels: Labels<
   outagePlan: { ja: '容量停止計画', en: 'Outage plan' },
   penaltyFactor: { ja: 'ペナルティ要素', en: 'Penalty factor' },
   penaltyParameters: { ja: 'ペナルティ算定パラメータ', en: 'Penalty parameters' },
+  marketExit: { ja: '市場退出', en: 'Market exit' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
