@@ -42,6 +42,7 @@ import {
   bidSimulationRoutes,
   clearingRoutes,
 } from './modules/clearing/routes.ts'
+import { noticeRoutes } from './modules/notices/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -158,6 +159,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(clearingRoutes, { prefix: '/api/v1/auctions' })
   await app.register(auctionResultRoutes, { prefix: '/api/v1/auction-results' })
   await app.register(bidSimulationRoutes, { prefix: '/api/v1/bid-simulations' })
+  await app.register(noticeRoutes, { prefix: '/api/v1/notices' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

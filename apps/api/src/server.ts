@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
 import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
+import { seedDemoNotices } from './modules/notices/public.ts'
 import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -52,6 +53,7 @@ async function main() {
     if (seeded) {
       await seedDemoResourceHistory(database.prisma)
       await seedDemoExpectedCapacities(database.prisma)
+      await seedDemoNotices(database.prisma)
     }
   }
   const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })

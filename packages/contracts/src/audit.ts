@@ -9,6 +9,8 @@ import {
   clientCertificateStatusLabels,
   licenseCategoryLabels,
   participantStatusLabels,
+  noticeAudienceLabels,
+  noticeCategoryLabels,
   qualificationStateLabels,
   roleLabels,
   userStatusLabels,
@@ -93,6 +95,7 @@ export const auditEntityTypeLabels: Labels<
   | 'replacement'
   | 'outagePlan'
   | 'penaltyFactor'
+  | 'notice'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -118,6 +121,7 @@ export const auditEntityTypeLabels: Labels<
   replacement: { ja: '電源等差替', en: 'Replacement' },
   outagePlan: { ja: '容量停止計画', en: 'Outage plan' },
   penaltyFactor: { ja: 'ペナルティ要素', en: 'Penalty factor' },
+  notice: { ja: 'おしらせ', en: 'Notice' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -187,6 +191,9 @@ export const auditActionLabels: Record<string, Label> = {
   'clearing.publish': { ja: 'オークション結果の公表', en: 'Auction results published' },
   'contract.amend': { ja: '容量確保契約の変更', en: 'Capacity contract amended' },
   'contract.terminate': { ja: '容量確保契約の解約', en: 'Capacity contract terminated' },
+  'notice.create': { ja: 'おしらせの登録', en: 'Notice created' },
+  'notice.update': { ja: 'おしらせの変更', en: 'Notice changed' },
+  'notice.withdraw': { ja: 'おしらせの取下げ', en: 'Notice withdrawn' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
@@ -283,6 +290,13 @@ export const auditFieldLabels: Record<string, Label> = {
   created: { ja: '追加件数', en: 'Added' },
   removed: { ja: '削除件数', en: 'Removed' },
   confirmed: { ja: '確認件数', en: 'Confirmed' },
+  noticeNo: { ja: 'おしらせ番号', en: 'Notice number' },
+  title: { ja: '件名', en: 'Title' },
+  category: { ja: '区分', en: 'Category' },
+  audience: { ja: '宛先', en: 'Audience' },
+  publishAt: { ja: '公開日時', en: 'Publication time' },
+  withdrawnAt: { ja: '取下げ日時', en: 'Withdrawn at' },
+  participantCodes: { ja: '宛先事業者', en: 'Participants addressed' },
 }
 
 /**
@@ -295,6 +309,8 @@ export const auditValueLabels: Record<string, Record<string, Label>> = {
   'auction.state': auctionStateLabels,
   'auction.type': auctionTypeLabels,
   'qualification.state': qualificationStateLabels,
+  'notice.category': noticeCategoryLabels,
+  'notice.audience': noticeAudienceLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,

@@ -13,6 +13,7 @@ import type {
   SiteType,
   SupportScheme,
 } from './resources.ts'
+import type { NoticeAudience, NoticeCategory, NoticeState } from './notices.ts'
 import type { Role } from './roles.ts'
 import type { UserStatus } from './users.ts'
 
@@ -208,4 +209,23 @@ export const qualificationStateLabels: Labels<QualificationState> = {
   pending: { ja: '確認待ち', en: 'Pending' },
   qualified: { ja: '参加資格あり', en: 'Qualified' },
   excluded: { ja: '対象外', en: 'Excluded' },
+}
+
+// Notices (A30).
+export const noticeCategoryLabels: Labels<NoticeCategory> = {
+  info: { ja: 'お知らせ', en: 'Information' },
+  important: { ja: '重要', en: 'Important' },
+  maintenance: { ja: 'メンテナンス', en: 'Maintenance' },
+}
+
+export const noticeAudienceLabels: Labels<NoticeAudience> = {
+  all: { ja: '全ユーザ', en: 'All users' },
+  participants: { ja: '指定事業者', en: 'Chosen participants' },
+}
+
+export const noticeStateLabels: Labels<NoticeState> = {
+  draft: { ja: '下書き', en: 'Draft' },
+  scheduled: { ja: '公開予定', en: 'Scheduled' },
+  published: { ja: '公開中', en: 'Published' },
+  withdrawn: { ja: '取下げ済', en: 'Withdrawn' },
 }
