@@ -54,7 +54,8 @@ export function noticeStateOf(
  * `participantIds` is read only for the audience `participants` (at least one); `publishAt` only
  * for the publication `at`.
  */
-const noticeFields = z.object({
+/** The fields of a notice as written (the form extends them with its own time field). */
+export const noticeFields = z.object({
   title: z.string().trim().min(1).max(NOTICE_TITLE_MAX_LENGTH),
   body: z
     .string()
@@ -67,25 +68,25 @@ const noticeFields = z.object({
   participantIds: z
     .array(z.uuid())
     .max(NOTICE_RECIPIENTS_MAX)
-    .default([])
-    .describe('The participants addressed (audience `participants`)'),
+    .optional()
+    .describe('The participants addressed (audience `participants`; at least one)'),
   publication: z
     .enum(noticePublications)
     .describe('now: publish at once · at: at `publishAt` · draft: not yet'),
   publishAt: timestampSchema
     .nullable()
-    .default(null)
+    .optional()
     .describe('Publication time (publication `at`); must lie ahead unless it is unchanged'),
 })
 
-function checkNotice(
-  v: Pick<
-    z.output<typeof noticeFields>,
-    'audience' | 'participantIds' | 'publication' | 'publishAt'
-  >,
+/** The rules across fields of a notice (API body and form). */
+export function checkNotice(
+  v: Pick<z.output<typeof noticeFields>, 'audience' | 'participantIds' | 'publication'> & {
+    publishAt?: string | null
+  },
   ctx: z.RefinementCtx,
 ) {
-  if (v.audience === 'participants' && v.participantIds.length === 0) {
+  if (v.audience === 'participants' && (v.participantIds ?? []).length === 0) {
     ctx.addIssue({ code: 'custom', path: ['participantIds'], message: 'E-NTC-001' })
   }
   if (v.publication === 'at' && !v.publishAt) {

@@ -27,4 +27,19 @@ export const noticeMessages = {
     ja: '宛先に指定できない事業者が含まれています（{codes}）。',
     en: 'Some participants cannot be addressed ({codes}).',
   },
+  'I-NTC-001': {
+    severity: 'info',
+    ja: 'おしらせ {noticeNo} を登録しました。',
+    en: 'Notice {noticeNo} has been saved.',
+  },
+  'I-NTC-002': {
+    severity: 'info',
+    ja: 'おしらせ {noticeNo} を変更しました。',
+    en: 'Notice {noticeNo} has been changed.',
+  },
+  'I-NTC-003': {
+    severity: 'info',
+    ja: 'おしらせ {noticeNo} を取り下げました。',
+    en: 'Notice {noticeNo} has been withdrawn.',
+  },
 } as const satisfies MessageGroup

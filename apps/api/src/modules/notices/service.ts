@@ -216,7 +216,7 @@ export async function markRead(
 /** The participants that may be addressed: active, not the operator; unknown ones are refused. */
 async function recipientsOf(db: DbClient, input: NoticeInput): Promise<string[]> {
   if (input.audience !== 'participants') return []
-  const ids = [...new Set(input.participantIds)]
+  const ids = [...new Set(input.participantIds ?? [])]
   const rows = await db.participant.findMany({
     where: { id: { in: ids }, status: 'active', kind: { not: 'operator' } },
     select: { id: true },
