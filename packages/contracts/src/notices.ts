@@ -99,7 +99,7 @@ export function checkNotice(
  * `participantIds` is read only for the audience `participants` (at least one); `publishAt` only
  * for the publication `at`.
  */
-export const noticeInputSchema = noticeFields.superRefine(checkNotice).meta({ id: 'NoticeInput' })
+export const noticeInputSchema = noticeFields.superRefine(checkNotice).meta({ id: 'NoticeCreate' })
 export type NoticeInput = z.infer<typeof noticeInputSchema>
 export type NoticeFormValues = z.input<typeof noticeInputSchema>
 
@@ -160,7 +160,7 @@ export type NoticeUnread = z.infer<typeof noticeUnreadSchema>
 
 export const noticeReadSchema = z
   .object({ id: z.uuid(), read: z.literal(true), readAt: timestampSchema })
-  .meta({ id: 'NoticeRead' })
+  .meta({ id: 'NoticeReadMark' })
 export type NoticeReadMark = z.infer<typeof noticeReadSchema>
 
 /** The columns the notice list sorts by. */
