@@ -22,7 +22,7 @@ test.describe('notices (A30 おしらせ)', () => {
     await field(page, '件名').fill(title)
     await field(page, '本文').fill('一行目の本文です。\n二行目の本文です。')
     await page.getByTestId('notice-audience').getByText('指定事業者').click()
-    await field(page, '宛先の事業者').fill(addressed.code)
+    await page.getByTestId('notice-participants').fill(addressed.code)
     await page.getByRole('option', { name: new RegExp(addressed.code) }).click()
     await page.keyboard.press('Escape')
     await page.screenshot({ path: 'test-results/a30-form-1280.png', fullPage: true })

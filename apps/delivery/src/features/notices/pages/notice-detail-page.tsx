@@ -4,7 +4,6 @@ import type { Notice } from '@yoryo/contracts'
 import {
   ApiErrorAlert,
   ConfirmDialog,
-  FlashNotice,
   NoticeCategoryBadge,
   NoticeStateBadge,
   Page,
@@ -40,7 +39,6 @@ export function NoticeDetailPage() {
 
   return (
     <Page functionCode="A30" title={notice.data?.title ?? t('functions.notices')} maxWidth={960}>
-      <FlashNotice />
       <Stack gap="md">
         <Anchor component={Link} to="/notices" fz="sm" data-testid="notice-back">
           {t('notices.detail.back')}

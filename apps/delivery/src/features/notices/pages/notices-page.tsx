@@ -9,7 +9,6 @@ import {
 import {
   ChoiceFilter,
   FilterBar,
-  FlashNotice,
   KeywordFilter,
   ListScreen,
   NOTICES_PATH,
@@ -155,7 +154,6 @@ export function NoticesPage() {
         ) : null
       }
     >
-      <FlashNotice />
       <ListScreen
         state={state}
         result={list}
