@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import type { Notice } from '@yoryo/contracts'
 import {
@@ -86,15 +86,12 @@ function NoticeView({ notice }: { notice: Notice }) {
         component="article"
         data-testid="notice-detail"
       >
-        <Group gap="sm" mb="xs" wrap="wrap">
+        <Group gap="sm" mb="md" wrap="wrap">
           <NoticeCategoryBadge category={notice.category} />
           <Text fz="sm" c="dimmed" data-testid="notice-publish-at">
             {formatDateTime(notice.publishAt)}
           </Text>
         </Group>
-        <Title order={2} className="yoryo-section-title" mb="md">
-          {notice.title}
-        </Title>
         <Text
           fz="sm"
           style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
