@@ -30,6 +30,9 @@ test.describe('notices (A30 おしらせ)', () => {
     await expect(page.getByTestId('flash-notice')).toContainText('を登録しました')
     await expect(page.getByTestId('notice-operator')).toContainText(addressed.code)
     await expect(page.getByTestId('notice-operator')).toContainText('0人が既読')
+    await page.goto('/delivery/notices')
+    await expect(page.getByRole('table', { name: 'おしらせ一覧' }).getByText(title)).toBeVisible()
+    await page.screenshot({ path: 'test-results/a30-operator-list-1280.png', fullPage: true })
     await page.getByRole('button', { name: 'ログアウト' }).click()
     await expect(page).toHaveURL(/\/delivery\/login/)
 
@@ -58,6 +61,8 @@ test.describe('notices (A30 おしらせ)', () => {
     await expect(row).not.toHaveClass(/yoryo-unread/)
     await page.screenshot({ path: 'test-results/a30-list-1280.png', fullPage: true })
     await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await expect(row).toBeVisible()
     await page.screenshot({ path: 'test-results/a30-list-390.png', fullPage: true })
     await page.goto('/delivery/')
     await expect(panel.getByTestId('portal-notices-count')).toBeVisible()

@@ -25,6 +25,7 @@ const ja = {
     fields: {
       noticeNo: 'おしらせ番号',
       publishAt: '公開日時',
+      publishDate: '公開日',
       category: '区分',
       title: '件名',
       body: '本文',
@@ -99,6 +100,7 @@ const en: Shape<typeof ja> = {
     fields: {
       noticeNo: 'Notice number',
       publishAt: 'Published',
+      publishDate: 'Date',
       category: 'Category',
       title: 'Title',
       body: 'Text',

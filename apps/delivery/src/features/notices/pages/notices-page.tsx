@@ -18,6 +18,7 @@ import {
   UnreadDot,
   createColumnHelper,
   exportFileName,
+  formatDate,
   formatDateTime,
   noticeQueries,
   readChoice,
@@ -75,9 +76,11 @@ export function NoticesPage() {
   const columns = useMemo(
     () => [
       column.accessor('publishAt', {
-        header: t('notices.fields.publishAt'),
-        cell: (info) => formatDateTime(info.getValue()),
-        meta: { widthClass: 'datetime' },
+        header: t('notices.fields.publishDate'),
+        cell: (info) => (
+          <span title={formatDateTime(info.getValue())}>{formatDate(info.getValue())}</span>
+        ),
+        meta: { widthClass: 'date' },
       }),
       column.accessor('category', {
         header: t('notices.fields.category'),
