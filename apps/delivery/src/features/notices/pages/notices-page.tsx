@@ -80,7 +80,7 @@ export function NoticesPage() {
         cell: (info) => (
           <span title={formatDateTime(info.getValue())}>{formatDate(info.getValue())}</span>
         ),
-        meta: { widthClass: 'date' },
+        meta: { widthClass: 'date', tabular: true },
       }),
       column.accessor('category', {
         header: t('notices.fields.category'),
@@ -127,7 +127,7 @@ export function NoticesPage() {
               id: 'readCount',
               header: t('notices.fields.readCount'),
               cell: (info) => (
-                <Text fz="sm" ta="right" className="yoryo-num">
+                <Text fz="sm" ta="right" className="yoryo-numeric">
                   {t('notices.list.readCount', { count: info.row.original.readCount ?? 0 })}
                 </Text>
               ),

@@ -57,7 +57,7 @@ export function UnreadNoticesPanel() {
           : null}
         {unread.data?.items.map((n) => (
           <li key={n.id} data-testid="portal-notice">
-            <Text fz="sm" c="dimmed" className="yoryo-num" style={{ flex: 'none' }}>
+            <Text fz="sm" c="dimmed" className="yoryo-numeric" style={{ flex: 'none' }}>
               {formatDate(n.publishAt)}
             </Text>
             <span style={{ flex: 'none' }}>
