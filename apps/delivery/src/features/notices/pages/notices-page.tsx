@@ -85,7 +85,7 @@ export function NoticesPage() {
       column.accessor('category', {
         header: t('notices.fields.category'),
         cell: (info) => <NoticeCategoryBadge category={info.getValue()} />,
-        meta: { widthClass: 'label' },
+        meta: { widthClass: 'short' },
       }),
       column.accessor('title', {
         header: t('notices.fields.title'),
@@ -115,7 +115,7 @@ export function NoticesPage() {
                 info.getValue() === 'participants'
                   ? t('notices.list.recipients', { count: info.row.original.recipientCount ?? 0 })
                   : t('notices.audience.all'),
-              meta: { widthClass: 'label' },
+              meta: { widthClass: 'short' },
             }),
             column.display({
               id: 'state',
@@ -136,7 +136,7 @@ export function NoticesPage() {
             column.accessor('noticeNo', {
               header: t('notices.fields.noticeNo'),
               cell: (info) => <span className="yoryo-code">{info.getValue()}</span>,
-              meta: { widthClass: 'code' },
+              meta: { widthClass: 'id' },
             }),
           ]
         : []),
