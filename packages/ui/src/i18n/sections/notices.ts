@@ -121,7 +121,7 @@ const en: Shape<typeof ja> = {
       unreadOnly: 'Unread only',
       unread: 'Unread',
       readCount: '{{count}}',
-      recipients: '{{count}} participants',
+      recipients: 'Participants: {{count}}',
     },
     detail: {
       back: 'Back to notices',
