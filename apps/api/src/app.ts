@@ -47,6 +47,7 @@ import {
 } from './modules/clearing/routes.ts'
 import { contractRoutes } from './modules/contracts/routes.ts'
 import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
+import { noticeRoutes } from './modules/notices/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -168,6 +169,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(replacementBoardRoutes, { prefix: '/api/v1/replacement-board' })
   await app.register(replacementRoutes, { prefix: '/api/v1/replacements' })
   await app.register(outagePlanRoutes, { prefix: '/api/v1/outage-plans' })
+  await app.register(noticeRoutes, { prefix: '/api/v1/notices' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -4,6 +4,7 @@ import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
 import { seedDemoOutagePlans } from './modules/outage-plans/public.ts'
+import { seedDemoNotices } from './modules/notices/public.ts'
 import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -54,6 +55,7 @@ async function main() {
     if (seeded) {
       await seedDemoResourceHistory(database.prisma)
       await seedDemoExpectedCapacities(database.prisma)
+      await seedDemoNotices(database.prisma)
     }
   }
   const app = await buildApp(config, { db: database.prisma, fastify: tlsOptions(config) })

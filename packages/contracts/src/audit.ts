@@ -9,6 +9,8 @@ import {
   clientCertificateStatusLabels,
   licenseCategoryLabels,
   participantStatusLabels,
+  noticeAudienceLabels,
+  noticeCategoryLabels,
   qualificationStateLabels,
   roleLabels,
   userStatusLabels,
@@ -97,6 +99,7 @@ export const auditEntityTypeLabels: Labels<
   | 'penaltyFactor'
   | 'penaltyParameters'
   | 'marketExit'
+  | 'notice'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -124,6 +127,7 @@ export const auditEntityTypeLabels: Labels<
   penaltyFactor: { ja: 'ペナルティ要素', en: 'Penalty factor' },
   penaltyParameters: { ja: 'ペナルティ算定パラメータ', en: 'Penalty parameters' },
   marketExit: { ja: '市場退出', en: 'Market exit' },
+  notice: { ja: 'おしらせ', en: 'Notice' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -240,6 +244,9 @@ export const auditActionLabels: Record<string, Label> = {
   'replacement.withdraw': { ja: '電源等差替の取下げ', en: 'Replacement withdrawn' },
   'replacement.approve': { ja: '電源等差替の承認', en: 'Replacement approved' },
   'replacement.reject': { ja: '電源等差替の却下', en: 'Replacement rejected' },
+  'notice.create': { ja: 'おしらせの登録', en: 'Notice created' },
+  'notice.update': { ja: 'おしらせの変更', en: 'Notice changed' },
+  'notice.withdraw': { ja: 'おしらせの取下げ', en: 'Notice withdrawn' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
@@ -364,6 +371,12 @@ export const auditFieldLabels: Record<string, Label> = {
   replacingResourceCode: { ja: '差替先電源等', en: 'Replacing resource' },
   consentedAt: { ja: '相手方の同意日時', en: 'Consented at' },
   amendmentSeq: { ja: '変更契約の回', en: 'Amendment no.' },
+  noticeNo: { ja: 'おしらせ番号', en: 'Notice number' },
+  title: { ja: '件名', en: 'Title' },
+  category: { ja: '区分', en: 'Category' },
+  audience: { ja: '宛先', en: 'Audience' },
+  publishAt: { ja: '公開日時', en: 'Publication time' },
+  participantCodes: { ja: '宛先事業者', en: 'Participants addressed' },
 }
 
 /**
@@ -378,6 +391,8 @@ export const auditValueLabels: Record<string, Record<string, Label>> = {
   'qualification.state': qualificationStateLabels,
   'replacement.state': replacementStateLabels,
   postingType: replacementPostingTypeLabels,
+  'notice.category': noticeCategoryLabels,
+  'notice.audience': noticeAudienceLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,

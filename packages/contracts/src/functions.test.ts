@@ -49,6 +49,7 @@ describe('function registry', () => {
     expect(menuFor('delivery', 'participantAdmin').map((e) => e.key)).toEqual([
       'deliveryPortal',
       'attachments',
+      'notices',
       'permissions',
       'deliveryFileItems',
       'deliveryMessages',

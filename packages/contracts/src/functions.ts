@@ -40,6 +40,7 @@ export const functionCodes = [
   { code: '710', app: 'preDelivery', ja: 'クライアント証明書', en: 'Client certificates' },
   { code: '824', app: 'preDelivery', ja: '実効性テスト結果', en: 'Effectiveness tests' },
   { code: 'A20', app: 'delivery', ja: '共通操作', en: 'Common operations' },
+  { code: 'A30', app: 'delivery', ja: 'おしらせ', en: 'Notices' },
   { code: 'A40', app: 'delivery', ja: 'ユーザ権限管理', en: 'User permissions' },
   { code: 'G10', app: 'delivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: 'G30', app: 'delivery', ja: 'メッセージ一覧', en: 'Message list' },
@@ -452,6 +453,19 @@ export const functionRegistry = [
     menu: false,
     view: everyone,
     edit: everyone,
+  },
+  // A30 おしらせ: every user (TSOs too) reads what is addressed to them, without an A40 right on
+  // the group (a notice must reach everyone it is addressed to); the operator posts.
+  {
+    key: 'notices',
+    code: 'A30',
+    ja: 'おしらせ',
+    en: 'Notices',
+    app: 'delivery',
+    path: '/notices',
+    subPaths: ['new', ':id', ':id/edit'],
+    view: everyone,
+    edit: operatorOnly,
   },
   // A40 ユーザ権限管理: the operator may set rights through the API on request, without a screen.
   {

@@ -18,6 +18,7 @@ import type {
   ReplacementPostingType,
   ReplacementState,
 } from './replacements.ts'
+import type { NoticeAudience, NoticeCategory, NoticeState } from './notices.ts'
 import type { Role } from './roles.ts'
 import type { UserStatus } from './users.ts'
 
@@ -237,4 +238,23 @@ export const replacementStateLabels: Labels<ReplacementState> = {
   rejected: { ja: '却下', en: 'Rejected' },
   declined: { ja: '相手方辞退', en: 'Declined' },
   withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+}
+
+// Notices (A30).
+export const noticeCategoryLabels: Labels<NoticeCategory> = {
+  info: { ja: 'お知らせ', en: 'Information' },
+  important: { ja: '重要', en: 'Important' },
+  maintenance: { ja: 'メンテナンス', en: 'Maintenance' },
+}
+
+export const noticeAudienceLabels: Labels<NoticeAudience> = {
+  all: { ja: '全ユーザ', en: 'All users' },
+  participants: { ja: '指定事業者', en: 'Chosen participants' },
+}
+
+export const noticeStateLabels: Labels<NoticeState> = {
+  draft: { ja: '下書き', en: 'Draft' },
+  scheduled: { ja: '公開予定', en: 'Scheduled' },
+  published: { ja: '公開中', en: 'Published' },
+  withdrawn: { ja: '取下げ済', en: 'Withdrawn' },
 }

@@ -142,6 +142,15 @@ export {
 } from './components/csv-export-menu.tsx'
 export * from './components/icons.tsx'
 
+// Notices (A30): queries shared by the notice screens and the delivery portal's panel
+export {
+  NOTICES_PATH,
+  noticeKeys,
+  noticeQueries,
+  type NoticeListParams,
+} from './notices/notices-api.ts'
+export { NoticeCategoryBadge, NoticeStateBadge, UnreadDot } from './notices/notice-bits.tsx'
+
 // List kit: every list screen of both SPAs
 export { ListScreen, type ListScreenProps } from './list/list-screen.tsx'
 export {

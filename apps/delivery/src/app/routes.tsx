@@ -53,7 +53,37 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/portal/pages/portal-page.tsx'),
                         'PortalPage',
-                        ['portal', 'applications'],
+                        ['portal', 'applications', 'notices'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('notices', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/notices/pages/notices-page.tsx'),
+                        'NoticesPage',
+                        ['notices', 'lists'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/notices/pages/notice-form-page.tsx'),
+                        'NoticeNewPage',
+                        ['notices', 'lists', 'shell'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/notices/pages/notice-detail-page.tsx'),
+                        'NoticeDetailPage',
+                        ['notices'],
+                      ),
+                    },
+                    ':id/edit': {
+                      lazy: lazyComponent(
+                        () => import('../features/notices/pages/notice-form-page.tsx'),
+                        'NoticeEditPage',
+                        ['notices', 'lists', 'shell'],
                       ),
                     },
                   }),

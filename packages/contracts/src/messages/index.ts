@@ -6,6 +6,7 @@ import { contractMessages } from './contracts.ts'
 import { replacementMessages } from './replacements.ts'
 import { outagePlanMessages } from './outage-plans.ts'
 import { penaltyFactorMessages } from './penalty-factors.ts'
+import { noticeMessages } from './notices.ts'
 import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
@@ -36,6 +37,7 @@ export const messages = {
   ...replacementMessages,
   ...outagePlanMessages,
   ...penaltyFactorMessages,
+  ...noticeMessages,
 } as const
 
 export type MessageId = keyof typeof messages

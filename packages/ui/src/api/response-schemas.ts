@@ -7,6 +7,9 @@ import { attachmentSchema } from '@yoryo/contracts'
  */
 export {
   maintenanceStatusSchema,
+  noticePageSchema,
+  noticeSchema,
+  noticeUnreadSchema,
   okSchema,
   portalSchema,
   sessionUserSchema,

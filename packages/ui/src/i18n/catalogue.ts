@@ -9,6 +9,7 @@ import type { replacementBoardSections } from './sections/replacement-board.ts'
 import type { replacementsSections } from './sections/replacements.ts'
 import type { outagePlansSections } from './sections/outage-plans.ts'
 import type { penaltyFactorsSections } from './sections/penalty-factors.ts'
+import type { noticesSections } from './sections/notices.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
 import type { authSections } from './sections/auth.ts'
@@ -45,7 +46,8 @@ export type FullCatalogue = typeof ja &
   (typeof replacementBoardSections)['ja'] &
   (typeof replacementsSections)['ja'] &
   (typeof outagePlansSections)['ja'] &
-  (typeof penaltyFactorsSections)['ja']
+  (typeof penaltyFactorsSections)['ja'] &
+  (typeof noticesSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

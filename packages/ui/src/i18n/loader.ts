@@ -25,6 +25,7 @@ import { ja } from './ja.ts'
  *   replacement-board, replacements   140, 160
  *   outage-plans  outage plans (180), bulk 880/890/891
  *   penalty-factors  penalty factors and market exit (190)
+ *   notices       notices (A30) and the delivery portal's unread panel
  *
  * A new section file is added here and to `FullCatalogue` (catalogue.ts).
  */
@@ -51,6 +52,7 @@ const sectionLoaders = {
   'outage-plans': () => import('./sections/outage-plans.ts').then((m) => m.outagePlansSections),
   'penalty-factors': () =>
     import('./sections/penalty-factors.ts').then((m) => m.penaltyFactorsSections),
+  notices: () => import('./sections/notices.ts').then((m) => m.noticesSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders

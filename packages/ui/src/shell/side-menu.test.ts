@@ -17,6 +17,7 @@ describe('side menu', () => {
   it('builds the delivery menu from its own entries', () => {
     expect(groupMenu('delivery', 'participantAdmin').map((g) => g.code)).toEqual([
       'A20',
+      'A30',
       'A40',
       'G10',
       'G30',
