@@ -59,6 +59,8 @@ const ja = {
       all: 'すべて',
     },
     detail: {
+      description:
+        '契約内容と月別の契約金額、変更の履歴、契約書類です。内容に誤りがなければ「確認」し、誤りがあれば修正を依頼してください。',
       back: '容量確保契約一覧へ戻る',
       terms: '契約内容',
       monthly: '月別の契約金額',
@@ -157,6 +159,8 @@ const en: Shape<typeof ja> = {
       all: 'All',
     },
     detail: {
+      description:
+        'The terms, the amounts by month, the changes and the contract documents. Confirm the contract when it is right, or ask for a correction.',
       back: 'Back to the contracts',
       terms: 'Terms',
       monthly: 'Amounts by month',

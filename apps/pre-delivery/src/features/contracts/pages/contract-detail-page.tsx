@@ -73,7 +73,7 @@ export function ContractDetailPage() {
     <Page
       functionCode="130"
       title={contract ? contract.contractNo : t('functions.contracts')}
-      description={t('contracts.description')}
+      description={t('contracts.detail.description')}
     >
       <Stack gap="md">
         <Anchor component={Link} to="/contracts" fz="sm">
