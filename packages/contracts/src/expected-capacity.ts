@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { timestampSchema } from './common.ts'
+import { currentWindowSchema, type CurrentWindow } from './portal.ts'
 import { listQuerySchema } from './list.ts'
 import {
   areaSchema,
@@ -292,21 +293,9 @@ export const expectedCapacityListQuerySchema = listQuerySchema.extend({
 })
 export type ExpectedCapacityListQuery = z.infer<typeof expectedCapacityListQuerySchema>
 
-/** The expected capacity window (期待容量登録受付): open now, else the next, else the last. */
-export const expectedCapacityWindowSchema = z
-  .object({
-    window: z
-      .object({
-        titleJa: z.string(),
-        titleEn: z.string(),
-        opensAt: timestampSchema,
-        closesAt: timestampSchema,
-        state: z.enum(['upcoming', 'open', 'closed']),
-      })
-      .nullable(),
-  })
-  .meta({ id: 'ExpectedCapacityWindow' })
-export type ExpectedCapacityWindow = z.infer<typeof expectedCapacityWindowSchema>
+/** The expected capacity window (期待容量登録受付) of a delivery year (`currentWindowSchema`). */
+export const expectedCapacityWindowSchema = currentWindowSchema
+export type ExpectedCapacityWindow = CurrentWindow
 
 // ─── Effectiveness tests (824) ─────────────────────────────────────────────────────────────────
 

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { applicationEventSchema, applicationSummarySchema } from './applications.ts'
 import { timestampSchema } from './common.ts'
+import { currentWindowSchema } from './portal.ts'
 import type { Labels } from './labels.ts'
 import { listQuerySchema } from './list.ts'
 import { areaSchema, numberCell, resourceCodeSchema, resourceKindSchema } from './resources.ts'
@@ -281,20 +282,8 @@ export const outagePlanListQuerySchema = listQuerySchema.extend({
 })
 export type OutagePlanListQuery = z.infer<typeof outagePlanListQuerySchema>
 
-/** The submission window (容量停止計画提出受付) of a delivery year: open now, else the next, else the last. */
-export const outagePlanWindowSchema = z
-  .object({
-    window: z
-      .object({
-        titleJa: z.string(),
-        titleEn: z.string(),
-        opensAt: timestampSchema,
-        closesAt: timestampSchema,
-        state: z.enum(['upcoming', 'open', 'closed']),
-      })
-      .nullable(),
-  })
-  .meta({ id: 'OutagePlanWindow' })
+/** The submission window (容量停止計画提出受付) of a delivery year (`currentWindowSchema`). */
+export const outagePlanWindowSchema = currentWindowSchema
 
 /** A contracted resource of the participant for a delivery year (the form's choices). */
 export const outagePlanResourceSchema = z

@@ -37,3 +37,22 @@ export const portalSchema = z
   })
   .meta({ id: 'Portal' })
 export type Portal = z.infer<typeof portalSchema>
+
+/**
+ * The window of a kind for a delivery year as a screen shows it (期待容量登録受付, 容量停止計画提出受付,
+ * …): open now, else the next to open, else the last that closed; null when there is none.
+ */
+export const currentWindowSchema = z
+  .object({
+    window: z
+      .object({
+        titleJa: z.string(),
+        titleEn: z.string(),
+        opensAt: timestampSchema,
+        closesAt: timestampSchema,
+        state: z.enum(['upcoming', 'open', 'closed']),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'CurrentWindow' })
+export type CurrentWindow = z.infer<typeof currentWindowSchema>

@@ -29,4 +29,4 @@ export {
 } from './service.ts'
 export { findApplicationSummaries, reviewQueueCounts } from './service.ts'
 export { applicationRoutes, type ApplicationRoutesOptions } from './application-routes.ts'
-export { windowsFor } from './window.ts'
+export { currentWindow, windowsFor } from './window.ts'

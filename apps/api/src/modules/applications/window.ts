@@ -1,3 +1,4 @@
+import type { CurrentWindow } from '@yoryo/contracts'
 import type { DbClient, Prisma } from '@yoryo/db'
 import { AppError } from '../../lib/errors.ts'
 import type { Lang } from '../../lib/problem.ts'
@@ -61,4 +62,37 @@ export async function assertWindowOpen(
       closesAt: jstMinute(stated.closesAt),
     },
   })
+}
+
+/**
+ * The window of a kind for a delivery year as screens show it (`CurrentWindow`): open now, else
+ * the next to open, else the last that closed — of that year's windows, else those for any year.
+ */
+export async function currentWindow(
+  db: DbClient,
+  windowKind: string,
+  deliveryYear?: number,
+  now = new Date(),
+): Promise<CurrentWindow> {
+  const where = await windowsFor(db, windowKind, deliveryYear)
+  const row =
+    (await db.marketWindow.findFirst({
+      where: { ...where, opensAt: { lte: now }, closesAt: { gt: now } },
+      orderBy: { closesAt: 'asc' },
+    })) ??
+    (await db.marketWindow.findFirst({
+      where: { ...where, opensAt: { gt: now } },
+      orderBy: { opensAt: 'asc' },
+    })) ??
+    (await db.marketWindow.findFirst({ where, orderBy: { closesAt: 'desc' } }))
+  if (!row) return { window: null }
+  return {
+    window: {
+      titleJa: row.titleJa,
+      titleEn: row.titleEn,
+      opensAt: row.opensAt.toISOString(),
+      closesAt: row.closesAt.toISOString(),
+      state: row.opensAt > now ? 'upcoming' : row.closesAt > now ? 'open' : 'closed',
+    },
+  }
 }

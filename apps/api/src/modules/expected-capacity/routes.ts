@@ -30,7 +30,7 @@ import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { containsText, csv, listRoute, type Direction } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
-import { applicationRoutes, windowsFor } from '../applications/public.ts'
+import { applicationRoutes, currentWindow } from '../applications/public.ts'
 import { expectedCapacityBulkFormats } from './bulk-formats.ts'
 import { calculateExpectedCapacity } from './calculation.ts'
 import {
@@ -208,35 +208,7 @@ export const expectedCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
-      const now = new Date()
-      const where = await windowsFor(app.db, EXPECTED_CAPACITY_WINDOW, request.query.deliveryYear)
-      const row =
-        (await app.db.marketWindow.findFirst({
-          where: { ...where, opensAt: { lte: now }, closesAt: { gt: now } },
-          orderBy: { closesAt: 'asc' },
-        })) ??
-        (await app.db.marketWindow.findFirst({
-          where: { ...where, opensAt: { gt: now } },
-          orderBy: { opensAt: 'asc' },
-        })) ??
-        (await app.db.marketWindow.findFirst({ where, orderBy: { closesAt: 'desc' } }))
-      if (!row) return { window: null }
-      return {
-        window: {
-          titleJa: row.titleJa,
-          titleEn: row.titleEn,
-          opensAt: row.opensAt.toISOString(),
-          closesAt: row.closesAt.toISOString(),
-          state:
-            row.opensAt > now
-              ? ('upcoming' as const)
-              : row.closesAt > now
-                ? ('open' as const)
-                : ('closed' as const),
-        },
-      }
-    },
+    async (request) => currentWindow(app.db, EXPECTED_CAPACITY_WINDOW, request.query.deliveryYear),
   )
 
   app.post(

@@ -31,7 +31,11 @@ import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { assertSameParticipant, requireAuth } from '../../lib/guards.ts'
 import { containsText, csv, listRoute, type Direction } from '../../lib/list.ts'
-import { applicationRoutes, findApplicationSummaries, windowsFor } from '../applications/public.ts'
+import {
+  applicationRoutes,
+  findApplicationSummaries,
+  currentWindow,
+} from '../applications/public.ts'
 import { equivalentDaysText, resourceYearAllowance, spanOf, yearFiguresOf } from './allowance.ts'
 import { outagePlanBulkFormats } from './bulk-formats.ts'
 import { outagePlanHandler } from './handler.ts'
@@ -216,35 +220,7 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
-      const now = new Date()
-      const where = await windowsFor(app.db, OUTAGE_PLAN_WINDOW, request.query.deliveryYear)
-      const row =
-        (await app.db.marketWindow.findFirst({
-          where: { ...where, opensAt: { lte: now }, closesAt: { gt: now } },
-          orderBy: { closesAt: 'asc' },
-        })) ??
-        (await app.db.marketWindow.findFirst({
-          where: { ...where, opensAt: { gt: now } },
-          orderBy: { opensAt: 'asc' },
-        })) ??
-        (await app.db.marketWindow.findFirst({ where, orderBy: { closesAt: 'desc' } }))
-      if (!row) return { window: null }
-      return {
-        window: {
-          titleJa: row.titleJa,
-          titleEn: row.titleEn,
-          opensAt: row.opensAt.toISOString(),
-          closesAt: row.closesAt.toISOString(),
-          state:
-            row.opensAt > now
-              ? ('upcoming' as const)
-              : row.closesAt > now
-                ? ('open' as const)
-                : ('closed' as const),
-        },
-      }
-    },
+    async (request) => currentWindow(app.db, OUTAGE_PLAN_WINDOW, request.query.deliveryYear),
   )
 
   app.get(
