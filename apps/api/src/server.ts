@@ -5,6 +5,7 @@ import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
 import { seedDemoOutagePlans } from './modules/outage-plans/public.ts'
 import { seedDemoNotices } from './modules/notices/public.ts'
+import { seedDemoPostings } from './modules/replacements/public.ts'
 import { seedDemoResourceHistory } from './modules/resources/public.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -66,6 +67,8 @@ async function main() {
     await seedDemoContracts(database.prisma, auctions.published)
     // Outage plans on the demo contracts of the published auction's year (180).
     await seedDemoOutagePlans(database.prisma)
+    // Replacement board postings (140) for the same year.
+    await seedDemoPostings(database.prisma)
   }
 
   let closing = false
