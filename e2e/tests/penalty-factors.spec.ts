@@ -101,8 +101,12 @@ test.describe('[190] penalty factors and market exit', () => {
     await login(page, await data.operator())
     await page.goto('/penalty-factors')
     await page.getByTestId('pen-register').click()
-    await page.getByTestId('pen-contract-select').click()
+    // Among all participants' contracts: typing the number searches on the server.
+    await page.getByTestId('pen-contract-select').fill(contract.contractNo)
     await page.getByRole('option', { name: new RegExp(contract.contractNo) }).click()
+    await expect(page.getByTestId('pen-contract-select')).toHaveValue(
+      new RegExp(contract.contractNo),
+    )
     await page.getByTestId('pen-type').click()
     await page.getByRole('option', { name: '実効性テスト未達' }).click()
     await page.getByTestId('pen-kw-input').fill('1500')

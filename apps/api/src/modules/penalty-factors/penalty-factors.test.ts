@@ -344,6 +344,25 @@ describe('[190] market exit', () => {
     expect(corrected.json().calculation.lines).toContainEqual({ item: 'contractKw', value: '3000' })
   })
 
+  it('the contracts to pick: newest first, searched on the server by contract no. or resource code', async () => {
+    const older = await contract({})
+    const newer = await contract({})
+    const all = (await inject(operator, 'GET', '/api/v1/market-exits/contracts')).json()
+    const ids = all.items.map((x: { id: string }) => x.id)
+    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id))
+    const byNo = await inject(
+      operator,
+      'GET',
+      `/api/v1/market-exits/contracts?q=${encodeURIComponent(older.contractNo)}`,
+    )
+    expect(byNo.json().items.map((x: { id: string }) => x.id)).toEqual([older.id])
+    const code = (
+      await t.database.prisma.resource.findUniqueOrThrow({ where: { id: newer.resourceId } })
+    ).code
+    const byCode = await inject(operator, 'GET', `/api/v1/market-exits/contracts?q=${code}`)
+    expect(byCode.json().items.map((x: { id: string }) => x.id)).toEqual([newer.id])
+  })
+
   it('after the deadline the exit costs 10 % (the filing date decides)', async () => {
     const c = await contract({ contractKw: 1_000, areaPrice: 10_000 })
     const put = await inject(operator, 'PUT', `/api/v1/penalty-parameters/${c.deliveryYear}`, {

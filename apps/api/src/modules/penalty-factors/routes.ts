@@ -333,9 +333,12 @@ export const penaltyFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listExitableContracts',
         summary:
-          'The contracts the caller’s participant may exit (not terminated); the operator: all, or one participant’s',
+          'The contracts the caller’s participant may exit (not terminated), newest first, at most 500; the operator: all, or one participant’s; `q` searches contract no., resource code or name and participant code',
         tags,
-        querystring: z.object({ participantId: z.uuid().optional() }),
+        querystring: z.object({
+          participantId: z.uuid().optional(),
+          q: z.string().trim().max(100).optional(),
+        }),
         response: { 200: z.object({ items: z.array(contractSchema) }), ...problems },
       },
     },
@@ -343,10 +346,24 @@ export const penaltyFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = requireAuth(request)
       const participantId =
         auth.user.role === 'operator' ? request.query.participantId : auth.participant.id
+      const q = request.query.q
       const rows = await app.db.contract.findMany({
-        where: { state: { not: 'terminated' }, ...(participantId ? { participantId } : {}) },
+        where: {
+          state: { not: 'terminated' },
+          ...(participantId ? { participantId } : {}),
+          ...(q
+            ? {
+                OR: [
+                  { contractNo: containsText(q) },
+                  { resource: { code: containsText(q) } },
+                  { resource: { name: containsText(q) } },
+                  { participant: { code: containsText(q) } },
+                ],
+              }
+            : {}),
+        },
         include: contractInclude,
-        orderBy: { contractNo: 'asc' },
+        orderBy: [{ createdAt: 'desc' }, { contractNo: 'desc' }],
         take: 500,
       })
       return { items: rows.map(toContract) }

@@ -77,12 +77,15 @@ export const penaltyQueries = {
       queryFn: ({ signal }) =>
         apiFetch(`${PENALTY_PARAMETERS_PATH}/${year}`, { signal, schema: penaltyParametersSchema }),
     }),
-  /** The contracts that may exit (not terminated): the participant's own, all for the operator. */
-  contracts: () =>
+  /**
+   * The contracts that may exit (not terminated), newest first: the participant's own, all for
+   * the operator; `q` searches on the server (contract no., resource, participant code).
+   */
+  contracts: (q = '') =>
     queryOptions({
-      queryKey: penaltyKeys.contracts(),
+      queryKey: [...penaltyKeys.contracts(), q],
       queryFn: ({ signal }) =>
-        apiFetch(`${MARKET_EXITS_PATH}/contracts`, {
+        apiFetch(`${MARKET_EXITS_PATH}/contracts${q ? `?q=${encodeURIComponent(q)}` : ''}`, {
           signal,
           schema: z.object({ items: z.array(contractSchema) }),
         }),

@@ -9,7 +9,8 @@ import {
   Text,
   Textarea,
 } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { useDebouncedValue } from '@mantine/hooks'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import {
   jstDateOf,
   penaltyFactorTypes,
@@ -68,7 +69,17 @@ export function PenaltyFactorFormPage() {
 function PenaltyFactorForm({ existing }: { existing: PenaltyFactor | null }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const contracts = useQuery({ ...penaltyQueries.contracts(), enabled: !existing })
+  // The operator may pick from thousands of contracts: typing searches on the server.
+  // The chosen option stays listed (its label in the box is not a search).
+  const [contractSearch, setContractSearch] = useState('')
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null)
+  const [debounced] = useDebouncedValue(contractSearch, 250)
+  const searched = debounced === picked?.label ? '' : debounced.trim()
+  const contracts = useQuery({
+    ...penaltyQueries.contracts(searched),
+    enabled: !existing,
+    placeholderData: keepPreviousData,
+  })
   const register = useRegisterPenaltyFactor()
   const change = useChangePenaltyFactor(existing?.id ?? '')
   const mutation = existing ? change : register
@@ -123,6 +134,17 @@ function PenaltyFactorForm({ existing }: { existing: PenaltyFactor | null }) {
     setSavedId(saved.id)
   }
 
+  const found = (contracts.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: `${c.participantCode} ${t('penaltyFactors.form.contractOption', {
+      contractNo: c.contractNo,
+      resourceName: c.resourceName,
+      kw: formatNumber(c.contractKw),
+    })}`,
+  }))
+  const contractOptions =
+    picked && !found.some((o) => o.value === picked.value) ? [picked, ...found] : found
+
   return (
     <Page
       functionCode="190"
@@ -141,17 +163,17 @@ function PenaltyFactorForm({ existing }: { existing: PenaltyFactor | null }) {
             ) : (
               <Select
                 label={t('penaltyFactors.form.contract')}
-                data={(contracts.data?.items ?? []).map((c) => ({
-                  value: c.id,
-                  label: `${c.participantCode} ${t('penaltyFactors.form.contractOption', {
-                    contractNo: c.contractNo,
-                    resourceName: c.resourceName,
-                    kw: formatNumber(c.contractKw),
-                  })}`,
-                }))}
+                data={contractOptions}
                 value={contractId}
-                onChange={setContractId}
+                onChange={(value, option) => {
+                  setContractId(value)
+                  setPicked(value ? option : null)
+                }}
                 searchable
+                searchValue={contractSearch}
+                onSearchChange={setContractSearch}
+                // The server has filtered already (also by resource code, not in the label).
+                filter={({ options }) => options}
                 required
                 maw={560}
                 nothingFoundMessage={t('penaltyFactors.form.noContracts')}
