@@ -162,7 +162,7 @@ test.describe('[190] penalty factors and market exit', () => {
     if (!contract) throw new Error('no contract')
     await login(page, await data.operator())
     await page.goto('/penalty-factors/new')
-    await page.getByTestId('pen-contract-select').click()
+    await page.getByTestId('pen-contract-select').fill(contract.contractNo)
     await page.getByRole('option', { name: new RegExp(contract.contractNo) }).click()
     await page.getByTestId('pen-kw-input').fill('1000')
     await page.getByTestId('pen-basis').fill('市場退出（届出）')
