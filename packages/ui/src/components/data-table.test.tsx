@@ -5,13 +5,7 @@ import { createRoot, type Root } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createI18n } from '../i18n/i18n.ts'
-import {
-  COLUMN_WIDTHS,
-  columnPlan,
-  createColumnHelper,
-  DataTable,
-  plannedMinWidth,
-} from './data-table.tsx'
+import { COLUMN_WIDTHS, createColumnHelper, DataTable, plannedMinWidth } from './data-table.tsx'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -96,11 +90,6 @@ describe('DataTable', () => {
     expect(plannedMinWidth(planned.map((c) => c.meta))).toBe(
       COLUMN_WIDTHS.code.min + COLUMN_WIDTHS.email.min + 64,
     )
-    // English status labels ("Correction requested") get a wider badge column than Japanese.
-    const status = [{ widthClass: 'status' as const }]
-    expect(plannedMinWidth(status, 'en')).toBeGreaterThan(plannedMinWidth(status, 'ja') ?? 0)
-    expect(columnPlan('status', 'en-US').width).toBe(COLUMN_WIDTHS.status.en?.width)
-    expect(columnPlan('code', 'en').width).toBe(COLUMN_WIDTHS.code.width)
     const email = bodyRows()[0]?.cells[1] as HTMLTableCellElement
     expect(email.className).toContain('yoryo-cell-truncate')
     expect(email.title).toBe('Beta')

@@ -66,7 +66,7 @@ export type ColumnWidthClass =
  */
 export const COLUMN_WIDTHS: Record<
   ColumnWidthClass,
-  { width?: number; min: number; truncate: boolean; en?: { width: number; min: number } }
+  { width?: number; min: number; truncate: boolean }
 > = {
   /** Codes and IDs: 事業者コード, user ID, receipt numbers (longer ones are cut). */
   code: { width: 88, min: 88, truncate: true },
@@ -76,8 +76,8 @@ export const COLUMN_WIDTHS: Record<
   short: { width: 112, min: 112, truncate: false },
   /** Longer labels: licence categories, operations of the audit log (wrap when longer). */
   label: { width: 144, min: 144, truncate: false },
-  /** A status badge (English labels such as "Correction requested" need more room). */
-  status: { width: 84, min: 84, truncate: false, en: { width: 148, min: 148 } },
+  /** A status badge. */
+  status: { width: 84, min: 84, truncate: false },
   date: { width: 104, min: 104, truncate: false },
   /** `yyyy/MM/dd HH:mm`. */
   datetime: { width: 128, min: 128, truncate: false },
@@ -94,21 +94,14 @@ export const COLUMN_WIDTHS: Record<
   text: { min: 160, truncate: true },
 }
 
-/** A class's plan in a language (English labels may need more room than Japanese ones). */
-export function columnPlan(widthClass: ColumnWidthClass, language = 'ja') {
-  const plan = COLUMN_WIDTHS[widthClass]
-  return language.startsWith('en') && plan.en ? { ...plan, ...plan.en } : plan
-}
-
 /** The table's least width under the plan (px), or undefined when no column declares a class. */
 export function plannedMinWidth(
   metas: readonly ({ widthClass?: ColumnWidthClass; width?: number } | undefined)[],
-  language = 'ja',
 ): number | undefined {
   if (!metas.some((meta) => meta?.widthClass)) return undefined
   return metas.reduce(
     (sum, meta) =>
-      sum + (meta?.widthClass ? columnPlan(meta.widthClass, language).min : (meta?.width ?? 96)),
+      sum + (meta?.widthClass ? COLUMN_WIDTHS[meta.widthClass].min : (meta?.width ?? 96)),
     0,
   )
 }
@@ -170,7 +163,7 @@ export function DataTable<T>({
   rowClassName,
   renderExpanded,
 }: DataTableProps<T>) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [localSorting, setSorting] = useState<SortingState>(initialSorting)
   const manualSorting = onSortingChange !== undefined
   const sorting = manualSorting ? (serverSorting ?? []) : localSorting
@@ -200,7 +193,6 @@ export function DataTable<T>({
   const activeIndex = Math.min(focusIndex, Math.max(rows.length - 1, 0))
   const minWidth = plannedMinWidth(
     table.getVisibleLeafColumns().map((column) => column.columnDef.meta),
-    i18n.language,
   )
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
@@ -251,9 +243,7 @@ export function DataTable<T>({
           <colgroup>
             {table.getVisibleLeafColumns().map((column) => {
               const meta = column.columnDef.meta
-              const width = meta?.widthClass
-                ? columnPlan(meta.widthClass, i18n.language).width
-                : meta?.width
+              const width = meta?.widthClass ? COLUMN_WIDTHS[meta.widthClass].width : meta?.width
               return <col key={column.id} style={width === undefined ? undefined : { width }} />
             })}
           </colgroup>
@@ -264,9 +254,7 @@ export function DataTable<T>({
               {headerGroup.headers.map((header) => {
                 const meta = header.column.columnDef.meta
                 const align = meta?.align ?? (meta?.numeric ? 'right' : 'left')
-                const planned = meta?.widthClass
-                  ? columnPlan(meta.widthClass, i18n.language)
-                  : undefined
+                const planned = meta?.widthClass ? COLUMN_WIDTHS[meta.widthClass] : undefined
                 const sorted = header.column.getIsSorted()
                 const canSort = header.column.getCanSort()
                 const content = header.isPlaceholder
