@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
+import { seedDemoDeliveryYear } from './modules/assessment-basis/public.ts'
 import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
@@ -69,6 +70,9 @@ async function main() {
     await seedDemoOutagePlans(database.prisma)
     // Replacement board postings (140) for the same year.
     await seedDemoPostings(database.prisma)
+    // The delivery year (issue 12): contracts in delivery for the last complete month, then the
+    // month's feeds, outage plans, omission flags and assessment on top of them.
+    await seedDemoDeliveryYear(database.prisma)
   }
 
   let closing = false

@@ -42,6 +42,38 @@ export const functionCodes = [
   { code: 'A20', app: 'delivery', ja: '共通操作', en: 'Common operations' },
   { code: 'A30', app: 'delivery', ja: 'おしらせ', en: 'Notices' },
   { code: 'A40', app: 'delivery', ja: 'ユーザ権限管理', en: 'User permissions' },
+  { code: 'B00', app: 'delivery', ja: '容量停止計画', en: 'Outage plans (delivery year)' },
+  { code: 'B10', app: 'delivery', ja: 'アセスメント算定諸元', en: 'Assessment parameters' },
+  { code: 'B20', app: 'delivery', ja: '差替配分供給力', en: 'Replacement allocation' },
+  {
+    code: 'B40',
+    app: 'delivery',
+    ja: 'アセスメント算定結果(発動指令以外)',
+    en: 'Assessment results',
+  },
+  {
+    code: 'B50',
+    app: 'delivery',
+    ja: '容量停止計画登録漏れ確認審査',
+    en: 'Outage omission review',
+  },
+  { code: 'B60', app: 'delivery', ja: '発電量調整受電電力量登録値', en: 'Metered generation' },
+  { code: 'B70', app: 'delivery', ja: '供給指示対応実績確認', en: 'Supply instruction response' },
+  {
+    code: 'B80',
+    app: 'delivery',
+    ja: '広域予備率低下に伴う供給力提供通知管理',
+    en: 'Reserve-margin notices',
+  },
+  { code: 'B90', app: 'delivery', ja: 'アセスメント結果(稼働抑制)', en: 'Operation restraint' },
+  {
+    code: 'C00',
+    app: 'delivery',
+    ja: 'アセスメント算定結果(発動指令)',
+    en: 'Dispatch-order assessment',
+  },
+  { code: 'C10', app: 'delivery', ja: '発動指令アセスメントデータ', en: 'Dispatch-order data' },
+  { code: 'G00', app: 'delivery', ja: '一括登録・変更', en: 'Bulk registration (delivery)' },
   { code: 'G10', app: 'delivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: 'G30', app: 'delivery', ja: 'メッセージ一覧', en: 'Message list' },
   { code: 'K10', app: 'delivery', ja: '一括登録様式サンプル', en: 'Bulk file samples' },
@@ -467,6 +499,137 @@ export const functionRegistry = [
     view: everyone,
     edit: operatorOnly,
   },
+  // ── The delivery year (issue 12). Screens add their `path` / `subPaths`. ──
+  // B00 容量停止計画: 180's records in the delivery year's window.
+  {
+    key: 'deliveryOutagePlans',
+    code: 'B00',
+    ja: '容量停止計画',
+    en: 'Outage plans',
+    app: 'delivery',
+    group: 'B00',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
+  },
+  // B10 アセスメント算定諸元: per resource and month (participants); the operator sets the
+  // parameters of a delivery year.
+  {
+    key: 'assessmentParameters',
+    code: 'B10',
+    ja: 'アセスメント算定諸元',
+    en: 'Assessment parameters',
+    app: 'delivery',
+    group: 'B10',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // B20 差替配分供給力: the replacement allocation by month.
+  {
+    key: 'replacementAllocations',
+    code: 'B20',
+    ja: '差替配分供給力',
+    en: 'Replacement allocation',
+    app: 'delivery',
+    group: 'B10',
+    view: ['operator', ...participantRoles],
+    edit: [],
+  },
+  // B40 アセスメント算定結果(発動指令以外): the operator runs the monthly assessment.
+  {
+    key: 'assessmentResults',
+    code: 'B40',
+    ja: 'アセスメント算定結果',
+    en: 'Assessment results',
+    app: 'delivery',
+    group: 'B40',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // B50 容量停止計画登録漏れ確認審査: the participant answers, the operator decides.
+  {
+    key: 'outageOmissions',
+    code: 'B50',
+    ja: '容量停止計画登録漏れ確認審査',
+    en: 'Outage omission review',
+    app: 'delivery',
+    group: 'B50',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
+  },
+  // B60–B90, C10: the data feeds. The TSO and the operator feed (API, G00); participants read
+  // their own resources' data.
+  {
+    key: 'meteredGeneration',
+    code: 'B60',
+    ja: '発電量調整受電電力量',
+    en: 'Metered generation',
+    app: 'delivery',
+    group: 'B60',
+    view: everyone,
+    edit: ['operator', 'tso'],
+  },
+  {
+    key: 'supplyInstructions',
+    code: 'B70',
+    ja: '供給指示対応実績確認',
+    en: 'Supply instructions',
+    app: 'delivery',
+    group: 'B40',
+    view: everyone,
+    edit: ['operator', 'tso'],
+  },
+  {
+    key: 'reserveNotices',
+    code: 'B80',
+    ja: '供給力提供通知',
+    en: 'Reserve-margin notices',
+    app: 'delivery',
+    group: 'B40',
+    view: everyone,
+    edit: ['operator', 'tso'],
+  },
+  {
+    key: 'operationRestraint',
+    code: 'B90',
+    ja: '稼働抑制',
+    en: 'Operation restraint',
+    app: 'delivery',
+    group: 'B40',
+    view: everyone,
+    edit: ['operator', 'tso'],
+  },
+  // C00 アセスメント算定結果(発動指令), C10 発動指令アセスメントデータ.
+  {
+    key: 'dispatchOrderResults',
+    code: 'C00',
+    ja: '発動指令アセスメント結果',
+    en: 'Dispatch-order results',
+    app: 'delivery',
+    group: 'C00',
+    view: ['operator', ...participantRoles],
+    edit: [],
+  },
+  {
+    key: 'dispatchOrders',
+    code: 'C10',
+    ja: '発動指令アセスメントデータ',
+    en: 'Dispatch-order data',
+    app: 'delivery',
+    group: 'C00',
+    view: everyone,
+    edit: ['operator', 'tso'],
+  },
+  // G00 一括登録・変更: the delivery-period bulk formats (outage plans, feeds).
+  {
+    key: 'deliveryBulkImports',
+    code: 'G00',
+    ja: '一括登録・変更',
+    en: 'Bulk registration',
+    app: 'delivery',
+    group: 'G00',
+    view: everyone,
+    edit: everyone,
+  },
   // A40 ユーザ権限管理: the operator may set rights through the API on request, without a screen.
   {
     key: 'permissions',
@@ -553,7 +716,8 @@ export interface MenuPermission {
 
 /** Whether a role has every right whatever its A40 rights (administrators and the operator). */
 function seesAllGroups(role: Role): boolean {
-  return role === 'operator' || role === 'participantAdmin'
+  // A TSO has no administrator granting A40 rights: its role alone decides.
+  return role === 'operator' || role === 'participantAdmin' || role === 'tso'
 }
 
 /**

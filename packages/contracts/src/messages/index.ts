@@ -7,6 +7,10 @@ import { replacementMessages } from './replacements.ts'
 import { outagePlanMessages } from './outage-plans.ts'
 import { penaltyFactorMessages } from './penalty-factors.ts'
 import { noticeMessages } from './notices.ts'
+import { assessmentBasisMessages } from './assessment-basis.ts'
+import { assessmentMessages } from './assessment.ts'
+import { deliveryDataMessages } from './delivery-data.ts'
+import { feedMessages } from './feeds.ts'
 import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
@@ -38,6 +42,10 @@ export const messages = {
   ...outagePlanMessages,
   ...penaltyFactorMessages,
   ...noticeMessages,
+  ...assessmentBasisMessages,
+  ...assessmentMessages,
+  ...deliveryDataMessages,
+  ...feedMessages,
 } as const
 
 export type MessageId = keyof typeof messages

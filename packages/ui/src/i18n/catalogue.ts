@@ -10,6 +10,10 @@ import type { replacementsSections } from './sections/replacements.ts'
 import type { outagePlansSections } from './sections/outage-plans.ts'
 import type { penaltyFactorsSections } from './sections/penalty-factors.ts'
 import type { noticesSections } from './sections/notices.ts'
+import type { assessmentBasisSections } from './sections/assessment-basis.ts'
+import type { assessmentSections } from './sections/assessment.ts'
+import type { deliveryDataSections } from './sections/delivery-data.ts'
+import type { feedsSections } from './sections/feeds.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
 import type { authSections } from './sections/auth.ts'
@@ -47,7 +51,11 @@ export type FullCatalogue = typeof ja &
   (typeof replacementsSections)['ja'] &
   (typeof outagePlansSections)['ja'] &
   (typeof penaltyFactorsSections)['ja'] &
-  (typeof noticesSections)['ja']
+  (typeof noticesSections)['ja'] &
+  (typeof assessmentBasisSections)['ja'] &
+  (typeof assessmentSections)['ja'] &
+  (typeof deliveryDataSections)['ja'] &
+  (typeof feedsSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

@@ -26,6 +26,10 @@ import { ja } from './ja.ts'
  *   outage-plans  outage plans (180), bulk 880/890/891
  *   penalty-factors  penalty factors and market exit (190)
  *   notices       notices (A30) and the delivery portal's unread panel
+ *   feeds         data feeds in (TSO / operator), G00 delivery bulk files
+ *   delivery-data delivery-period data of participants (B60, B70, B80, B90, C10)
+ *   assessment    the monthly assessment (B40, B50, C00)
+ *   assessment-basis  B00 outage plans in the year, B10 parameters, B20 allocation
  *
  * A new section file is added here and to `FullCatalogue` (catalogue.ts).
  */
@@ -53,6 +57,11 @@ const sectionLoaders = {
   'penalty-factors': () =>
     import('./sections/penalty-factors.ts').then((m) => m.penaltyFactorsSections),
   notices: () => import('./sections/notices.ts').then((m) => m.noticesSections),
+  'assessment-basis': () =>
+    import('./sections/assessment-basis.ts').then((m) => m.assessmentBasisSections),
+  assessment: () => import('./sections/assessment.ts').then((m) => m.assessmentSections),
+  'delivery-data': () => import('./sections/delivery-data.ts').then((m) => m.deliveryDataSections),
+  feeds: () => import('./sections/feeds.ts').then((m) => m.feedsSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders

@@ -1,0 +1,227 @@
+/**
+ * The basis of the monthly assessment (B10 / B20): for a month of a delivery year, every resource
+ * that carries a requirement — its contract kW after replacements and the annual amount A that
+ * goes with those kW — and the parameters of the delivery year. The assessment job (B40), the B10
+ * screen and the B20 screen all read it from here, so they can never disagree.
+ *
+ * - Contracts counted: confirmed, active, amended; a terminated one for the months before the
+ *   month it was terminated in (JST). Drafts and contracts under a correction request carry no
+ *   requirement yet.
+ * - Replacement (rules.md §7, B20): an allocation of `kw` of contract C to resource R in a month
+ *   moves those kW — and A × kw / C.contractKw (floored to the yen) — from C's resource to R.
+ * - A resource with several contracts (main and additional auction) is assessed once, on the sum.
+ */
+import type { AssessmentInput } from '@yoryo/domain'
+import { fiscalYearOf, jstDateOf, type Area, type ResourceKind } from '@yoryo/contracts'
+import type { DbClient } from '@yoryo/db'
+
+export const COUNTED_CONTRACT_STATES = ['confirmed', 'active', 'amended', 'terminated'] as const
+
+/** The delivery year (fiscal year, April–March) a `YYYY-MM` month belongs to. */
+export function deliveryYearOfMonth(month: string): number {
+  return fiscalYearOf(`${month}-01`)
+}
+
+export interface BasisContract {
+  contractId: string
+  contractNo: string
+  contractKw: number
+  annualAmount: number
+}
+
+export interface BasisAllocation {
+  contractNo: string
+  /** The other resource: where the kW went (out) or came from (in). */
+  resourceCode: string
+  kw: number
+  /** The part of A that moves with the kW (floored to the yen). */
+  annualAmount: number
+}
+
+export interface ResourceMonthBasis {
+  month: string
+  deliveryYear: number
+  resourceId: string
+  resourceCode: string
+  resourceName: string
+  kind: ResourceKind
+  area: Area
+  participantId: string
+  participantCode: string
+  /** The kW assessed this month: Σ contracts − allocated out + allocated in. */
+  contractKw: number
+  /** A for those kW (yen per year, after deduction). */
+  annualAmount: number
+  contracts: BasisContract[]
+  allocationsOut: BasisAllocation[]
+  allocationsIn: BasisAllocation[]
+}
+
+/**
+ * The resources assessed in `month`, in resource code order; `participantId` / `resourceIds`
+ * narrow the set (a participant's B10 screen, one resource). Resources whose kW all moved away
+ * are kept with contractKw 0 (B10 shows them); the job skips them.
+ */
+export async function assessmentBasis(
+  db: DbClient,
+  month: string,
+  filter: { participantId?: string; resourceIds?: string[] } = {},
+): Promise<ResourceMonthBasis[]> {
+  const deliveryYear = deliveryYearOfMonth(month)
+  const contracts = await db.contract.findMany({
+    where: {
+      deliveryYear,
+      state: { in: [...COUNTED_CONTRACT_STATES] },
+      ...(filter.resourceIds ? { resourceId: { in: filter.resourceIds } } : {}),
+    },
+    select: {
+      id: true,
+      contractNo: true,
+      contractKw: true,
+      annualAmount: true,
+      state: true,
+      terminatedAt: true,
+      resourceId: true,
+    },
+    orderBy: { contractNo: 'asc' },
+  })
+  const counted = contracts.filter(
+    (c) =>
+      c.state !== 'terminated' || (c.terminatedAt && jstDateOf(c.terminatedAt).slice(0, 7) > month),
+  )
+  const byId = new Map(counted.map((c) => [c.id, c]))
+  const allocations = await db.replacementAllocation.findMany({
+    where: {
+      month,
+      replacement: { state: 'approved' },
+      OR: [
+        { contractId: { in: [...byId.keys()] } },
+        ...(filter.resourceIds ? [{ resourceId: { in: filter.resourceIds } }] : [{}]),
+      ],
+    },
+    select: {
+      kw: true,
+      resourceId: true,
+      contract: {
+        select: {
+          id: true,
+          contractNo: true,
+          contractKw: true,
+          annualAmount: true,
+          resourceId: true,
+          state: true,
+        },
+      },
+    },
+  })
+  const resourceIds = new Set<string>(counted.map((c) => c.resourceId))
+  for (const a of allocations) {
+    resourceIds.add(a.resourceId)
+    resourceIds.add(a.contract.resourceId)
+  }
+  const resources = await db.resource.findMany({
+    where: {
+      id: { in: [...resourceIds] },
+      ...(filter.participantId ? { participantId: filter.participantId } : {}),
+    },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      area: true,
+      participantId: true,
+      participant: { select: { code: true } },
+    },
+  })
+  const codeOf = new Map<string, string>()
+  const out = new Map<string, ResourceMonthBasis>()
+  for (const r of resources) {
+    codeOf.set(r.id, r.code)
+    out.set(r.id, {
+      month,
+      deliveryYear,
+      resourceId: r.id,
+      resourceCode: r.code,
+      resourceName: r.name,
+      kind: r.kind,
+      area: r.area,
+      participantId: r.participantId,
+      participantCode: r.participant.code,
+      contractKw: 0,
+      annualAmount: 0,
+      contracts: [],
+      allocationsOut: [],
+      allocationsIn: [],
+    })
+  }
+  for (const c of counted) {
+    const b = out.get(c.resourceId)
+    if (!b) continue
+    const annualAmount = Number(c.annualAmount)
+    b.contracts.push({
+      contractId: c.id,
+      contractNo: c.contractNo,
+      contractKw: c.contractKw,
+      annualAmount,
+    })
+    b.contractKw += c.contractKw
+    b.annualAmount += annualAmount
+  }
+  for (const a of allocations) {
+    const moved = Number((a.contract.annualAmount * BigInt(a.kw)) / BigInt(a.contract.contractKw))
+    const from = out.get(a.contract.resourceId)
+    const to = out.get(a.resourceId)
+    if (from && byId.has(a.contract.id)) {
+      from.allocationsOut.push({
+        contractNo: a.contract.contractNo,
+        resourceCode: codeOf.get(a.resourceId) ?? '',
+        kw: a.kw,
+        annualAmount: moved,
+      })
+      from.contractKw -= a.kw
+      from.annualAmount -= moved
+    }
+    if (to && byId.has(a.contract.id)) {
+      to.allocationsIn.push({
+        contractNo: a.contract.contractNo,
+        resourceCode: codeOf.get(a.contract.resourceId) ?? '',
+        kw: a.kw,
+        annualAmount: moved,
+      })
+      to.contractKw += a.kw
+      to.annualAmount += moved
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.resourceCode < b.resourceCode ? -1 : 1))
+}
+
+/** rules.md §5 defaults, used for a delivery year without a stored parameter set. */
+export const DEFAULT_ASSESSMENT_PARAMETERS: AssessmentInput['parameters'] = {
+  outageAllowanceDays: 58,
+  multipliers: { unplannedOutage: 3, supplyInstruction: 3, reserveNotice: 1.5 },
+  expectedOrdersPerYear: 12,
+  monthlyCapShare: 0.183,
+  annualCapShare: 1.1,
+}
+
+/** The parameters of a delivery year (B10): the stored set, else the defaults. */
+export async function assessmentParameters(
+  db: DbClient,
+  deliveryYear: number,
+): Promise<AssessmentInput['parameters'] & { version: number | null }> {
+  const row = await db.assessmentParameterSet.findUnique({ where: { deliveryYear } })
+  if (!row) return { ...DEFAULT_ASSESSMENT_PARAMETERS, version: null }
+  return {
+    outageAllowanceDays: Number(row.outageAllowanceDays.toString()),
+    multipliers: {
+      unplannedOutage: Number(row.unplannedOutageMultiplier.toString()),
+      supplyInstruction: Number(row.supplyInstructionMultiplier.toString()),
+      reserveNotice: Number(row.reserveNoticeMultiplier.toString()),
+    },
+    expectedOrdersPerYear: row.expectedOrdersPerYear,
+    monthlyCapShare: Number(row.monthlyCapShare.toString()),
+    annualCapShare: Number(row.annualCapShare.toString()),
+    version: row.version,
+  }
+}
