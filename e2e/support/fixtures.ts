@@ -378,6 +378,7 @@ export class TestData {
       areaPrice?: number
       state?: 'draft' | 'confirmed' | 'correctionRequested' | 'active' | 'amended' | 'terminated'
       area?: string
+      kind?: 'stable' | 'variableSingle' | 'variableAggregate' | 'dispatchOrder'
     } = {},
   ): Promise<{
     auctionId: string
@@ -396,6 +397,28 @@ export class TestData {
     })
     expect(res.status(), await res.text()).toBe(200)
     return (await res.json()) as Awaited<ReturnType<TestData['contracts']>>
+  }
+
+  /**
+   * Delivery-period data written as the TSO's feed would (B60–B90, C10): series of 48 values per
+   * resource-day (meteredKwh, instructedKw, deliveredKw, restrainedKw, offeredKw), reserve margins
+   * per area-day, dispatch orders. Use with `contracts(…, { state: 'active', deliveryYear })`.
+   */
+  async deliveryData(input: {
+    days?: { resourceId: string; date: string; series: Record<string, number[]> }[]
+    notices?: { area: string; date: string; marginBp: number[]; noticeKind: string[] }[]
+    orders?: {
+      orderId: string
+      resourceId: string
+      orderedAt: string
+      startAt: string
+      instructedKw: number
+      baselineKw: number[]
+      actualKw: number[]
+    }[]
+  }): Promise<void> {
+    const res = await this.request.post('/api/test-support/delivery-data', { data: input })
+    expect(res.status(), await res.text()).toBe(200)
   }
 
   /** An approved expected capacity (070) of a resource for a delivery year. */

@@ -26,6 +26,7 @@ import { normaliseFingerprint, sha256Hex } from '../../lib/crypto.ts'
 import { SESSION_COOKIE } from '../../lib/app-types.ts'
 import { hashPassword } from '../auth/public.ts'
 import { createTestAuction } from '../clearing/public.ts'
+import { daySeries, putDaySeries, putDispatchOrder, putReserveNoticeDay } from '../feeds/public.ts'
 
 /** A random, valid 法人番号 (check digit in front, NTA rule). */
 function randomCorporateNumber(): string {
@@ -341,6 +342,7 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
           areaPrice: z.number().int().min(0).default(10_000),
           state: contractStateSchema.default('confirmed'),
           area: areaSchema.optional(),
+          kind: resourceKindSchema.default('stable'),
         }),
       },
     },
@@ -360,7 +362,7 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const contracts = []
       for (let i = 0; i < input.contracts; i++) {
-        const example = resourceExample('stable', randomInt(1_000_000))
+        const example = resourceExample(input.kind, randomInt(1_000_000))
         const resource = await createResource(app.db, {
           participantId: participant.id,
           values: input.area ? { ...example, area: input.area } : example,
@@ -391,6 +393,73 @@ export const testSupportRoutes: FastifyPluginAsyncZod = async (app) => {
         deliveryYear: auction.deliveryYear,
         contracts,
       }
+    },
+  )
+
+  /**
+   * Delivery-period data (B60–B90, C10) written through the feed store, as the TSO's feed
+   * would: series of resource-days, reserve margins of area-days, dispatch orders.
+   */
+  app.post(
+    '/delivery-data',
+    {
+      config: { access: { public: true, duringMaintenance: true } },
+      schema: {
+        hide: true,
+        body: z.object({
+          days: z
+            .array(
+              z.object({
+                resourceId: z.uuid(),
+                date: z.string(),
+                series: z.partialRecord(z.enum(daySeries), z.array(z.number().int()).length(48)),
+              }),
+            )
+            .default([]),
+          notices: z
+            .array(
+              z.object({
+                area: areaSchema,
+                date: z.string(),
+                marginBp: z.array(z.number().int()).length(48),
+                noticeKind: z.array(z.string()).length(48),
+              }),
+            )
+            .default([]),
+          orders: z
+            .array(
+              z.object({
+                orderId: z.string(),
+                resourceId: z.uuid(),
+                orderedAt: z.iso.datetime({ offset: true }),
+                startAt: z.iso.datetime({ offset: true }),
+                instructedKw: z.number().int(),
+                baselineKw: z.array(z.number().int()),
+                actualKw: z.array(z.number().int()),
+              }),
+            )
+            .default([]),
+        }),
+      },
+    },
+    async (request) => {
+      const writer = { source: 'test', userId: null }
+      const { days, notices, orders } = request.body
+      await app.db.$transaction(async (tx) => {
+        for (const day of days) {
+          const resource = await tx.resource.findUniqueOrThrow({ where: { id: day.resourceId } })
+          await putDaySeries(tx, writer, { ...day, resourceCode: resource.code })
+        }
+        for (const notice of notices) await putReserveNoticeDay(tx, writer, notice)
+        for (const order of orders) {
+          await putDispatchOrder(tx, writer, {
+            ...order,
+            orderedAt: new Date(order.orderedAt),
+            startAt: new Date(order.startAt),
+          })
+        }
+      })
+      return { days: days.length, notices: notices.length, orders: orders.length }
     },
   )
 

@@ -123,4 +123,43 @@ describe('test support (e2e data through the db factories)', () => {
     })
     expect(ec).toBe(2)
   })
+
+  it('writes delivery-period data of a resource through the feed store', async () => {
+    const made = (
+      await t.app.inject({ method: 'POST', url: '/api/test-support/participants', payload: {} })
+    ).json() as { id: string; code: string }
+    const contracts = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/test-support/contracts',
+        payload: { participantCode: made.code, kind: 'dispatchOrder', state: 'active' },
+      })
+    ).json() as { contracts: { resourceId: string }[] }
+    const resourceId = contracts.contracts[0]?.resourceId as string
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/test-support/delivery-data',
+      payload: {
+        days: [{ resourceId, date: '2030-06-01', series: { meteredKwh: Array(48).fill(5) } }],
+        orders: [
+          {
+            orderId: `T-${made.code}`,
+            resourceId,
+            orderedAt: '2030-06-01T00:00:00+09:00',
+            startAt: '2030-06-01T17:00:00+09:00',
+            instructedKw: 1_000,
+            baselineKw: [3_000, 3_000],
+            actualKw: [2_000, 2_500],
+          },
+        ],
+      },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const db = t.database.prisma
+    expect((await db.resource.findUniqueOrThrow({ where: { id: resourceId } })).kind).toBe(
+      'dispatchOrder',
+    )
+    expect(await db.deliveryDay.count({ where: { resourceId } })).toBe(1)
+    expect(await db.dispatchOrder.count({ where: { resourceId } })).toBe(1)
+  })
 })
