@@ -20,8 +20,15 @@ describe('routeAccess', () => {
     })
   })
 
-  it('refuses functions of different groups in one rule', () => {
+  it('refuses a function without a group beside one with a group', () => {
     expect(() => routeAccess(['users', 'participant'], 'view')).toThrow()
+  })
+
+  it('takes a right on any group for functions of different groups (180 / B00)', () => {
+    expect(routeAccess(['outagePlans', 'deliveryOutagePlans'], 'edit')).toEqual({
+      roles: ['operator', 'participantAdmin', 'participantUser'],
+      permission: { function: ['180', 'B00'], mode: 'edit' },
+    })
   })
 
   it('gives every registry role set in the registry shape', () => {

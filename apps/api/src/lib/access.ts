@@ -1,4 +1,4 @@
-import { functionOf, type FunctionKey, type Role } from '@yoryo/contracts'
+import { functionOf, type FunctionGroupCode, type FunctionKey, type Role } from '@yoryo/contracts'
 import type { Access } from './context.ts'
 
 type Mode = 'view' | 'edit'
@@ -12,7 +12,9 @@ type PrivateAccess = Extract<Access, { public?: false }>
  *   config: { access: routeAccess('users', 'edit') }
  *   config: { access: routeAccess(['participant', 'participants'], 'view') }  // one API, two screens
  *
- * Several functions: the union of their roles; they must share their group. `extra` adds the
+ * Several functions: the union of their roles; of different groups (one record kept by two
+ * functions, e.g. outage plans 180 / B00), a right on any of the groups suffices; either all
+ * functions have a group or none. `extra` adds the
  * flags that are not the registry's (`allowPasswordChangePending`, `duringMaintenance`,
  * `narrowedBy`: why the handler may refuse further, published in `x-access`).
  */
@@ -27,8 +29,10 @@ export function routeAccess(
   const entries = (typeof functions === 'string' ? [functions] : functions).map(functionOf)
   const roles = [...new Set(entries.flatMap((e) => e[mode] as readonly Role[]))]
   const groups = [...new Set(entries.map((e) => e.group))]
-  if (groups.length !== 1) throw new Error(`functions ${String(functions)} differ in group`)
-  const group = groups[0]
+  if (groups.length !== 1 && groups.includes(undefined)) {
+    throw new Error(`functions ${String(functions)} differ in group`)
+  }
+  const group = groups.length === 1 ? groups[0] : (groups as FunctionGroupCode[])
   return {
     roles,
     ...(group ? { permission: { function: group, mode } } : {}),

@@ -31,9 +31,10 @@ export type Access =
       roles?: readonly Role[]
       /**
        * The function group a general user needs a right on (A40), and which right. Checked for
-       * `participantUser` only: administrators and the operator have every right.
+       * `participantUser` only: administrators and the operator have every right. Several
+       * groups: a right on any of them (one record kept by two functions).
        */
-      permission?: { function: FunctionGroupCode; mode: 'view' | 'edit' }
+      permission?: { function: FunctionGroupCode | FunctionGroupCode[]; mode: 'view' | 'edit' }
       /** Reachable while the user still must change the password (me, logout, password). */
       allowPasswordChangePending?: boolean
       /** Reachable by participants during maintenance (me, logout). */

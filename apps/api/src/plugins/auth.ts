@@ -84,7 +84,10 @@ export const authPlugin = fp(async (app) => {
       throw new AppError('E-AUTH-005', 403)
     }
     const permission = access.permission
-    if (permission && !hasPermission(auth, permission.function, permission.mode)) {
+    if (
+      permission &&
+      ![permission.function].flat().some((g) => hasPermission(auth, g, permission.mode))
+    ) {
       throw new AppError('E-AUTH-005', 403)
     }
     if (auth.user.mustChangePassword && !access.allowPasswordChangePending) {

@@ -29,8 +29,11 @@ interface FilingRoute {
 
 export interface ApplicationRoutesOptions {
   entityType: EntityType
-  /** The registry function whose edit right filing needs (participants file, the operator reviews). */
-  functionKey: FunctionKey
+  /**
+   * The registry function whose edit right filing needs (participants file, the operator
+   * reviews); several: a right on any of them (`routeAccess`).
+   */
+  functionKey: FunctionKey | readonly FunctionKey[]
   tags: string[]
   /** The record a change or cancellation is filed on: its participant and version; null: 404. */
   record: (

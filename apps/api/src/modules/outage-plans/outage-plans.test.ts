@@ -518,3 +518,57 @@ describe('[180] demo outage plans', () => {
     ])
   })
 })
+
+describe('[B00] outage plans in the delivery year', () => {
+  /** P00001's general user with the given rights on 180 and B00 only (a new login). */
+  async function generalUser(rights: Record<'180' | 'B00', 'none' | 'view' | 'edit'>) {
+    const db = t.database.prisma
+    const user = await db.user.findFirstOrThrow({
+      where: { participantId: p1, userId: 'user01' },
+    })
+    for (const [functionGroup, right] of Object.entries(rights)) {
+      await db.userPermission.upsert({
+        where: { userId_functionGroup: { userId: user.id, functionGroup } },
+        create: {
+          userId: user.id,
+          functionGroup,
+          canView: right !== 'none',
+          canEdit: right === 'edit',
+        },
+        update: { canView: right !== 'none', canEdit: right === 'edit' },
+      })
+    }
+    return loginAs(t.app, 'P00001', 'user01')
+  }
+
+  it('lets a general user with B00 rights but none on 180 list and file plans (the same API)', async () => {
+    const { resource } = await contracted(4_000)
+    const user = await generalUser({ '180': 'none', B00: 'edit' })
+    expect((await get(user, `/api/v1/outage-plans?deliveryYear=${year}`)).statusCode).toBe(200)
+    const window = await get(user, `/api/v1/outage-plans/window?deliveryYear=${year}`)
+    expect(window.statusCode, window.body).toBe(200)
+    expect(window.json()).toMatchObject({ window: { state: 'open' } })
+    const filed = await register(user, {
+      resourceId: resource.id,
+      startAt: at(6, 1, '00:00'),
+      endAt: at(6, 2, '00:00'),
+      reducedKw: 4_000,
+    })
+    expect(filed.statusCode, filed.body).toBe(201)
+  })
+
+  it('refuses a general user without a right on either function, and filing with view only', async () => {
+    const { resource } = await contracted(4_000)
+    const none = await generalUser({ '180': 'none', B00: 'none' })
+    expect((await get(none, `/api/v1/outage-plans?deliveryYear=${year}`)).statusCode).toBe(403)
+    const viewer = await generalUser({ '180': 'view', B00: 'view' })
+    expect((await get(viewer, `/api/v1/outage-plans?deliveryYear=${year}`)).statusCode).toBe(200)
+    const filed = await register(viewer, {
+      resourceId: resource.id,
+      startAt: at(7, 1, '00:00'),
+      endAt: at(7, 2, '00:00'),
+      reducedKw: 4_000,
+    })
+    expect(filed.statusCode, filed.body).toBe(403)
+  })
+})

@@ -40,7 +40,13 @@ import { equivalentDaysText, resourceYearAllowance, spanOf, yearFiguresOf } from
 import { outagePlanBulkFormats } from './bulk-formats.ts'
 import { outagePlanHandler } from './handler.ts'
 
-const tags = ['outage-plans', '180']
+const tags = ['outage-plans', '180', 'B00']
+
+/**
+ * One record, two functions: 180 before the delivery year (pre-delivery SPA) and B00 in it
+ * (delivery SPA); a general user with a right on either works with the plans.
+ */
+const OUTAGE_PLAN_FUNCTIONS = ['outagePlans', 'deliveryOutagePlans'] as const
 const problems = {
   400: problemSchema,
   401: problemSchema,
@@ -134,13 +140,13 @@ function listWhere(q: OutagePlanListQuery, auth: AuthContext): Prisma.OutagePlan
 
 const resourceSelect = { id: true, code: true, name: true, kind: true, area: true } as const
 
-/** 容量停止計画管理 (180) and its files (880 / 890 / 891). */
+/** 容量停止計画管理 (180), 容量停止計画 in the delivery year (B00), and the files (880 / 890 / 891). */
 export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.entityHandlers.register(outagePlanHandler)
   for (const format of outagePlanBulkFormats(app.entityHandlers)) app.bulkFormats.register(format)
 
   listRoute(app, '/', {
-    config: { access: routeAccess('outagePlans', 'view') },
+    config: { access: routeAccess(OUTAGE_PLAN_FUNCTIONS, 'view') },
     operationId: 'listOutagePlans',
     summary:
       'Outage plans with their resource-year against the allowance: all for the operator, the own participant’s otherwise',
@@ -205,7 +211,7 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/window',
     {
-      config: { access: routeAccess('outagePlans', 'view') },
+      config: { access: routeAccess(OUTAGE_PLAN_FUNCTIONS, 'view') },
       schema: {
         operationId: 'getOutagePlanWindow',
         summary:
@@ -226,7 +232,7 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/resources',
     {
-      config: { access: routeAccess('outagePlans', 'view') },
+      config: { access: routeAccess(OUTAGE_PLAN_FUNCTIONS, 'view') },
       schema: {
         operationId: 'listOutagePlanResources',
         summary:
@@ -275,7 +281,7 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/allowance',
     {
-      config: { access: routeAccess('outagePlans', 'view') },
+      config: { access: routeAccess(OUTAGE_PLAN_FUNCTIONS, 'view') },
       schema: {
         operationId: 'getOutageAllowance',
         summary:
@@ -316,7 +322,7 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      config: { access: routeAccess('outagePlans', 'view') },
+      config: { access: routeAccess(OUTAGE_PLAN_FUNCTIONS, 'view') },
       schema: {
         operationId: 'getOutagePlan',
         summary:
@@ -365,7 +371,7 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
   const versionOf = "The outage plan's version the change is based on"
   applicationRoutes(app, {
     entityType: 'outagePlan',
-    functionKey: 'outagePlans',
+    functionKey: OUTAGE_PLAN_FUNCTIONS,
     tags,
     record: (tx, id) =>
       tx.outagePlan.findUnique({ where: { id }, select: { participantId: true, version: true } }),
