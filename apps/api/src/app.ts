@@ -48,6 +48,11 @@ import {
 import { contractRoutes } from './modules/contracts/routes.ts'
 import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
 import { noticeRoutes } from './modules/notices/routes.ts'
+import {
+  assessmentBasisRoutes,
+  assessmentParameterRoutes,
+  replacementAllocationRoutes,
+} from './modules/assessment-basis/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -170,6 +175,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(replacementRoutes, { prefix: '/api/v1/replacements' })
   await app.register(outagePlanRoutes, { prefix: '/api/v1/outage-plans' })
   await app.register(noticeRoutes, { prefix: '/api/v1/notices' })
+  await app.register(assessmentBasisRoutes, { prefix: '/api/v1/assessment-basis' })
+  await app.register(assessmentParameterRoutes, { prefix: '/api/v1/assessment-parameters' })
+  await app.register(replacementAllocationRoutes, { prefix: '/api/v1/replacement-allocations' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

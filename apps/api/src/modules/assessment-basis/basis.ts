@@ -12,7 +12,13 @@
  * - A resource with several contracts (main and additional auction) is assessed once, on the sum.
  */
 import type { AssessmentInput } from '@yoryo/domain'
-import { fiscalYearOf, jstDateOf, type Area, type ResourceKind } from '@yoryo/contracts'
+import {
+  fiscalYearOf,
+  jstDateOf,
+  OUTAGE_ALLOWANCE_SETTING,
+  type Area,
+  type ResourceKind,
+} from '@yoryo/contracts'
 import type { DbClient } from '@yoryo/db'
 
 export const COUNTED_CONTRACT_STATES = ['confirmed', 'active', 'amended', 'terminated'] as const
@@ -119,11 +125,10 @@ export async function assessmentBasis(
     resourceIds.add(a.resourceId)
     resourceIds.add(a.contract.resourceId)
   }
+  // Every resource involved (the other side of an allocation too, for its code); only the
+  // filter's participant's are returned.
   const resources = await db.resource.findMany({
-    where: {
-      id: { in: [...resourceIds] },
-      ...(filter.participantId ? { participantId: filter.participantId } : {}),
-    },
+    where: { id: { in: [...resourceIds] } },
     select: {
       id: true,
       code: true,
@@ -138,6 +143,7 @@ export async function assessmentBasis(
   const out = new Map<string, ResourceMonthBasis>()
   for (const r of resources) {
     codeOf.set(r.id, r.code)
+    if (filter.participantId && r.participantId !== filter.participantId) continue
     out.set(r.id, {
       month,
       deliveryYear,
@@ -205,13 +211,36 @@ export const DEFAULT_ASSESSMENT_PARAMETERS: AssessmentInput['parameters'] = {
   annualCapShare: 1.1,
 }
 
-/** The parameters of a delivery year (B10): the stored set, else the defaults. */
+/**
+ * The outage allowance of a year without a parameter set: the system setting the outage-plan
+ * screens (180) used before the year had one (`{ default, years: { [year]: days } }`), else 58.
+ */
+async function settingAllowanceDays(db: DbClient, deliveryYear: number): Promise<number> {
+  const row = await db.systemSetting.findUnique({ where: { key: OUTAGE_ALLOWANCE_SETTING } })
+  const value = (row?.value ?? {}) as { default?: unknown; years?: Record<string, unknown> }
+  const ofYear = value.years?.[String(deliveryYear)]
+  if (typeof ofYear === 'number' && ofYear >= 0) return ofYear
+  if (typeof value.default === 'number' && value.default >= 0) return value.default
+  return DEFAULT_ASSESSMENT_PARAMETERS.outageAllowanceDays
+}
+
+/**
+ * The parameters of a delivery year (B10): the stored set, else the defaults (the allowance
+ * from the outage-allowance setting). The one source of the allowance: the outage-plan gauge
+ * (180 / B00) reads it from here too.
+ */
 export async function assessmentParameters(
   db: DbClient,
   deliveryYear: number,
 ): Promise<AssessmentInput['parameters'] & { version: number | null }> {
   const row = await db.assessmentParameterSet.findUnique({ where: { deliveryYear } })
-  if (!row) return { ...DEFAULT_ASSESSMENT_PARAMETERS, version: null }
+  if (!row) {
+    return {
+      ...DEFAULT_ASSESSMENT_PARAMETERS,
+      outageAllowanceDays: await settingAllowanceDays(db, deliveryYear),
+      version: null,
+    }
+  }
   return {
     outageAllowanceDays: Number(row.outageAllowanceDays.toString()),
     multipliers: {

@@ -1,5 +1,4 @@
 import {
-  OUTAGE_ALLOWANCE_SETTING,
   outageAllowanceKinds,
   outagePlanChangeSchema,
   outagePlanRegisterSchema,
@@ -7,24 +6,17 @@ import {
   type OutageAllowanceFigures,
 } from '@yoryo/contracts'
 import type { DbClient } from '@yoryo/db'
-import {
-  computeOutageAllowance,
-  DEFAULT_OUTAGE_ALLOWANCE_DAYS,
-  type OutageSpan,
-} from '@yoryo/domain'
+import { computeOutageAllowance, type OutageSpan } from '@yoryo/domain'
+import { assessmentParameters } from '../assessment-basis/public.ts'
 
 /**
- * The allowance of planned outage days of a delivery year (rules.md §5.1): the system setting
- * `outagePlanAllowanceDays` = `{ "default": 58, "years": { "2030": 60 } }` (a year's own value,
- * else the default), 58 days when the setting is missing.
+ * The allowance of planned outage days of a delivery year (rules.md §5.1): the year's
+ * assessment parameters (B10) once the operator has stored a set, before that the system
+ * setting `outagePlanAllowanceDays` = `{ "default": 58, "years": { "2030": 60 } }` (a year's own
+ * value, else the default), 58 days when the setting is missing (`assessmentParameters`).
  */
 export async function allowanceDaysOf(db: DbClient, deliveryYear: number): Promise<number> {
-  const row = await db.systemSetting.findUnique({ where: { key: OUTAGE_ALLOWANCE_SETTING } })
-  const value = (row?.value ?? {}) as { default?: unknown; years?: Record<string, unknown> }
-  const ofYear = value.years?.[String(deliveryYear)]
-  if (typeof ofYear === 'number' && ofYear >= 0) return ofYear
-  if (typeof value.default === 'number' && value.default >= 0) return value.default
-  return DEFAULT_OUTAGE_ALLOWANCE_DAYS
+  return (await assessmentParameters(db, deliveryYear)).outageAllowanceDays
 }
 
 /** The contracts of a resource-year that bound its plans: every one not terminated. */

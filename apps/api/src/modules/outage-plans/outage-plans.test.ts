@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fiscalYearOf, OUTAGE_ALLOWANCE_SETTING } from '@yoryo/contracts'
 import { createContract, createResource } from '@yoryo/db/factories'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
+import { allowanceDaysOf } from './allowance.ts'
 import { seedDemoOutagePlans } from './demo.ts'
 
 type Session = { cookie: string; origin: string }
@@ -570,5 +571,26 @@ describe('[B00] outage plans in the delivery year', () => {
       reducedKw: 4_000,
     })
     expect(filed.statusCode, filed.body).toBe(403)
+  })
+})
+
+describe('[B00] [B10] the allowance of a year', () => {
+  it('comes from the year’s assessment parameter set once the operator stored one', async () => {
+    const db = t.database.prisma
+    const y = year + 20
+    expect(await allowanceDaysOf(db, y)).toBe(58)
+    await db.assessmentParameterSet.create({
+      data: {
+        deliveryYear: y,
+        outageAllowanceDays: 61.5,
+        unplannedOutageMultiplier: 3,
+        supplyInstructionMultiplier: 3,
+        reserveNoticeMultiplier: 1.5,
+        expectedOrdersPerYear: 12,
+        monthlyCapShare: 0.183,
+        annualCapShare: 1.1,
+      },
+    })
+    expect(await allowanceDaysOf(db, y)).toBe(61.5)
   })
 })
