@@ -28,8 +28,35 @@ describe('[B10] demo delivery year', () => {
     })
     expect(basis).toHaveLength(resources)
     for (const b of basis) {
-      expect(b.contractKw).toBeGreaterThanOrEqual(1_000)
+      expect(b.contractKw).toBeGreaterThan(0)
       expect(b.annualAmount).toBeGreaterThan(0)
     }
+  })
+
+  it('opens the outage-plan window of the year and seeds plans inside the month and one allocation (B00, B20)', async () => {
+    const db = t.database.prisma
+    const window = await db.marketWindow.findFirstOrThrow({
+      where: { kind: 'outagePlanSubmission', deliveryYear: 2026 },
+    })
+    expect(window.opensAt.getTime()).toBeLessThan(Date.parse('2026-12-02T03:00:00Z'))
+    expect(window.closesAt.toISOString()).toBe('2027-03-31T15:00:00.000Z')
+    const plans = await db.outagePlan.findMany({
+      where: { deliveryYear: 2026 },
+      include: { resource: { select: { kind: true } } },
+      orderBy: { startAt: 'asc' },
+    })
+    expect(plans).toHaveLength(2)
+    for (const p of plans) {
+      expect(p.resource.kind).toBe('stable')
+      expect(p.startAt.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-10-31T15:00:00Z'))
+      expect(p.endAt.getTime()).toBeLessThanOrEqual(Date.parse('2026-11-30T15:00:00Z'))
+    }
+    const basis = await assessmentBasis(db, '2026-11')
+    const moved = basis.filter((b) => b.allocationsOut.length || b.allocationsIn.length)
+    expect(moved).toHaveLength(2)
+    expect(moved.map((b) => b.participantCode).sort()).toEqual(['P00001', 'P00002'])
+    expect(await assessmentBasis(db, '2026-10')).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ allocationsIn: [expect.anything()] })]),
+    )
   })
 })

@@ -2,13 +2,24 @@
  * Demo delivery year (`pnpm start`, once): the contracts a realistic month is assessed on. A main
  * auction for the delivery year of the last complete month (held four years earlier, published)
  * and a contract in delivery (`active`) for every resource of P00001 and P00002, at the area
- * prices of reference-data.md (main 2022 → FY2026; other years reuse them). The feeds, outage
- * plans and the assessment of that month are seeded on top of these by their own modules.
+ * prices of reference-data.md (main 2022 → FY2026; other years reuse them). On them (B00 / B20):
+ * the outage-plan submission window of that year (open until the year ends), approved outage
+ * plans inside the month (a 2-day full outage of P00001's stable resource, a half-day of
+ * P00002's) and one approved replacement for the month (P00001 → P00002, same area) with its
+ * allocation. The feeds and the assessment of that month are seeded by their own modules.
  */
-import { fiscalYearOf, jstDateOf, type Area } from '@yoryo/contracts'
-import type { Db } from '@yoryo/db'
+import {
+  fiscalYearOf,
+  formatOutagePlanNo,
+  fromJstParts,
+  jstDateOf,
+  OUTAGE_PLAN_WINDOW,
+  type Area,
+} from '@yoryo/contracts'
+import { nextNumber, type Db, type DbTransaction } from '@yoryo/db'
 import { createAuction, createContract } from '@yoryo/db/factories'
 import { computeContractAmount } from '@yoryo/domain'
+import { audit } from '../../lib/audit.ts'
 
 /** Area prices of the main auction held in 2022 for delivery year 2026 (reference-data.md). */
 const AREA_PRICES: Record<Area, number> = {
@@ -34,7 +45,11 @@ export interface DemoDeliveryYear {
   deliveryYear: number
   auctionId: string
   contractIds: string[]
+  outagePlanIds: string[]
+  replacementId: string | null
 }
+
+const SEED_ACTOR = { userId: null, label: 'system', requestId: 'seed' }
 
 export async function seedDemoDeliveryYear(
   db: Db,
@@ -45,7 +60,10 @@ export async function seedDemoDeliveryYear(
   const heldAt = new Date(Date.UTC(deliveryYear - 4, 6, 1))
   const resources = await db.resource.findMany({
     where: { participant: { code: { in: ['P00001', 'P00002'] } }, status: 'active' },
-    include: { expectedCapacities: { orderBy: { deliveryYear: 'desc' }, take: 1 } },
+    include: {
+      expectedCapacities: { orderBy: { deliveryYear: 'desc' }, take: 1 },
+      participant: { select: { code: true } },
+    },
     orderBy: { code: 'asc' },
   })
   return db.$transaction(async (tx) => {
@@ -56,6 +74,7 @@ export async function seedDemoDeliveryYear(
       now: heldAt,
     })
     const contractIds: string[] = []
+    const contracted: Contracted[] = []
     for (const resource of resources) {
       const expected = resource.expectedCapacities[0]
       const contractKw = Math.max(
@@ -74,7 +93,158 @@ export async function seedDemoDeliveryYear(
         state: 'active',
       })
       contractIds.push(contract.id)
+      contracted.push({
+        contractId: contract.id,
+        contractKw,
+        resourceId: resource.id,
+        resourceCode: resource.code,
+        kind: resource.kind,
+        area: resource.area,
+        participantId: resource.participantId,
+        participantCode: resource.participant.code,
+      })
     }
-    return { month, deliveryYear, auctionId: auction.id, contractIds }
+    await tx.marketWindow.create({
+      data: {
+        kind: OUTAGE_PLAN_WINDOW,
+        function: 'B00',
+        deliveryYear,
+        titleJa: `容量停止計画提出受付（${deliveryYear}年度 実需給期間中）`,
+        titleEn: `Outage plan submission (delivery year FY${deliveryYear}, in delivery)`,
+        opensAt: fromJstParts({ year: deliveryYear, month: 4, day: 1, hour: 0 }),
+        closesAt: fromJstParts({ year: deliveryYear + 1, month: 4, day: 1, hour: 0 }),
+      },
+    })
+    const outagePlanIds = await seedPlans(tx, month, deliveryYear, contracted)
+    const replacementId = await seedReplacement(tx, month, contracted)
+    return { month, deliveryYear, auctionId: auction.id, contractIds, outagePlanIds, replacementId }
   })
+}
+
+interface Contracted {
+  contractId: string
+  contractKw: number
+  resourceId: string
+  resourceCode: string
+  kind: string
+  area: Area
+  participantId: string
+  participantCode: string
+}
+
+/** Approved outage plans inside the month (B00; the assessment's planned-outage line). */
+async function seedPlans(
+  tx: DbTransaction,
+  month: string,
+  deliveryYear: number,
+  contracted: Contracted[],
+): Promise<string[]> {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const at = (day: number, hour: number) => fromJstParts({ year: y, month: m, day, hour })
+  const p1Stable = contracted.find((c) => c.participantCode === 'P00001' && c.kind === 'stable')
+  const p2Stable = contracted.find((c) => c.participantCode === 'P00002' && c.kind === 'stable')
+  const plans = [
+    ...(p1Stable
+      ? [
+          {
+            c: p1Stable,
+            startAt: at(8, 0),
+            endAt: at(10, 0),
+            reducedKw: p1Stable.contractKw,
+            reason: 'inspection',
+            note: '定期点検（デモデータ）',
+          },
+        ]
+      : []),
+    ...(p2Stable
+      ? [
+          {
+            c: p2Stable,
+            startAt: at(20, 9),
+            endAt: at(20, 17),
+            reducedKw: Math.max(1, Math.floor(p2Stable.contractKw / 2)),
+            reason: 'repair',
+            note: '補修作業（デモデータ）',
+          },
+        ]
+      : []),
+  ]
+  const ids: string[] = []
+  for (const p of plans) {
+    const n = await nextNumber(tx, `outagePlan:${deliveryYear}`)
+    const row = await tx.outagePlan.create({
+      data: {
+        planNo: formatOutagePlanNo(deliveryYear, n),
+        participantId: p.c.participantId,
+        resourceId: p.c.resourceId,
+        contractId: p.c.contractId,
+        deliveryYear,
+        startAt: p.startAt,
+        endAt: p.endAt,
+        reducedKw: p.reducedKw,
+        reason: p.reason,
+        note: p.note,
+      },
+    })
+    await audit(tx, SEED_ACTOR, {
+      action: 'outagePlan.create',
+      entityType: 'outagePlan',
+      entityId: row.id,
+      participantId: p.c.participantId,
+      after: { planNo: row.planNo, resourceCode: p.c.resourceCode, deliveryYear },
+    })
+    ids.push(row.id)
+  }
+  return ids
+}
+
+/**
+ * One approved replacement for the month (B20): a fifth of the contract kW of P00001's first
+ * non-stable resource to P00002's stable resource of the same area, with its allocation row.
+ * Made directly (as replacements/demo does), not through an application: the demo month is
+ * already over. The replacing resource holds a contract of its own in the demo (§7 asks for one
+ * without): the demo contracts every resource.
+ */
+async function seedReplacement(
+  tx: DbTransaction,
+  month: string,
+  contracted: Contracted[],
+): Promise<string | null> {
+  const giver = contracted.find((c) => c.participantCode === 'P00001' && c.kind !== 'stable')
+  const taker = contracted.find(
+    (c) => c.participantCode === 'P00002' && c.kind === 'stable' && c.area === giver?.area,
+  )
+  if (!giver || !taker) return null
+  const kw = Math.max(1, Math.floor(giver.contractKw / 5))
+  const replacement = await tx.replacement.create({
+    data: {
+      contractId: giver.contractId,
+      participantId: giver.participantId,
+      replacingResourceId: taker.resourceId,
+      replacingParticipantId: taker.participantId,
+      kw,
+      fromMonth: month,
+      toMonth: month,
+      reason: '設備トラブルによる差替（デモデータ）',
+      state: 'approved',
+      consentedAt: new Date(),
+    },
+  })
+  await tx.replacementAllocation.create({
+    data: {
+      contractId: giver.contractId,
+      replacementId: replacement.id,
+      resourceId: taker.resourceId,
+      month,
+      kw,
+    },
+  })
+  await audit(tx, SEED_ACTOR, {
+    action: 'replacement.create',
+    entityType: 'replacement',
+    entityId: replacement.id,
+    participantId: giver.participantId,
+    after: { giver: giver.resourceCode, taker: taker.resourceCode, month, kw },
+  })
+  return replacement.id
 }
