@@ -87,6 +87,56 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('deliveryOutagePlans', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/outage-plan-pages.tsx'),
+                        'DeliveryOutagePlansPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/outage-plan-pages.tsx'),
+                        'DeliveryOutagePlanFormPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/outage-plan-pages.tsx'),
+                        'DeliveryOutagePlanDetailPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                    ':id/change': {
+                      lazy: lazyComponent(
+                        () => import('../features/outage-plans/outage-plan-pages.tsx'),
+                        'DeliveryOutagePlanFormPage',
+                        ['outage-plans', 'lists', 'portal', 'applications'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('assessmentParameters', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/assessment-basis/pages/assessment-parameters-page.tsx'),
+                        'AssessmentParametersPage',
+                        ['assessment-basis', 'lists'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('replacementAllocations', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/assessment-basis/pages/replacement-allocations-page.tsx'),
+                        'ReplacementAllocationsPage',
+                        ['assessment-basis', 'lists'],
+                      ),
+                    },
+                  }),
                   functionRoutes('attachments', {
                     '': {
                       lazy: lazyComponent(

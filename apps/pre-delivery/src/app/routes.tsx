@@ -269,28 +269,28 @@ export const routes: RouteObject[] = [
                   functionRoutes('outagePlans', {
                     '': {
                       lazy: lazyComponent(
-                        () => import('../features/outage-plans/pages/outage-plans-page.tsx'),
+                        () => import('@yoryo/ui/outage-plans/outage-plans-page.tsx'),
                         'OutagePlansPage',
                         ['outage-plans', 'lists', 'portal', 'applications'],
                       ),
                     },
                     new: {
                       lazy: lazyComponent(
-                        () => import('../features/outage-plans/pages/outage-plan-form-page.tsx'),
+                        () => import('@yoryo/ui/outage-plans/outage-plan-form-page.tsx'),
                         'OutagePlanFormPage',
                         ['outage-plans', 'lists', 'portal', 'applications'],
                       ),
                     },
                     ':id': {
                       lazy: lazyComponent(
-                        () => import('../features/outage-plans/pages/outage-plan-detail-page.tsx'),
+                        () => import('@yoryo/ui/outage-plans/outage-plan-detail-page.tsx'),
                         'OutagePlanDetailPage',
                         ['outage-plans', 'lists', 'portal', 'applications'],
                       ),
                     },
                     ':id/change': {
                       lazy: lazyComponent(
-                        () => import('../features/outage-plans/pages/outage-plan-form-page.tsx'),
+                        () => import('@yoryo/ui/outage-plans/outage-plan-form-page.tsx'),
                         'OutagePlanFormPage',
                         ['outage-plans', 'lists', 'portal', 'applications'],
                       ),

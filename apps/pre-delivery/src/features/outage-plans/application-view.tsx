@@ -18,9 +18,9 @@ import {
   type CorrectionPanelProps,
   type Translate,
 } from '@yoryo/ui'
-import { outagePlanQueries } from './api.ts'
-import { AllowancePanel } from './components/allowance-panel.tsx'
-import { OutagePlanForm } from './components/outage-plan-form.tsx'
+import { AllowancePanel } from '@yoryo/ui/outage-plans/allowance-panel.tsx'
+import { outagePlanQueries } from '@yoryo/ui/outage-plans/api.ts'
+import { OutagePlanForm } from '@yoryo/ui/outage-plans/outage-plan-form.tsx'
 
 const FIELDS = [
   'resourceId',

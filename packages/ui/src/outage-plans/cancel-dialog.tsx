@@ -1,6 +1,7 @@
 import type { Application, OutagePlan } from '@yoryo/contracts'
-import { CancelApplicationDialog, useTranslation } from '@yoryo/ui'
-import { useFileOutagePlanApplication } from '../api.ts'
+import { CancelApplicationDialog } from '../applications/cancel-dialog.tsx'
+import { useTranslation } from 'react-i18next'
+import { useFileOutagePlanApplication } from './api.ts'
 
 /** 取消申込 of an outage plan: the reason, then the application is filed. */
 export function OutagePlanCancelDialog({

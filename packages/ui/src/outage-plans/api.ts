@@ -12,7 +12,8 @@ import {
   type OutagePlanChangeInput,
   type OutagePlanRegisterInput,
 } from '@yoryo/contracts'
-import { apiFetch, applicationKeys } from '@yoryo/ui'
+import { apiFetch } from '../api/api-fetch.ts'
+import { applicationKeys } from '../applications/api.ts'
 
 /** Outage plans (180) `/api/v1/outage-plans`. */
 export const OUTAGE_PLANS_PATH = '/api/v1/outage-plans'

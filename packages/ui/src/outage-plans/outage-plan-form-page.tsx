@@ -1,35 +1,34 @@
 import { Skeleton, Stack } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import type { OutagePlan, OutagePlanRegisterInput } from '@yoryo/contracts'
-import {
-  ApiErrorAlert,
-  MessageAlert,
-  Page,
-  canEditGroup,
-  noticeState,
-  useSession,
-  useTranslation,
-} from '@yoryo/ui'
+import { ApiErrorAlert, MessageAlert } from '../messages/message-text.tsx'
+import { Page } from '../components/page.tsx'
+import { canEditGroup } from '../applications/permissions.ts'
+import { noticeState } from '../components/flash-notice.tsx'
+import { useSession } from '../session/session.ts'
+import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { outagePlanQueries, useFileOutagePlanApplication } from '../api.ts'
-import { OutagePlanForm } from '../components/outage-plan-form.tsx'
+import { outagePlanQueries, useFileOutagePlanApplication } from './api.ts'
+import { afterFilingPath, useOutagePlanFunction } from './function.tsx'
+import { OutagePlanForm } from './outage-plan-form.tsx'
 
 /**
- * 180 容量停止計画の登録申込 (`/outage-plans/new`) and 変更申込 (`/outage-plans/:id/change`): the
+ * 180 / B00 容量停止計画の登録申込 (`/outage-plans/new`) and 変更申込 (`/outage-plans/:id/change`): the
  * plan with the allowance gauge as it is typed; 確認 lists it before the application is filed.
  */
 export function OutagePlanFormPage() {
   const { t } = useTranslation()
   const session = useSession()
   const { id } = useParams()
+  const fn = useOutagePlanFunction()
   const record = useQuery({ ...outagePlanQueries.detail(id ?? ''), enabled: !!id })
   return (
     <Page
-      functionCode="180"
+      functionCode={fn.code}
       title={id ? t('outagePlans.form.changeTitle') : t('outagePlans.form.registerTitle')}
     >
       <Stack gap="md">
-        {!canEditGroup(session, '180') ? (
+        {!canEditGroup(session, fn.code) ? (
           <MessageAlert id="E-AUTH-005" />
         ) : id && record.error ? (
           <ApiErrorAlert error={record.error} />
@@ -46,6 +45,7 @@ export function OutagePlanFormPage() {
 function FilingForm({ record }: { record: OutagePlan | null }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  const fn = useOutagePlanFunction()
   const file = useFileOutagePlanApplication()
   return (
     <OutagePlanForm
@@ -62,7 +62,7 @@ function FilingForm({ record }: { record: OutagePlan | null }) {
               proposed: proposed as OutagePlanRegisterInput,
             })
         void navigate(
-          `/applications/${application.id}`,
+          afterFilingPath(fn, application.id),
           noticeState({ id: 'I-APP-001', params: { receiptNo: application.receiptNo } }),
         )
       }}

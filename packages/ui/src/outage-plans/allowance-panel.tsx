@@ -1,6 +1,8 @@
 import { Alert, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import type { OutageAllowance, OutageAllowanceFigures } from '@yoryo/contracts'
-import { MessageAlert, formatNumber, useTranslation } from '@yoryo/ui'
+import { MessageAlert } from '../messages/message-text.tsx'
+import { formatNumber } from '../format/format.ts'
+import { useTranslation } from 'react-i18next'
 
 /** One bar: the year's equivalent days against the allowance (red beyond it). */
 function Gauge({

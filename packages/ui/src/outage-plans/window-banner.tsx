@@ -1,7 +1,10 @@
 import { Alert, Group, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { DeadlineCountdown, formatDateTime, useLanguage, useTranslation } from '@yoryo/ui'
-import { outagePlanQueries } from '../api.ts'
+import { DeadlineCountdown } from '../components/deadline-countdown.tsx'
+import { formatDateTime } from '../format/format.ts'
+import { useLanguage } from '../i18n/i18n.ts'
+import { useTranslation } from 'react-i18next'
+import { outagePlanQueries } from './api.ts'
 
 const validYear = (year: number) => Number.isInteger(year) && year >= 2020 && year <= 2100
 

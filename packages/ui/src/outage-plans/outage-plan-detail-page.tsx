@@ -1,34 +1,33 @@
-import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import {
-  ApiErrorAlert,
-  HistoryTimeline,
-  Page,
-  StateBadge,
-  ValueRow,
-  canEditGroup,
-  formatDateTime,
-  formatNumber,
-  noticeState,
-  useApplicationTitle,
-  useSession,
-  useTranslation,
-} from '@yoryo/ui'
+import { ApiErrorAlert } from '../messages/message-text.tsx'
+import { HistoryTimeline } from '../applications/history-timeline.tsx'
+import { Page } from '../components/page.tsx'
+import { StateBadge } from '../applications/state-badge.tsx'
+import { ValueRow } from '../participants/profile-view.tsx'
+import { canEditGroup } from '../applications/permissions.ts'
+import { formatDateTime, formatNumber } from '../format/format.ts'
+import { noticeState } from '../components/flash-notice.tsx'
+import { useApplicationTitle } from '../applications/labels.ts'
+import { useSession } from '../session/session.ts'
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { outagePlanQueries } from '../api.ts'
-import { AllowancePanel } from '../components/allowance-panel.tsx'
-import { OutagePlanCancelDialog } from '../components/cancel-dialog.tsx'
-import { OutageWindowBanner } from '../components/window-banner.tsx'
+import { outagePlanQueries } from './api.ts'
+import { AllowancePanel } from './allowance-panel.tsx'
+import { OutagePlanCancelDialog } from './cancel-dialog.tsx'
+import { afterFilingPath, ApplicationLink, useOutagePlanFunction } from './function.tsx'
+import { OutageWindowBanner } from './window-banner.tsx'
 
 /**
- * 180 容量停止計画の詳細 (`/outage-plans/:id`): the plan, its resource-year against the allowance,
+ * 180 / B00 容量停止計画の詳細 (`/outage-plans/:id`): the plan, its resource-year against the allowance,
  * and its history (the applications that registered, changed or cancelled it).
  */
 export function OutagePlanDetailPage() {
   const { t } = useTranslation()
   const session = useSession()
   const navigate = useNavigate()
+  const fn = useOutagePlanFunction()
   const applicationTitle = useApplicationTitle()
   const [cancelling, setCancelling] = useState(false)
   const { id = '' } = useParams()
@@ -42,11 +41,11 @@ export function OutagePlanDetailPage() {
     enabled: !!r,
   })
   const mayFile =
-    session.user.role !== 'operator' && canEditGroup(session, '180') && r?.state === 'active'
+    session.user.role !== 'operator' && canEditGroup(session, fn.code) && r?.state === 'active'
   return (
     <Page
-      functionCode="180"
-      title={r ? t('outagePlans.detail.title', { planNo: r.planNo }) : t('functions.outagePlans')}
+      functionCode={fn.code}
+      title={r ? t('outagePlans.detail.title', { planNo: r.planNo }) : t(`functions.${fn.key}`)}
       actions={
         mayFile ? (
           <Group gap="xs">
@@ -138,14 +137,9 @@ export function OutagePlanDetailPage() {
                 {r.applications.map((a) => (
                   <section key={a.id} aria-label={a.receiptNo}>
                     <Group gap="sm" mb={4}>
-                      <Anchor
-                        component={Link}
-                        to={`/applications/${a.id}`}
-                        fz="sm"
-                        className="yoryo-code"
-                      >
+                      <ApplicationLink fn={fn} applicationId={a.id}>
                         {a.receiptNo}
-                      </Anchor>
+                      </ApplicationLink>
                       <Text fz="sm" fw={700}>
                         {applicationTitle(a)}
                       </Text>
@@ -163,7 +157,7 @@ export function OutagePlanDetailPage() {
             onClose={() => setCancelling(false)}
             onFiled={(application) =>
               void navigate(
-                `/applications/${application.id}`,
+                afterFilingPath(fn, application.id),
                 noticeState({ id: 'I-APP-001', params: { receiptNo: application.receiptNo } }),
               )
             }

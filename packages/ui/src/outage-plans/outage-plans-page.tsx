@@ -1,37 +1,25 @@
 import { Anchor, Badge, Button, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import {
-  fiscalYearOf,
-  outagePlanSortFields,
-  outagePlanStates,
-  type OutagePlan,
-} from '@yoryo/contracts'
-import {
-  canEditGroup,
-  ChoiceFilter,
-  createColumnHelper,
-  DateRangeFilter,
-  exportFileName,
-  FilterBar,
-  formatDateTime,
-  formatNumber,
-  KeywordFilter,
-  ListScreen,
-  Page,
-  ParticipantFilter,
-  readChoice,
-  readDate,
-  readText,
-  useFieldErrorText,
-  useListState,
-  useSession,
-  useTranslation,
-} from '@yoryo/ui'
+import { outagePlanSortFields, outagePlanStates, type OutagePlan } from '@yoryo/contracts'
+import { canEditGroup } from '../applications/permissions.ts'
+import { ChoiceFilter, KeywordFilter } from '../list/filter-fields.tsx'
+import { createColumnHelper } from '../components/data-table.tsx'
+import { DateRangeFilter, FilterBar } from '../list/filter-bar.tsx'
+import { exportFileName, readChoice, readDate, readText } from '../list/list-params.ts'
+import { formatDateTime, formatNumber } from '../format/format.ts'
+import { ListScreen } from '../list/list-screen.tsx'
+import { Page } from '../components/page.tsx'
+import { ParticipantFilter } from '../list/participant-select.tsx'
+import { useFieldErrorText } from '../messages/message-text.tsx'
+import { useListState } from '../list/use-list-state.ts'
+import { useSession } from '../session/session.ts'
+import { useTranslation } from 'react-i18next'
 import { useMemo } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
-import { OUTAGE_PLANS_PATH, outagePlanQueries, type ListParams } from '../api.ts'
-import { OutageWindowBanner } from '../components/window-banner.tsx'
+import { OUTAGE_PLANS_PATH, outagePlanQueries, type ListParams } from './api.ts'
+import { useOutagePlanFunction } from './function.tsx'
+import { OutageWindowBanner } from './window-banner.tsx'
 
 const column = createColumnHelper<OutagePlan>()
 const FILTER_KEYS = ['q', 'deliveryYear', 'state', 'from', 'to', 'participantId', 'resourceId']
@@ -46,13 +34,14 @@ const filterSchema = z.object({
 type FilterValues = z.input<typeof filterSchema>
 
 /**
- * 180 容量停止計画一覧: the participant's outage plans (the operator: every participant's) with
+ * 180 / B00 容量停止計画一覧: the participant's outage plans (the operator: every participant's) with
  * each resource-year's equivalent outage days against the allowance, and the submission window
  * of the year shown; a row opens the plan with its history.
  */
 export function OutagePlansPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  const fn = useOutagePlanFunction()
   const session = useSession()
   const isOperator = session.user.role === 'operator'
   const fieldErrorText = useFieldErrorText()
@@ -175,11 +164,11 @@ export function OutagePlansPage() {
 
   return (
     <Page
-      functionCode="180"
-      title={t('functions.outagePlans')}
+      functionCode={fn.code}
+      title={t(`functions.${fn.key}`)}
       description={isOperator ? t('outagePlans.operatorDescription') : t('outagePlans.description')}
       actions={
-        canEditGroup(session, '180') && !isOperator ? (
+        canEditGroup(session, fn.code) && !isOperator ? (
           <Button component={Link} to="/outage-plans/new" data-testid="op-register">
             {t('outagePlans.register')}
           </Button>
@@ -188,7 +177,7 @@ export function OutagePlansPage() {
     >
       <Stack gap="md">
         <OutageWindowBanner
-          deliveryYear={filterParams.deliveryYear ?? fiscalYearOf(new Date()) + 3}
+          deliveryYear={filterParams.deliveryYear ?? fn.defaultYear(new Date())}
         />
         <ListScreen
           state={state}

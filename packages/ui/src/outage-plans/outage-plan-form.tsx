@@ -11,7 +11,6 @@ import {
 } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
-  fiscalYearOf,
   outagePeriodIssues,
   outagePlanReasons,
   type OutagePlan,
@@ -19,20 +18,20 @@ import {
   type OutagePlanReason,
   type OutagePlanRegisterInput,
 } from '@yoryo/contracts'
+import { ApiErrorAlert, MessageText } from '../messages/message-text.tsx'
+import { DateTimeField } from '../forms/date-field.tsx'
+import { ValueRow } from '../participants/profile-view.tsx'
 import {
-  ApiErrorAlert,
-  DateTimeField,
-  MessageText,
-  ValueRow,
   formatDateTime,
   formatNumber,
   fromJstInputValue,
   toJstInputValue,
-  useTranslation,
-} from '@yoryo/ui'
+} from '../format/format.ts'
+import { useTranslation } from 'react-i18next'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { outagePlanQueries } from '../api.ts'
+import { outagePlanQueries } from './api.ts'
 import { AllowancePanel } from './allowance-panel.tsx'
+import { useOutagePlanFunction } from './function.tsx'
 import { OutageWindowBanner } from './window-banner.tsx'
 
 /** What the form files: a registration's values, or a change's of `record`. */
@@ -53,7 +52,7 @@ export interface OutagePlanFormProps {
 }
 
 /**
- * The outage plan form (180 register / change): the contracted resource of a delivery year (its
+ * The outage plan form (180 / B00 register / change): the contracted resource of a delivery year (its
  * contract kW shown), start and end in JST on 30-minute steps, reduced kW, reason; the allowance
  * gauge updates as the plan is typed (what it adds, the year with it, the penalty coming); 確認
  * lists it before it is filed. The register / change screens and the correction of a returned
@@ -71,9 +70,10 @@ export function OutagePlanForm({
   headingOrder = 2,
 }: OutagePlanFormProps) {
   const { t } = useTranslation()
+  const fn = useOutagePlanFunction()
   const start: Partial<OutagePlanRegisterInput> = initial ?? record ?? {}
   const [deliveryYear, setDeliveryYear] = useState<number>(
-    record?.deliveryYear ?? Number(initial?.deliveryYear ?? fiscalYearOf(new Date()) + 3),
+    record?.deliveryYear ?? Number(initial?.deliveryYear ?? fn.defaultYear(new Date())),
   )
   const [resourceId, setResourceId] = useState<string | null>(
     record?.resource.id ?? initial?.resourceId ?? null,
