@@ -13,7 +13,6 @@ import {
   ValueRow,
   applyFieldErrors,
   formatDateTime,
-  formatNumber,
   useFieldErrorText,
   useSession,
   useTranslation,
@@ -35,7 +34,7 @@ const FIELDS = [
 
 /** A share of A as a percentage: `0.183` → `18.3 %`. */
 function percent(share: string): string {
-  return `${formatNumber(Math.round(Number(share) * 1_000_000) / 10_000)} %`
+  return `${String(Math.round(Number(share) * 1_000_000) / 10_000)} %`
 }
 
 /**

@@ -80,9 +80,9 @@ export function AssessmentParametersPage() {
   )
   const columns = useMemo(
     () => [
-      column.display({
-        id: 'open',
-        header: '',
+      column.accessor((row) => row.resource.code, {
+        id: 'resourceCode',
+        header: t('assessmentBasis.fields.resourceCode'),
         cell: (info) => {
           const open = info.row.getIsExpanded()
           return (
@@ -90,9 +90,7 @@ export function AssessmentParametersPage() {
               className="yoryo-expand-button"
               onClick={info.row.getToggleExpandedHandler()}
               aria-expanded={open}
-              aria-label={t('assessmentBasis.list.toggle', {
-                code: info.row.original.resource.code,
-              })}
+              aria-label={t('assessmentBasis.list.toggle', { code: info.getValue() })}
               data-testid="abas-toggle"
             >
               <span
@@ -100,16 +98,11 @@ export function AssessmentParametersPage() {
                 data-open={open || undefined}
                 aria-hidden="true"
               />
-              {t('assessmentBasis.list.breakdown')}
+              <span className="yoryo-code">{info.getValue()}</span>
             </UnstyledButton>
           )
         },
-        meta: { widthClass: 'actions', nowrap: true },
-      }),
-      column.accessor((row) => row.resource.code, {
-        id: 'resourceCode',
-        header: t('assessmentBasis.fields.resourceCode'),
-        meta: { widthClass: 'id' },
+        meta: { widthClass: 'id', nowrap: true },
       }),
       column.accessor((row) => row.resource.name, {
         id: 'resourceName',
@@ -125,12 +118,6 @@ export function AssessmentParametersPage() {
             }),
           ]
         : []),
-      column.accessor((row) => row.resource.kind, {
-        id: 'kind',
-        header: t('assessmentBasis.fields.kind'),
-        cell: (info) => t(`assessmentBasis.kind.${info.getValue()}`),
-        meta: { widthClass: 'label' },
-      }),
       column.accessor('contractKw', {
         header: t('assessmentBasis.fields.contractKw'),
         cell: (info) => formatNumber(info.getValue()),
@@ -147,13 +134,14 @@ export function AssessmentParametersPage() {
         meta: { widthClass: 'amount', numeric: true },
       }),
       column.accessor('monthlyCap', {
-        header: t('assessmentBasis.fields.monthlyCap'),
-        cell: (info) => formatNumber(info.getValue()),
-        meta: { widthClass: 'amount', numeric: true },
-      }),
-      column.accessor('annualCap', {
-        header: t('assessmentBasis.fields.annualCap'),
-        cell: (info) => formatNumber(info.getValue()),
+        header: t('assessmentBasis.fields.caps'),
+        cell: (info) => (
+          <Text span fz="sm" className="yoryo-figures" data-testid="abas-caps">
+            {formatNumber(info.getValue())}
+            <br />
+            {formatNumber(info.row.original.annualCap)}
+          </Text>
+        ),
         meta: { widthClass: 'amount', numeric: true },
       }),
       column.display({
