@@ -47,6 +47,7 @@ const ja = {
     hints: {
       days: '0以上、小数点以下4桁まで',
       share: '例: 0.183 = 18.3 %(0より大きく10以下)',
+      annualShare: '例: 1.1 = 110 %(0より大きく10以下)',
     },
     parameters: {
       title: '{{year}}年度の算定諸元',
@@ -94,7 +95,7 @@ const en: Shape<typeof ja> = {
   assessmentBasis: {
     description:
       'What the assessment of the month uses: per resource, the contract capacity and the annual amount (A) after replacement, the unit U = A ÷ contract kW and the penalty caps. "Breakdown" on a row shows the contracts and allocations behind them.',
-    monthLabel: '{{year}}-{{month}}',
+    monthLabel: '{{year}}-{{mm}}',
     days: '{{days}} days',
     times: '{{count}} per year',
     kind: labelsIn(resourceKindLabels, 'en'),
@@ -129,6 +130,7 @@ const en: Shape<typeof ja> = {
     hints: {
       days: '0 or more, up to 4 decimal places',
       share: 'e.g. 0.183 = 18.3 % (above 0, at most 10)',
+      annualShare: 'e.g. 1.1 = 110 % (above 0, at most 10)',
     },
     parameters: {
       title: 'Assessment parameters of FY{{year}}',

@@ -213,7 +213,7 @@ function ParameterSetDialog({
           {field('expectedOrdersPerYear')}
           <Group gap="md" align="flex-start">
             {field('monthlyCapShare', t('assessmentBasis.hints.share'))}
-            {field('annualCapShare', t('assessmentBasis.hints.share'))}
+            {field('annualCapShare', t('assessmentBasis.hints.annualShare'))}
           </Group>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>

@@ -53,7 +53,11 @@ export function AssessmentParametersPage() {
   const session = useSession()
   const isOperator = session.user.role === 'operator'
   const monthLabel = (m: string) =>
-    t('assessmentBasis.monthLabel', { year: m.slice(0, 4), month: Number(m.slice(5)) })
+    t('assessmentBasis.monthLabel', {
+      year: m.slice(0, 4),
+      month: Number(m.slice(5)),
+      mm: m.slice(5),
+    })
   const state = useListState(assessmentBasisSortFields)
   const monthParam = state.params.get('month') ?? ''
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : lastCompleteMonth()

@@ -113,6 +113,11 @@ export function ReplacementAllocationsPage() {
           ]),
       column.accessor('contractNo', {
         header: t('assessmentBasis.detail.contractNo'),
+        cell: (info) => (
+          <Text span fz="sm" className="yoryo-code">
+            {info.getValue()}
+          </Text>
+        ),
         meta: { widthClass: 'id' },
       }),
       column.accessor((row) => row.fromResource.code, {
