@@ -95,7 +95,7 @@ const en: Shape<typeof ja> = {
   assessmentBasis: {
     description:
       'What the assessment of the month uses: per resource, the contract capacity and the annual amount (A) after replacement, the unit U = A ÷ contract kW and the penalty caps. "Breakdown" on a row shows the contracts and allocations behind them.',
-    monthLabel: '{{year}}-{{mm}}',
+    monthLabel: '{{year}}-{{month}}',
     days: '{{days}} days',
     times: '{{count}} per year',
     kind: labelsIn(resourceKindLabels, 'en'),

@@ -18,6 +18,7 @@ import {
   ParticipantFilter,
   readChoice,
   readText,
+  useLanguage,
   useListState,
   useSession,
   useTranslation,
@@ -52,11 +53,12 @@ export function AssessmentParametersPage() {
   const { t } = useTranslation()
   const session = useSession()
   const isOperator = session.user.role === 'operator'
+  const [language] = useLanguage()
+  // ja: 2026年4月; en: 2026-04.
   const monthLabel = (m: string) =>
     t('assessmentBasis.monthLabel', {
       year: m.slice(0, 4),
-      month: Number(m.slice(5)),
-      mm: m.slice(5),
+      month: language === 'en' ? m.slice(5) : String(Number(m.slice(5))),
     })
   const state = useListState(assessmentBasisSortFields)
   const monthParam = state.params.get('month') ?? ''
