@@ -26,7 +26,7 @@ export function MeteredDayChart({ slots }: { slots: readonly MeteredSlot[] }) {
   const { t } = useTranslation()
   const data = slots.map((s) => ({ time: s.time.slice(0, 5), kw: s.averageKw ?? 0 }))
   return (
-    <div style={{ width: '100%', height: HEIGHT }} data-testid="metered-chart" aria-hidden>
+    <div style={{ width: '100%', height: HEIGHT }} data-testid="metered-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -54,7 +54,7 @@ export function DispatchOrderChart({ slots }: { slots: readonly DispatchOrderSlo
     actual: s.actualKw,
   }))
   return (
-    <div style={{ width: '100%', height: HEIGHT }} data-testid="order-chart" aria-hidden>
+    <div style={{ width: '100%', height: HEIGHT }} data-testid="order-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
