@@ -41,7 +41,7 @@ test.describe('delivery-period data (B60, B70, B80, C10)', () => {
     data,
   }) => {
     test.slow()
-    const { month, deliveryYear, date } = lastMonth()
+    const { deliveryYear, date } = lastMonth()
     const owner = await data.participant()
     const other = await data.participant()
     const [mine] = (
