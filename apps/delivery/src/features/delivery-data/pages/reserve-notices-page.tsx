@@ -25,10 +25,10 @@ export function useNoticeColumns<T extends Omit<ReserveNoticeSlot, 'area'>>() {
   return useMemo(() => {
     const c = createColumnHelper<T>()
     return [
-      c.display({
+      c.accessor((row) => row.date, {
         id: 'date',
         header: t('deliveryData.fields.date'),
-        cell: (info) => formatDate(info.row.original.date),
+        cell: (info) => formatDate(info.getValue()),
         meta: { widthClass: 'date', tabular: true },
       }),
       c.display({
@@ -37,10 +37,10 @@ export function useNoticeColumns<T extends Omit<ReserveNoticeSlot, 'area'>>() {
         cell: (info) => info.row.original.time,
         meta: { widthClass: 'label', tabular: true },
       }),
-      c.display({
+      c.accessor((row) => row.marginPercent, {
         id: 'marginPercent',
         header: t('deliveryData.notices.marginPercent'),
-        cell: (info) => info.row.original.marginPercent.toFixed(2),
+        cell: (info) => info.getValue().toFixed(2),
         meta: { widthClass: 'short', numeric: true },
       }),
       c.display({
