@@ -125,10 +125,12 @@ describe('[B60] metered generation', () => {
         status: 404,
       })
     }
+    // A TSO without a service area sees nothing.
+    const arealess = await createParticipant(t.database.prisma, { kind: 'tso' })
     const none = await deliveryDataScope(t.database.prisma, {
       ...tsoAuth,
-      participant: { ...tsoAuth.participant, id: own('P00001', 'stable').id },
-    })
+      participant: { id: arealess.id },
+    } as AuthContext)
     expect(await searchResources(t.database.prisma, none, {})).toHaveLength(0)
   })
 
