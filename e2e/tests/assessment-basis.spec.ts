@@ -156,7 +156,11 @@ test('[B10] a participant sees its basis per resource and month; the operator ch
   const operator = await data.operator()
   const ownYear = 2060 + (Date.now() % 40)
   await page.context().clearCookies()
-  await page.evaluate(() => window.localStorage.setItem('yoryo.language', 'ja'))
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('yoryo.language', 'ja'),
+  )
   await login(page, operator, '/delivery/login')
   await page.goto(`/delivery/assessment-parameters?month=${ownYear}-04`)
   const panel = page.getByTestId('abas-parameters')

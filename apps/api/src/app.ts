@@ -53,6 +53,7 @@ import {
   assessmentParameterRoutes,
   replacementAllocationRoutes,
 } from './modules/assessment-basis/routes.ts'
+import { deliveryDataRoutes } from './modules/delivery-data/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -178,6 +179,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(assessmentBasisRoutes, { prefix: '/api/v1/assessment-basis' })
   await app.register(assessmentParameterRoutes, { prefix: '/api/v1/assessment-parameters' })
   await app.register(replacementAllocationRoutes, { prefix: '/api/v1/replacement-allocations' })
+  await app.register(deliveryDataRoutes, { prefix: '/api/v1/delivery-data' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -137,6 +137,64 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('meteredGeneration', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/delivery-data/pages/metered-generation-page.tsx'),
+                        'MeteredGenerationPage',
+                        ['delivery-data', 'lists'],
+                      ),
+                    },
+                    ':resourceId/:date': {
+                      lazy: lazyComponent(
+                        () => import('../features/delivery-data/pages/metered-day-page.tsx'),
+                        'MeteredDayPage',
+                        ['delivery-data', 'lists'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('supplyInstructions', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/delivery-data/pages/supply-instructions-page.tsx'),
+                        'SupplyInstructionsPage',
+                        ['delivery-data', 'lists'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('reserveNotices', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/delivery-data/pages/reserve-notices-page.tsx'),
+                        'ReserveNoticesPage',
+                        ['delivery-data', 'lists'],
+                      ),
+                    },
+                    ':resourceId': {
+                      lazy: lazyComponent(
+                        () => import('../features/delivery-data/pages/reserve-offers-page.tsx'),
+                        'ReserveOffersPage',
+                        ['delivery-data', 'lists'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('dispatchOrders', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/delivery-data/pages/dispatch-orders-page.tsx'),
+                        'DispatchOrdersPage',
+                        ['delivery-data', 'lists'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/delivery-data/pages/dispatch-order-page.tsx'),
+                        'DispatchOrderPage',
+                        ['delivery-data', 'lists'],
+                      ),
+                    },
+                  }),
                   functionRoutes('attachments', {
                     '': {
                       lazy: lazyComponent(
