@@ -152,7 +152,13 @@ describe('[B40] the assessment job', () => {
     )
 
     const v1 = await runMonth('2013-06')
-    expect(v1).toMatchObject({ version: 1, resourceCount: 2, current: true, processed: 2 })
+    expect(v1).toMatchObject({
+      version: 1,
+      resourceCount: 2,
+      current: true,
+      processed: 2,
+      total: 2,
+    })
     // s: unplanned 2 × 2,000 kW × 1.5 = 6,000; notice 2 × 8,000 kW × 0.75 = 12,000.
     // d: ratio 1,500 / 2,000 = 0.75 → 60,000,000 × 0.25 / 12 = 1,250,000.
     expect(v1.totalAmount).toBe(1_268_000)
