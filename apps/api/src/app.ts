@@ -54,6 +54,7 @@ import {
   replacementAllocationRoutes,
 } from './modules/assessment-basis/routes.ts'
 import { deliveryDataRoutes } from './modules/delivery-data/routes.ts'
+import { assessmentRoutes } from './modules/assessment/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -180,6 +181,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(assessmentParameterRoutes, { prefix: '/api/v1/assessment-parameters' })
   await app.register(replacementAllocationRoutes, { prefix: '/api/v1/replacement-allocations' })
   await app.register(deliveryDataRoutes, { prefix: '/api/v1/delivery-data' })
+  await app.register(assessmentRoutes, { prefix: '/api/v1/assessments' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 
