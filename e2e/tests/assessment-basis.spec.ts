@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { fiscalYearOf, jstDateOf } from '@yoryo/contracts'
+import { fiscalYearOf, lastCompleteMonth } from '@yoryo/contracts'
 import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
 
 /**
@@ -9,12 +9,6 @@ import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
  */
 const WINDOW = 'outagePlanSubmission'
 const DAY = 86_400_000
-
-/** The last complete JST month (`YYYY-MM`), as the B10 screen opens on. */
-function lastCompleteMonth(now = new Date()): string {
-  const [y, m] = jstDateOf(now).split('-').map(Number) as [number, number]
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
-}
 
 async function dateTime(page: Page, label: string, date: string, time: string) {
   await page.getByLabel(`${label}（日付）`).fill(date)

@@ -5,9 +5,21 @@
 import { z } from 'zod'
 import { timestampSchema } from './common.ts'
 import { monthSchema } from './contracts.ts'
+import { fiscalYearOf, jstDateOf } from './time.ts'
 import { listQuerySchema } from './list.ts'
 import { areaSchema, resourceKindSchema } from './resources.ts'
 import { rule } from './validation.ts'
+
+/** The last complete JST month before `now` (`YYYY-MM`): what B10 / B20 open on by default. */
+export function lastCompleteMonth(now: Date = new Date()): string {
+  const [y, m] = jstDateOf(now).split('-').map(Number) as [number, number]
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}
+
+/** The delivery year of the last complete JST month. */
+export function lastCompleteDeliveryYear(now: Date = new Date()): number {
+  return fiscalYearOf(`${lastCompleteMonth(now)}-01`)
+}
 
 // ─── Parameters of a delivery year (B10, operator) ─────────────────────────────────────────────
 
@@ -111,7 +123,7 @@ export const assessmentBasisSortFields = [
 ] as const
 
 export const assessmentBasisQuerySchema = listQuerySchema.extend({
-  month: monthSchema,
+  month: monthSchema.optional().describe('年月 (YYYY-MM); default: the last complete JST month'),
   q: z.string().trim().max(100).optional().describe('Resource code or name'),
   kind: resourceKindSchema.optional(),
   participantId: z.uuid().optional().describe('Operator: one participant'),
@@ -153,7 +165,13 @@ export const replacementAllocationSortFields = [
 ] as const
 
 export const replacementAllocationQuerySchema = listQuerySchema.extend({
-  deliveryYear: z.coerce.number().int().min(2020).max(2100),
+  deliveryYear: z.coerce
+    .number()
+    .int()
+    .min(2020)
+    .max(2100)
+    .optional()
+    .describe('Default: the delivery year of the last complete JST month'),
   month: monthSchema.optional(),
   direction: z.enum(allocationDirections).optional(),
   q: z.string().trim().max(100).optional().describe('Resource code or name, contract number'),

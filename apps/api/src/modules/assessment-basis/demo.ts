@@ -12,7 +12,7 @@ import {
   fiscalYearOf,
   formatOutagePlanNo,
   fromJstParts,
-  jstDateOf,
+  lastCompleteMonth,
   OUTAGE_PLAN_WINDOW,
   type Area,
 } from '@yoryo/contracts'
@@ -36,8 +36,7 @@ const AREA_PRICES: Record<Area, number> = {
 
 /** The last complete JST month before `now` (`YYYY-MM`): the demo's assessed month. */
 export function demoAssessmentMonth(now: Date = new Date()): string {
-  const [y, m] = jstDateOf(now).split('-').map(Number) as [number, number]
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+  return lastCompleteMonth(now)
 }
 
 export interface DemoDeliveryYear {

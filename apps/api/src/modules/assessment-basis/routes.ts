@@ -6,6 +6,8 @@ import {
   assessmentBasisRowSchema,
   assessmentParameterChangeSchema,
   assessmentParameterSetSchema,
+  lastCompleteDeliveryYear,
+  lastCompleteMonth,
   problemSchema,
   replacementAllocationQuerySchema,
   replacementAllocationRowSchema,
@@ -265,9 +267,10 @@ export const assessmentBasisRoutes: FastifyPluginAsyncZod = async (app) => {
     where: async (q, request) => {
       const auth = requireAuth(request)
       const participantId = auth.user.role === 'operator' ? q.participantId : auth.participant.id
+      const month = q.month ?? lastCompleteMonth()
       const [basis, p] = await Promise.all([
-        assessmentBasis(app.db, q.month, participantId ? { participantId } : {}),
-        assessmentParameters(app.db, deliveryYearOfMonth(q.month)),
+        assessmentBasis(app.db, month, participantId ? { participantId } : {}),
+        assessmentParameters(app.db, deliveryYearOfMonth(month)),
       ])
       const text = q.q?.toLowerCase()
       return basis
@@ -396,7 +399,7 @@ export const replacementAllocationRoutes: FastifyPluginAsyncZod = async (app) =>
       const direction = operator ? undefined : q.direction
       const where: Prisma.ReplacementAllocationWhereInput = {
         replacement: { state: 'approved' },
-        contract: { deliveryYear: q.deliveryYear },
+        contract: { deliveryYear: q.deliveryYear ?? lastCompleteDeliveryYear() },
         ...(q.month ? { month: q.month } : {}),
         AND: [
           ...(own

@@ -4,7 +4,6 @@ import {
   assessmentParameterSetSchema,
   deliveryMonths,
   fiscalYearOf,
-  jstDateOf,
   pageSchema,
   replacementAllocationRowSchema,
   type AssessmentParameterValues,
@@ -107,12 +106,6 @@ export function useChangeParameterSet(deliveryYear: number) {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: assessmentBasisKeys.all }),
   })
-}
-
-/** `YYYY-MM` of the last complete JST month: the month screens open on. */
-export function lastCompleteMonth(now = new Date()): string {
-  const [y, m] = jstDateOf(now).split('-').map(Number) as [number, number]
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
 }
 
 /** The months a picker offers: the delivery years of `month`, the one before and the one after. */

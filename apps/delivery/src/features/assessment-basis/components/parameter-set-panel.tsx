@@ -1,5 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   assessmentParameterValuesSchema,
@@ -109,36 +120,40 @@ export function ParameterSetPanel({ deliveryYear }: { deliveryYear: number }) {
 function ParameterValues({ set }: { set: AssessmentParameterSet }) {
   const { t } = useTranslation()
   return (
-    <dl className="yoryo-dl-table" data-testid="abas-set-values">
-      <ValueRow
-        label={t('assessmentBasis.fields.outageAllowanceDays')}
-        value={t('assessmentBasis.days', { days: set.outageAllowanceDays })}
-      />
-      <ValueRow
-        label={t('assessmentBasis.fields.unplannedOutageMultiplier')}
-        value={`× ${set.unplannedOutageMultiplier}`}
-      />
-      <ValueRow
-        label={t('assessmentBasis.fields.supplyInstructionMultiplier')}
-        value={`× ${set.supplyInstructionMultiplier}`}
-      />
-      <ValueRow
-        label={t('assessmentBasis.fields.reserveNoticeMultiplier')}
-        value={`× ${set.reserveNoticeMultiplier}`}
-      />
-      <ValueRow
-        label={t('assessmentBasis.fields.expectedOrdersPerYear')}
-        value={t('assessmentBasis.times', { count: set.expectedOrdersPerYear })}
-      />
-      <ValueRow
-        label={t('assessmentBasis.fields.monthlyCapShare')}
-        value={percent(set.monthlyCapShare)}
-      />
-      <ValueRow
-        label={t('assessmentBasis.fields.annualCapShare')}
-        value={percent(set.annualCapShare)}
-      />
-    </dl>
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="abas-set-values">
+      <dl className="yoryo-dl-table">
+        <ValueRow
+          label={t('assessmentBasis.fields.outageAllowanceDays')}
+          value={t('assessmentBasis.days', { days: set.outageAllowanceDays })}
+        />
+        <ValueRow
+          label={t('assessmentBasis.fields.unplannedOutageMultiplier')}
+          value={`× ${set.unplannedOutageMultiplier}`}
+        />
+        <ValueRow
+          label={t('assessmentBasis.fields.supplyInstructionMultiplier')}
+          value={`× ${set.supplyInstructionMultiplier}`}
+        />
+        <ValueRow
+          label={t('assessmentBasis.fields.reserveNoticeMultiplier')}
+          value={`× ${set.reserveNoticeMultiplier}`}
+        />
+      </dl>
+      <dl className="yoryo-dl-table">
+        <ValueRow
+          label={t('assessmentBasis.fields.expectedOrdersPerYear')}
+          value={t('assessmentBasis.times', { count: set.expectedOrdersPerYear })}
+        />
+        <ValueRow
+          label={t('assessmentBasis.fields.monthlyCapShare')}
+          value={percent(set.monthlyCapShare)}
+        />
+        <ValueRow
+          label={t('assessmentBasis.fields.annualCapShare')}
+          value={percent(set.annualCapShare)}
+        />
+      </dl>
+    </SimpleGrid>
   )
 }
 

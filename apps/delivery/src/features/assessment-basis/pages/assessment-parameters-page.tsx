@@ -5,6 +5,7 @@ import {
   fiscalYearOf,
   resourceKinds,
   type AssessmentBasisRow,
+  lastCompleteMonth,
 } from '@yoryo/contracts'
 import {
   ChoiceFilter,
@@ -28,7 +29,6 @@ import { z } from 'zod'
 import {
   ASSESSMENT_BASIS_PATH,
   assessmentBasisQueries,
-  lastCompleteMonth,
   monthChoices,
   type BasisListParams,
 } from '../api.ts'

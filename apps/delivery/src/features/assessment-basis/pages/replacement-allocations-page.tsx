@@ -6,6 +6,7 @@ import {
   fiscalYearOf,
   replacementAllocationSortFields,
   type ReplacementAllocationRow,
+  lastCompleteMonth,
 } from '@yoryo/contracts'
 import {
   ChoiceFilter,
@@ -29,7 +30,6 @@ import { z } from 'zod'
 import {
   REPLACEMENT_ALLOCATIONS_PATH,
   assessmentBasisQueries,
-  lastCompleteMonth,
   type AllocationListParams,
 } from '../api.ts'
 
