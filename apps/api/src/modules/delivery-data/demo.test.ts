@@ -19,7 +19,9 @@ describe('[B60] demo month of delivery data', () => {
     const db = t.database.prisma
     const started = Date.now()
     const seeded = await seedDemoDeliveryData(db, NOW)
-    expect(Date.now() - started).toBeLessThan(5_000)
+    // About 2 s on PGlite on an idle machine (one transaction, three statements per
+    // resource-day); the bound leaves room for a busy CI host and fails on per-slot writes.
+    expect(Date.now() - started).toBeLessThan(30_000)
     expect(seeded).toMatchObject({ month: '2026-11', days: seeded.resources * 30, orders: 4 })
     expect(await db.deliveryDay.count()).toBe(seeded.days)
     const days = await db.deliveryDay.findMany({ select: { meteredKwh: true } })

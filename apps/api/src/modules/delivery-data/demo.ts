@@ -177,7 +177,7 @@ export async function seedDemoDeliveryData(
         if (b.kind === 'dispatchOrder') {
           const fails = b.participantCode === 'P00002'
           const days = fails ? NOTICE_DAYS.map((n) => n.day) : [NOTICE_DAYS[1].day]
-          for (const [n, day] of days.entries()) {
+          for (const day of days) {
             const rand = random(`order-${code}-${day}`)
             const date = dates[day - 1] as string
             const startAt = slotStart(date, NOTICE_SLOTS[0] as number)
@@ -190,7 +190,7 @@ export async function seedDemoDeliveryData(
                 : base - b.contractKw - Math.round(b.contractKw * rand() * 0.05),
             )
             await putDispatchOrder(tx, WRITER, {
-              orderId: `DO${month.replace('-', '')}-${code}-${n + 1}`,
+              orderId: `HR${date.replaceAll('-', '')}-${code.slice(-3)}`,
               resourceId: b.resourceId,
               orderedAt: new Date(startAt.getTime() - 4 * 3_600_000),
               startAt,

@@ -2,7 +2,7 @@
  * UI texts of delivery-period data seen by participants (B60, B70, B80, C10): the section
  * `deliveryData` of both catalogues. System messages with IDs live in @yoryo/contracts, not here.
  */
-import { areaLabels, labelsIn, reserveNoticeKindLabels, resourceKindLabels } from '@yoryo/contracts'
+import { areaLabels, labelsIn, reserveNoticeKindLabels } from '@yoryo/contracts'
 
 /** Every leaf a string, the same keys in both languages. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
@@ -10,7 +10,6 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 const ja = {
   deliveryData: {
     area: labelsIn(areaLabels, 'ja'),
-    kind: labelsIn(resourceKindLabels, 'ja'),
     noticeKind: labelsIn(reserveNoticeKindLabels, 'ja'),
     month: '対象月',
     resource: '電源等',
@@ -27,7 +26,6 @@ const ja = {
       resourceName: '電源等の名称',
       participantCode: '事業者コード',
       area: 'エリア',
-      kind: '電源等の区分',
     },
     metered: {
       description:
@@ -101,7 +99,6 @@ const ja = {
 const en: Shape<typeof ja> = {
   deliveryData: {
     area: labelsIn(areaLabels, 'en'),
-    kind: labelsIn(resourceKindLabels, 'en'),
     noticeKind: labelsIn(reserveNoticeKindLabels, 'en'),
     month: 'Month',
     resource: 'Resource',
@@ -118,7 +115,6 @@ const en: Shape<typeof ja> = {
       resourceName: 'Resource name',
       participantCode: 'Participant code',
       area: 'Area',
-      kind: 'Resource kind',
     },
     metered: {
       description:

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select } from '@mantine/core'
+import { Button, Group, Paper, Select, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { areas, reserveNoticeSortFields, type ReserveNoticeSlot } from '@yoryo/contracts'
 import {
@@ -11,7 +11,7 @@ import {
   useListState,
   useTranslation,
 } from '@yoryo/ui'
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { deliveryDataPaths, deliveryDataQueries, readMonth } from '../api.ts'
 import { MonthSelect } from '../components/month-select.tsx'
@@ -64,6 +64,7 @@ export function ReserveNoticesPage() {
   const area = readChoice(state.params, 'area', areas) ?? ''
   const month = readMonth(state.params)
   const [resourceId, setResourceId] = useState('')
+  const offersTitleId = useId()
   const params = { month, area: area || undefined }
   const list = useQuery(
     deliveryDataQueries.reserveNotices({
@@ -124,7 +125,17 @@ export function ReserveNoticesPage() {
         }}
         testId="notice-slots"
       />
-      <Paper withBorder p="md" className="yoryo-panel" mt="sm" component="section">
+      <Paper
+        withBorder
+        p="md"
+        className="yoryo-panel"
+        mt="sm"
+        component="section"
+        aria-labelledby={offersTitleId}
+      >
+        <Title order={2} id={offersTitleId} className="yoryo-section-title" mb="sm">
+          {t('deliveryData.notices.offers')}
+        </Title>
         <Group align="flex-end" gap="md" wrap="wrap">
           <ResourceSelect
             base={deliveryDataPaths.reserveNotices}
