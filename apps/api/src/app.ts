@@ -48,6 +48,7 @@ import {
 import { contractRoutes } from './modules/contracts/routes.ts'
 import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
 import { noticeRoutes } from './modules/notices/routes.ts'
+import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(replacementRoutes, { prefix: '/api/v1/replacements' })
   await app.register(outagePlanRoutes, { prefix: '/api/v1/outage-plans' })
   await app.register(noticeRoutes, { prefix: '/api/v1/notices' })
+  await app.register(outageOmissionRoutes, { prefix: '/api/v1/outage-omissions' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -1,0 +1,30 @@
+import type { MessageGroup } from './types.ts'
+
+/** The outage omission review (B50). IDs E-ASMT-050…099 (the assessment's range, this part's half). */
+export const outageOmissionMessages = {
+  'E-ASMT-050': {
+    severity: 'error',
+    ja: '承認済みの枠には回答できません（{slots}）。',
+    en: 'Accepted slots can no longer be answered ({slots}).',
+  },
+  'E-ASMT-051': {
+    severity: 'error',
+    ja: '判定できるのは回答済みの枠だけです（{slots}）。',
+    en: 'Only answered slots can be decided ({slots}).',
+  },
+  'E-ASMT-052': {
+    severity: 'error',
+    ja: '却下する場合は理由を入力してください。',
+    en: 'Enter the reason for the rejection.',
+  },
+  'E-ASMT-053': {
+    severity: 'error',
+    ja: '回答は対象電源等の事業者が行います。',
+    en: "Only the resource's participant can answer.",
+  },
+  'E-ASMT-054': {
+    severity: 'error',
+    ja: '同じ枠が重複して指定されています。',
+    en: 'The same slot is given more than once.',
+  },
+} as const satisfies MessageGroup
