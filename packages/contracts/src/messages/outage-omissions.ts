@@ -27,4 +27,19 @@ export const outageOmissionMessages = {
     ja: '同じ枠が重複して指定されています。',
     en: 'The same slot is given more than once.',
   },
+  'I-ASMT-050': {
+    severity: 'info',
+    ja: '{count}件の枠に回答しました。',
+    en: 'Answered {count} slot(s).',
+  },
+  'I-ASMT-051': {
+    severity: 'info',
+    ja: '{count}件の枠を承認しました。',
+    en: 'Accepted {count} slot(s).',
+  },
+  'I-ASMT-052': {
+    severity: 'info',
+    ja: '{count}件の枠を却下しました。',
+    en: 'Rejected {count} slot(s).',
+  },
 } as const satisfies MessageGroup
