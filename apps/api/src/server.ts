@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/db'
 import { seedDemoDeliveryYear } from './modules/assessment-basis/public.ts'
+import { seedDemoAssessment } from './modules/assessment/public.ts'
 import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
@@ -73,6 +74,8 @@ async function main() {
     // The delivery year (issue 12): contracts in delivery for the last complete month, then the
     // month's feeds, outage plans, omission flags and assessment on top of them.
     await seedDemoDeliveryYear(database.prisma)
+    // The demo month assessed through the real job (after the delivery-year seeds above).
+    await seedDemoAssessment(database.prisma, app.jobs)
   }
 
   let closing = false

@@ -20,13 +20,11 @@ const slotSchema = z.number().int().min(1).max(48).describe('30-minute slot 1..4
 
 // ───────────────────────── Runs (the job and its versions) ─────────────────────────
 
-export const assessmentRunInputSchema = z
-  .strictObject({
-    month: monthSchema.describe(
-      'The month to assess (YYYY-MM); it must have ended (JST) and lie in a delivery year with contracts',
-    ),
-  })
-  .meta({ id: 'AssessmentRunInput' })
+export const assessmentRunInputSchema = z.strictObject({
+  month: monthSchema.describe(
+    'The month to assess (YYYY-MM); it must have ended (JST) and lie in a delivery year with contracts',
+  ),
+})
 export type AssessmentRunInput = z.infer<typeof assessmentRunInputSchema>
 
 /** One run of a month (a version) with its job's progress. */
