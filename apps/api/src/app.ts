@@ -48,11 +48,8 @@ import {
 import { contractRoutes } from './modules/contracts/routes.ts'
 import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
 import { noticeRoutes } from './modules/notices/routes.ts'
-<<<<<<< HEAD
-import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
-=======
 import { assessmentRoutes } from './modules/assessment/routes.ts'
->>>>>>> asmt
+import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -175,11 +172,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(replacementRoutes, { prefix: '/api/v1/replacements' })
   await app.register(outagePlanRoutes, { prefix: '/api/v1/outage-plans' })
   await app.register(noticeRoutes, { prefix: '/api/v1/notices' })
-<<<<<<< HEAD
-  await app.register(outageOmissionRoutes, { prefix: '/api/v1/outage-omissions' })
-=======
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments' })
->>>>>>> asmt
+  await app.register(outageOmissionRoutes, { prefix: '/api/v1/outage-omissions' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 
