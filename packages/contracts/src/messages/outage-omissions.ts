@@ -4,12 +4,12 @@ import type { MessageGroup } from './types.ts'
 export const outageOmissionMessages = {
   'E-ASMT-050': {
     severity: 'error',
-    ja: '承認済みの枠には回答できません（{slots}）。',
+    ja: '承認済みのコマには回答できません（{slots}）。',
     en: 'Accepted slots can no longer be answered ({slots}).',
   },
   'E-ASMT-051': {
     severity: 'error',
-    ja: '判定できるのは回答済みの枠だけです（{slots}）。',
+    ja: '判定できるのは回答済みのコマだけです（{slots}）。',
     en: 'Only answered slots can be decided ({slots}).',
   },
   'E-ASMT-052': {
@@ -24,22 +24,22 @@ export const outageOmissionMessages = {
   },
   'E-ASMT-054': {
     severity: 'error',
-    ja: '同じ枠が重複して指定されています。',
+    ja: '同じコマが重複して指定されています。',
     en: 'The same slot is given more than once.',
   },
   'I-ASMT-050': {
     severity: 'info',
-    ja: '{count}件の枠に回答しました。',
+    ja: '{count}件のコマに回答しました。',
     en: 'Answered {count} slot(s).',
   },
   'I-ASMT-051': {
     severity: 'info',
-    ja: '{count}件の枠を承認しました。',
+    ja: '{count}件のコマの回答を承認しました。',
     en: 'Accepted {count} slot(s).',
   },
   'I-ASMT-052': {
     severity: 'info',
-    ja: '{count}件の枠を却下しました。',
+    ja: '{count}件のコマの回答を却下しました。',
     en: 'Rejected {count} slot(s).',
   },
 } as const satisfies MessageGroup

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Checkbox, Group, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { dispatchOrderResultSortFields, type DispatchOrderResult } from '@yoryo/contracts'
 import {
@@ -16,7 +16,7 @@ import {
 } from '@yoryo/ui'
 import { useMemo } from 'react'
 import { Controller } from 'react-hook-form'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
 import { DISPATCH_ORDER_RESULTS_PATH, assessmentQueries } from '../api.ts'
 import { RunBar, useRunSelection } from '../components/run-bar.tsx'
@@ -79,7 +79,17 @@ export function DispatchOrderResultsPage() {
       }),
       column.accessor('orderId', {
         header: t('assessment.fields.orderId'),
-        cell: (info) => <span className="yoryo-code">{info.getValue()}</span>,
+        cell: (info) => (
+          <Anchor
+            component={Link}
+            to={`/assessment-results/${info.row.original.resultId}`}
+            fz="sm"
+            className="yoryo-code"
+            tabIndex={-1}
+          >
+            {info.getValue()}
+          </Anchor>
+        ),
         meta: { widthClass: 'id' },
       }),
       column.accessor('resourceCode', {

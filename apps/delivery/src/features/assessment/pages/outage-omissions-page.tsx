@@ -169,7 +169,7 @@ export function OutageOmissionsPage() {
       column.accessor('date', {
         header: t('assessment.omissions.fields.date'),
         cell: (info) => formatDate(info.getValue()),
-        meta: { widthClass: 'date', tabular: true },
+        meta: { width: 96, tabular: true },
       }),
       column.display({
         id: 'time',
@@ -180,11 +180,11 @@ export function OutageOmissionsPage() {
       column.accessor('resourceCode', {
         header: t('assessment.omissions.fields.resource'),
         cell: (info) => (
-          <span title={info.row.original.resourceName}>
-            <span className="yoryo-code">{info.getValue()}</span> {info.row.original.resourceName}
+          <span className="yoryo-code" title={info.row.original.resourceName}>
+            {info.getValue()}
           </span>
         ),
-        meta: { widthClass: 'name' },
+        meta: { widthClass: 'id' },
       }),
       ...(isOperator
         ? [
@@ -200,26 +200,20 @@ export function OutageOmissionsPage() {
           ]
         : []),
       column.display({
-        id: 'contractKw',
-        header: t('assessment.omissions.fields.contractKw'),
-        cell: (info) => numeric(info.row.original.contractKw),
-        meta: { widthClass: 'amount', numeric: true },
-      }),
-      column.display({
         id: 'availableKw',
         header: t('assessment.omissions.fields.availableKw'),
         cell: (info) => numeric(info.row.original.availableKw),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 100, numeric: true },
       }),
       column.accessor('shortfallKw', {
         header: t('assessment.omissions.fields.shortfallKw'),
         cell: (info) => numeric(info.getValue()),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 96, numeric: true },
       }),
       column.accessor('state', {
         header: t('assessment.omissions.fields.state'),
         cell: (info) => <OutageOmissionStateBadge state={info.getValue()} />,
-        meta: { widthClass: 'label' },
+        meta: { widthClass: 'short' },
       }),
       column.display({
         id: 'answer',
