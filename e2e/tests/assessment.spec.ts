@@ -208,10 +208,12 @@ test.describe('assessment (B40 B50 C00 B90)', () => {
       timeout: 60_000,
     })
     await expect(page.getByTestId('run-version')).toHaveValue('第2版（確定）')
-    await page
+    const rerun = page
       .getByRole('table', { name: '電源等ごとの算定結果' })
-      .getByRole('link', { name: resource.resourceCode })
-      .click()
+      .getByRole('row', { name: new RegExp(resource.resourceCode) })
+    await expect(rerun).not.toContainText(before.toLocaleString('en-US'))
+    await rerun.getByRole('link', { name: resource.resourceCode }).click()
+    await expect(page.getByTestId('assessment-amounts')).toContainText('第2版')
     await expect(page.getByTestId('assessment-lines')).toBeVisible()
     await expect(page.locator('[data-requirement="unplannedOutage"]')).toHaveCount(0)
     const after = Number((await page.getByTestId('amount-total').innerText()).replace(/\D/g, ''))

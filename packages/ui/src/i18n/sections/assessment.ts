@@ -20,6 +20,7 @@ const ja = {
     },
     requirement: labelsIn(assessmentRequirementLabels, 'ja'),
     yen: '円',
+    amountYen: '{{amount}}円',
     run: {
       version: '実行回（版）',
       versionLabel: '第{{version}}版',
@@ -175,7 +176,8 @@ const en: Shape<typeof ja> = {
       invalid: 'Enter the month as YYYY-MM.',
     },
     requirement: labelsIn(assessmentRequirementLabels, 'en'),
-    yen: ' yen',
+    yen: 'yen',
+    amountYen: '{{amount}} yen',
     run: {
       version: 'Run (version)',
       versionLabel: 'Version {{version}}',

@@ -40,7 +40,8 @@ export function lastEndedMonth(): string {
 /**
  * The month and run a screen of the assessment shows, from the URL (`month`, `run`): the month
  * defaults to the month of the latest run (else the last ended month); the run to the latest
- * succeeded run of the month. Lists read a succeeded run by its ID, else the month.
+ * succeeded run of the month. Lists read the `selection`: a succeeded run by its ID (undefined
+ * while the month has none).
  */
 export function useRunSelection() {
   const [params, setParams] = useSearchParams()
@@ -55,12 +56,10 @@ export function useRunSelection() {
   const runId = params.get('run') ?? undefined
   const items = runs.data?.items ?? []
   const run = items.find((r) => r.id === runId) ?? items.find((r) => r.current) ?? items[0]
-  const selection: RunSelection | undefined =
-    month === undefined || runs.isPending
-      ? undefined
-      : run?.state === 'succeeded'
-        ? { runId: run.id }
-        : { month }
+  // The results shown: the chosen run once it has succeeded, else (while a new run is queued or
+  // running, or after one failed) the month's current version; none before a first success.
+  const shown = run?.state === 'succeeded' ? run : items.find((r) => r.current)
+  const selection: RunSelection | undefined = shown ? { runId: shown.id } : undefined
   const select = (next: { month?: string; run?: string }) =>
     setParams(
       (current) => {
@@ -157,8 +156,8 @@ function RunInfo({ run }: { run: AssessmentRun }) {
       ) : null}
       {run.totalAmount !== null && run.state === 'succeeded' ? (
         <Text fz="sm">
-          {t('assessment.run.totalAmount')}: {formatNumber(run.totalAmount)}
-          {t('assessment.yen')}
+          {t('assessment.run.totalAmount')}:{' '}
+          {t('assessment.amountYen', { amount: formatNumber(run.totalAmount) })}
         </Text>
       ) : null}
       {run.error ? (

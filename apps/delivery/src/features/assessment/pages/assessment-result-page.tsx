@@ -305,8 +305,7 @@ function LineView({ line }: { line: AssessmentLineView }) {
           ) : null}
         </Text>
         <Text fw={700} fz="sm" className="yoryo-numeric" data-testid="line-amount">
-          {formatNumber(line.amount)}
-          {t('assessment.yen')}
+          {t('assessment.amountYen', { amount: formatNumber(line.amount) })}
         </Text>
       </Group>
       {evidence.length > 0 ? (

@@ -63,28 +63,27 @@ export function AssessmentResultsPage() {
       page: state.page,
       pageSize: state.pageSize,
     }),
-    enabled: run.selection !== undefined && run.run?.state === 'succeeded',
+    enabled: run.selection !== undefined,
   })
   const detailHref = (row: AssessmentResultSummary) => `/assessment-results/${row.id}`
   const columns = useMemo(
     () => [
       column.accessor('resourceCode', {
-        header: t('assessment.fields.resourceCode'),
+        header: t('assessment.fields.resource'),
         cell: (info) => (
-          <Anchor
-            component={Link}
-            to={detailHref(info.row.original)}
-            fz="sm"
-            className="yoryo-code"
-            tabIndex={-1}
-          >
-            {info.getValue()}
-          </Anchor>
+          <span title={info.row.original.resourceName}>
+            <Anchor
+              component={Link}
+              to={detailHref(info.row.original)}
+              fz="sm"
+              className="yoryo-code"
+              tabIndex={-1}
+            >
+              {info.getValue()}
+            </Anchor>{' '}
+            {info.row.original.resourceName}
+          </span>
         ),
-        meta: { widthClass: 'id' },
-      }),
-      column.accessor('resourceName', {
-        header: t('assessment.fields.resourceName'),
         meta: { widthClass: 'name' },
       }),
       ...(isOperator
@@ -103,32 +102,32 @@ export function AssessmentResultsPage() {
       column.accessor('kind', {
         header: t('assessment.fields.kind'),
         cell: (info) => t(`resources.kind.${info.getValue()}`),
-        meta: { widthClass: 'label' },
+        meta: { width: 88 },
       }),
       column.accessor('contractKw', {
         header: t('assessment.fields.contractKw'),
         cell: (info) => numericCell(info.getValue()),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 88, numeric: true },
       }),
       column.accessor('annualAmount', {
         header: t('assessment.fields.annualAmount'),
         cell: (info) => numericCell(info.getValue()),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
       column.accessor('subtotal', {
         header: t('assessment.fields.subtotal'),
         cell: (info) => numericCell(info.getValue()),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 92, numeric: true },
       }),
       column.accessor('waivedMonthly', {
         header: t('assessment.fields.waivedMonthly'),
         cell: (info) => numericCell(info.getValue()),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 92, numeric: true },
       }),
       column.accessor('waivedAnnual', {
         header: t('assessment.fields.waivedAnnual'),
         cell: (info) => numericCell(info.getValue()),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 92, numeric: true },
       }),
       column.accessor('total', {
         header: t('assessment.fields.total'),
@@ -142,7 +141,7 @@ export function AssessmentResultsPage() {
             {formatNumber(info.getValue())}
           </Text>
         ),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 100, numeric: true },
       }),
     ],
     [t, isOperator],
@@ -163,7 +162,7 @@ export function AssessmentResultsPage() {
         <ListScreen
           state={state}
           result={
-            run.run?.state === 'succeeded'
+            run.selection !== undefined
               ? list
               : {
                   data: run.runs.isPending ? undefined : { items: [], total: 0 },

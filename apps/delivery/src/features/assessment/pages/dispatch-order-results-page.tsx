@@ -51,7 +51,7 @@ export function DispatchOrderResultsPage() {
     resource: filters.resource || undefined,
     shortfall: filters.shortfall ? ('true' as const) : undefined,
   }
-  const ready = run.selection !== undefined && run.run?.state === 'succeeded'
+  const ready = run.selection !== undefined
   const list = useQuery({
     ...assessmentQueries.orders({
       ...filterParams,

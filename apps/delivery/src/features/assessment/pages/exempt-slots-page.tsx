@@ -39,7 +39,7 @@ export function ExemptSlotsPage() {
   const state = useListState(exemptSlotSortFields)
   const filters = { resource: readText(state.params, 'resource') ?? '' }
   const filterParams = { ...run.selection, resource: filters.resource || undefined }
-  const ready = run.selection !== undefined && run.run?.state === 'succeeded'
+  const ready = run.selection !== undefined
   const list = useQuery({
     ...assessmentQueries.exempt({
       ...filterParams,
