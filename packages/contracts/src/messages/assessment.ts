@@ -30,9 +30,4 @@ export const assessmentMessages = {
     ja: '対象の年月または実行回を指定してください。',
     en: 'Give the month or the run.',
   },
-  'I-ASMT-001': {
-    severity: 'info',
-    ja: '{month}のアセスメント（第{version}版）の実行を受け付けました。',
-    en: 'The assessment of {month} (version {version}) has been queued.',
-  },
 } as const satisfies MessageGroup

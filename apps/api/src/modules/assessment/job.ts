@@ -131,22 +131,25 @@ export async function startAssessmentRun(
   }
 }
 
-/** Assesses every resource of the month, batch by batch, reporting progress. */
-export async function assessRunMonth(
+/**
+ * Assesses every resource of the month batch by batch: reads a batch's data, runs the engine on
+ * each resource and hands the batch to `onBatch` (the job writes it), so memory stays flat.
+ */
+export async function assessMonthBatches(
   db: DbClient,
   month: string,
-  options: { batchSize?: number; progress?: (processed: number, total: number) => void } = {},
-): Promise<AssessedResource[]> {
-  const batchSize = options.batchSize ?? ASSESSMENT_BATCH_SIZE
+  onBatch: (batch: AssessedResource[], processed: number, total: number) => Promise<void>,
+  batchSize = ASSESSMENT_BATCH_SIZE,
+): Promise<number> {
   const ctx = await monthContext(db, month)
   const resources = await assessedResources(db, month)
-  options.progress?.(0, resources.length)
-  const out: AssessedResource[] = []
+  let processed = 0
   for (let i = 0; i < resources.length; i += batchSize) {
     const batch = await readBatch(db, ctx, resources.slice(i, i + batchSize))
+    const assessed: AssessedResource[] = []
     for (const assessment of batch) {
       try {
-        out.push({ assessment, result: assessMonth(assessment.input) })
+        assessed.push({ assessment, result: assessMonth(assessment.input) })
       } catch (e) {
         if (!(e instanceof RulesValidationError)) throw e
         throw new Error(
@@ -155,8 +158,18 @@ export async function assessRunMonth(
         )
       }
     }
-    options.progress?.(out.length, resources.length)
+    processed += assessed.length
+    await onBatch(assessed, processed, resources.length)
   }
+  return resources.length
+}
+
+/** Every resource of the month assessed, in resource code order (tests, tools). */
+export async function assessRunMonth(db: DbClient, month: string): Promise<AssessedResource[]> {
+  const out: AssessedResource[] = []
+  await assessMonthBatches(db, month, async (batch) => {
+    out.push(...batch)
+  })
   return out
 }
 
@@ -339,24 +352,30 @@ export function assessmentJob(db: Db, options: AssessmentJobOptions = {}) {
     })
     const system: Actor = { userId: run.startedBy, label: 'system', requestId: `job:${job.id}` }
     try {
-      const assessed = await assessRunMonth(db, run.month, {
-        batchSize: options.batchSize ?? ASSESSMENT_BATCH_SIZE,
-        progress: (processed, total) => job.progress(processed, total),
-      })
-      const totalAmount = assessed.reduce((sum, a) => sum + BigInt(a.result.total), 0n)
-      const flags = flagsOf(assessed)
+      // One transaction from the first read to the end: the results, the flags and the run
+      // commit together with the job's end, or nothing does. Batches are written as they are
+      // assessed, so memory holds one batch (and the flags found so far).
       await db.$transaction(
         async (tx) => {
-          await writeResults(tx, run, assessed)
+          let resourceCount = 0
+          let totalAmount = 0n
+          const flags: Flag[] = []
+          await assessMonthBatches(
+            tx,
+            run.month,
+            async (batch, processed, total) => {
+              await writeResults(tx, run, batch)
+              flags.push(...flagsOf(batch))
+              for (const a of batch) totalAmount += BigInt(a.result.total)
+              resourceCount = processed
+              job.progress(processed, total)
+            },
+            options.batchSize ?? ASSESSMENT_BATCH_SIZE,
+          )
           await writeFlags(tx, run.month, flags)
           await tx.assessmentRun.update({
             where: { id: runId },
-            data: {
-              state: 'succeeded',
-              resourceCount: assessed.length,
-              totalAmount,
-              finishedAt: new Date(),
-            },
+            data: { state: 'succeeded', resourceCount, totalAmount, finishedAt: new Date() },
           })
           await audit(tx, system, {
             action: 'assessment.complete',
@@ -366,18 +385,15 @@ export function assessmentJob(db: Db, options: AssessmentJobOptions = {}) {
             after: {
               month: run.month,
               version: run.version,
-              resourceCount: assessed.length,
+              resourceCount,
               totalAmount: totalAmount.toString(),
               flags: flags.length,
             },
           })
           await options.beforeFinish?.(tx)
-          await job.finishIn(tx, {
-            state: 'succeeded',
-            result: { runId, resourceCount: assessed.length },
-          })
+          await job.finishIn(tx, { state: 'succeeded', result: { runId, resourceCount } })
         },
-        { timeout: 600_000, maxWait: 60_000 },
+        { timeout: 30 * 60_000, maxWait: 60_000 },
       )
     } catch (error) {
       if (error instanceof JobLostError) throw error

@@ -68,8 +68,9 @@ export async function runViews(
       version: r.version,
       state: r.state as AssessmentRun['state'],
       jobId: r.jobId,
-      processed: job?.processed ?? 0,
-      total: job?.total ?? null,
+      // A finished run reports its resources (the job's last progress may not have been written).
+      processed: r.state === 'succeeded' ? r.resourceCount : (job?.processed ?? 0),
+      total: r.state === 'succeeded' ? r.resourceCount : (job?.total ?? null),
       resourceCount: r.resourceCount,
       totalAmount: operator ? Number(r.totalAmount) : null,
       error: operator ? r.error : null,
