@@ -71,7 +71,7 @@ test.describe('assessment (B40 B50 C00 B90)', () => {
     ).toBeVisible()
     await page.getByTestId('run-start').click()
     await page.getByRole('dialog').getByRole('button', { name: 'アセスメントを実行' }).click()
-    await expect(page.getByText('I-ASMT-001')).toBeVisible()
+    await expect(page.getByText('I-ASMT-053')).toBeVisible()
     await expect(page.getByTestId('run-info')).toHaveAttribute('data-state', 'succeeded', {
       timeout: 60_000,
     })

@@ -1,6 +1,9 @@
 import type { MessageGroup } from './types.ts'
 
-/** The outage omission review (B50). IDs E-ASMT-050…099 (the assessment's range, this part's half). */
+/**
+ * The outage omission review (B50) and the assessment screens (B40: a run queued from the screen).
+ * IDs E-ASMT-050…099 and I-ASMT-050… (the assessment's range, this part's half).
+ */
 export const outageOmissionMessages = {
   'E-ASMT-050': {
     severity: 'error',
@@ -41,5 +44,10 @@ export const outageOmissionMessages = {
     severity: 'info',
     ja: '{count}件のコマの回答を却下しました。',
     en: 'Rejected {count} slot(s).',
+  },
+  'I-ASMT-053': {
+    severity: 'info',
+    ja: '{month}のアセスメント（第{version}版）の実行を受け付けました。',
+    en: 'The assessment of {month} (version {version}) has been queued.',
   },
 } as const satisfies MessageGroup

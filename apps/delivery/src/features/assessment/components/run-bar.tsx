@@ -230,7 +230,7 @@ export function RunBar({
       {runs.error ? <ApiErrorAlert error={runs.error} mt="sm" /> : null}
       {queued ? (
         <MessageAlert
-          id="I-ASMT-001"
+          id="I-ASMT-053"
           params={queued}
           mt="sm"
           withCloseButton
