@@ -199,6 +199,12 @@ test.describe('assessment (B40 B50 C00 B90)', () => {
     await expect(page.getByText('I-ASMT-051')).toBeVisible()
     await expect(list.getByText('承認')).toHaveCount(2)
     await page.screenshot({ path: 'test-results/b50-operator-1280.png', fullPage: true })
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await expect(
+      page.getByRole('table', { name: 'Slots with a suspected omission' }).getByText('Accepted'),
+    ).toHaveCount(2)
+    await page.screenshot({ path: 'test-results/b50-operator-en-1280.png', fullPage: true })
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語').click()
 
     // Re-run from B40: version 2; the accepted slots leave the unplanned-outage line.
     await page.goto(`/delivery/assessment-results?month=${month}`)
@@ -269,6 +275,10 @@ test.describe('assessment (B40 B50 C00 B90)', () => {
     expect(Number(amount.replace(/\D/g, ''))).toBeGreaterThan(0)
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/c00-list-1280.png', fullPage: true })
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await expect(page.getByRole('table', { name: 'Results per dispatch order' })).toBeVisible()
+    await page.screenshot({ path: 'test-results/c00-list-en-1280.png', fullPage: true })
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語').click()
 
     // The order links the resource's result with the dispatch-order line.
     await row.getByRole('link', { name: orderId }).click()
@@ -321,6 +331,14 @@ test.describe('assessment (B40 B50 C00 B90)', () => {
     await expect(table.getByText('要件2〜4の対象外')).toHaveCount(2)
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/b90-list-1280.png', fullPage: true })
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await expect(
+      page
+        .getByRole('table', { name: 'Restrained slots' })
+        .getByText('Exempt from requirements 2–4'),
+    ).toHaveCount(2)
+    await page.screenshot({ path: 'test-results/b90-list-en-1280.png', fullPage: true })
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語').click()
 
     // The result shows no supply-instruction line, and links the exempt slots.
     await page.goto(`/delivery/assessment-results?month=${month}`)
