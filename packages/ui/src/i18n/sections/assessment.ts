@@ -48,7 +48,7 @@ const ja = {
       subtotal: '算定額(円)',
       waivedMonthly: '月間上限による減額(円)',
       waivedAnnual: '年間上限による減額(円)',
-      total: '経済的ペナルティ(円)',
+      total: 'ペナルティ額(円)',
       date: '日付',
       time: '時間帯',
       shortfallKw: '不足(kW)',
