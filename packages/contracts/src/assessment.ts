@@ -250,9 +250,14 @@ export const assessmentResultSortFields = [
 ] as const
 export type AssessmentResultSortField = (typeof assessmentResultSortFields)[number]
 
-/** The run the list is of: `runId`, else the latest succeeded run of `month`. */
+/**
+ * The run a list is of: `runId`; else the latest succeeded run of `month`; else the latest
+ * succeeded run of the latest month that has one.
+ */
 const runSelection = {
-  month: monthSchema.optional().describe('The latest succeeded run of this month'),
+  month: monthSchema
+    .optional()
+    .describe('The latest succeeded run of this month (absent: of the latest month with one)'),
   runId: z.uuid().optional().describe('A given run (any version); wins over `month`'),
 }
 

@@ -25,9 +25,4 @@ export const assessmentMessages = {
     ja: '{month}のアセスメント結果はまだありません。',
     en: '{month} has no assessment result yet.',
   },
-  'E-ASMT-005': {
-    severity: 'error',
-    ja: '対象の年月または実行回を指定してください。',
-    en: 'Give the month or the run.',
-  },
 } as const satisfies MessageGroup

@@ -105,23 +105,31 @@ export async function getRun(db: DbClient, auth: AuthContext, id: string): Promi
   return (await runViews(db, auth, [fresh]))[0] as AssessmentRun
 }
 
-/** The run a list is of: `runId` (any version), else the latest succeeded run of `month`. */
+/**
+ * The run a list is of: `runId` (any version); else the latest succeeded run of `month` (none:
+ * 404 E-ASMT-004); else the latest succeeded run of the latest month that has one (none: null,
+ * an empty list).
+ */
 export async function selectedRun(
   db: DbClient,
   query: { runId?: string | undefined; month?: string | undefined },
-): Promise<AssessmentRunRow> {
+): Promise<AssessmentRunRow | null> {
   if (query.runId) {
     const run = await db.assessmentRun.findUnique({ where: { id: query.runId } })
     if (!run) throw notFound()
     return run
   }
-  if (!query.month) throw new AppError('E-ASMT-005', 400)
   const run = await db.assessmentRun.findFirst({
-    where: { month: query.month, state: 'succeeded' },
-    orderBy: { version: 'desc' },
+    where: { state: 'succeeded', ...(query.month ? { month: query.month } : {}) },
+    orderBy: [{ month: 'desc' }, { version: 'desc' }],
   })
-  if (!run) throw new AppError('E-ASMT-004', 404, { params: { month: query.month } })
+  if (!run && query.month) throw new AppError('E-ASMT-004', 404, { params: { month: query.month } })
   return run
+}
+
+/** The results of a run (none: nothing). */
+function ofRun(run: AssessmentRunRow | null): Prisma.AssessmentResultWhereInput {
+  return run ? { runId: run.id } : { id: { in: [] } }
 }
 
 // ───────────────────────── Results (B40) ─────────────────────────
@@ -140,7 +148,7 @@ function ownResults(auth: AuthContext): Prisma.AssessmentResultWhereInput {
 
 export function resultListWhere(
   auth: AuthContext,
-  run: AssessmentRunRow,
+  run: AssessmentRunRow | null,
   query: {
     participantId?: string | undefined
     resource?: string | undefined
@@ -149,7 +157,7 @@ export function resultListWhere(
     hasPenalty?: 'true' | 'false' | undefined
   },
 ): Prisma.AssessmentResultWhereInput {
-  const and: Prisma.AssessmentResultWhereInput[] = [{ runId: run.id }, ownResults(auth)]
+  const and: Prisma.AssessmentResultWhereInput[] = [ofRun(run), ownResults(auth)]
   if (query.participantId && isOperator(auth)) and.push({ participantId: query.participantId })
   if (query.resource) {
     and.push({
@@ -418,11 +426,11 @@ export async function restraintVisibility(
 /** Common filters of C00 and B90 over a run. */
 export function jsonRowsWhere(
   auth: AuthContext,
-  run: AssessmentRunRow,
+  run: AssessmentRunRow | null,
   visible: Prisma.AssessmentResultWhereInput,
   query: { participantId?: string | undefined; resource?: string | undefined },
 ): Prisma.AssessmentResultWhereInput {
-  const and: Prisma.AssessmentResultWhereInput[] = [{ runId: run.id }, visible]
+  const and: Prisma.AssessmentResultWhereInput[] = [ofRun(run), visible]
   if (query.participantId && isOperator(auth)) and.push({ participantId: query.participantId })
   if (query.resource) {
     and.push({
