@@ -55,6 +55,7 @@ import {
 } from './modules/assessment-basis/routes.ts'
 import { deliveryDataRoutes } from './modules/delivery-data/routes.ts'
 import { assessmentRoutes } from './modules/assessment/routes.ts'
+import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -182,6 +183,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(replacementAllocationRoutes, { prefix: '/api/v1/replacement-allocations' })
   await app.register(deliveryDataRoutes, { prefix: '/api/v1/delivery-data' })
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments' })
+  await app.register(outageOmissionRoutes, { prefix: '/api/v1/outage-omissions' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

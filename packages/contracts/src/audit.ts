@@ -21,6 +21,7 @@ import {
   replacementStateLabels,
 } from './labels.ts'
 import { listQuerySchema } from './list.ts'
+import { outageOmissionStateLabels } from './outage-omissions.ts'
 
 /** One entry of the audit log: who, which participant, when, what, before → after. */
 export const auditEntrySchema = z
@@ -100,6 +101,7 @@ export const auditEntityTypeLabels: Labels<
   | 'penaltyParameters'
   | 'marketExit'
   | 'notice'
+  | 'outageOmission'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -128,6 +130,7 @@ export const auditEntityTypeLabels: Labels<
   penaltyParameters: { ja: 'ペナルティ算定パラメータ', en: 'Penalty parameters' },
   marketExit: { ja: '市場退出', en: 'Market exit' },
   notice: { ja: 'おしらせ', en: 'Notice' },
+  outageOmission: { ja: '容量停止計画登録漏れ', en: 'Outage omission' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -247,6 +250,9 @@ export const auditActionLabels: Record<string, Label> = {
   'notice.create': { ja: 'おしらせの登録', en: 'Notice created' },
   'notice.update': { ja: 'おしらせの変更', en: 'Notice changed' },
   'notice.withdraw': { ja: 'おしらせの取下げ', en: 'Notice withdrawn' },
+  'outageOmission.answer': { ja: '登録漏れへの回答', en: 'Outage omission answered' },
+  'outageOmission.accept': { ja: '登録漏れ回答の承認', en: 'Outage omission accepted' },
+  'outageOmission.reject': { ja: '登録漏れ回答の却下', en: 'Outage omission rejected' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
@@ -377,6 +383,8 @@ export const auditFieldLabels: Record<string, Label> = {
   audience: { ja: '宛先', en: 'Audience' },
   publishAt: { ja: '公開日時', en: 'Publication time' },
   participantCodes: { ja: '宛先事業者', en: 'Participants addressed' },
+  answer: { ja: '回答', en: 'Answer' },
+  decisionNote: { ja: '却下理由', en: 'Reason for rejection' },
 }
 
 /**
@@ -393,6 +401,7 @@ export const auditValueLabels: Record<string, Record<string, Label>> = {
   postingType: replacementPostingTypeLabels,
   'notice.category': noticeCategoryLabels,
   'notice.audience': noticeAudienceLabels,
+  'outageOmission.state': outageOmissionStateLabels,
   role: roleLabels,
   licenseCategory: licenseCategoryLabels,
   bankAccountType: bankAccountTypeLabels,

@@ -137,6 +137,50 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('assessmentResults', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/assessment/pages/assessment-results-page.tsx'),
+                        'AssessmentResultsPage',
+                        ['assessment', 'lists', 'resources', 'bulk', 'shell'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/assessment/pages/assessment-result-page.tsx'),
+                        'AssessmentResultPage',
+                        ['assessment', 'resources', 'bulk'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('outageOmissions', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/assessment/pages/outage-omissions-page.tsx'),
+                        'OutageOmissionsPage',
+                        ['assessment', 'lists', 'shell'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('operationRestraint', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/assessment/pages/exempt-slots-page.tsx'),
+                        'ExemptSlotsPage',
+                        ['assessment', 'lists', 'bulk', 'shell'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('dispatchOrderResults', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/assessment/pages/dispatch-order-results-page.tsx'),
+                        'DispatchOrderResultsPage',
+                        ['assessment', 'lists', 'bulk', 'shell'],
+                      ),
+                    },
+                  }),
                   functionRoutes('meteredGeneration', {
                     '': {
                       lazy: lazyComponent(

@@ -9,6 +9,7 @@ import { penaltyFactorMessages } from './penalty-factors.ts'
 import { noticeMessages } from './notices.ts'
 import { assessmentBasisMessages } from './assessment-basis.ts'
 import { assessmentMessages } from './assessment.ts'
+import { outageOmissionMessages } from './outage-omissions.ts'
 import { deliveryDataMessages } from './delivery-data.ts'
 import { feedMessages } from './feeds.ts'
 import { bulkMessages } from './bulk.ts'
@@ -44,6 +45,7 @@ export const messages = {
   ...noticeMessages,
   ...assessmentBasisMessages,
   ...assessmentMessages,
+  ...outageOmissionMessages,
   ...deliveryDataMessages,
   ...feedMessages,
 } as const

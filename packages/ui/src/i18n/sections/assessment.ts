@@ -1,17 +1,327 @@
+import { assessmentRequirementLabels, labelsIn, outageOmissionStateLabels } from '@yoryo/contracts'
+
 /**
- * UI texts of the monthly assessment (B40, B50, C00; the job and its versions): the section `assessment` of both catalogues. System messages
- * with IDs live in @yoryo/contracts, not here.
+ * UI texts of the monthly assessment screens (B40, C00, B90) and the outage omission review
+ * (B50): the section `assessment` of both catalogues. System messages with IDs live in
+ * @yoryo/contracts, not here.
  */
 
 /** Every leaf a string, the same keys in both languages. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const ja = {
-  assessment: {},
+  assessment: {
+    month: {
+      label: '対象年月',
+      previous: '前月',
+      next: '翌月',
+      placeholder: 'YYYY-MM',
+      invalid: '年月は YYYY-MM の形で入力してください。',
+    },
+    requirement: labelsIn(assessmentRequirementLabels, 'ja'),
+    yen: '円',
+    amountYen: '{{amount}}円',
+    run: {
+      version: '実行回（版）',
+      versionLabel: '第{{version}}版',
+      versionCurrent: '第{{version}}版（確定）',
+      none: '未実行',
+      progress: '進捗',
+      startedAt: '実行日時',
+      startedBy: '実行者',
+      schedule: '自動実行',
+      resources: '対象電源等',
+      totalAmount: '算定額合計',
+      start: 'アセスメントを実行',
+      confirmTitle: 'アセスメントの実行',
+      confirmMessage:
+        '{{month}}の容量確保契約のある全電源等をアセスメントします。結果は新しい版として保存され、これまでの版も参照できます。',
+    },
+    fields: {
+      resource: '電源等',
+      resourceCode: '電源等識別番号',
+      resourceName: '電源等の名称',
+      participant: '事業者',
+      kind: '電源等の区分',
+      contractKw: '契約容量(kW)',
+      annualAmount: '容量確保契約金額 A(円)',
+      subtotal: '算定額(円)',
+      waivedMonthly: '月間上限による減額(円)',
+      waivedAnnual: '年間上限による減額(円)',
+      total: 'ペナルティ額(円)',
+      date: '日付',
+      time: '時間帯',
+      shortfallKw: '不足(kW)',
+      unofferedKw: '未提供(kW)',
+      orderId: '発動指令ID',
+      orderedSlots: '指令時間帯',
+      slots: 'コマ数',
+      instructedKw: '指令量計(kW)',
+      deliveredKw: '応動量計(kW)',
+      ratio: '応動率',
+      amount: '算定額(円)',
+      restrainedKw: '抑制量(kW)',
+    },
+    results: {
+      description:
+        '月ごとのアセスメント結果です。電源等を選ぶと、要件ごとの算定額と根拠のコマを表示します。',
+      descriptionOperator:
+        '月ごとのアセスメント結果です。対象年月を選んで実行すると新しい版が作成され、以前の版も参照できます。',
+      tableLabel: '電源等ごとの算定結果',
+      empty: '該当する算定結果はありません。',
+      noRun: 'この月のアセスメントはまだ実行されていません。',
+      resource: '電源等（識別番号・名称）',
+      withPenalty: 'ペナルティありのみ',
+    },
+    detail: {
+      title: '{{code}} {{month}}のアセスメント結果',
+      back: '算定結果一覧へ戻る',
+      amounts: '算定額',
+      waivedMonthly: '月間上限による減額（上限 {{cap}}円）',
+      waivedAnnual: '年間上限による減額（残り枠 {{room}}円）',
+      capped: '上限を超えた部分は減額しています',
+      lines: '要件ごとの算定額',
+      noLines: 'いずれの要件でもペナルティは発生していません。',
+      exempt: '稼働抑制により要件2〜4の対象外としたコマ：{{count}}コマ',
+      basis: '算定の諸元',
+      unitPrice: '単価 U（A ÷ 契約容量）',
+      yenPerKwYear: '円/kW・年',
+      penaltiesBefore: '当年度の前月までのペナルティ',
+      outageDaysBefore: '前月までの停止日数（換算）',
+      outageDaysInMonth: '当月の停止日数（換算）',
+      days: '日',
+      allowance: '停止許容日数',
+      multipliers: '倍率（計画外停止 / 供給指示 / 供給力提供通知）',
+      expectedOrders: '想定発動回数（年）',
+      caps: '上限（月間 / 年間、Aに対する割合）',
+      contractNo: '契約番号',
+      allocatedOut: '差替により {{code}} へ',
+      allocatedIn: '差替により {{code}} から',
+      orderCount: '{{count}}件',
+    },
+    orders: {
+      description:
+        '発動指令ごとの指令量・応動量・応動率と算定額です。行を選ぶと電源等のアセスメント結果を表示します。',
+      tableLabel: '発動指令ごとの算定結果',
+      empty: 'この月の発動指令はありません。',
+      shortfallOnly: '応動率100%未満のみ',
+    },
+    restraint: {
+      description:
+        '送配電事業者の稼働抑制を受けたコマです。これらのコマは要件2〜4（計画外停止・供給指示・供給力提供通知）のアセスメント対象外です。',
+      tableLabel: '稼働抑制のあったコマ',
+      empty: 'この月に稼働抑制のあったコマはありません。',
+      treatment: '取扱い',
+      exempt: '要件2〜4の対象外',
+    },
+    slotCount: '{{count}}コマ',
+    omissions: {
+      description:
+        '出力が契約容量を下回り、容量停止計画の登録がないコマです。理由をご回答ください。回答は広域機関が判定するまで変更できます。',
+      descriptionOperator:
+        'アセスメントで検出した、容量停止計画の登録がない停止コマです。事業者の回答を確認し、承認または却下してください。承認したコマは次回のアセスメントで計画外停止から除かれます。',
+      state: labelsIn(outageOmissionStateLabels, 'ja'),
+      fields: {
+        select: '選択',
+        selectAll: 'このページの対象をすべて選択',
+        date: '日付',
+        time: '時間帯',
+        resource: '電源等',
+        participant: '事業者',
+        availableKw: '供給可能量(kW)',
+        shortfallKw: '不足(kW)',
+        state: '状態',
+        answer: '回答',
+        decisionNote: '却下理由',
+      },
+      list: {
+        tableLabel: '登録漏れの疑いがあるコマ',
+        empty: '該当するコマはありません。',
+        state: '状態',
+        resource: '電源等（識別番号・名称）',
+      },
+      selected: '{{count}}件選択中',
+      answer: '回答する',
+      accept: '承認する',
+      reject: '却下する',
+      answerDialog: {
+        title: '登録漏れへの回答',
+        description: '選択した{{count}}件のコマに同じ回答を登録します。',
+        label: '回答（停止の理由・計画を登録しなかった事情）',
+        submit: '回答を登録',
+      },
+      acceptDialog: {
+        title: '回答の承認',
+        message:
+          '選択した{{count}}件のコマの回答を承認します。承認したコマは次回のアセスメントで計画外停止の対象外になります。',
+        submit: '承認する',
+      },
+      rejectDialog: {
+        title: '回答の却下',
+        description: '選択した{{count}}件のコマの回答を却下します。事業者は再度回答できます。',
+        label: '却下理由',
+        submit: '却下する',
+      },
+    },
+  },
 }
 
 const en: Shape<typeof ja> = {
-  assessment: {},
+  assessment: {
+    month: {
+      label: 'Month',
+      previous: 'Previous month',
+      next: 'Next month',
+      placeholder: 'YYYY-MM',
+      invalid: 'Enter the month as YYYY-MM.',
+    },
+    requirement: labelsIn(assessmentRequirementLabels, 'en'),
+    yen: 'yen',
+    amountYen: '{{amount}} yen',
+    run: {
+      version: 'Run (version)',
+      versionLabel: 'Version {{version}}',
+      versionCurrent: 'Version {{version}} (current)',
+      none: 'Not run',
+      progress: 'Progress',
+      startedAt: 'Started',
+      startedBy: 'By',
+      schedule: 'Schedule',
+      resources: 'Resources',
+      totalAmount: 'Total amount',
+      start: 'Run assessment',
+      confirmTitle: 'Run the assessment',
+      confirmMessage:
+        'Every resource with a capacity contract is assessed for {{month}}. The results are kept as a new version; earlier versions stay readable.',
+    },
+    fields: {
+      resource: 'Resource',
+      resourceCode: 'Resource code',
+      resourceName: 'Resource name',
+      participant: 'Participant',
+      kind: 'Kind',
+      contractKw: 'Contract kW',
+      annualAmount: 'Contract amount A (yen)',
+      subtotal: 'Subtotal (yen)',
+      waivedMonthly: 'Waived, monthly cap (yen)',
+      waivedAnnual: 'Waived, annual cap (yen)',
+      total: 'Penalty (yen)',
+      date: 'Date',
+      time: 'Time',
+      shortfallKw: 'Shortfall kW',
+      unofferedKw: 'Unoffered kW',
+      orderId: 'Order ID',
+      orderedSlots: 'Ordered time',
+      slots: 'Slots',
+      instructedKw: 'Instructed kW',
+      deliveredKw: 'Delivered kW',
+      ratio: 'Ratio',
+      amount: 'Amount (yen)',
+      restrainedKw: 'Restrained kW',
+    },
+    results: {
+      description:
+        'Assessment results by month. Choose a resource to see the amount per requirement and the slots behind it.',
+      descriptionOperator:
+        'Assessment results by month. Running a month again makes a new version; earlier versions stay readable.',
+      tableLabel: 'Results per resource',
+      empty: 'No results match.',
+      noRun: 'This month has not been assessed yet.',
+      resource: 'Resource (code or name)',
+      withPenalty: 'With penalty only',
+    },
+    detail: {
+      title: 'Assessment of {{code}}, {{month}}',
+      back: 'Back to the results',
+      amounts: 'Amounts',
+      waivedMonthly: 'Waived by the monthly cap (cap {{cap}} yen)',
+      waivedAnnual: 'Waived by the annual cap (room {{room}} yen)',
+      capped: 'The part above a cap is waived',
+      lines: 'Amount per requirement',
+      noLines: 'No requirement gave rise to a penalty.',
+      exempt: 'Slots exempt from requirements 2–4 by operation restraint: {{count}}',
+      basis: 'Basis',
+      unitPrice: 'Unit price U (A ÷ contract kW)',
+      yenPerKwYear: 'yen/kW-year',
+      penaltiesBefore: 'Penalties of the year before this month',
+      outageDaysBefore: 'Outage days before this month',
+      outageDaysInMonth: 'Outage days in this month',
+      days: 'days',
+      allowance: 'Outage allowance',
+      multipliers: 'Multipliers (unplanned outage / supply instruction / notice)',
+      expectedOrders: 'Expected orders per year',
+      caps: 'Caps (monthly / annual, share of A)',
+      contractNo: 'Contract no.',
+      allocatedOut: 'Replaced to {{code}}',
+      allocatedIn: 'Replaced from {{code}}',
+      orderCount: '{{count}} orders',
+    },
+    orders: {
+      description:
+        'Each dispatch order with its instructed and delivered kW, ratio and amount. Choose a row to see the resource’s result.',
+      tableLabel: 'Results per dispatch order',
+      empty: 'No dispatch orders in this month.',
+      shortfallOnly: 'Ratio below 100% only',
+    },
+    restraint: {
+      description:
+        'Slots in which the TSO restrained output. They are exempt from requirements 2–4 (unplanned outage, supply instruction, reserve-margin notice).',
+      tableLabel: 'Restrained slots',
+      empty: 'No restrained slots in this month.',
+      treatment: 'Treatment',
+      exempt: 'Exempt from requirements 2–4',
+    },
+    slotCount: '{{count}} slots',
+    omissions: {
+      description:
+        'Slots in which output fell short of the contract kW without a registered outage plan. Please give the reason; you can change your answer until OCCTO decides.',
+      descriptionOperator:
+        'Slots the assessment found with an outage no plan covers. Review the answers and accept or reject them; accepted slots leave the unplanned-outage line at the next assessment run.',
+      state: labelsIn(outageOmissionStateLabels, 'en'),
+      fields: {
+        select: 'Select',
+        selectAll: 'Select all on this page',
+        date: 'Date',
+        time: 'Time',
+        resource: 'Resource',
+        participant: 'Participant',
+        availableKw: 'Available kW',
+        shortfallKw: 'Shortfall kW',
+        state: 'State',
+        answer: 'Answer',
+        decisionNote: 'Reason for rejection',
+      },
+      list: {
+        tableLabel: 'Slots with a suspected omission',
+        empty: 'No slots match.',
+        state: 'State',
+        resource: 'Resource (code or name)',
+      },
+      selected: '{{count}} selected',
+      answer: 'Answer',
+      accept: 'Accept',
+      reject: 'Reject',
+      answerDialog: {
+        title: 'Answer the omission',
+        description: 'The same answer is given to the {{count}} selected slot(s).',
+        label: 'Answer (why the resource was out, why no plan was registered)',
+        submit: 'Send answer',
+      },
+      acceptDialog: {
+        title: 'Accept the answers',
+        message:
+          'Accept the answers of the {{count}} selected slot(s). Accepted slots leave the unplanned-outage line at the next assessment run.',
+        submit: 'Accept',
+      },
+      rejectDialog: {
+        title: 'Reject the answers',
+        description:
+          'Reject the answers of the {{count}} selected slot(s). The participant can answer again.',
+        label: 'Reason for rejection',
+        submit: 'Reject',
+      },
+    },
+  },
 }
 
 export const assessmentSections = { ja, en }

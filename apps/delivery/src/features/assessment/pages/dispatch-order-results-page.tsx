@@ -1,0 +1,232 @@
+import { Anchor, Checkbox, Group, Stack, Text } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { dispatchOrderResultSortFields, type DispatchOrderResult } from '@yoryo/contracts'
+import {
+  FilterBar,
+  KeywordFilter,
+  ListScreen,
+  Page,
+  createColumnHelper,
+  exportFileName,
+  formatDate,
+  readText,
+  useListState,
+  useSession,
+  useTranslation,
+} from '@yoryo/ui'
+import { useMemo } from 'react'
+import { Controller } from 'react-hook-form'
+import { Link, useNavigate } from 'react-router'
+import { z } from 'zod'
+import { DISPATCH_ORDER_RESULTS_PATH, assessmentQueries } from '../api.ts'
+import { RunBar, useRunSelection } from '../components/run-bar.tsx'
+import { slotTime } from '../slot-time.ts'
+import { numericCell } from './assessment-results-page.tsx'
+
+const column = createColumnHelper<DispatchOrderResult>()
+const FILTER_KEYS = ['resource', 'shortfall']
+const filterSchema = z.object({
+  resource: z.string().trim().max(100),
+  shortfall: z.boolean(),
+})
+
+/**
+ * C00 アセスメント算定結果(発動指令) (`/dispatch-order-results`): every dispatch order of the
+ * month's run — its slots, the instructed and delivered kW, the ratio and the amount. A row opens
+ * the resource's result (B40) with the dispatch-order line.
+ */
+export function DispatchOrderResultsPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const session = useSession()
+  const isOperator = session.user.role === 'operator'
+  const run = useRunSelection()
+  const state = useListState(dispatchOrderResultSortFields)
+  const filters = {
+    resource: readText(state.params, 'resource') ?? '',
+    shortfall: state.params.get('shortfall') === 'true',
+  }
+  const filterParams = {
+    ...run.selection,
+    resource: filters.resource || undefined,
+    shortfall: filters.shortfall ? ('true' as const) : undefined,
+  }
+  const ready = run.selection !== undefined
+  const list = useQuery({
+    ...assessmentQueries.orders({
+      ...filterParams,
+      sort: state.sort,
+      page: state.page,
+      pageSize: state.pageSize,
+    }),
+    enabled: ready,
+  })
+  const columns = useMemo(
+    () => [
+      column.accessor('startAt', {
+        header: t('assessment.fields.orderedSlots'),
+        cell: (info) => {
+          const row = info.row.original
+          const last = row.firstSlot + row.slotCount - 1
+          return (
+            <span className="yoryo-numeric">
+              {formatDate(row.date)} {slotTime(row.firstSlot).split('–')[0]}–
+              {slotTime(Math.min(last, 48)).split('–')[1]}
+            </span>
+          )
+        },
+        meta: { width: 180, tabular: true, nowrap: true },
+      }),
+      column.accessor('orderId', {
+        header: t('assessment.fields.orderId'),
+        cell: (info) => (
+          <Anchor
+            component={Link}
+            to={`/assessment-results/${info.row.original.resultId}`}
+            fz="sm"
+            className="yoryo-code"
+            tabIndex={-1}
+          >
+            {info.getValue()}
+          </Anchor>
+        ),
+        meta: { widthClass: 'id' },
+      }),
+      column.accessor('resourceCode', {
+        header: t('assessment.fields.resource'),
+        cell: (info) => (
+          <span title={info.row.original.resourceName}>
+            <span className="yoryo-code">{info.getValue()}</span> {info.row.original.resourceName}
+          </span>
+        ),
+        meta: { widthClass: 'name' },
+      }),
+      ...(isOperator
+        ? [
+            column.accessor('participantCode', {
+              header: t('assessment.fields.participant'),
+              cell: (info) => <span className="yoryo-code">{info.getValue()}</span>,
+              meta: { widthClass: 'code' },
+            }),
+          ]
+        : []),
+      column.display({
+        id: 'slotCount',
+        header: t('assessment.fields.slots'),
+        cell: (info) => numericCell(info.row.original.slotCount),
+        meta: { width: 64, numeric: true },
+      }),
+      column.accessor('instructedKw', {
+        header: t('assessment.fields.instructedKw'),
+        cell: (info) => numericCell(info.getValue()),
+        meta: { widthClass: 'amount', numeric: true },
+      }),
+      column.accessor('deliveredKw', {
+        header: t('assessment.fields.deliveredKw'),
+        cell: (info) => numericCell(info.getValue()),
+        meta: { widthClass: 'amount', numeric: true },
+      }),
+      column.accessor('ratio', {
+        header: t('assessment.fields.ratio'),
+        cell: (info) => (
+          <Text
+            fz="sm"
+            ta="right"
+            className="yoryo-numeric"
+            c={info.getValue() < 1 ? 'red.8' : undefined}
+          >
+            {(info.getValue() * 100).toLocaleString('ja-JP', {
+              minimumFractionDigits: 2,
+              maximumFractionDigits: 2,
+            })}
+            %
+          </Text>
+        ),
+        meta: { width: 88, numeric: true },
+      }),
+      column.accessor('amount', {
+        header: t('assessment.fields.amount'),
+        cell: (info) => numericCell(info.getValue(), 'order-amount'),
+        meta: { widthClass: 'amount', numeric: true },
+      }),
+    ],
+    [t, isOperator],
+  )
+
+  return (
+    <Page
+      functionCode="C00"
+      title={t('functions.dispatchOrderResults')}
+      description={t('assessment.orders.description')}
+    >
+      <Stack gap="sm">
+        <RunBar state={run} />
+        <ListScreen
+          state={state}
+          result={
+            ready
+              ? list
+              : {
+                  data: run.runs.isPending ? undefined : { items: [], total: 0 },
+                  error: null,
+                  isPending: run.runs.isPending,
+                }
+          }
+          title={t('assessment.orders.tableLabel')}
+          columns={columns}
+          getRowId={(row) => `${row.resultId}-${row.orderId}`}
+          onRowActivate={(row) => void navigate(`/assessment-results/${row.resultId}`)}
+          emptyMessage={run.run ? t('assessment.orders.empty') : t('assessment.results.noRun')}
+          csv={
+            run.selection
+              ? {
+                  path: DISPATCH_ORDER_RESULTS_PATH,
+                  query: { ...filterParams },
+                  fileName: exportFileName('dispatch-order-results'),
+                }
+              : undefined
+          }
+          testId="dispatch-order-result-list"
+          filters={
+            <FilterBar
+              schema={filterSchema}
+              values={filters}
+              onApply={(values) =>
+                state.update({
+                  resource: values.resource,
+                  shortfall: values.shortfall ? 'true' : '',
+                })
+              }
+              onClear={() => state.clear(FILTER_KEYS)}
+              testId="dispatch-order-result-filters"
+            >
+              {(form) => (
+                <>
+                  <KeywordFilter
+                    registration={form.register('resource')}
+                    error={form.formState.errors.resource}
+                    label={t('assessment.results.resource')}
+                  />
+                  <Group align="flex-end" h={60}>
+                    <Controller
+                      control={form.control}
+                      name="shortfall"
+                      render={({ field }) => (
+                        <Checkbox
+                          label={t('assessment.orders.shortfallOnly')}
+                          checked={field.value}
+                          onChange={(e) => field.onChange(e.currentTarget.checked)}
+                          mb={8}
+                        />
+                      )}
+                    />
+                  </Group>
+                </>
+              )}
+            </FilterBar>
+          }
+        />
+      </Stack>
+    </Page>
+  )
+}
