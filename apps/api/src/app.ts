@@ -47,6 +47,7 @@ import {
 } from './modules/clearing/routes.ts'
 import { contractRoutes } from './modules/contracts/routes.ts'
 import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
+import { feedRoutes } from './modules/feeds/routes.ts'
 import { noticeRoutes } from './modules/notices/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(replacementRoutes, { prefix: '/api/v1/replacements' })
   await app.register(outagePlanRoutes, { prefix: '/api/v1/outage-plans' })
   await app.register(noticeRoutes, { prefix: '/api/v1/notices' })
+  await app.register(feedRoutes, { prefix: '/api/v1/feeds' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -100,6 +100,7 @@ export const auditEntityTypeLabels: Labels<
   | 'penaltyParameters'
   | 'marketExit'
   | 'notice'
+  | 'feed'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -128,6 +129,7 @@ export const auditEntityTypeLabels: Labels<
   penaltyParameters: { ja: 'ペナルティ算定パラメータ', en: 'Penalty parameters' },
   marketExit: { ja: '市場退出', en: 'Market exit' },
   notice: { ja: 'おしらせ', en: 'Notice' },
+  feed: { ja: '実需給データ', en: 'Delivery data feed' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -247,6 +249,7 @@ export const auditActionLabels: Record<string, Label> = {
   'notice.create': { ja: 'おしらせの登録', en: 'Notice created' },
   'notice.update': { ja: 'おしらせの変更', en: 'Notice changed' },
   'notice.withdraw': { ja: 'おしらせの取下げ', en: 'Notice withdrawn' },
+  'feed.write': { ja: '実需給データの受信', en: 'Delivery data fed' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
