@@ -105,6 +105,23 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('deliveryBulkImports', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/delivery-bulk/pages/delivery-bulk-imports-page.tsx'),
+                        'DeliveryBulkImportsPage',
+                        ['feeds', 'lists'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/delivery-bulk/pages/delivery-bulk-import-page.tsx'),
+                        'DeliveryBulkImportPage',
+                      ),
+                    },
+                  }),
                   functionRoutes('deliveryFileItems', {
                     '': {
                       lazy: lazyComponent(
