@@ -72,11 +72,21 @@ test.describe('data feeds', () => {
     expect(day.status()).toBe(200)
     expect((await day.json()).meteredKwh).toEqual(values)
 
-    // The same file again changes nothing; the history's row opens the result.
+    // The history's row opens the result.
     await mine.getByRole('link').click()
     await expect(page).toHaveURL(/\/delivery\/bulk-imports\/[0-9a-f-]+$/)
-    await expect(page.getByText('発電量.csv')).toBeVisible()
+    await expect(page.getByRole('cell', { name: '発電量.csv' })).toBeVisible()
+    await expect(page.getByTestId('bulk-result')).toHaveAttribute('data-state', 'succeeded')
     await page.screenshot({ path: 'test-results/g00-detail-1280.png', fullPage: true })
+
+    // In English, the list.
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await page.goto('/delivery/bulk-imports')
+    await expect(page.getByRole('heading', { name: 'Bulk registration', level: 1 })).toBeVisible()
+    await expect(history.locator('tbody tr', { hasText: '発電量.csv' })).toContainText(
+      'G60 Metered generation',
+    )
+    await page.screenshot({ path: 'test-results/g00-list-en-1280.png', fullPage: true })
   })
 
   test('[G10] the item list shows the feed formats, with the 48 slot columns of G60', async ({
@@ -94,7 +104,7 @@ test.describe('data feeds', () => {
     // The pre-delivery formats are listed by 500, not here.
     await expect(page.getByRole('option', { name: /^711 / })).toHaveCount(0)
     await page.getByRole('option', { name: /^G60 / }).click()
-    await expect(page).toHaveURL(/format=G60/)
+    await expect(page.getByTestId('file-items-format')).toHaveValue(/^G60 /)
     const table = page.getByTestId('file-items-table')
     await expect(table.locator('tbody tr')).toHaveCount(50)
     await expect(table.locator('tbody tr[data-row-id="s48"]')).toContainText('コマ48')
@@ -108,5 +118,9 @@ test.describe('data feeds', () => {
     expect(sjis.decode(await downloaded(sample)).split('\r\n')[0]).toMatch(
       /^電源等識別番号,対象日,コマ01,/,
     )
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await expect(page.getByRole('heading', { name: 'File item lists', level: 1 })).toBeVisible()
+    await expect(table.locator('tbody tr[data-row-id="s48"]')).toContainText('Slot 48 (kWh)')
+    await page.screenshot({ path: 'test-results/g10-feeds-en-1280.png', fullPage: true })
   })
 })

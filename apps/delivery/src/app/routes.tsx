@@ -111,7 +111,7 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/delivery-bulk/pages/delivery-bulk-imports-page.tsx'),
                         'DeliveryBulkImportsPage',
-                        ['feeds', 'lists'],
+                        ['feeds', 'bulk', 'lists', 'system'],
                       ),
                     },
                     ':id': {
@@ -119,6 +119,7 @@ export const routes: RouteObject[] = [
                         () =>
                           import('../features/delivery-bulk/pages/delivery-bulk-import-page.tsx'),
                         'DeliveryBulkImportPage',
+                        ['bulk', 'system'],
                       ),
                     },
                   }),

@@ -84,7 +84,7 @@ const kwColumn = (header: string, en: string, example: string): BulkColumn => ({
   header,
   en,
   example,
-  rule: { ja: '0以上の整数', en: 'A whole number, 0 or more' },
+  rule: { ja: '整数(kW)', en: 'Whole kW' },
 })
 
 /** 48 columns `<prefix>01` … `<prefix>48`. */
@@ -229,7 +229,7 @@ const meteredGeneration = defineBulkFormat({
       (n) => `コマ${n}`,
       (n) => `Slot ${n} (kWh)`,
       (i) => String(i < 16 || i > 40 ? 0 : 500),
-      { ja: '受電電力量(kWh)。0以上の整数', en: 'kWh, a whole number, 0 or more' },
+      { ja: 'このコマの受電電力量(kWh)', en: 'kWh of the slot' },
     ),
   },
   maxRows: 100_000,
