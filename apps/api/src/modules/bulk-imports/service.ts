@@ -261,10 +261,10 @@ export function toImport(row: ImportRow): BulkImport {
 }
 
 async function visibleImport(app: FastifyInstance, auth: AuthContext, id: string) {
-  if (!mayUsePipeline(auth, 'view')) throw new AppError('E-AUTH-005', 403)
   const row = await app.db.bulkImport.findUnique({ where: { id }, select: bulkImportSelect })
   if (!row) throw new AppError('E-COMMON-002', 404)
   assertSameParticipant(auth, row.participant.id)
+  if (!mayUsePipeline(auth, 'view')) throw new AppError('E-AUTH-005', 403)
   return row
 }
 
