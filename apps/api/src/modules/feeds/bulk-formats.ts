@@ -23,6 +23,7 @@ import {
 import { feedScopeOfParticipant, type FeedScope } from './scope.ts'
 import {
   checkFeedBatch,
+  feedResources,
   outcomeCounts,
   seriesOfSlots,
   writeFeedBatch,
@@ -120,17 +121,6 @@ const prepare = async (ctx: BulkContext): Promise<State> => ({
   outcomes: [],
 })
 
-/** The column of a problem: the last field of its path. */
-function problemsOf(batch: FeedBatch, found: Awaited<ReturnType<typeof checkFeedBatch>>) {
-  void batch
-  return found.problems.map((p): BulkRowError => ({
-    line: Number(p.path[0]),
-    key: p.messageId === 'E-FEED-011' ? '' : String(p.path.at(-1) ?? ''),
-    messageId: p.messageId,
-    ...(p.params ? { params: p.params } : {}),
-  }))
-}
-
 /** Duplicates in the whole file (E-FEED-011), recorded in the state. */
 function onceInFile(state: State, line: number, key: string, shown = key): BulkRowError | null {
   if (state.seen.has(key)) return { line, key: '', messageId: 'E-FEED-011', params: { key: shown } }
@@ -145,19 +135,13 @@ async function checkBatch(
   batch: FeedBatch,
   keys: { line: number; key: string; shown?: string }[],
 ): Promise<BulkRowError[]> {
-  const found = await checkFeedBatch(ctx.db, state.scope, feed, {
-    // Keys once per file are checked below (slot rows share their resource-day).
-    days: batch.days.map((d, i) => ({ ...d, item: { ...d.item, date: `${d.item.date}#${i}` } })),
-    areaDays: batch.areaDays.map((d, i) => ({
-      ...d,
-      item: { ...d.item, date: `${d.item.date}#${i}` },
-    })),
-    orders: batch.orders,
-  })
-  const problems = problemsOf(batch, {
-    ...found,
-    problems: found.problems.filter((p) => p.messageId !== 'E-FEED-011'),
-  })
+  const found = await checkFeedBatch(ctx.db, state.scope, feed, batch, { keysOnce: false })
+  const problems = found.problems.map((p): BulkRowError => ({
+    line: Number(p.path[0]),
+    key: String(p.path.at(-1) ?? ''),
+    messageId: p.messageId,
+    ...(p.params ? { params: p.params } : {}),
+  }))
   const bad = new Set(problems.map((p) => p.line))
   for (const k of keys) {
     if (bad.has(k.line)) continue
@@ -169,11 +153,10 @@ async function checkBatch(
 
 async function writeBatch(ctx: BulkContext, state: State, batch: FeedBatch): Promise<number> {
   const writer: FeedWriter = { source: 'bulk', userId: ctx.actor.userId }
-  const resources = await checkFeedBatch(ctx.db, state.scope, 'meteredGeneration', {
-    days: batch.days.map((d, i) => ({ ...d, item: { ...d.item, date: `${d.item.date}#${i}` } })),
-    areaDays: [],
-    orders: batch.orders.map((o) => ({ ...o, item: { ...o.item, orderId: `${o.item.orderId}#` } })),
-  }).then((r) => r.resources)
+  const resources = await feedResources(ctx.db, [
+    ...batch.days.map((d) => d.item.resourceCode),
+    ...batch.orders.map((o) => o.item.resourceCode),
+  ])
   const written = await writeFeedBatch(ctx.db, writer, resources, batch)
   state.outcomes.push(...written)
   return written.filter((w) => w.outcome !== 'unchanged').length
@@ -481,16 +464,7 @@ const reserveMargins = defineBulkFormat({
       marginBatch(rows),
       rows.map(({ line, row }) => ({ line, key: `${row.area}/${row.date}` })),
     ),
-  apply: async (_tx, rows, ctx, state) => {
-    const written = await writeFeedBatch(
-      ctx.db,
-      { source: 'bulk', userId: ctx.actor.userId },
-      new Map(),
-      marginBatch(rows),
-    )
-    state.outcomes.push(...written)
-    return written.filter((w) => w.outcome !== 'unchanged').length
-  },
+  apply: (_tx, rows, ctx, state) => writeBatch(ctx, state, marginBatch(rows)),
   finish: async (_tx, ctx, state) => {
     await auditFile(ctx, state, 'reserveNotices')
     return 0
@@ -606,18 +580,7 @@ const dispatchOrders = defineBulkFormat({
       orderBatch(rows),
       rows.map(({ line, row }) => ({ line, key: `order:${row.orderId}`, shown: row.orderId })),
     ),
-  apply: async (_tx, rows, ctx, state) => {
-    const batch = orderBatch(rows)
-    const { resources } = await checkFeedBatch(ctx.db, state.scope, 'dispatchOrders', batch)
-    const written = await writeFeedBatch(
-      ctx.db,
-      { source: 'bulk', userId: ctx.actor.userId },
-      resources,
-      batch,
-    )
-    state.outcomes.push(...written)
-    return written.filter((w) => w.outcome !== 'unchanged').length
-  },
+  apply: (_tx, rows, ctx, state) => writeBatch(ctx, state, orderBatch(rows)),
   finish: async (_tx, ctx, state) => {
     await auditFile(ctx, state, 'dispatchOrders')
     return 0

@@ -137,12 +137,16 @@ export interface FeedBatch {
   orders: { path: (string | number)[]; item: OrderItem }[]
 }
 
-/** The checks of a batch against the scope, the resources and itself (a key once). */
+/**
+ * The checks of a batch against the scope, the resources and itself (a key once; the files
+ * check that over the whole file themselves: `keysOnce: false`).
+ */
 export async function checkFeedBatch(
   db: DbClient,
   scope: FeedScope,
   feed: FeedName,
   batch: FeedBatch,
+  options: { keysOnce?: boolean } = {},
 ): Promise<{ problems: FeedProblem[]; resources: Map<string, FeedResource> }> {
   const resources = await feedResources(db, [
     ...batch.days.map((d) => d.item.resourceCode),
@@ -151,6 +155,7 @@ export async function checkFeedBatch(
   const problems: FeedProblem[] = []
   const seen = new Set<string>()
   const once = (path: (string | number)[], key: string) => {
+    if (options.keysOnce === false) return true
     if (seen.has(key)) {
       problems.push({ path, messageId: 'E-FEED-011', params: { key } })
       return false
