@@ -47,6 +47,7 @@ import {
 } from './modules/clearing/routes.ts'
 import { contractRoutes } from './modules/contracts/routes.ts'
 import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
+import { feedRoutes } from './modules/feeds/routes.ts'
 import { noticeRoutes } from './modules/notices/routes.ts'
 import {
   assessmentBasisRoutes,
@@ -184,6 +185,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(deliveryDataRoutes, { prefix: '/api/v1/delivery-data' })
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments' })
   await app.register(outageOmissionRoutes, { prefix: '/api/v1/outage-omissions' })
+  await app.register(feedRoutes, { prefix: '/api/v1/feeds' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -102,6 +102,9 @@ export const auditEntityTypeLabels: Labels<
   | 'marketExit'
   | 'notice'
   | 'outageOmission'
+  | 'feed'
+  | 'assessmentParameterSet'
+  | 'assessmentRun'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -131,6 +134,9 @@ export const auditEntityTypeLabels: Labels<
   marketExit: { ja: '市場退出', en: 'Market exit' },
   notice: { ja: 'おしらせ', en: 'Notice' },
   outageOmission: { ja: '容量停止計画登録漏れ', en: 'Outage omission' },
+  feed: { ja: '実需給データ', en: 'Delivery data feed' },
+  assessmentParameterSet: { ja: 'アセスメント算定諸元', en: 'Assessment parameters' },
+  assessmentRun: { ja: 'アセスメント算定', en: 'Assessment run' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -253,6 +259,11 @@ export const auditActionLabels: Record<string, Label> = {
   'outageOmission.answer': { ja: '登録漏れへの回答', en: 'Outage omission answered' },
   'outageOmission.accept': { ja: '登録漏れ回答の承認', en: 'Outage omission accepted' },
   'outageOmission.reject': { ja: '登録漏れ回答の却下', en: 'Outage omission rejected' },
+  'feed.write': { ja: '実需給データの受信', en: 'Delivery data fed' },
+  'assessmentParameterSet.create': { ja: '算定諸元の登録', en: 'Assessment parameters created' },
+  'assessmentParameterSet.update': { ja: '算定諸元の変更', en: 'Assessment parameters changed' },
+  'assessment.start': { ja: 'アセスメント算定の開始', en: 'Assessment run started' },
+  'assessment.complete': { ja: 'アセスメント算定の完了', en: 'Assessment run completed' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

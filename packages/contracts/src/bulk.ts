@@ -31,6 +31,12 @@ export const bulkFormatCodes = [
   '880',
   '890',
   '891',
+  'G60',
+  'G70',
+  'G80',
+  'G81',
+  'G90',
+  'G95',
 ] as const
 export type BulkFormatCode = (typeof bulkFormatCodes)[number]
 /** A format code in requests and answers (the registered formats: `GET /api/v1/bulk-formats`). */
@@ -177,6 +183,10 @@ export type BulkImportSortField = (typeof bulkImportSortFields)[number]
 export const bulkImportListQuerySchema = listQuerySchema.extend({
   participantId: z.uuid().optional().describe('Operator only: the imports of this participant'),
   formatCode: bulkFormatCodeSchema.optional().describe('The imports of one format'),
+  app: z
+    .enum(['preDelivery', 'delivery'])
+    .optional()
+    .describe('The imports of the formats of one SPA: preDelivery (220) or delivery (G00)'),
   state: jobStateSchema.optional(),
   sort: z
     .string()

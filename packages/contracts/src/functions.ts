@@ -642,6 +642,8 @@ export const functionRegistry = [
     ja: '一括登録・変更',
     en: 'Bulk registration',
     app: 'delivery',
+    path: '/bulk-imports',
+    subPaths: [':id'],
     group: 'G00',
     view: everyone,
     edit: everyone,

@@ -25,6 +25,7 @@ export {
 export {
   OPERATOR_DEMO_PASSWORD,
   PARTICIPANT_DEMO_PASSWORD,
+  TSO_DEMO_PASSWORD,
   demoLogins,
   demoMarketWindows,
   seedDemoData,

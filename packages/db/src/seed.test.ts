@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => db.close())
 
 describe('seedDemoData', () => {
-  it('creates the operator, two participants and every demo login', async () => {
+  it('creates the operator, two participants, two TSOs and every demo login', async () => {
     expect(await seedDemoData(db.prisma, { hashPassword, now })).toBe(true)
 
     const participants = await db.prisma.participant.findMany({ orderBy: { code: 'asc' } })
@@ -23,7 +23,10 @@ describe('seedDemoData', () => {
       ['OCCTO', 'operator'],
       ['P00001', 'participant'],
       ['P00002', 'participant'],
+      ['T0001', 'tso'],
+      ['T0002', 'tso'],
     ])
+    expect(participants.map((p) => p.serviceArea)).toEqual([null, null, null, 'tokyo', 'kansai'])
     const occto = participants[0]
     expect(occto?.name).toBe('電力広域的運営推進機関')
     expect(occto?.nameKana).toBe('デンリョクコウイキテキウンエイスイシンキカン')
@@ -36,7 +39,7 @@ describe('seedDemoData', () => {
       expect(p.nameEn).not.toBe('')
     }
 
-    expect(demoLogins).toHaveLength(5)
+    expect(demoLogins).toHaveLength(7)
     for (const login of demoLogins) {
       const user = await db.prisma.user.findFirst({
         where: { userId: login.userId, participant: { code: login.participantCode } },
@@ -49,6 +52,7 @@ describe('seedDemoData', () => {
     }
     expect(demoLogins.find((l) => l.userId === 'operator01')?.password).toBe('Operator#2026demo')
     expect(demoLogins.filter((l) => l.password === 'Participant#2026demo')).toHaveLength(4)
+    expect(demoLogins.filter((l) => l.password === 'Tso#2026demo')).toHaveLength(2)
   })
 
   it('places the market windows around now', async () => {

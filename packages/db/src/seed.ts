@@ -14,6 +14,7 @@ export interface DemoLogin {
 
 export const OPERATOR_DEMO_PASSWORD = 'Operator#2026demo'
 export const PARTICIPANT_DEMO_PASSWORD = 'Participant#2026demo'
+export const TSO_DEMO_PASSWORD = 'Tso#2026demo'
 
 export interface SeedOptions {
   /** The API's password hashing (the seed stores only hashes). */
@@ -24,7 +25,9 @@ export interface SeedOptions {
 
 interface DemoParticipant {
   code: string
-  kind: 'operator' | 'participant'
+  kind: 'operator' | 'participant' | 'tso'
+  /** A TSO's service area: it feeds and reads the delivery data of this area. */
+  serviceArea?: 'tokyo' | 'kansai'
   name: string
   nameKana: string
   nameEn: string
@@ -175,10 +178,48 @@ const demoParticipants: DemoParticipant[] = [
       },
     ],
   },
+  // TSOs (一般送配電事業者, fictitious): they feed the delivery-period data of their area.
+  {
+    code: 'T0001',
+    kind: 'tso',
+    serviceArea: 'tokyo',
+    name: 'あずま送配電株式会社',
+    nameKana: 'アズマソウハイデン',
+    nameEn: 'Azuma Power Grid Co., Inc.',
+    users: [
+      {
+        userId: 'tso01',
+        role: 'tso',
+        name: '東 健太',
+        email: 'tso01@azuma-grid.example',
+        phone: '03-0000-5001',
+        description: '一般送配電事業者（東京エリア） / TSO, tokyo area',
+      },
+    ],
+  },
+  {
+    code: 'T0002',
+    kind: 'tso',
+    serviceArea: 'kansai',
+    name: 'なにわ送配電株式会社',
+    nameKana: 'ナニワソウハイデン',
+    nameEn: 'Naniwa Power Grid Co., Inc.',
+    users: [
+      {
+        userId: 'tso01',
+        role: 'tso',
+        name: '難波 由美',
+        email: 'tso01@naniwa-grid.example',
+        phone: '06-0000-6001',
+        description: '一般送配電事業者（関西エリア） / TSO, kansai area',
+      },
+    ],
+  },
 ]
 
 function demoPassword(role: Role): string {
-  return role === 'operator' ? OPERATOR_DEMO_PASSWORD : PARTICIPANT_DEMO_PASSWORD
+  if (role === 'operator') return OPERATOR_DEMO_PASSWORD
+  return role === 'tso' ? TSO_DEMO_PASSWORD : PARTICIPANT_DEMO_PASSWORD
 }
 
 /** Every demo login with its password. */
@@ -372,6 +413,7 @@ export async function seedDemoData(prisma: Db, options: SeedOptions): Promise<bo
           data: {
             code: p.code,
             kind: p.kind,
+            serviceArea: p.serviceArea ?? null,
             name: p.name,
             nameKana: p.nameKana,
             nameEn: p.nameEn,

@@ -271,6 +271,7 @@ export {
   BULK_FORMATS_PATH,
   bulkKeys,
   bulkQueries,
+  formatsOfApp,
   isRunning,
   useStartBulkImport,
   type BulkImportListParams,
@@ -284,3 +285,8 @@ export {
 export { BulkImportResult, BulkStateBadge, ErrorFileButton } from './bulk/bulk-import-result.tsx'
 export { FileItemsScreen, type FileItemsScreenProps } from './bulk/file-items-screen.tsx'
 export { BulkSamplesScreen } from './bulk/bulk-samples-screen.tsx'
+export {
+  BulkImportScreen,
+  BulkImportsScreen,
+  type BulkImportsScreenProps,
+} from './bulk/bulk-imports-screen.tsx'

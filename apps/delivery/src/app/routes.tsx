@@ -257,6 +257,24 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('deliveryBulkImports', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/delivery-bulk/pages/delivery-bulk-imports-page.tsx'),
+                        'DeliveryBulkImportsPage',
+                        ['feeds', 'bulk', 'lists', 'system'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/delivery-bulk/pages/delivery-bulk-import-page.tsx'),
+                        'DeliveryBulkImportPage',
+                        ['bulk', 'system'],
+                      ),
+                    },
+                  }),
                   functionRoutes('deliveryFileItems', {
                     '': {
                       lazy: lazyComponent(

@@ -1,12 +1,16 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import {
+  functionOf,
   bulkFormatDetailSchema,
   bulkFormatListSchema,
   bulkImportAcceptedSchema,
   bulkImportPageSchema,
   bulkImportSchema,
+  type AppId,
+  type BulkFormat,
   type BulkImport,
   type BulkImportFields,
+  type FunctionKey,
   type JobState,
 } from '@yoryo/contracts'
 import { apiFetch } from '../api/api-fetch.ts'
@@ -23,6 +27,16 @@ export interface BulkImportListParams {
   participantId?: string
   formatCode?: string
   state?: JobState
+  /** The imports of the formats of one SPA (220: preDelivery, G00: delivery). */
+  app?: AppId
+}
+
+/** The formats of an SPA: those whose function belongs to it (500 / 220 and G10 / G00). */
+export function formatsOfApp<F extends Pick<BulkFormat, 'function'>>(
+  formats: F[],
+  app: AppId,
+): F[] {
+  return formats.filter((f) => functionOf(f.function.key as FunctionKey).app === app)
 }
 
 export const bulkKeys = {

@@ -6,6 +6,7 @@ import {
   bulkImportFieldsSchema,
   bulkImportModeSchema,
   fileEncodingSchema,
+  type AppId,
   type BulkFormat,
   type BulkImport,
 } from '@yoryo/contracts'
@@ -21,7 +22,7 @@ import { ParticipantSelect } from '../list/participant-select.tsx'
 import { encodeMessageRef, zodIssueToMessage } from '../messages/message-ref.ts'
 import { ApiErrorAlert, useFieldErrorText } from '../messages/message-text.tsx'
 import { useSession } from '../session/session.ts'
-import { bulkQueries, sampleHref, useStartBulkImport } from './api.ts'
+import { bulkQueries, formatsOfApp, sampleHref, useStartBulkImport } from './api.ts'
 import { BulkImportResult } from './bulk-import-result.tsx'
 
 const formSchema = bulkImportFieldsSchema.extend({
@@ -69,6 +70,10 @@ export interface BulkUploadPanelProps {
   onFinished?: (imp: BulkImport) => void
   /** Called when an upload was accepted, with the import's ID. */
   onAccepted?: (id: string) => void
+  /** Only the formats of this SPA (220: preDelivery, G00: delivery); default: every format. */
+  app?: AppId
+  /** Whether the operator chooses the participant the file is for (default); else it uploads as itself. */
+  participantChoice?: boolean
 }
 
 /**
@@ -106,6 +111,8 @@ function UploadForm({
   format: fixedFormat,
   defaultParticipantId,
   onAccepted,
+  app,
+  participantChoice = true,
 }: BulkUploadPanelProps & { onAccepted: (id: string) => void }) {
   const { t } = useTranslation()
   const session = useSession()
@@ -113,7 +120,7 @@ function UploadForm({
   const fieldErrorText = useFieldErrorText()
   const formats = useQuery(bulkQueries.formats())
   const start = useStartBulkImport()
-  const isOperator = session.user.role === 'operator'
+  const isOperator = session.user.role === 'operator' && participantChoice
   const form = useForm<z.input<FormSchema>, unknown, z.output<FormSchema>>({
     resolver: zodResolver(
       formSchema.superRefine((v, ctx) => {
@@ -135,7 +142,8 @@ function UploadForm({
   const busy = start.isPending
   const focusField = useFocusWhenEnabled(form.setFocus, busy)
   const chosen = useWatch({ control: form.control, name: 'format' })
-  const importable = (formats.data?.items ?? []).filter((f) => f.canImport)
+  const all = formats.data?.items ?? []
+  const importable = (app ? formatsOfApp(all, app) : all).filter((f) => f.canImport)
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {

@@ -8,7 +8,7 @@ import { DataTable, createColumnHelper } from '../components/data-table.tsx'
 import { Page } from '../components/page.tsx'
 import { formatNumber } from '../format/format.ts'
 import { ApiErrorAlert } from '../messages/message-text.tsx'
-import { bulkQueries } from './api.ts'
+import { bulkQueries, formatsOfApp } from './api.ts'
 import { SampleButton, useFormatName } from './bulk-upload-panel.tsx'
 
 const column = createColumnHelper<BulkFormatItem>()
@@ -50,7 +50,13 @@ export function FileItemsScreen({ functionCode, title }: FileItemsScreenProps) {
   const ruleText = useRuleText()
   const [params, setParams] = useSearchParams()
   const formats = useQuery(bulkQueries.formats())
-  const code = params.get('format') ?? formats.data?.items[0]?.code ?? ''
+  // 500 lists the pre-delivery formats, G10 the delivery-period ones (by their function's app).
+  const appFormats = useMemo(
+    () =>
+      formatsOfApp(formats.data?.items ?? [], functionCode === 'G10' ? 'delivery' : 'preDelivery'),
+    [formats.data, functionCode],
+  )
+  const code = params.get('format') ?? appFormats[0]?.code ?? ''
   const detail = useQuery({ ...bulkQueries.format(code), enabled: !!code })
   const columns = useMemo(
     () => [
@@ -116,7 +122,7 @@ export function FileItemsScreen({ functionCode, title }: FileItemsScreenProps) {
             w={420}
             maw="100%"
             allowDeselect={false}
-            data={(formats.data?.items ?? []).map((f) => ({ value: f.code, label: formatName(f) }))}
+            data={appFormats.map((f) => ({ value: f.code, label: formatName(f) }))}
             value={code || null}
             onChange={(value) => setParams(value ? { format: value } : {})}
             comboboxProps={{ withinPortal: true }}

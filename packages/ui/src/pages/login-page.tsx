@@ -23,6 +23,14 @@ type Schema = typeof loginRequestSchema
 const FIELDS = ['participantCode', 'userId', 'password'] as const
 
 /**
+ * Whether a login lands in the other SPA: a TSO works in the delivery-period SPA (feeds, G00),
+ * so its login on the pre-delivery portal without a `next` page goes there.
+ */
+function landsInOtherApp(role: string, app: string, next: string, mustChangePassword: boolean) {
+  return role === 'tso' && app === 'preDelivery' && next === '/' && !mustChangePassword
+}
+
+/**
  * Login (010 / A20): participant code, user ID, password. Shows `?message=` (e.g. E-AUTH-004
  * after a session expired, I-AUTH-001 after logout) and, during maintenance, W-SYSTEM-002.
  * A user who is already logged in (the session is shared by both SPAs) goes straight on; a
@@ -30,7 +38,7 @@ const FIELDS = ['participantCode', 'userId', 'password'] as const
  */
 export function LoginPage() {
   const { t } = useTranslation()
-  const { commonFunctionCode, app } = useAppConfig()
+  const { commonFunctionCode, app, otherAppHref } = useAppConfig()
   const [searchParams] = useSearchParams()
   const navigate = useNavigate()
   const next = safeNextPath(
@@ -73,12 +81,20 @@ export function LoginPage() {
     !login.isPending &&
     !login.isSuccess
   ) {
+    if (landsInOtherApp(me.data.user.role, app, next, me.data.mustChangePassword)) {
+      window.location.replace(otherAppHref)
+      return null
+    }
     return <Navigate to={me.data.mustChangePassword ? '/password' : next} replace />
   }
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       const user = await login.mutateAsync(values)
+      if (landsInOtherApp(user.user.role, app, next, user.mustChangePassword)) {
+        window.location.assign(otherAppHref)
+        return
+      }
       void navigate(user.mustChangePassword ? '/password' : next, { replace: true })
     } catch (error) {
       if (applyFieldErrors(error, form.setError, FIELDS, focusField)) return

@@ -47,19 +47,22 @@ function usable(user: UserWithParticipant, now: Date): boolean {
   )
 }
 
-/** Effective rights: every group for administrators and the operator, else the granted ones. */
+/**
+ * Effective rights: every group for administrators, the operator and TSOs (a TSO has no
+ * administrator granting rights: its role alone decides, through the routes' roles), else the
+ * granted ones.
+ */
 export function effectivePermissions(
   role: UserWithParticipant['role'],
   granted: { functionGroup: string; canView: boolean; canEdit: boolean }[],
 ): Permission[] {
-  if (role === 'operator' || role === 'participantAdmin') {
+  if (role === 'operator' || role === 'participantAdmin' || role === 'tso') {
     return functionGroupCodes.map((functionGroup) => ({
       functionGroup,
       canView: true,
       canEdit: true,
     }))
   }
-  if (role === 'tso') return []
   const byCode = new Map(granted.map((g) => [g.functionGroup, g]))
   return functionGroupCodes.flatMap((functionGroup) => {
     const g = byCode.get(functionGroup)

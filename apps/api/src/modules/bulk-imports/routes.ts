@@ -14,10 +14,12 @@ import {
   bulkImportPageSchema,
   bulkImportSchema,
   bulkSampleQuerySchema,
+  functionOf,
   idParamSchema,
   jobStateLabels,
   messageForIssue,
   problemSchema,
+  type AppId,
   type BulkImport,
 } from '@yoryo/contracts'
 import { routeAccess } from '../../lib/access.ts'
@@ -27,7 +29,7 @@ import { requireAuth } from '../../lib/guards.ts'
 import { csv, listRoute, sendCsvText, type CsvColumn } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { fieldError, invalid } from '../users/public.ts'
-import { sampleCsv } from './formats.ts'
+import { sampleCsv, type AnyBulkFormat } from './formats.ts'
 import { BULK_IMPORT_JOB, bulkImportJob } from './pipeline.ts'
 import {
   errorFile,
@@ -134,15 +136,36 @@ const csvColumns: CsvColumn<BulkImport>[] = [
   csv.dateTime({ ja: '終了日時', en: 'Finished at' }, (i) => i.finishedAt),
 ]
 
+/** The codes of the formats of an app's functions (the G00 history lists the delivery ones). */
+function appFormatCodes(app: { bulkFormats: { all(): AnyBulkFormat[] } }, appId: AppId): string[] {
+  return app.bulkFormats
+    .all()
+    .filter((f) => functionOf(f.functionKey).app === appId)
+    .map((f) => f.code)
+}
+
+/**
+ * The upload and the history serve both SPAs: 220 (pre-delivery) and G00 (delivery); either
+ * right opens them, the format decides which one an upload needs.
+ */
+function pipelineAccess(mode: 'view' | 'edit', narrowedBy: string) {
+  const roles = [...(routeAccess('bulkImports', mode).roles ?? [])]
+  for (const role of routeAccess('deliveryBulkImports', mode).roles ?? []) {
+    if (!roles.includes(role)) roles.push(role)
+  }
+  return { roles, narrowedBy }
+}
+const PIPELINE_RIGHT = 'the 220 or G00 right (A40) of a general user'
+
 /** 一括登録 (220): upload a file, follow its job, read its error file, the result history. */
 export const bulkImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['bulk-imports', '220']
+  const tags = ['bulk-imports', '220', 'G00']
   app.jobs.register(BULK_IMPORT_JOB, bulkImportJob(app))
   app.jobs.register(BULK_UPLOAD_SWEEP_JOB, bulkUploadSweepJob(app))
   app.jobs.recur(BULK_UPLOAD_SWEEP_JOB, BULK_UPLOAD_SWEEP_EVERY_MS)
 
   listRoute(app, '/', {
-    config: { access: routeAccess('bulkImports', 'view') },
+    config: { access: pipelineAccess('view', PIPELINE_RIGHT) },
     operationId: 'listBulkImports',
     summary: "The result history of the own participant's uploads (operator: of all)",
     tags,
@@ -152,7 +175,12 @@ export const bulkImportRoutes: FastifyPluginAsyncZod = async (app) => {
     sort: importSort,
     defaultSort: { field: 'createdAt', direction: 'desc' },
     tieBreak: importTieBreak,
-    where: (query, request) => importListWhere(requireAuth(request), query),
+    where: (query, request) =>
+      importListWhere(
+        requireAuth(request),
+        query,
+        query.app ? appFormatCodes(app, query.app) : undefined,
+      ),
     find: (args) => findImports(app, args),
     count: (where) => app.db.bulkImport.count({ where }),
     csv: { fileName: 'bulk-imports.csv', columns: csvColumns },
@@ -162,9 +190,10 @@ export const bulkImportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: {
-        access: routeAccess('bulkImports', 'edit', {
-          narrowedBy: "the format's own function: its edit right is needed to import it",
-        }),
+        access: pipelineAccess(
+          'edit',
+          "the format's own function and its pipeline (220 pre-delivery, G00 delivery): their edit rights are needed to import it",
+        ),
       },
       schema: {
         operationId: 'createBulkImport',
@@ -236,7 +265,7 @@ export const bulkImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      config: { access: routeAccess('bulkImports', 'view') },
+      config: { access: pipelineAccess('view', PIPELINE_RIGHT) },
       schema: {
         operationId: 'getBulkImport',
         summary: 'One upload: its state and progress (processedRows of totalRows) and counts',
@@ -251,7 +280,7 @@ export const bulkImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/errors',
     {
-      config: { access: routeAccess('bulkImports', 'view') },
+      config: { access: pipelineAccess('view', PIPELINE_RIGHT) },
       schema: {
         operationId: 'getBulkImportErrors',
         summary: 'The error file: line, column header, value, message ID, message',

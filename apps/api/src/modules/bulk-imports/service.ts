@@ -24,11 +24,27 @@ import { fieldError, invalid } from '../users/public.ts'
 import type { AnyBulkFormat } from './formats.ts'
 import { BULK_IMPORT_JOB, type BulkImportPayload } from './pipeline.ts'
 
-/** Whether the caller may import a format: 220 edit and edit on the format's own function. */
+/**
+ * The pipeline's own function of a format: 220 一括登録 for the pre-delivery formats, G00
+ * 一括登録・変更 for the delivery-period ones (the app of the format's function).
+ */
+export function pipelineFunctionOf(format: AnyBulkFormat): 'bulkImports' | 'deliveryBulkImports' {
+  return functionOf(format.functionKey).app === 'delivery' ? 'deliveryBulkImports' : 'bulkImports'
+}
+
+/** Whether the caller may use the pipeline at all (220 or G00, in the mode). */
+export function mayUsePipeline(auth: AuthContext, mode: 'view' | 'edit'): boolean {
+  const { role } = auth.user
+  return (['bulkImports', 'deliveryBulkImports'] as const).some((key) =>
+    mayUse(functionOf(key), role, auth.permissions, mode),
+  )
+}
+
+/** Whether the caller may import a format: edit on 220 / G00 and on the format's own function. */
 export function mayImport(auth: AuthContext, format: AnyBulkFormat): boolean {
   const { role } = auth.user
   return (
-    mayUse(functionOf('bulkImports'), role, auth.permissions, 'edit') &&
+    mayUse(functionOf(pipelineFunctionOf(format)), role, auth.permissions, 'edit') &&
     mayUse(functionOf(format.functionKey), role, auth.permissions, 'edit')
   )
 }
@@ -248,6 +264,7 @@ async function visibleImport(app: FastifyInstance, auth: AuthContext, id: string
   const row = await app.db.bulkImport.findUnique({ where: { id }, select: bulkImportSelect })
   if (!row) throw new AppError('E-COMMON-002', 404)
   assertSameParticipant(auth, row.participant.id)
+  if (!mayUsePipeline(auth, 'view')) throw new AppError('E-AUTH-005', 403)
   return row
 }
 
@@ -263,7 +280,10 @@ export async function getImport(
 export function importListWhere(
   auth: AuthContext,
   query: BulkImportListQuery,
+  /** The codes of the formats of `query.app`, when it is given. */
+  appCodes?: string[],
 ): Prisma.BulkImportWhereInput {
+  if (!mayUsePipeline(auth, 'view')) throw new AppError('E-AUTH-005', 403)
   let participantId = query.participantId
   if (auth.user.role !== 'operator') {
     if (participantId) assertSameParticipant(auth, participantId)
@@ -272,6 +292,7 @@ export function importListWhere(
   return {
     ...(participantId ? { participantId } : {}),
     ...(query.formatCode ? { format: query.formatCode } : {}),
+    ...(appCodes ? { AND: [{ format: { in: appCodes } }] } : {}),
     ...(query.state ? { job: { state: query.state } } : {}),
   }
 }

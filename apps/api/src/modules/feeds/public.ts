@@ -1,4 +1,7 @@
-/** What other parts of the API may use of the data feeds: the one way feed data is written. */
+/**
+ * What other parts of the API may use of the data feeds: the one way feed data is written, and
+ * the one rule of whose data a caller may feed and read (`feedScope`).
+ */
 export {
   dateValue,
   daySeries,
@@ -11,3 +14,12 @@ export {
   type FeedWriter,
   type WriteOutcome,
 } from './store.ts'
+export {
+  areaInScope,
+  feedScope,
+  feedScopeOfParticipant,
+  mayFeed,
+  resourceInScope,
+  resourceScopeWhere,
+  type FeedScope,
+} from './scope.ts'

@@ -7,10 +7,11 @@
  * replace the stored ones (`replaced`), and the previous values are kept as a revision.
  * Call inside a transaction: the row is locked while it is compared and written.
  */
+import { SLOTS_PER_DAY } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
 import { type DbClient } from '@yoryo/db'
 
-export const SLOTS_PER_DAY = 48
+export { SLOTS_PER_DAY }
 
 /** The 48-value series of `delivery_day`. */
 export const daySeries = [

@@ -229,7 +229,7 @@ describe('[020] list and export users', () => {
     const codes = new Set(
       all.items.map((u: { participant: { code: string } }) => u.participant.code),
     )
-    expect([...codes].sort()).toEqual(['OCCTO', 'P00001', 'P00002'])
+    expect([...codes].sort()).toEqual(['OCCTO', 'P00001', 'P00002', 'T0001', 'T0002'])
     const one = (
       await call(operator, 'GET', `/api/v1/users?participantId=${p2}&pageSize=500`)
     ).json()

@@ -331,5 +331,6 @@ export function pathValues(
     qid: records.qualificationId,
     auctionId: records.biddingAuctionId,
     resourceCode: records.resourceCode,
+    date: '2030-05-01',
   }
 }
