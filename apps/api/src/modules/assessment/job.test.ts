@@ -323,6 +323,14 @@ describe('[B40] the assessment job', () => {
       { slot: 20, state: 'accepted', shortfallKw: 2_000, availableKw: 8_000 },
       { slot: 21, state: 'flagged', shortfallKw: 1_000, availableKw: 9_000 },
     ])
+    // New figures of a flag still open bump its version: an answer sent against the old figures
+    // is refused as stale (409) instead of landing on figures the participant has not seen.
+    const open = { where: { resourceId: s.id, slot: 21 } }
+    const before = await db.outageOmission.findFirstOrThrow(open)
+    await day(s, '2014-07-01', { meteredKwh: flat(4_200) })
+    await runMonth('2014-07')
+    const after = await db.outageOmission.findFirstOrThrow(open)
+    expect([after.shortfallKw, after.version]).toEqual([1_600, before.version + 1])
   })
 
   it('takes the year so far from the latest succeeded run of each earlier month', async () => {

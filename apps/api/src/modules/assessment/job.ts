@@ -7,8 +7,9 @@
  *
  * Omission flags (B50): every slot of an `unplannedOutage` line's evidence is a flag (resource,
  * date, slot). A flag found again keeps its state (an answered or decided slot stays so; a
- * `flagged` one gets the new figures); a `flagged` slot no longer in this run's evidence is
- * removed; answered and decided ones are kept.
+ * `flagged` one gets the new figures and a new version, so an answer to the old ones is stale);
+ * a `flagged` slot no longer in this run's evidence is removed; answered and decided ones are
+ * kept.
  */
 import { fiscalYearOf, formatMessage, jstDayStart } from '@yoryo/contracts'
 import { Prisma, type Db, type DbClient } from '@yoryo/db'
@@ -323,7 +324,8 @@ async function writeFlags(tx: DbClient, month: string, flags: Flag[]): Promise<v
     const chunk = updates.slice(i, i + WRITE_CHUNK)
     await tx.$executeRaw`
       UPDATE outage_omission o SET contract_kw = u.contract_kw, planned_kw = u.planned_kw,
-        available_kw = u.available_kw, shortfall_kw = u.shortfall_kw, updated_at = now()
+        available_kw = u.available_kw, shortfall_kw = u.shortfall_kw, version = o.version + 1,
+        updated_at = now()
       FROM unnest(
         ${chunk.map((f) => f.id)}::uuid[],
         ${chunk.map((f) => f.contractKw)}::int[],
