@@ -19,6 +19,7 @@ import type { DbClient, Prisma } from '@yoryo/db'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { containsText } from '../../lib/list.ts'
+import { feedScope, resourceScopeWhere } from '../feeds/public.ts'
 import { markFailedRuns, type AssessmentRunRow } from './job.ts'
 
 type Direction = 'asc' | 'desc'
@@ -405,22 +406,15 @@ export async function exemptSlotRows(
 }
 
 /**
- * The results B90 may read: the operator all, a participant its own, a TSO the resources of its
- * service area (none without one).
+ * The results B90 may read — the one rule of the feeds (`feedScope`): the operator all, a
+ * participant its own, a TSO the resources of its service area.
  */
 export async function restraintVisibility(
   db: DbClient,
   auth: AuthContext,
 ): Promise<Prisma.AssessmentResultWhereInput> {
-  if (isOperator(auth)) return {}
-  if (auth.user.role === 'tso') {
-    const p = await db.participant.findUnique({
-      where: { id: auth.participant.id },
-      select: { serviceArea: true },
-    })
-    return p?.serviceArea ? { resource: { area: p.serviceArea } } : { id: { in: [] } }
-  }
-  return { participantId: auth.participant.id }
+  const scope = await feedScope(db, auth)
+  return scope.kind === 'all' ? {} : { resource: resourceScopeWhere(scope) }
 }
 
 /** Common filters of C00 and B90 over a run. */

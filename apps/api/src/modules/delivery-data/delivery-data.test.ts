@@ -125,13 +125,14 @@ describe('[B60] metered generation', () => {
         status: 404,
       })
     }
-    // A TSO without a service area sees nothing.
+    // A TSO without a service area reads nothing: refused as by the feeds (one rule).
     const arealess = await createParticipant(t.database.prisma, { kind: 'tso' })
-    const none = await deliveryDataScope(t.database.prisma, {
-      ...tsoAuth,
-      participant: { id: arealess.id },
-    } as AuthContext)
-    expect(await searchResources(t.database.prisma, none, {})).toHaveLength(0)
+    await expect(
+      deliveryDataScope(t.database.prisma, {
+        ...tsoAuth,
+        participant: { id: arealess.id },
+      } as AuthContext),
+    ).rejects.toMatchObject({ status: 403, messageId: 'E-FEED-013' })
   })
 
   it('exports the days and the slots as CSV (K21)', async () => {

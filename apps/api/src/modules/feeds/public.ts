@@ -20,6 +20,7 @@ export {
   feedScopeOfParticipant,
   mayFeed,
   resourceInScope,
+  resourceScopeSql,
   resourceScopeWhere,
   type FeedScope,
 } from './scope.ts'

@@ -1,4 +1,4 @@
-import type { DbClient, Prisma } from '@yoryo/db'
+import { Prisma, type DbClient } from '@yoryo/db'
 import type { Area } from '@yoryo/contracts'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -56,6 +56,13 @@ export function resourceScopeWhere(scope: FeedScope): Prisma.ResourceWhereInput 
   if (scope.kind === 'all') return {}
   if (scope.kind === 'area') return { area: scope.area }
   return { participantId: scope.participantId }
+}
+
+/** The resources of the scope as a SQL condition on a `resource` row aliased `r`. */
+export function resourceScopeSql(scope: FeedScope): Prisma.Sql {
+  if (scope.kind === 'all') return Prisma.sql`true`
+  if (scope.kind === 'area') return Prisma.sql`r.area::text = ${scope.area}`
+  return Prisma.sql`r.participant_id = ${scope.participantId}::uuid`
 }
 
 /** Whether the scope may write the reserve margins of an area (participants: none). */
