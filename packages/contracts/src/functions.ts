@@ -499,7 +499,18 @@ export const functionRegistry = [
     view: everyone,
     edit: operatorOnly,
   },
-  // ── The delivery year (issue 12). Screens add their `path` / `subPaths`. ──
+  // A40 ユーザ権限管理: the operator may set rights through the API on request, without a screen.
+  {
+    key: 'permissions',
+    code: 'A40',
+    ja: 'ユーザ権限管理',
+    en: 'User permissions',
+    app: 'delivery',
+    path: '/permissions',
+    view: ['participantAdmin'],
+    edit: administrators,
+  },
+  // ── The delivery year (issue 12) ──
   // B00 容量停止計画: 180's records in the delivery year's window.
   {
     key: 'deliveryOutagePlans',
@@ -647,17 +658,6 @@ export const functionRegistry = [
     group: 'G00',
     view: everyone,
     edit: everyone,
-  },
-  // A40 ユーザ権限管理: the operator may set rights through the API on request, without a screen.
-  {
-    key: 'permissions',
-    code: 'A40',
-    ja: 'ユーザ権限管理',
-    en: 'User permissions',
-    app: 'delivery',
-    path: '/permissions',
-    view: ['participantAdmin'],
-    edit: administrators,
   },
   // G10 ファイル項目一覧 (the delivery-period formats; the same screen as 500)
   {

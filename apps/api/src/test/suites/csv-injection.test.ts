@@ -65,10 +65,37 @@ describe('suite: CSV exports neutralise formulas', () => {
     )
     expect(csvOperations.length).toBeGreaterThan(0)
     const report: string[] = []
+    // Lists of one resource and period (B60 days and slots, B80 offers) need their query.
+    const resource = await t.database.prisma.resource.findUniqueOrThrow({
+      where: { code: world.own.resourceCode },
+    })
+    const required: Record<string, string> = {
+      resourceId: resource.id,
+      month: '2030-05',
+      date: '2030-05-01',
+    }
+    // C10's slots CSV is of one dispatch order.
+    const order = await t.database.prisma.dispatchOrder.create({
+      data: {
+        orderId: 'CSV-SUITE-1',
+        resourceId: resource.id,
+        orderedAt: new Date('2030-05-01T00:00:00Z'),
+        startAt: new Date('2030-05-01T08:00:00Z'),
+        instructedKw: 1_000,
+        baselineKw: [3_000, 3_000],
+        actualKw: [2_500, 1_800],
+      },
+    })
     for (const op of csvOperations) {
-      const url = fillPath(op.path, pathValues(op.path, world.own, operator, world, 'own'))
+      const values = pathValues(op.path, world.own, operator, world, 'own')
+      if (op.path.startsWith('/api/v1/delivery-data/dispatch-orders/')) values.id = order.id
+      const url = fillPath(op.path, values)
+      const query = Object.entries(op.queryParams)
+        .filter(([name, p]) => p.required && name in required)
+        .map(([name]) => `&${name}=${encodeURIComponent(required[name] as string)}`)
+        .join('')
       const res = await t.app.inject({
-        url: `${url}?format=csv&encoding=utf-8&pageSize=500`,
+        url: `${url}?format=csv&encoding=utf-8&pageSize=500${query}`,
         headers: operator.headers,
       })
       expect(res.statusCode, op.operationId).toBe(200)

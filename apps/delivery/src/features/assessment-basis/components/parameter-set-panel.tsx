@@ -60,6 +60,11 @@ export function ParameterSetPanel({ deliveryYear }: { deliveryYear: number }) {
   const query = useQuery(assessmentBasisQueries.parameters(deliveryYear))
   const create = useCreateParameterSet()
   const [editing, setEditing] = useState(false)
+  // What was just stored (I-ABAS-001 created from the defaults, I-ABAS-002 changed).
+  const [done, setDone] = useState<{
+    id: 'I-ABAS-001' | 'I-ABAS-002'
+    params: Record<string, number>
+  }>()
   const set = query.data
   return (
     <Paper withBorder p="md" className="yoryo-panel" data-testid="abas-parameters">
@@ -74,7 +79,11 @@ export function ParameterSetPanel({ deliveryYear }: { deliveryYear: number }) {
                 size="sm"
                 variant="light"
                 loading={create.isPending}
-                onClick={() => create.mutate(deliveryYear)}
+                onClick={() =>
+                  create.mutate(deliveryYear, {
+                    onSuccess: () => setDone({ id: 'I-ABAS-001', params: { deliveryYear } }),
+                  })
+                }
                 data-testid="abas-create-set"
               >
                 {t('assessmentBasis.parameters.create')}
@@ -93,6 +102,7 @@ export function ParameterSetPanel({ deliveryYear }: { deliveryYear: number }) {
         </Group>
         {query.error ? <ApiErrorAlert error={query.error} /> : null}
         {create.error ? <ApiErrorAlert error={create.error} /> : null}
+        {done ? <MessageAlert id={done.id} params={done.params} /> : null}
         {set ? (
           <>
             <Text fz="sm" c="dimmed" data-testid="abas-set-version">
@@ -111,7 +121,14 @@ export function ParameterSetPanel({ deliveryYear }: { deliveryYear: number }) {
         ) : null}
       </Stack>
       {set && set.version !== null ? (
-        <ParameterSetDialog set={set} opened={editing} onClose={() => setEditing(false)} />
+        <ParameterSetDialog
+          set={set}
+          opened={editing}
+          onClose={() => setEditing(false)}
+          onChanged={(version) =>
+            setDone({ id: 'I-ABAS-002', params: { deliveryYear: set.deliveryYear, version } })
+          }
+        />
       ) : null}
     </Paper>
   )
@@ -161,10 +178,12 @@ function ParameterSetDialog({
   set,
   opened,
   onClose,
+  onChanged,
 }: {
   set: AssessmentParameterSet
   opened: boolean
   onClose: () => void
+  onChanged: (version: number) => void
 }) {
   const { t } = useTranslation()
   const fieldErrorText = useFieldErrorText()
@@ -183,10 +202,11 @@ function ParameterSetDialog({
   })
   const submit = form.handleSubmit(async (values) => {
     try {
-      await change.mutateAsync({
+      const saved = await change.mutateAsync({
         ...assessmentParameterValuesSchema.parse(values),
         version: set.version ?? 1,
       })
+      onChanged(saved.version ?? set.version ?? 1)
       onClose()
     } catch (error) {
       applyFieldErrors(error, form.setError, FIELDS)
