@@ -1,4 +1,5 @@
 import { fiscalYearOf } from '@yoryo/contracts'
+import type { Page } from '@playwright/test'
 import { expect, expectAccessible, field, login, test } from '../support/fixtures.ts'
 
 const WINDOW = 'expectedCapacityRegistration'
@@ -10,6 +11,19 @@ const DAY = 86_400_000
 const CLOSED_YEAR = fiscalYearOf(new Date()) + 1
 /** A year without an auction (auctions bring closed windows of their year): the window for any year. */
 const OPEN_YEAR = fiscalYearOf(new Date()) + 2
+
+/**
+ * Types a delivery year into the 070 form. Until the participant chooses, the field shows the
+ * farthest open-window year, which arrives once the windows have loaded: a fill racing that
+ * update can land next to it ("20282027"), so fill until the field holds the year.
+ */
+async function fillYear(page: Page, year: number) {
+  const input = page.getByTestId('ec-year')
+  await expect(async () => {
+    await input.fill(String(year))
+    await expect(input).toHaveValue(String(year), { timeout: 1_000 })
+  }).toPass()
+}
 
 /** 070 expected capacity screens whose data are the test's own (the window is not moved). */
 
@@ -74,12 +88,12 @@ test('[070] expected capacity computed, outside the window refused', async ({ pa
 
   // Inside the window: the result is computed from the resource and the factor table.
   await page.goto('/expected-capacities/new')
-  await page.getByTestId('ec-year').fill(String(OPEN_YEAR))
+  await fillYear(page, OPEN_YEAR)
   await expect(page.getByTestId('ec-window')).toHaveAttribute('data-state', 'open')
   await expect(page.getByTestId('ec-window').locator('.yoryo-countdown')).toBeVisible()
   await page.getByTestId('ec-resource').click()
   await page.getByRole('option', { name: `${inside.code} ${inside.name}` }).click()
-  await page.getByTestId('ec-year').fill(String(OPEN_YEAR))
+  await fillYear(page, OPEN_YEAR)
   const calculation = page.getByTestId('ec-calculation')
   await expect(calculation.getByTestId('ec-factor-table')).toHaveText(/第\d+版/)
   const factor = Number(await calculation.getByTestId('ec-factor').innerText())
@@ -112,7 +126,7 @@ test('[070] expected capacity computed, outside the window refused', async ({ pa
     await page.goto('/expected-capacities/new')
     await page.getByTestId('ec-resource').click()
     await page.getByRole('option', { name: `${outside.code} ${outside.name}` }).click()
-    await page.getByTestId('ec-year').fill(String(CLOSED_YEAR))
+    await fillYear(page, CLOSED_YEAR)
     await expect(page.getByTestId('ec-window')).toHaveAttribute('data-state', 'closed')
     await expect(page.getByTestId('ec-window')).toContainText(`${CLOSED_YEAR}年度`)
     await expect(page.getByTestId('ec-expected-kw')).toContainText('kW')
@@ -130,7 +144,7 @@ test('[070] expected capacity computed, outside the window refused', async ({ pa
       CLOSED_YEAR,
     )
     await page.goto('/expected-capacities/new')
-    await page.getByTestId('ec-year').fill(String(CLOSED_YEAR))
+    await fillYear(page, CLOSED_YEAR)
     await expect(page.getByTestId('ec-window')).toHaveAttribute('data-state', 'upcoming')
     await expect(page.getByTestId('ec-window').getByText(/受付開始まで/)).toBeVisible()
   } finally {
@@ -155,7 +169,7 @@ test('[070] an overridden input is filed with evidence attached on the form', as
   await page.goto('/expected-capacities/new')
   await page.getByTestId('ec-resource').click()
   await page.getByRole('option', { name: `${resource.code} ${resource.name}` }).click()
-  await page.getByTestId('ec-year').fill(String(OPEN_YEAR))
+  await fillYear(page, OPEN_YEAR)
   await page.getByTestId('ec-override').check()
   await page.getByTestId('ec-override-installedKw').fill('300000')
   // The evidence is attached here (A20) and chosen at once.
