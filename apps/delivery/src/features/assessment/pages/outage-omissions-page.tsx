@@ -33,7 +33,7 @@ import {
   useTranslation,
   zodIssueToMessage,
 } from '@yoryo/ui'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 import {
@@ -133,107 +133,102 @@ export function OutageOmissionsPage() {
     setDialog(null)
   }
 
-  const columns = useMemo(
-    () => [
-      column.display({
-        id: 'select',
-        header: () => (
+  // Rebuilt on each render: the selection column reads the selection and the rows' states.
+  const columns = [
+    column.display({
+      id: 'select',
+      header: () => (
+        <Checkbox
+          aria-label={t('assessment.omissions.fields.selectAll')}
+          checked={allChosen}
+          indeterminate={chosen.length > 0 && !allChosen}
+          disabled={selectable.length === 0}
+          onChange={(e) =>
+            setSelected(e.currentTarget.checked ? new Set(selectable.map((r) => r.id)) : new Set())
+          }
+          data-testid="omission-select-all"
+        />
+      ),
+      cell: (info) => {
+        const row = info.row.original
+        return (
           <Checkbox
-            aria-label={t('assessment.omissions.fields.selectAll')}
-            checked={allChosen}
-            indeterminate={chosen.length > 0 && !allChosen}
-            disabled={selectable.length === 0}
-            onChange={(e) =>
-              setSelected(
-                e.currentTarget.checked ? new Set(selectable.map((r) => r.id)) : new Set(),
-              )
-            }
-            data-testid="omission-select-all"
+            aria-label={`${t('assessment.omissions.fields.select')} ${row.resourceCode} ${formatDate(row.date)} ${slotTime(row.slot)}`}
+            checked={selected.has(row.id) && actionable(row)}
+            disabled={!actionable(row)}
+            onChange={(e) => toggle(row.id, e.currentTarget.checked)}
+            onClick={(e) => e.stopPropagation()}
+            data-testid="omission-select"
           />
-        ),
-        cell: (info) => {
-          const row = info.row.original
-          return (
-            <Checkbox
-              aria-label={`${t('assessment.omissions.fields.select')} ${row.resourceCode} ${formatDate(row.date)} ${slotTime(row.slot)}`}
-              checked={selected.has(row.id) && actionable(row)}
-              disabled={!actionable(row)}
-              onChange={(e) => toggle(row.id, e.currentTarget.checked)}
-              onClick={(e) => e.stopPropagation()}
-              data-testid="omission-select"
-            />
-          )
-        },
-        meta: { width: 44 },
-      }),
-      column.accessor('date', {
-        header: t('assessment.omissions.fields.date'),
-        cell: (info) => formatDate(info.getValue()),
-        meta: { width: 96, tabular: true },
-      }),
-      column.display({
-        id: 'time',
-        header: t('assessment.omissions.fields.time'),
-        cell: (info) => slotTime(info.row.original.slot),
-        meta: { width: 104, tabular: true, nowrap: true },
-      }),
-      column.accessor('resourceCode', {
-        header: t('assessment.omissions.fields.resource'),
-        cell: (info) => (
-          <span className="yoryo-code" title={info.row.original.resourceName}>
-            {info.getValue()}
+        )
+      },
+      meta: { width: 44 },
+    }),
+    column.accessor('date', {
+      header: t('assessment.omissions.fields.date'),
+      cell: (info) => formatDate(info.getValue()),
+      meta: { width: 96, tabular: true },
+    }),
+    column.display({
+      id: 'time',
+      header: t('assessment.omissions.fields.time'),
+      cell: (info) => slotTime(info.row.original.slot),
+      meta: { width: 104, tabular: true, nowrap: true },
+    }),
+    column.accessor('resourceCode', {
+      header: t('assessment.omissions.fields.resource'),
+      cell: (info) => (
+        <span className="yoryo-code" title={info.row.original.resourceName}>
+          {info.getValue()}
+        </span>
+      ),
+      meta: { widthClass: 'id' },
+    }),
+    ...(isOperator
+      ? [
+          column.accessor('participantCode', {
+            header: t('assessment.omissions.fields.participant'),
+            cell: (info) => (
+              <span className="yoryo-code" title={info.row.original.participantName}>
+                {info.getValue()}
+              </span>
+            ),
+            meta: { widthClass: 'code' },
+          }),
+        ]
+      : []),
+    column.display({
+      id: 'availableKw',
+      header: t('assessment.omissions.fields.availableKw'),
+      cell: (info) => numeric(info.row.original.availableKw),
+      meta: { width: 100, numeric: true },
+    }),
+    column.accessor('shortfallKw', {
+      header: t('assessment.omissions.fields.shortfallKw'),
+      cell: (info) => numeric(info.getValue()),
+      meta: { width: 96, numeric: true },
+    }),
+    column.accessor('state', {
+      header: t('assessment.omissions.fields.state'),
+      cell: (info) => <OutageOmissionStateBadge state={info.getValue()} />,
+      meta: { widthClass: 'short' },
+    }),
+    column.display({
+      id: 'answer',
+      header: t('assessment.omissions.fields.answer'),
+      cell: (info) => {
+        const row = info.row.original
+        const text = row.state === 'rejected' ? row.decisionNote : row.answer
+        return text ? (
+          <span title={text}>
+            {row.state === 'rejected' ? `${t('assessment.omissions.fields.decisionNote')}: ` : ''}
+            {text}
           </span>
-        ),
-        meta: { widthClass: 'id' },
-      }),
-      ...(isOperator
-        ? [
-            column.accessor('participantCode', {
-              header: t('assessment.omissions.fields.participant'),
-              cell: (info) => (
-                <span className="yoryo-code" title={info.row.original.participantName}>
-                  {info.getValue()}
-                </span>
-              ),
-              meta: { widthClass: 'code' },
-            }),
-          ]
-        : []),
-      column.display({
-        id: 'availableKw',
-        header: t('assessment.omissions.fields.availableKw'),
-        cell: (info) => numeric(info.row.original.availableKw),
-        meta: { width: 100, numeric: true },
-      }),
-      column.accessor('shortfallKw', {
-        header: t('assessment.omissions.fields.shortfallKw'),
-        cell: (info) => numeric(info.getValue()),
-        meta: { width: 96, numeric: true },
-      }),
-      column.accessor('state', {
-        header: t('assessment.omissions.fields.state'),
-        cell: (info) => <OutageOmissionStateBadge state={info.getValue()} />,
-        meta: { widthClass: 'short' },
-      }),
-      column.display({
-        id: 'answer',
-        header: t('assessment.omissions.fields.answer'),
-        cell: (info) => {
-          const row = info.row.original
-          const text = row.state === 'rejected' ? row.decisionNote : row.answer
-          return text ? (
-            <span title={text}>
-              {row.state === 'rejected' ? `${t('assessment.omissions.fields.decisionNote')}: ` : ''}
-              {text}
-            </span>
-          ) : null
-        },
-        meta: { widthClass: 'text' },
-      }),
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, isOperator, selected, list.data],
-  )
+        ) : null
+      },
+      meta: { widthClass: 'text' },
+    }),
+  ]
 
   const count = chosen.length
   return (
