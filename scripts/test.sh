@@ -17,8 +17,12 @@ pnpm exec eslint . --max-warnings 0
 step 'Format'
 pnpm exec prettier --check . --log-level warn
 
-step 'Unit and integration tests (embedded PGlite)'
-pnpm exec vitest run
+# The API suite runs once, on the PostgreSQL server below (the production database). On the
+# embedded PGlite (the demo database, and the one the end-to-end tests run on) run every other
+# project and the API suites that are about the database engine itself.
+step 'Unit and component tests; the embedded-database suites (PGlite)'
+pnpm exec vitest run --project '!api'
+pnpm exec vitest run --project api src/test/suites/crash-durability src/test/suites/concurrency src/lib/jobs.test
 
 step 'API and database tests on a PostgreSQL server'
 pgdir=$(mktemp -d /tmp/yoryo-pg.XXXXXX)

@@ -3,6 +3,7 @@ import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
 /** 140 差替掲示板 and 160 電源等差替. */
 
 test('[140] post and withdraw', async ({ page, browser, data }) => {
+  test.slow()
   const participant = await data.participant()
   const other = await data.participant()
   await login(page, participant.admin)
