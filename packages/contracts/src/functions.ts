@@ -73,10 +73,22 @@ export const functionCodes = [
     en: 'Dispatch-order assessment',
   },
   { code: 'C10', app: 'delivery', ja: '発動指令アセスメントデータ', en: 'Dispatch-order data' },
+  { code: 'D00', app: 'delivery', ja: 'ペナルティ対象', en: 'Penalty targets' },
+  { code: 'D20', app: 'delivery', ja: '経済的ペナルティ額', en: 'Economic penalty amounts' },
+  { code: 'E10', app: 'delivery', ja: '容量確保契約金額算定結果', en: 'Contract amounts' },
+  { code: 'F00', app: 'delivery', ja: '支払通知・請求', en: 'Payment notices and invoices' },
   { code: 'G00', app: 'delivery', ja: '一括登録・変更', en: 'Bulk registration (delivery)' },
   { code: 'G10', app: 'delivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: 'G30', app: 'delivery', ja: 'メッセージ一覧', en: 'Message list' },
+  { code: 'K00', app: 'delivery', ja: '帳票サンプル', en: 'Document samples' },
   { code: 'K10', app: 'delivery', ja: '一括登録様式サンプル', en: 'Bulk file samples' },
+  {
+    code: 'K20',
+    app: 'delivery',
+    ja: '画面と出力ファイルの紐づき一覧',
+    en: 'Screens and output files',
+  },
+  { code: 'K21', app: 'delivery', ja: 'CSV出力サンプル', en: 'CSV output samples' },
 ] as const satisfies readonly { code: string; app: AppId; ja: string; en: string }[]
 export type FunctionCode = (typeof functionCodes)[number]['code']
 
@@ -646,6 +658,51 @@ export const functionRegistry = [
     view: everyone,
     edit: ['operator', 'tso'],
   },
+  // ── The delivery year, part 2 (issue 13): money. Screens add their `path` / `subPaths`. ──
+  // D00 ペナルティ対象: the failures behind a penalty, with their evidence (assessment results).
+  {
+    key: 'penaltyTargets',
+    code: 'D00',
+    ja: 'ペナルティ対象',
+    en: 'Penalty targets',
+    app: 'delivery',
+    group: 'D00',
+    view: ['operator', ...participantRoles],
+    edit: [],
+  },
+  // D20 経済的ペナルティ額: monthly and annual amounts, caps applied, waived parts shown.
+  {
+    key: 'penaltyAmounts',
+    code: 'D20',
+    ja: '経済的ペナルティ額',
+    en: 'Economic penalty amounts',
+    app: 'delivery',
+    group: 'D00',
+    view: ['operator', ...participantRoles],
+    edit: [],
+  },
+  // E10 容量確保契約金額算定結果: per contract and month; the operator runs the settlement.
+  {
+    key: 'contractAmounts',
+    code: 'E10',
+    ja: '容量確保契約金額算定結果',
+    en: 'Contract amounts',
+    app: 'delivery',
+    group: 'E10',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // F00 支払通知・請求: the month's payment notices and invoices (PDF); the operator issues them.
+  {
+    key: 'settlementDocuments',
+    code: 'F00',
+    ja: '支払通知・請求',
+    en: 'Payment notices and invoices',
+    app: 'delivery',
+    group: 'F00',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
   // G00 一括登録・変更: the delivery-period bulk formats (outage plans, feeds).
   {
     key: 'deliveryBulkImports',
@@ -681,6 +738,16 @@ export const functionRegistry = [
     view: everyone,
     edit: [],
   },
+  // K00 帳票サンプル: every delivery-period document (PDF) as a sample.
+  {
+    key: 'documentSamples',
+    code: 'K00',
+    ja: '帳票サンプル',
+    en: 'Document samples',
+    app: 'delivery',
+    view: everyone,
+    edit: [],
+  },
   // K10 一括登録様式サンプル
   {
     key: 'bulkSamples',
@@ -689,6 +756,26 @@ export const functionRegistry = [
     en: 'Bulk file samples',
     app: 'delivery',
     path: '/bulk-samples',
+    view: everyone,
+    edit: [],
+  },
+  // K20 画面と出力ファイルの紐づき一覧: which screen produces which file (from the registry).
+  {
+    key: 'outputFileMap',
+    code: 'K20',
+    ja: '画面と出力ファイルの紐づき一覧',
+    en: 'Screens and output files',
+    app: 'delivery',
+    view: everyone,
+    edit: [],
+  },
+  // K21 CSV出力サンプル: every list's CSV export, with a sample of its columns.
+  {
+    key: 'csvSamples',
+    code: 'K21',
+    ja: 'CSV出力サンプル',
+    en: 'CSV output samples',
+    app: 'delivery',
     view: everyone,
     edit: [],
   },

@@ -12,6 +12,9 @@ import { assessmentMessages } from './assessment.ts'
 import { outageOmissionMessages } from './outage-omissions.ts'
 import { deliveryDataMessages } from './delivery-data.ts'
 import { feedMessages } from './feeds.ts'
+import { outputFileMessages } from './output-files.ts'
+import { settlementMessages } from './settlement.ts'
+import { economicPenaltyMessages } from './economic-penalties.ts'
 import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
@@ -48,6 +51,9 @@ export const messages = {
   ...outageOmissionMessages,
   ...deliveryDataMessages,
   ...feedMessages,
+  ...outputFileMessages,
+  ...settlementMessages,
+  ...economicPenaltyMessages,
 } as const
 
 export type MessageId = keyof typeof messages

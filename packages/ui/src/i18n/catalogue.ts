@@ -14,6 +14,9 @@ import type { assessmentBasisSections } from './sections/assessment-basis.ts'
 import type { assessmentSections } from './sections/assessment.ts'
 import type { deliveryDataSections } from './sections/delivery-data.ts'
 import type { feedsSections } from './sections/feeds.ts'
+import type { outputFilesSections } from './sections/output-files.ts'
+import type { settlementSections } from './sections/settlement.ts'
+import type { economicPenaltiesSections } from './sections/economic-penalties.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
 import type { authSections } from './sections/auth.ts'
@@ -55,7 +58,10 @@ export type FullCatalogue = typeof ja &
   (typeof assessmentBasisSections)['ja'] &
   (typeof assessmentSections)['ja'] &
   (typeof deliveryDataSections)['ja'] &
-  (typeof feedsSections)['ja']
+  (typeof feedsSections)['ja'] &
+  (typeof outputFilesSections)['ja'] &
+  (typeof settlementSections)['ja'] &
+  (typeof economicPenaltiesSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

@@ -27,6 +27,9 @@ import { ja } from './ja.ts'
  *   penalty-factors  penalty factors and market exit (190)
  *   notices       notices (A30) and the delivery portal's unread panel
  *   feeds         data feeds in (TSO / operator), G00 delivery bulk files
+ *   economic-penalties  D00 penalty targets, D20 penalty amounts
+ *   settlement    E10 contract amounts, F00 payment notices and invoices
+ *   output-files  K00 document samples, K20 screen ↔ file map, K21 CSV samples
  *   delivery-data delivery-period data of participants (B60, B70, B80, B90, C10)
  *   assessment    the monthly assessment (B40, B50, C00)
  *   assessment-basis  B00 outage plans in the year, B10 parameters, B20 allocation
@@ -62,6 +65,10 @@ const sectionLoaders = {
   assessment: () => import('./sections/assessment.ts').then((m) => m.assessmentSections),
   'delivery-data': () => import('./sections/delivery-data.ts').then((m) => m.deliveryDataSections),
   feeds: () => import('./sections/feeds.ts').then((m) => m.feedsSections),
+  'output-files': () => import('./sections/output-files.ts').then((m) => m.outputFilesSections),
+  settlement: () => import('./sections/settlement.ts').then((m) => m.settlementSections),
+  'economic-penalties': () =>
+    import('./sections/economic-penalties.ts').then((m) => m.economicPenaltiesSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders
