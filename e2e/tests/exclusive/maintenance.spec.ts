@@ -6,6 +6,7 @@ test('[010] [A20] maintenance mode: participants see the maintenance screen in b
   browser,
   data,
 }) => {
+  test.slow() // two users in two contexts, four SPA loads, two accessibility checks
   const operator = await (await browser.newContext()).newPage()
   const participant = await (await browser.newContext()).newPage()
   await login(participant, await data.user((await data.participant()).code))
