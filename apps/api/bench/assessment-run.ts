@@ -6,7 +6,9 @@
  *
  * Environment: `DATABASE_URL`, `BENCH_MONTH`. Prints one JSON line on stdout: the run's ID, its
  * time, the resident memory when idle (after start-up, before the run), the peak resident
- * memory (`VmHWM`) and the peak V8 heap sampled every 20 ms.
+ * memory (`VmHWM`) and the peak V8 heap sampled every 20 ms. `BENCH_TRACE_MEMORY=1` (with
+ * `--expose-gc`): after each batch (the job's progress report) a full collection, then the heap
+ * still in use and the resident memory, on stderr — what the job holds, without the garbage.
  */
 import { readFileSync } from 'node:fs'
 import { openDatabase } from '@yoryo/db'
@@ -28,7 +30,26 @@ async function main() {
   const database = await openDatabase({ databaseUrl })
   const db = database.prisma
   const jobs = new JobRunner(db)
-  jobs.register(ASSESSMENT_JOB, assessmentJob(db))
+  const handler = assessmentJob(db)
+  const gc = (globalThis as { gc?: () => void }).gc
+  const trace = process.env.BENCH_TRACE_MEMORY === '1' && gc
+  jobs.register(ASSESSMENT_JOB, (job) =>
+    handler(
+      trace
+        ? {
+            ...job,
+            progress: (processed, total) => {
+              gc()
+              const m = process.memoryUsage()
+              process.stderr.write(
+                `    batch ${processed}/${total}: heap in use ${Math.round(m.heapUsed / 1048576)} MB, RSS ${Math.round(m.rss / 1048576)} MB\n`,
+              )
+              job.progress(processed, total)
+            },
+          }
+        : job,
+    ),
+  )
   await db.$queryRaw`SELECT 1`
   const idle = process.memoryUsage().rss
   let heap = process.memoryUsage().heapUsed

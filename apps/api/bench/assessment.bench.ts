@@ -12,6 +12,7 @@
  *   pnpm --filter @yoryo/api bench:assessment --smoke            # CI: 2,000 resources
  *   pnpm --filter @yoryo/api bench:assessment --resources 4000 --slow-log  # + statements ≥ 100 ms
  *   pnpm --filter @yoryo/api bench:assessment --heap-prof /tmp/prof  # V8 heap profile of each run
+ *   pnpm --filter @yoryo/api bench:assessment --trace-memory     # heap in use after each batch
  *
  * The data (inserted with set-based SQL, `generate_series`): 20 participants; resources of every
  * kind (60 % stable, 20 % variable single, 10 % variable aggregate, 10 % dispatch order) spread
@@ -40,6 +41,8 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 const smoke = process.argv.includes('--smoke')
+/** After each batch: a full collection, then the heap still in use (the run is slower). */
+const traceMemory = process.argv.includes('--trace-memory')
 const total = Number(arg('resources') ?? (smoke ? 2_000 : 20_000))
 const steps = [Math.round(total / 4), Math.round(total / 2), total]
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55503)
@@ -189,6 +192,7 @@ function runInChild(databaseUrl: string): Promise<RunFigures> {
   const args = [
     ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
     ...(heapProf ? ['--heap-prof', `--heap-prof-dir=${heapProf}`] : []),
+    ...(traceMemory ? ['--expose-gc'] : []),
     '--import',
     'tsx',
     join(here, 'assessment-run.ts'),
@@ -196,7 +200,12 @@ function runInChild(databaseUrl: string): Promise<RunFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: join(here, '..'),
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_MONTH: MONTH },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        BENCH_MONTH: MONTH,
+        BENCH_TRACE_MEMORY: traceMemory ? '1' : '',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
