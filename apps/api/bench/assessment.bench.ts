@@ -1,14 +1,18 @@
 /**
  * Monthly assessment benchmark (issue 12, B40): a month of delivery data for N contracted
  * resources on a throwaway PostgreSQL server, assessed end to end by the real job (queued as the
- * operator's `POST /assessments/runs` does, run by a job runner in this process) at N/4, N/2 and N
- * contracted resources (more contracts, the same month: versions 1, 2, 3). Prints the time per
- * run and per 1,000 resources (growth must be linear) and the peak resident memory.
+ * operator's `POST /assessments/runs` does, run by a job runner) at N/4, N/2 and N contracted
+ * resources (more contracts, the same month: versions 1, 2, 3). Each run is made in a fresh
+ * process of its own with the API server's heap limit (`assessment-run.ts`), so its memory is
+ * its own. Prints the time per run and per 1,000 resources (growth must be linear), the peak
+ * resident memory of each run (must stay flat) and the load average.
  *
  *   pnpm --filter @yoryo/api bench:assessment                    # 20,000 resources (5k/10k/20k)
  *   pnpm --filter @yoryo/api bench:assessment --resources 4000   # a quicker look
  *   pnpm --filter @yoryo/api bench:assessment --smoke            # CI: 2,000 resources
  *   pnpm --filter @yoryo/api bench:assessment --resources 4000 --slow-log  # + statements ≥ 100 ms
+ *   pnpm --filter @yoryo/api bench:assessment --heap-prof /tmp/prof  # V8 heap profile of each run
+ *   pnpm --filter @yoryo/api bench:assessment --trace-memory     # heap in use after each batch
  *
  * The data (inserted with set-based SQL, `generate_series`): 20 participants; resources of every
  * kind (60 % stable, 20 % variable single, 10 % variable aggregate, 10 % dispatch order) spread
@@ -20,15 +24,14 @@
  * resources on those days), one dispatch order of six slots per dispatch-order resource (ratios
  * 0.70–1.00) and an outage plan of two days for 5 % of the stable resources.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { migrateDatabase, openDatabase, type Db } from '@yoryo/db'
 import { createAuction } from '@yoryo/db/factories'
-import { JobRunner } from '../src/lib/jobs.ts'
-import { ASSESSMENT_JOB, assessmentJob, startAssessmentRun } from '../src/modules/assessment/job.ts'
+import { apiHeapMb } from '../../../scripts/api-command.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '../../..')
@@ -38,6 +41,8 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 const smoke = process.argv.includes('--smoke')
+/** After each batch: a full collection, then the heap still in use (the run is slower). */
+const traceMemory = process.argv.includes('--trace-memory')
 const total = Number(arg('resources') ?? (smoke ? 2_000 : 20_000))
 const steps = [Math.round(total / 4), Math.round(total / 2), total]
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55503)
@@ -169,6 +174,51 @@ async function contract(db: Db, auctionId: string, from: number, to: number) {
   await db.$executeRawUnsafe('ANALYZE contract')
 }
 
+interface RunFigures {
+  runId: string
+  ms: number
+  idle: number
+  peak: number
+  heap: number
+}
+
+/**
+ * Runs the month's assessment in a fresh process (`assessment-run.ts`) with the API server's heap
+ * limit, as the API's job runner would; `--heap-prof DIR` writes its V8 heap profile there.
+ */
+function runInChild(databaseUrl: string): Promise<RunFigures> {
+  const heapMb = apiHeapMb()
+  const heapProf = arg('heap-prof')
+  const args = [
+    ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+    ...(heapProf ? ['--heap-prof', `--heap-prof-dir=${heapProf}`] : []),
+    ...(traceMemory ? ['--expose-gc'] : []),
+    '--import',
+    'tsx',
+    join(here, 'assessment-run.ts'),
+  ]
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: join(here, '..'),
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        BENCH_MONTH: MONTH,
+        BENCH_TRACE_MEMORY: traceMemory ? '1' : '',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (status) => {
+      const line = out.trim().split('\n').pop()
+      if (status !== 0 || !line) reject(new Error(`assessment run exited with ${status}`))
+      else resolve(JSON.parse(line) as RunFigures)
+    })
+  })
+}
+
 async function main() {
   const started = spawnSync('bash', ['scripts/pg-test-server.sh', 'start', pgDir, String(pgPort)], {
     cwd: root,
@@ -198,39 +248,18 @@ async function main() {
       `${Number(counts?.orders).toLocaleString()} dispatch orders (${seconds(performance.now() - t0)} s)\n`,
   )
 
-  const jobs = new JobRunner(db)
-  jobs.register(ASSESSMENT_JOB, assessmentJob(db))
-  const system = { userId: null, label: 'bench', requestId: 'bench' }
-  const idle = process.memoryUsage().rss
-  const results: {
-    resources: number
-    ms: number
-    peak: number
-    heap: number
-    amount: bigint
-  }[] = []
+  const results: (RunFigures & { resources: number; amount: bigint })[] = []
   let done = 0
   for (const step of steps) {
     await contract(db, auction.id, done, step)
     done = step
-    let peak = process.memoryUsage().rss
-    let heap = process.memoryUsage().heapUsed
-    const sampler = setInterval(() => {
-      const m = process.memoryUsage()
-      peak = Math.max(peak, m.rss)
-      heap = Math.max(heap, m.heapUsed)
-    }, 20)
-    const t1 = performance.now()
-    const run = await startAssessmentRun(db, jobs, system, MONTH)
-    await jobs.drain()
-    const ms = performance.now() - t1
-    clearInterval(sampler)
-    const finished = await db.assessmentRun.findUniqueOrThrow({ where: { id: run.id } })
+    const figures = await runInChild(databaseUrl)
+    const finished = await db.assessmentRun.findUniqueOrThrow({ where: { id: figures.runId } })
     if (finished.state !== 'succeeded') throw new Error(`run failed: ${finished.error}`)
     if (finished.resourceCount !== step) {
       throw new Error(`assessed ${finished.resourceCount}, expected ${step}`)
     }
-    results.push({ resources: step, ms, peak, heap, amount: finished.totalAmount })
+    results.push({ ...figures, resources: step, amount: finished.totalAmount })
   }
   const flags = await db.outageOmission.count()
   const penalised = await db.assessmentResult.count({
@@ -240,16 +269,22 @@ async function main() {
     },
   })
   console.log(
-    '  resources | run (s) | s per 1,000 | peak RSS (MB, idle ' +
-      `${mb(idle)}) | peak heap (MB) | total penalties (yen)`,
+    `  each run in a process of its own (heap limit ${apiHeapMb() || 'V8 default'}${apiHeapMb() ? ' MB' : ''}); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  )
+  console.log(
+    '  resources | run (s) | s per 1,000 | idle RSS (MB) | peak RSS (MB) | peak heap (MB) | total penalties (yen)',
   )
   for (const r of results) {
     console.log(
       `  ${r.resources.toLocaleString().padStart(9)} | ${seconds(r.ms).padStart(7)} | ` +
-        `${seconds(r.ms / (r.resources / 1000)).padStart(11)} | ${String(mb(r.peak)).padStart(23)} | ${String(mb(r.heap)).padStart(14)} | ` +
+        `${seconds(r.ms / (r.resources / 1000)).padStart(11)} | ${String(mb(r.idle)).padStart(13)} | ${String(mb(r.peak)).padStart(13)} | ${String(mb(r.heap)).padStart(14)} | ` +
         `${r.amount.toLocaleString()}`,
     )
   }
+  const peakGrowth = (last: RunFigures, first: RunFigures) =>
+    `${(((last.peak - first.peak) / first.peak) * 100).toFixed(1)} %`
   const marginal = results
     .slice(1)
     .map((r, i) => {
@@ -264,6 +299,7 @@ async function main() {
     `\n  last run: ${penalised.toLocaleString()} resources with a penalty, ${flags.toLocaleString()} omission flags` +
       `\n  time per resource, largest vs smallest run: × ${growth.toFixed(2)} (1.00 = linear)` +
       `\n  marginal time per 1,000 more resources between the runs: ${marginal}` +
+      `\n  peak RSS, largest vs smallest run: ${peakGrowth(last, first)} (goal: flat, within +15 %)` +
       `\n  goal < 60 s for 20,000 resources: ${last.resources >= 20_000 ? (last.ms < 60_000 ? 'met' : 'NOT met') : 'n/a (smaller run)'}` +
       `\n  total bench time ${seconds(performance.now() - t0)} s\n`,
   )

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createContract, createParticipant, createResource } from '@yoryo/db/factories'
 import { createTestApp, type TestContext } from '../../test/harness.ts'
-import { assessmentBasis, assessmentParameters, deliveryYearOfMonth } from './basis.ts'
+import {
+  assessmentBasis,
+  assessmentBasisResourceIds,
+  assessmentParameters,
+  deliveryYearOfMonth,
+} from './basis.ts'
 
 let t: TestContext
 beforeAll(async () => {
@@ -77,6 +82,19 @@ describe('[B10] assessmentBasis', () => {
     ])
     expect(byCode[taker.code]).toMatchObject({ contractKw: 3_000, annualAmount: 30_000_000 })
     expect(byCode[taker.code]?.contracts).toEqual([])
+
+    // Narrowed to resources (one, a batch of the job): each gets the basis of the whole month,
+    // the taker's kW from a contract of a resource outside the filter included.
+    expect(await assessmentBasis(db, '2040-07', { resourceIds: [taker.id] })).toEqual([
+      byCode[taker.code],
+    ])
+    expect(await assessmentBasis(db, '2040-07', { resourceIds: [giver.id] })).toEqual([
+      byCode[giver.code],
+    ])
+    const ids = await assessmentBasisResourceIds(db, '2040-07')
+    expect(ids).toEqual((await assessmentBasis(db, '2040-07')).map((b) => b.resourceId))
+    expect(ids).toEqual(expect.arrayContaining([giver.id, taker.id]))
+    expect(await assessmentBasisResourceIds(db, '2040-06')).not.toContain(taker.id)
   })
 
   it('gives the rules.md defaults for a year without a parameter set, else the stored set', async () => {

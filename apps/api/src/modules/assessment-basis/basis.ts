@@ -23,6 +23,20 @@ import type { DbClient } from '@yoryo/db'
 
 export const COUNTED_CONTRACT_STATES = ['confirmed', 'active', 'amended', 'terminated'] as const
 
+/** Whether a contract of the month's delivery year counts in `month` (see the file comment). */
+function countsIn(
+  c: { state: string; terminatedAt: Date | null; deliveryYear: number },
+  month: string,
+): boolean {
+  if (c.deliveryYear !== deliveryYearOfMonth(month)) return false
+  if (!(COUNTED_CONTRACT_STATES as readonly string[]).includes(c.state)) return false
+  return (
+    c.state !== 'terminated' || (!!c.terminatedAt && jstDateOf(c.terminatedAt).slice(0, 7) > month)
+  )
+}
+
+const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : 1)
+
 /** The delivery year (fiscal year, April–March) a `YYYY-MM` month belongs to. */
 export function deliveryYearOfMonth(month: string): number {
   return fiscalYearOf(`${month}-01`)
@@ -65,8 +79,10 @@ export interface ResourceMonthBasis {
 
 /**
  * The resources assessed in `month`, in resource code order; `participantId` / `resourceIds`
- * narrow the set (a participant's B10 screen, one resource). Resources whose kW all moved away
- * are kept with contractKw 0 (B10 shows them); the job skips them.
+ * narrow the set (a participant's B10 screen, one resource, a batch of the job): each resource
+ * returned has the same basis as in the whole month's (an allocation in from a contract of a
+ * resource outside `resourceIds` counts). Resources whose kW all moved away are kept with
+ * contractKw 0 (B10 shows them); the job skips them.
  */
 export async function assessmentBasis(
   db: DbClient,
@@ -87,14 +103,12 @@ export async function assessmentBasis(
       annualAmount: true,
       state: true,
       terminatedAt: true,
+      deliveryYear: true,
       resourceId: true,
     },
     orderBy: { contractNo: 'asc' },
   })
-  const counted = contracts.filter(
-    (c) =>
-      c.state !== 'terminated' || (c.terminatedAt && jstDateOf(c.terminatedAt).slice(0, 7) > month),
-  )
+  const counted = contracts.filter((c) => countsIn(c, month))
   const byId = new Map(counted.map((c) => [c.id, c]))
   const allocations = await db.replacementAllocation.findMany({
     where: {
@@ -116,10 +130,16 @@ export async function assessmentBasis(
           annualAmount: true,
           resourceId: true,
           state: true,
+          terminatedAt: true,
+          deliveryYear: true,
         },
       },
     },
   })
+  // The allocated contract counts by the same rule as the resources' own (with `resourceIds`, a
+  // replacing resource's allocation comes from a contract of a resource outside the filter).
+  const allocatedCounts = (contract: (typeof allocations)[number]['contract']) =>
+    byId.has(contract.id) || countsIn(contract, month)
   const resourceIds = new Set<string>(counted.map((c) => c.resourceId))
   for (const a of allocations) {
     resourceIds.add(a.resourceId)
@@ -141,9 +161,11 @@ export async function assessmentBasis(
   })
   const codeOf = new Map<string, string>()
   const out = new Map<string, ResourceMonthBasis>()
+  const only = filter.resourceIds ? new Set(filter.resourceIds) : null
   for (const r of resources) {
     codeOf.set(r.id, r.code)
     if (filter.participantId && r.participantId !== filter.participantId) continue
+    if (only && !only.has(r.id)) continue
     out.set(r.id, {
       month,
       deliveryYear,
@@ -178,7 +200,8 @@ export async function assessmentBasis(
     const moved = Number((a.contract.annualAmount * BigInt(a.kw)) / BigInt(a.contract.contractKw))
     const from = out.get(a.contract.resourceId)
     const to = out.get(a.resourceId)
-    if (from && byId.has(a.contract.id)) {
+    if (!allocatedCounts(a.contract)) continue
+    if (from) {
       from.allocationsOut.push({
         contractNo: a.contract.contractNo,
         resourceCode: codeOf.get(a.resourceId) ?? '',
@@ -188,7 +211,7 @@ export async function assessmentBasis(
       from.contractKw -= a.kw
       from.annualAmount -= moved
     }
-    if (to && byId.has(a.contract.id)) {
+    if (to) {
       to.allocationsIn.push({
         contractNo: a.contract.contractNo,
         resourceCode: codeOf.get(a.contract.resourceId) ?? '',
@@ -200,6 +223,40 @@ export async function assessmentBasis(
     }
   }
   return [...out.values()].sort((a, b) => (a.resourceCode < b.resourceCode ? -1 : 1))
+}
+
+/**
+ * The IDs of the resources that can carry a requirement in `month`, in the order of
+ * `assessmentBasis` (resource code): the resources of the counted contracts and both sides of
+ * their approved allocations of the month — every resource with contract kW ≥ 1 among them.
+ * A few bytes per resource, so a job reads the basis batch by batch
+ * (`assessmentBasis(db, month, { resourceIds: batch })`) instead of the whole month's at once.
+ */
+export async function assessmentBasisResourceIds(db: DbClient, month: string): Promise<string[]> {
+  const contracts = await db.contract.findMany({
+    where: {
+      deliveryYear: deliveryYearOfMonth(month),
+      state: { in: [...COUNTED_CONTRACT_STATES] },
+    },
+    select: { id: true, resourceId: true, state: true, terminatedAt: true, deliveryYear: true },
+  })
+  const counted = contracts.filter((c) => countsIn(c, month))
+  const ids = new Set(counted.map((c) => c.resourceId))
+  const countedIds = new Set(counted.map((c) => c.id))
+  const allocations = await db.replacementAllocation.findMany({
+    where: { month, replacement: { state: 'approved' } },
+    select: { resourceId: true, contractId: true, contract: { select: { resourceId: true } } },
+  })
+  for (const a of allocations) {
+    if (!countedIds.has(a.contractId)) continue
+    ids.add(a.resourceId)
+    ids.add(a.contract.resourceId)
+  }
+  const resources = await db.resource.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, code: true },
+  })
+  return resources.sort(byCode).map((r) => r.id)
 }
 
 /** rules.md §5 defaults, used for a delivery year without a stored parameter set. */

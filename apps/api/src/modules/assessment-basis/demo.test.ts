@@ -18,7 +18,7 @@ describe('[B10] demo delivery year', () => {
     expect(demoAssessmentMonth(new Date('2027-01-15T00:00:00Z'))).toBe('2026-12')
   })
 
-  it('gives every P00001 / P00002 resource a contract in delivery for that month', async () => {
+  it('gives every P00001 / P00002 resource contract kW in that month, all but the replacing one by a contract', async () => {
     const db = t.database.prisma
     const demo = await seedDemoDeliveryYear(db, new Date('2026-12-02T03:00:00Z'))
     expect(demo).toMatchObject({ month: '2026-11', deliveryYear: 2026 })
@@ -27,6 +27,23 @@ describe('[B10] demo delivery year', () => {
       where: { participant: { code: { in: ['P00001', 'P00002'] } } },
     })
     expect(basis).toHaveLength(resources)
+    expect(demo.contractIds).toHaveLength(resources - 1)
+    // rules.md §7: the replacing resource holds no contract of its own in those months.
+    const replacement = await db.replacement.findUniqueOrThrow({
+      where: { id: demo.replacementId as string },
+      include: { contract: { include: { resource: true } }, replacingResource: true },
+    })
+    expect(
+      await db.contract.count({
+        where: { resourceId: replacement.replacingResourceId, deliveryYear: 2026 },
+      }),
+    ).toBe(0)
+    expect(replacement.replacingResource.kind).toBe(replacement.contract.resource.kind)
+    expect(replacement.replacingResource.area).toBe(replacement.contract.resource.area)
+    expect(basis.find((b) => b.resourceId === replacement.replacingResourceId)).toMatchObject({
+      contractKw: replacement.kw,
+      contracts: [],
+    })
     for (const b of basis) {
       expect(b.contractKw).toBeGreaterThan(0)
       expect(b.annualAmount).toBeGreaterThan(0)

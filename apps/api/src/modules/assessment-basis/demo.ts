@@ -1,12 +1,14 @@
 /**
  * Demo delivery year (`pnpm start`, once): the contracts a realistic month is assessed on. A main
  * auction for the delivery year of the last complete month (held four years earlier, published)
- * and a contract in delivery (`active`) for every resource of P00001 and P00002, at the area
- * prices of reference-data.md (main 2022 → FY2026; other years reuse them). On them (B00 / B20):
- * the outage-plan submission window of that year (open until the year ends), approved outage
- * plans inside the month (a 2-day full outage of P00001's stable resource, a half-day of
- * P00002's) and one approved replacement for the month (P00001 → P00002, same area) with its
- * allocation. The feeds and the assessment of that month are seeded by their own modules.
+ * and a contract in delivery (`active`) for every resource of P00001 and P00002 but one, at the
+ * area prices of reference-data.md (main 2022 → FY2026; other years reuse them). On them (B00 /
+ * B20): the outage-plan submission window of that year (open until the year ends), approved
+ * outage plans inside the month (a 2-day full outage of P00001's stable resource, a half-day of
+ * P00002's) and one approved replacement for the month: a fifth of P00001's solar resource
+ * (variableSingle) to P00002's solar resource in the same area — the one resource left without a
+ * contract, since rules.md §7 replaces onto capacity not already contracted for those months.
+ * The feeds and the assessment of that month are seeded by their own modules.
  */
 import {
   fiscalYearOf,
@@ -65,6 +67,7 @@ export async function seedDemoDeliveryYear(
     },
     orderBy: { code: 'asc' },
   })
+  const pair = replacementPair(resources)
   return db.$transaction(async (tx) => {
     const auction = await createAuction(tx, {
       deliveryYear,
@@ -75,6 +78,7 @@ export async function seedDemoDeliveryYear(
     const contractIds: string[] = []
     const contracted: Contracted[] = []
     for (const resource of resources) {
+      if (resource.id === pair?.taker.id) continue
       const expected = resource.expectedCapacities[0]
       const contractKw = Math.max(
         1_000,
@@ -115,7 +119,7 @@ export async function seedDemoDeliveryYear(
       },
     })
     const outagePlanIds = await seedPlans(tx, month, deliveryYear, contracted)
-    const replacementId = await seedReplacement(tx, month, contracted)
+    const replacementId = pair ? await seedReplacement(tx, month, contracted, pair) : null
     return { month, deliveryYear, auctionId: auction.id, contractIds, outagePlanIds, replacementId }
   })
 }
@@ -197,29 +201,51 @@ async function seedPlans(
   return ids
 }
 
+interface DemoResource {
+  id: string
+  code: string
+  kind: string
+  area: Area
+  participantId: string
+  participant: { code: string }
+}
+
 /**
- * One approved replacement for the month (B20): a fifth of the contract kW of P00001's first
- * non-stable resource to P00002's stable resource of the same area, with its allocation row.
- * Made directly (as replacements/demo does), not through an application: the demo month is
- * already over. The replacing resource holds a contract of its own in the demo (§7 asks for one
- * without): the demo contracts every resource.
+ * The replacement's two resources: P00001's first solar resource (variableSingle) gives, P00002's
+ * solar resource of the same area takes (rules.md §7: the same kind, the same area). The taker
+ * is given no contract of its own in the year.
+ */
+function replacementPair<R extends DemoResource>(resources: R[]): { giver: R; taker: R } | null {
+  const giver = resources.find(
+    (r) => r.participant.code === 'P00001' && r.kind === 'variableSingle',
+  )
+  const taker = resources.find(
+    (r) => r.participant.code === 'P00002' && r.kind === giver?.kind && r.area === giver.area,
+  )
+  return giver && taker ? { giver, taker } : null
+}
+
+/**
+ * One approved replacement for the month (B20): a fifth of the contract kW of P00001's solar
+ * resource to P00002's solar resource of the same area, which holds no contract in the year, with
+ * its allocation row. Made directly (as replacements/demo does), not through an application: the
+ * demo month is already over.
  */
 async function seedReplacement(
   tx: DbTransaction,
   month: string,
   contracted: Contracted[],
+  pair: { giver: DemoResource; taker: DemoResource },
 ): Promise<string | null> {
-  const giver = contracted.find((c) => c.participantCode === 'P00001' && c.kind !== 'stable')
-  const taker = contracted.find(
-    (c) => c.participantCode === 'P00002' && c.kind === 'stable' && c.area === giver?.area,
-  )
-  if (!giver || !taker) return null
+  const { taker } = pair
+  const giver = contracted.find((c) => c.resourceId === pair.giver.id)
+  if (!giver) return null
   const kw = Math.max(1, Math.floor(giver.contractKw / 5))
   const replacement = await tx.replacement.create({
     data: {
       contractId: giver.contractId,
       participantId: giver.participantId,
-      replacingResourceId: taker.resourceId,
+      replacingResourceId: taker.id,
       replacingParticipantId: taker.participantId,
       kw,
       fromMonth: month,
@@ -233,7 +259,7 @@ async function seedReplacement(
     data: {
       contractId: giver.contractId,
       replacementId: replacement.id,
-      resourceId: taker.resourceId,
+      resourceId: taker.id,
       month,
       kw,
     },
@@ -243,7 +269,7 @@ async function seedReplacement(
     entityType: 'replacement',
     entityId: replacement.id,
     participantId: giver.participantId,
-    after: { giver: giver.resourceCode, taker: taker.resourceCode, month, kw },
+    after: { giver: giver.resourceCode, taker: taker.code, month, kw },
   })
   return replacement.id
 }

@@ -37,6 +37,7 @@ import type { DbClient } from '@yoryo/db'
 import type { AssessmentInput, AssessmentSlot } from '@yoryo/domain'
 import {
   assessmentBasis,
+  assessmentBasisResourceIds,
   assessmentParameters,
   type ResourceMonthBasis,
 } from '../assessment-basis/public.ts'
@@ -151,6 +152,38 @@ export async function assessedResources(
   filter: { resourceIds?: string[] } = {},
 ): Promise<ResourceMonthBasis[]> {
   return (await assessmentBasis(db, month, filter)).filter((b) => b.contractKw >= 1)
+}
+
+/**
+ * The resources assessed in the month batch by batch, in resource code order: the month's
+ * resource IDs are read once (`assessmentBasisResourceIds`, a few bytes each), the basis of
+ * `batchSize` of them at a time, so memory holds one batch's basis whatever the month's size.
+ * `done` / `total`: resource IDs read so far and in all (progress; a resource whose kW all moved
+ * away is counted there but not assessed).
+ */
+export async function* assessedResourceBatches(
+  db: DbClient,
+  month: string,
+  batchSize: number,
+): AsyncGenerator<{ batch: ResourceMonthBasis[]; done: number; total: number }> {
+  const ids = await assessmentBasisResourceIds(db, month)
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const slice = ids.slice(i, i + batchSize)
+    const batch = await assessedResources(db, month, { resourceIds: slice })
+    yield { batch, done: i + slice.length, total: ids.length }
+  }
+}
+
+/** Whether the month has a resource to assess (read batch by batch, stops at the first). */
+export async function hasAssessedResources(
+  db: DbClient,
+  month: string,
+  batchSize = 1_000,
+): Promise<boolean> {
+  for await (const { batch } of assessedResourceBatches(db, month, batchSize)) {
+    if (batch.length) return true
+  }
+  return false
 }
 
 interface DayRow {

@@ -12,7 +12,12 @@ import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
 import { dateValue, putDaySeries, putDispatchOrder, putReserveNoticeDay } from '../feeds/public.ts'
 import type { AuthContext } from '../../lib/context.ts'
 import { seedDemoAssessment } from './demo.ts'
-import { ASSESSMENT_SCHEDULE_JOB, assessmentJob, startAssessmentRun } from './job.ts'
+import {
+  ASSESSMENT_SCHEDULE_JOB,
+  assessmentJob,
+  assessRunMonth,
+  startAssessmentRun,
+} from './job.ts'
 import { restraintVisibility } from './results.ts'
 
 type Session = { cookie: string; origin: string }
@@ -455,6 +460,162 @@ describe('[B40] the assessment job', () => {
     expect(await db.outageOmission.findFirstOrThrow({ where: { resourceId: s.id } })).toMatchObject(
       { date: dateValue('2018-05-01'), slot: 3, shortfallKw: 10_000 },
     )
+  })
+
+  it('a run over many batches gives the results and flags of one batch (2 resources a batch)', async () => {
+    const db = t.database.prisma
+    const month = '2012-08'
+    // Five resources of both participants: a stable one with an unplanned outage (B50 flags) in
+    // a notice, one with a shortfall on an instruction, a restrained one, a dispatch-order one and
+    // a replacing resource without a contract of its own, whose kW come from a contract read in
+    // another batch.
+    const kinds = ['stable', 'stable', 'variableSingle', 'dispatchOrder', 'stable'] as const
+    const rs: Resource[] = []
+    for (const [i, kind] of kinds.entries()) {
+      rs.push(
+        await createResource(db, {
+          participantId: i % 2 ? p2Id : p1Id,
+          values: { ...resourceExample(kind, 900 + i), area: 'kyushu' },
+        }),
+      )
+    }
+    const [outage, short, restrained, ordered, taker] = rs as [
+      Resource,
+      Resource,
+      Resource,
+      Resource,
+      Resource,
+    ]
+    const contracts = []
+    for (const r of [outage, short, restrained, ordered]) {
+      contracts.push(
+        await createContract(db, {
+          resource: r,
+          deliveryYear: 2012,
+          contractKw: 10_000,
+          annualAmount: 87_600_000,
+          state: 'active',
+        }),
+      )
+    }
+    const replacement = await db.replacement.create({
+      data: {
+        contractId: contracts[0]?.id as string,
+        participantId: p1Id,
+        replacingResourceId: taker.id,
+        replacingParticipantId: p2Id,
+        kw: 2_000,
+        fromMonth: month,
+        toMonth: month,
+        state: 'approved',
+      },
+    })
+    await db.replacementAllocation.create({
+      data: {
+        contractId: contracts[0]?.id as string,
+        replacementId: replacement.id,
+        resourceId: taker.id,
+        month,
+        kw: 2_000,
+      },
+    })
+    await notice('kyushu', '2012-08-06', [35, 36])
+    await day(outage, '2012-08-06', { meteredKwh: withSlots(5_000, { 35: 2_000, 36: 2_500 }) })
+    await day(taker, '2012-08-06', { meteredKwh: withSlots(5_000, { 36: 200 }) })
+    await day(short, '2012-08-07', {
+      meteredKwh: flat(5_000),
+      instructedKw: withSlots(0, { 20: 4_000 }),
+      deliveredKw: withSlots(0, { 20: 3_000 }),
+    })
+    await day(restrained, '2012-08-08', { restrainedKw: withSlots(0, { 24: 1_000 }) })
+    await db.$transaction((tx) =>
+      putDispatchOrder(tx, writer, {
+        orderId: 'T-ORD-2012-1',
+        resourceId: ordered.id,
+        orderedAt: new Date('2012-08-09T00:00:00Z'),
+        startAt: new Date('2012-08-09T05:00:00Z'),
+        instructedKw: 1_000,
+        baselineKw: [3_000, 3_000],
+        actualKw: [2_500, 2_200],
+      }),
+    )
+
+    const whole = await assessRunMonth(db, month)
+    const inTwos = await assessRunMonth(db, month, 2)
+    expect(whole.map((a) => a.assessment.basis.resourceCode)).toEqual(rs.map((r) => r.code).sort())
+    expect(inTwos.map((a) => [a.assessment.input, a.assessment.view, a.result])).toEqual(
+      whole.map((a) => [a.assessment.input, a.assessment.view, a.result]),
+    )
+    expect(
+      whole.find((a) => a.assessment.basis.resourceId === taker.id)?.assessment.basis,
+    ).toMatchObject({ contractKw: 2_000, contracts: [] })
+
+    // The job in batches of 2 (version 1), then in one batch (version 2): the same rows.
+    const queued = await startAssessmentRun(
+      db,
+      t.app.jobs,
+      { userId: null, label: 'test', requestId: 'test' },
+      month,
+    )
+    const progress: [number, number | undefined][] = []
+    await assessmentJob(db, { batchSize: 2 })({
+      id: queued.jobId as string,
+      kind: 'assessment',
+      payload: { runId: queued.id },
+      attempt: 1,
+      progress: (processed, total) => progress.push([processed, total]),
+      finishIn: async (tx) => {
+        await tx.job.update({
+          where: { id: queued.jobId as string },
+          data: { state: 'succeeded', finishedAt: new Date() },
+        })
+      },
+    })
+    expect(progress).toEqual([
+      [2, 5],
+      [4, 5],
+      [5, 5],
+    ])
+    const flagsAfter = async () =>
+      db.outageOmission.findMany({
+        where: { month },
+        orderBy: [{ resourceId: 'asc' }, { date: 'asc' }, { slot: 'asc' }],
+        select: {
+          resourceId: true,
+          date: true,
+          slot: true,
+          state: true,
+          shortfallKw: true,
+          version: true,
+        },
+      })
+    const flagsInTwos = await flagsAfter()
+    expect(flagsInTwos.map((f) => f.resourceId).sort()).toEqual(
+      [outage.id, outage.id, taker.id].sort(),
+    )
+    const v2 = await runMonth(month)
+    expect(await flagsAfter()).toEqual(flagsInTwos)
+    const rows = async (runId: string) =>
+      (
+        await db.assessmentResult.findMany({
+          where: { runId },
+          orderBy: { resourceId: 'asc' },
+          omit: { id: true, runId: true, createdAt: true },
+        })
+      ).map((r) => ({ ...r }))
+    expect(await rows(v2.id)).toEqual(await rows(queued.id))
+    const v1 = await db.assessmentRun.findUniqueOrThrow({ where: { id: queued.id } })
+    expect([v1.state, v1.resourceCount, v1.totalAmount]).toEqual([
+      'succeeded',
+      v2.resourceCount,
+      BigInt(v2.totalAmount ?? 0),
+    ])
+
+    // Resources no longer assessed lose their open flags: the outage resource's contract back to
+    // draft takes the replacing resource's kW with it.
+    await db.contract.updateMany({ where: { resourceId: outage.id }, data: { state: 'draft' } })
+    expect(await runMonth(month)).toMatchObject({ resourceCount: 3 })
+    expect(await flagsAfter()).toEqual([])
   })
 
   it('the schedule queues the month just ended once, only when its year has contracts', async () => {

@@ -1,9 +1,10 @@
 /**
  * The monthly assessment job (B40): the operator (or the schedule after the month end) queues a
  * run of a month — version n + 1 — and the job assesses every contracted resource of the month
- * through the rules engine (`assessMonth`), then in ONE transaction writes the results, the B50
- * omission flags and the run's end, finished with `job.finishIn`: a crash leaves everything or
- * nothing (the job is then run again from the start).
+ * through the rules engine (`assessMonth`) a batch of resources at a time (their basis, data,
+ * results and B50 omission flags), all in ONE transaction with the run's end, finished with
+ * `job.finishIn`: a crash leaves everything or nothing (the job is then run again from the
+ * start).
  *
  * Omission flags (B50): every slot of an `unplannedOutage` line's evidence is a flag (resource,
  * date, slot). A flag found again keeps its state (an answered or decided slot stays so; a
@@ -25,7 +26,8 @@ import { JobLostError, type JobOutcome, type JobRunner, type RunningJob } from '
 import { demoAssessmentMonth } from '../assessment-basis/public.ts'
 import { dateValue } from '../feeds/public.ts'
 import {
-  assessedResources,
+  assessedResourceBatches,
+  hasAssessedResources,
   monthContext,
   nextMonth,
   readBatch,
@@ -87,7 +89,7 @@ export async function startAssessmentRun(
   if (jstDayStart(`${nextMonth(month)}-01`).getTime() > now.getTime()) {
     throw new AppError('E-ASMT-001', 409, { params: { month } })
   }
-  if (!(await assessedResources(db, month)).length)
+  if (!(await hasAssessedResources(db, month)))
     throw new AppError('E-ASMT-002', 409, { params: { month, deliveryYear } })
   const system: Actor = actor ?? {
     userId: null,
@@ -133,20 +135,24 @@ export async function startAssessmentRun(
 }
 
 /**
- * Assesses every resource of the month batch by batch: reads a batch's data, runs the engine on
- * each resource and hands the batch to `onBatch` (the job writes it), so memory stays flat.
+ * Assesses every resource of the month batch by batch: reads a batch's basis and data, runs the
+ * engine on each resource and hands the batch to `onBatch` (the job writes it), so memory holds
+ * one batch whatever the month's size. `progress`: resources assessed so far, resource IDs read
+ * so far and in all (see `assessedResourceBatches`). Returns the number assessed.
  */
 export async function assessMonthBatches(
   db: DbClient,
   month: string,
-  onBatch: (batch: AssessedResource[], processed: number, total: number) => Promise<void>,
+  onBatch: (
+    batch: AssessedResource[],
+    progress: { assessed: number; done: number; total: number },
+  ) => Promise<void>,
   batchSize = ASSESSMENT_BATCH_SIZE,
 ): Promise<number> {
   const ctx = await monthContext(db, month)
-  const resources = await assessedResources(db, month)
-  let processed = 0
-  for (let i = 0; i < resources.length; i += batchSize) {
-    const batch = await readBatch(db, ctx, resources.slice(i, i + batchSize))
+  let assessedCount = 0
+  for await (const { batch: bases, done, total } of assessedResourceBatches(db, month, batchSize)) {
+    const batch = await readBatch(db, ctx, bases)
     const assessed: AssessedResource[] = []
     for (const assessment of batch) {
       try {
@@ -159,18 +165,27 @@ export async function assessMonthBatches(
         )
       }
     }
-    processed += assessed.length
-    await onBatch(assessed, processed, resources.length)
+    assessedCount += assessed.length
+    await onBatch(assessed, { assessed: assessedCount, done, total })
   }
-  return resources.length
+  return assessedCount
 }
 
 /** Every resource of the month assessed, in resource code order (tests, tools). */
-export async function assessRunMonth(db: DbClient, month: string): Promise<AssessedResource[]> {
+export async function assessRunMonth(
+  db: DbClient,
+  month: string,
+  batchSize = ASSESSMENT_BATCH_SIZE,
+): Promise<AssessedResource[]> {
   const out: AssessedResource[] = []
-  await assessMonthBatches(db, month, async (batch) => {
-    out.push(...batch)
-  })
+  await assessMonthBatches(
+    db,
+    month,
+    async (batch) => {
+      out.push(...batch)
+    },
+    batchSize,
+  )
   return out
 }
 
@@ -249,8 +264,17 @@ export function flagsOf(assessed: AssessedResource[]): Flag[] {
   return flags
 }
 
-/** Brings the month's omission flags in line with the run (see the file comment). */
-async function writeFlags(tx: DbClient, month: string, flags: Flag[]): Promise<void> {
+/**
+ * Brings the omission flags of a batch's resources in line with the run (see the file comment);
+ * `removeUnassessedFlags` then removes the `flagged` ones of resources the run did not assess.
+ */
+async function writeFlags(
+  tx: DbClient,
+  month: string,
+  resourceIds: string[],
+  flags: Flag[],
+): Promise<void> {
+  if (!resourceIds.length) return
   const existing = await tx.$queryRaw<
     {
       id: string
@@ -265,7 +289,7 @@ async function writeFlags(tx: DbClient, month: string, flags: Flag[]): Promise<v
     }[]
   >`
     SELECT id, resource_id, date, slot, state, contract_kw, planned_kw, available_kw, shortfall_kw
-    FROM outage_omission WHERE month = ${month}`
+    FROM outage_omission WHERE month = ${month} AND resource_id = ANY(${resourceIds}::uuid[])`
   const keyOf = (resourceId: string, date: string, slot: number) => `${resourceId}#${date}#${slot}`
   const byKey = new Map(
     existing.map((e) => [keyOf(e.resource_id, e.date.toISOString().slice(0, 10), e.slot), e]),
@@ -337,6 +361,15 @@ async function writeFlags(tx: DbClient, month: string, flags: Flag[]): Promise<v
   }
 }
 
+/** The month's `flagged` omission flags of resources without a result in the run: removed. */
+async function removeUnassessedFlags(tx: DbClient, run: AssessmentRunRow): Promise<void> {
+  await tx.$executeRaw`
+    DELETE FROM outage_omission o
+    WHERE o.month = ${run.month} AND o.state = 'flagged'
+      AND NOT EXISTS (SELECT 1 FROM assessment_result r
+        WHERE r.run_id = ${run.id}::uuid AND r.resource_id = o.resource_id)`
+}
+
 export interface AssessmentJobOptions {
   batchSize?: number
   /** Tests: runs inside the final transaction just before the job is finished. */
@@ -355,26 +388,31 @@ export function assessmentJob(db: Db, options: AssessmentJobOptions = {}) {
     const system: Actor = { userId: run.startedBy, label: 'system', requestId: `job:${job.id}` }
     try {
       // One transaction from the first read to the end: the results, the flags and the run
-      // commit together with the job's end, or nothing does. Batches are written as they are
-      // assessed, so memory holds one batch (and the flags found so far).
+      // commit together with the job's end, or nothing does. Each batch's results and flags are
+      // written as it is assessed, so memory holds one batch whatever the month's size.
       await db.$transaction(
         async (tx) => {
-          let resourceCount = 0
           let totalAmount = 0n
-          const flags: Flag[] = []
-          await assessMonthBatches(
+          let flagCount = 0
+          const resourceCount = await assessMonthBatches(
             tx,
             run.month,
-            async (batch, processed, total) => {
+            async (batch, { done, total }) => {
               await writeResults(tx, run, batch)
-              flags.push(...flagsOf(batch))
+              const flags = flagsOf(batch)
+              await writeFlags(
+                tx,
+                run.month,
+                batch.map((a) => a.assessment.basis.resourceId),
+                flags,
+              )
+              flagCount += flags.length
               for (const a of batch) totalAmount += BigInt(a.result.total)
-              resourceCount = processed
-              job.progress(processed, total)
+              job.progress(done, total)
             },
             options.batchSize ?? ASSESSMENT_BATCH_SIZE,
           )
-          await writeFlags(tx, run.month, flags)
+          await removeUnassessedFlags(tx, run)
           await tx.assessmentRun.update({
             where: { id: runId },
             data: { state: 'succeeded', resourceCount, totalAmount, finishedAt: new Date() },
@@ -389,7 +427,7 @@ export function assessmentJob(db: Db, options: AssessmentJobOptions = {}) {
               version: run.version,
               resourceCount,
               totalAmount: totalAmount.toString(),
-              flags: flags.length,
+              flags: flagCount,
             },
           })
           await options.beforeFinish?.(tx)
