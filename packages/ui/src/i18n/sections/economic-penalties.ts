@@ -68,7 +68,8 @@ const ja = {
       slotCount: '{{count}}コマ',
       orderCount: '発動指令 {{count}}回',
       multiplier: '倍率 {{value}}',
-      unitPrice: '単価 U = A ÷ 契約容量: {{value}} 円/kW・年',
+      basisLine:
+        '契約容量 {{kw}} kW・年間契約金額 {{amount}}円・単価 U = A ÷ 契約容量 = {{unit}}円/kW・年',
       plannedOutage:
         '当月の停止日数 {{inMonth}}日（前月まで {{before}}日、年間許容 {{allowance}}日）を超過した分です。',
       changedAfterRun: '算定後に更新',
@@ -165,7 +166,8 @@ const en: Shape<typeof ja> = {
       slotCount: '{{count}} slots',
       orderCount: '{{count}} dispatch orders',
       multiplier: 'Multiplier {{value}}',
-      unitPrice: 'Unit price U = A ÷ contract kW: {{value}} yen/kW-year',
+      basisLine:
+        'Contract {{kw}} kW · annual amount {{amount}} yen · U = A ÷ contract kW = {{unit}} yen/kW-year',
       plannedOutage:
         'Outage days beyond the allowance: {{inMonth}} days this month ({{before}} before, {{allowance}} allowed a year).',
       changedAfterRun: 'Changed after the run',

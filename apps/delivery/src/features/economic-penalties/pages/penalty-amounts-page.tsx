@@ -80,20 +80,25 @@ export function PenaltyAmountsPage() {
             fz="sm"
             className="yoryo-figures"
             tabIndex={-1}
-            onClick={(e) => e.stopPropagation()}
           >
             {info.getValue().replace('-', '/')}
           </Anchor>
         ),
-        meta: { widthClass: 'short' },
+        meta: { width: 80 },
       }),
       column.accessor('resourceCode', {
-        header: t('economicPenalties.fields.resourceCode'),
-        cell: (info) => <span className="yoryo-code">{info.getValue()}</span>,
-        meta: { widthClass: 'code' },
-      }),
-      column.accessor('resourceName', {
-        header: t('resources.fields.name'),
+        header: t('economicPenalties.fields.resource'),
+        cell: (info) => (
+          <Anchor
+            component={Link}
+            to={`/penalty-amounts/${info.row.original.resourceId}?deliveryYear=${info.row.original.deliveryYear}`}
+            fz="sm"
+            tabIndex={-1}
+            title={info.row.original.resourceName}
+          >
+            <span className="yoryo-code">{info.getValue()}</span> {info.row.original.resourceName}
+          </Anchor>
+        ),
         meta: { widthClass: 'name' },
       }),
       ...(isOperator
@@ -109,35 +114,30 @@ export function PenaltyAmountsPage() {
             }),
           ]
         : []),
-      column.accessor('annualAmount', {
-        header: t('economicPenalties.fields.annualAmount'),
-        cell: (info) => <NumberCell value={info.getValue()} />,
-        meta: { widthClass: 'amount', numeric: true },
-      }),
       column.accessor('subtotal', {
         header: t('economicPenalties.fields.subtotal'),
         cell: (info) => <NumberCell value={info.getValue()} />,
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
       column.accessor('monthlyCap', {
         header: t('economicPenalties.fields.monthlyCap'),
         cell: (info) => <NumberCell value={info.getValue()} />,
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
       column.accessor('waivedMonthly', {
         header: t('economicPenalties.fields.waivedMonthly'),
         cell: (info) => <NumberCell value={info.getValue()} waived={info.getValue() > 0} />,
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
       column.accessor('annualCap', {
         header: t('economicPenalties.fields.annualCap'),
         cell: (info) => <NumberCell value={info.getValue()} />,
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
       column.accessor('waivedAnnual', {
         header: t('economicPenalties.fields.waivedAnnual'),
         cell: (info) => <NumberCell value={info.getValue()} waived={info.getValue() > 0} />,
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
       column.accessor('total', {
         header: t('economicPenalties.fields.total'),
@@ -146,12 +146,12 @@ export function PenaltyAmountsPage() {
             {info.getValue().toLocaleString('ja-JP')}
           </Text>
         ),
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
       column.accessor('yearToDate', {
         header: t('economicPenalties.fields.yearToDate'),
         cell: (info) => <NumberCell value={info.getValue()} />,
-        meta: { widthClass: 'amount', numeric: true },
+        meta: { width: 104, numeric: true },
       }),
     ],
     [t, isOperator],

@@ -151,10 +151,10 @@ function DetailView({ detail }: { detail: PenaltyTargetDetail }) {
         </SimpleGrid>
         <Group gap="lg" mt="sm">
           <Text fz="xs" c="dimmed" className="yoryo-numeric">
-            {t('economicPenalties.fields.contractKw')} {formatNumber(detail.contractKw)} ·{' '}
-            {t('economicPenalties.fields.annualAmount')} {formatNumber(detail.annualAmount)} ·{' '}
-            {t('economicPenalties.detail.unitPrice', {
-              value: detail.unitPrice.toLocaleString('ja-JP', { maximumFractionDigits: 2 }),
+            {t('economicPenalties.detail.basisLine', {
+              kw: formatNumber(detail.contractKw),
+              amount: formatNumber(detail.annualAmount),
+              unit: detail.unitPrice.toLocaleString('ja-JP', { maximumFractionDigits: 2 }),
             })}
           </Text>
           <Anchor component={Link} to={`/assessment-results/${detail.id}`} fz="xs">

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text, TextInput } from '@mantine/core'
+import { Anchor, Badge, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   assessmentRequirements,
@@ -21,7 +21,7 @@ import {
   useTranslation,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { z } from 'zod'
 import { PENALTY_TARGETS_PATH, economicPenaltyQueries } from '../api.ts'
 import { NumberCell } from '../format.tsx'
@@ -77,15 +77,21 @@ export function PenaltyTargetsPage() {
             {info.getValue().replace('-', '/')}
           </Text>
         ),
-        meta: { widthClass: 'short' },
+        meta: { width: 80 },
       }),
       column.accessor('resourceCode', {
-        header: t('economicPenalties.fields.resourceCode'),
-        cell: (info) => <span className="yoryo-code">{info.getValue()}</span>,
-        meta: { widthClass: 'code' },
-      }),
-      column.accessor('resourceName', {
-        header: t('resources.fields.name'),
+        header: t('economicPenalties.fields.resource'),
+        cell: (info) => (
+          <Anchor
+            component={Link}
+            to={`/penalty-targets/${info.row.original.resultId}`}
+            fz="sm"
+            tabIndex={-1}
+            title={info.row.original.resourceName}
+          >
+            <span className="yoryo-code">{info.getValue()}</span> {info.row.original.resourceName}
+          </Anchor>
+        ),
         meta: { widthClass: 'name' },
       }),
       ...(isOperator

@@ -110,7 +110,6 @@ function YearView({ year }: { year: PenaltyYear }) {
   const anyWaived = year.totals.waivedMonthly > 0 || year.totals.waivedAnnual > 0
   const monthlyShare = year.months.find((m) => m.amount)?.amount?.monthlyCapShare
   const cells = (a: PenaltyAmount) => [
-    <NumberCell key="annualAmount" value={a.annualAmount} />,
     <NumberCell key="subtotal" value={a.subtotal} />,
     <NumberCell key="monthlyCap" value={a.monthlyCap} />,
     <NumberCell
@@ -133,7 +132,6 @@ function YearView({ year }: { year: PenaltyYear }) {
     <NumberCell key="yearToDate" value={a.yearToDate} />,
   ]
   const headers = [
-    'annualAmount',
     'subtotal',
     'monthlyCap',
     'waivedMonthly',
@@ -185,12 +183,13 @@ function YearView({ year }: { year: PenaltyYear }) {
         <Title order={2} className="yoryo-section-title" mb="sm">
           {t('economicPenalties.year.tableLabel')}
         </Title>
-        <Table.ScrollContainer minWidth={1100}>
+        <Table.ScrollContainer minWidth={900}>
           <Table
             fz="sm"
             withTableBorder
             striped
             verticalSpacing={4}
+            horizontalSpacing={8}
             data-testid="penalty-year-table"
             aria-label={t('economicPenalties.year.tableLabel')}
           >
@@ -233,7 +232,6 @@ function YearView({ year }: { year: PenaltyYear }) {
             <Table.Tfoot>
               <Table.Tr data-testid="penalty-year-totals" fw={700}>
                 <Table.Td>{t('economicPenalties.year.totalRow')}</Table.Td>
-                <Table.Td />
                 <Table.Td>
                   <NumberCell value={year.totals.subtotal} />
                 </Table.Td>
