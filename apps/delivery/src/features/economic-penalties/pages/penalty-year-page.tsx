@@ -68,7 +68,15 @@ export function PenaltyYearPage() {
             >
               ‹
             </ActionIcon>
-            <Text fz="sm" fw={600} w={96} ta="center" className="yoryo-numeric">
+            <Text
+              fz="sm"
+              fw={600}
+              miw={96}
+              px={4}
+              ta="center"
+              className="yoryo-numeric"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {t('economicPenalties.fields.deliveryYear')} {deliveryYear}
             </Text>
             <ActionIcon
