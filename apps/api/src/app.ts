@@ -57,6 +57,7 @@ import {
 import { deliveryDataRoutes } from './modules/delivery-data/routes.ts'
 import { assessmentRoutes } from './modules/assessment/routes.ts'
 import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
+import { penaltyAmountRoutes, penaltyTargetRoutes } from './modules/economic-penalties/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
 
 export interface AppDeps {
@@ -186,6 +187,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments' })
   await app.register(outageOmissionRoutes, { prefix: '/api/v1/outage-omissions' })
   await app.register(feedRoutes, { prefix: '/api/v1/feeds' })
+  await app.register(penaltyTargetRoutes, { prefix: '/api/v1/penalty-targets' })
+  await app.register(penaltyAmountRoutes, { prefix: '/api/v1/penalty-amounts' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -62,6 +62,8 @@ describe('function registry', () => {
       'operationRestraint',
       'dispatchOrderResults',
       'dispatchOrders',
+      'penaltyTargets',
+      'penaltyAmounts',
       'deliveryBulkImports',
       'deliveryFileItems',
       'deliveryMessages',

@@ -239,6 +239,41 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('penaltyTargets', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/economic-penalties/pages/penalty-targets-page.tsx'),
+                        'PenaltyTargetsPage',
+                        ['economic-penalties', 'lists', 'resources'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/economic-penalties/pages/penalty-target-page.tsx'),
+                        'PenaltyTargetPage',
+                        ['economic-penalties', 'resources'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('penaltyAmounts', {
+                    '': {
+                      lazy: lazyComponent(
+                        () =>
+                          import('../features/economic-penalties/pages/penalty-amounts-page.tsx'),
+                        'PenaltyAmountsPage',
+                        ['economic-penalties', 'lists', 'resources'],
+                      ),
+                    },
+                    ':resourceId': {
+                      lazy: lazyComponent(
+                        () => import('../features/economic-penalties/pages/penalty-year-page.tsx'),
+                        'PenaltyYearPage',
+                        ['economic-penalties', 'resources'],
+                      ),
+                    },
+                  }),
                   functionRoutes('attachments', {
                     '': {
                       lazy: lazyComponent(

@@ -32,7 +32,7 @@ export function isOperator(auth: AuthContext): boolean {
 
 // ───────────────────────── Runs ─────────────────────────
 
-async function currentRunIds(db: DbClient, months: string[]): Promise<Set<string>> {
+export async function currentRunIds(db: DbClient, months: string[]): Promise<Set<string>> {
   if (!months.length) return new Set()
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT DISTINCT ON (month) id FROM assessment_run

@@ -1,17 +1,208 @@
+import { assessmentRequirementLabels, labelsIn } from '@yoryo/contracts'
+
 /**
- * UI texts of the penalty targets and economic penalty amounts (D00, D20): the section `economic-penalties` of both catalogues. System messages with IDs live in
- * @yoryo/contracts, not here.
+ * UI texts of the penalty targets and economic penalty amounts (D00, D20): the section
+ * `economic-penalties` of both catalogues. System messages with IDs live in @yoryo/contracts,
+ * not here.
  */
 
 /** Every leaf a string, the same keys in both languages. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const ja = {
-  economicPenalties: {},
+  economicPenalties: {
+    requirement: labelsIn(assessmentRequirementLabels, 'ja'),
+    yen: '円',
+    amountYen: '{{amount}}円',
+    fields: {
+      month: '対象年月',
+      deliveryYear: '実需給年度',
+      resource: '電源等',
+      resourceCode: '電源等識別番号',
+      participant: '事業者',
+      kind: '電源等の区分',
+      requirement: 'リクワイアメント',
+      count: 'コマ数',
+      shortfallKw: '不足量合計(kW)',
+      amount: '上限適用前の額(円)',
+      annualAmount: '年間契約金額(円)',
+      subtotal: '小計(円)',
+      monthlyCap: '月間上限額(円)',
+      waivedMonthly: '月間上限超過免除(円)',
+      annualCap: '年間上限額(円)',
+      waivedAnnual: '年間上限超過免除(円)',
+      total: 'ペナルティ額(円)',
+      yearToDate: '年度累計(円)',
+      date: '日付',
+      time: '時間帯',
+      kw: '不足量(kW)',
+      unofferedKw: '未提供量(kW)',
+      contractKw: '契約容量(kW)',
+      plannedKw: '計画停止(kW)',
+      availableKw: '供給可能量(kW)',
+      instructedKw: '指示量(kW)',
+      deliveredKw: '応動量(kW)',
+      offeredKw: '提供量(kW)',
+      orderId: '発動指令ID',
+      orderedSlots: '指令時間帯',
+      ratio: '達成率',
+      restrainedKw: '抑制量(kW)',
+    },
+    targets: {
+      description:
+        'アセスメント結果（確定版）のうち、ペナルティの対象となったリクワイアメント未達成を電源等・要件ごとに表示します。',
+      tableLabel: 'ペナルティ対象一覧',
+      monthHint: 'YYYY-MM（空欄: 最新）',
+      monthInvalid: '年月は YYYY-MM の形で入力してください。',
+      empty: 'この条件に該当するペナルティ対象はありません。',
+      waived: '上限免除あり',
+      orders: '{{count}}回',
+      days: '停止日数',
+    },
+    detail: {
+      title: 'ペナルティ対象 {{code}}（{{month}}）',
+      back: 'ペナルティ対象一覧へ戻る',
+      amounts: '当月のペナルティ額',
+      lines: 'リクワイアメントごとの内訳と根拠',
+      noLines: 'この月のペナルティ対象はありません。',
+      slotCount: '{{count}}コマ',
+      orderCount: '発動指令 {{count}}回',
+      multiplier: '倍率 {{value}}',
+      basisLine:
+        '契約容量 {{kw}} kW・年間契約金額 {{amount}}円・単価 U = A ÷ 契約容量 = {{unit}}円/kW・年',
+      plannedOutage:
+        '当月の停止日数 {{inMonth}}日（前月まで {{before}}日、年間許容 {{allowance}}日）を超過した分です。',
+      changedAfterRun: '算定後に更新',
+      changedNote:
+        '「算定後に更新」の行は、アセスメント実行後に実績データが再登録されています。不足量は算定時の値、その他の値は現在の登録値です。',
+      exempt: '稼働抑制により要件2〜4の対象外としたコマ（{{count}}コマ）',
+      notCurrent: 'この結果は確定版ではありません（第{{version}}版）。',
+      version: '第{{version}}版',
+      assessmentResult: 'アセスメント算定結果を見る',
+      yearView: '年度のペナルティ額を見る',
+    },
+    amounts: {
+      description:
+        '実需給年度の電源等・月ごとのペナルティ額を、月間上限（既定値は年間契約金額の18.3%）と年間上限（同110%）を適用した結果で表示します。',
+      tableLabel: '経済的ペナルティ額一覧',
+      empty: 'この年度の算定結果はありません。',
+      yearInvalid: '年度は4桁の数字で入力してください。',
+    },
+    year: {
+      title: '経済的ペナルティ額 {{code}}（{{year}}年度）',
+      back: '経済的ペナルティ額一覧へ戻る',
+      previous: '前年度',
+      next: '翌年度',
+      tableLabel: '月別ペナルティ額',
+      notAssessed: '未算定',
+      totalRow: '年度合計',
+      annualCap: '年間上限額（{{share}}%）',
+      yearTotal: '年度ペナルティ額',
+      penaltiesBefore: '前月までの累計(円)',
+      waivedTotal: '免除額合計(円)',
+      room: '年間上限までの残り',
+      waivedNote: '橙色の金額は上限を超えたため免除された額です。',
+      capsNote: '月間上限額は各月の年間契約金額 × {{share}}% です。',
+    },
+  },
 }
 
 const en: Shape<typeof ja> = {
-  economicPenalties: {},
+  economicPenalties: {
+    requirement: labelsIn(assessmentRequirementLabels, 'en'),
+    yen: 'yen',
+    amountYen: '{{amount}} yen',
+    fields: {
+      month: 'Month',
+      deliveryYear: 'Delivery year',
+      resource: 'Resource',
+      resourceCode: 'Resource code',
+      participant: 'Participant',
+      kind: 'Resource kind',
+      requirement: 'Requirement',
+      count: 'Slots',
+      shortfallKw: 'Shortfall kW (sum)',
+      amount: 'Before caps (yen)',
+      annualAmount: 'Annual amount (yen)',
+      subtotal: 'Subtotal (yen)',
+      monthlyCap: 'Monthly cap (yen)',
+      waivedMonthly: 'Waived, monthly cap (yen)',
+      annualCap: 'Annual cap (yen)',
+      waivedAnnual: 'Waived, annual cap (yen)',
+      total: 'Penalty (yen)',
+      yearToDate: 'Year to date (yen)',
+      date: 'Date',
+      time: 'Time',
+      kw: 'Shortfall kW',
+      unofferedKw: 'Unoffered kW',
+      contractKw: 'Contract kW',
+      plannedKw: 'Planned outage kW',
+      availableKw: 'Available kW',
+      instructedKw: 'Instructed kW',
+      deliveredKw: 'Delivered kW',
+      offeredKw: 'Offered kW',
+      orderId: 'Order ID',
+      orderedSlots: 'Ordered slots',
+      ratio: 'Ratio',
+      restrainedKw: 'Restrained kW',
+    },
+    targets: {
+      description:
+        'The failures behind a penalty in the current assessment results, per resource and requirement.',
+      tableLabel: 'Penalty targets',
+      monthHint: 'YYYY-MM (empty: latest)',
+      monthInvalid: 'Enter the month as YYYY-MM.',
+      empty: 'No penalty targets match these filters.',
+      waived: 'Capped',
+      orders: '{{count}} orders',
+      days: 'Outage days',
+    },
+    detail: {
+      title: 'Penalty targets {{code}} ({{month}})',
+      back: 'Back to penalty targets',
+      amounts: 'Penalty of the month',
+      lines: 'Requirements and their evidence',
+      noLines: 'No penalty targets in this month.',
+      slotCount: '{{count}} slots',
+      orderCount: '{{count}} dispatch orders',
+      multiplier: 'Multiplier {{value}}',
+      basisLine:
+        'Contract {{kw}} kW · annual amount {{amount}} yen · U = A ÷ contract kW = {{unit}} yen/kW-year',
+      plannedOutage:
+        'Outage days beyond the allowance: {{inMonth}} days this month ({{before}} before, {{allowance}} allowed a year).',
+      changedAfterRun: 'Changed after the run',
+      changedNote:
+        'Rows marked "changed after the run" were fed again after the assessment: the shortfall is the assessed one, the other values are as fed now.',
+      exempt: 'Slots exempt from requirements 2–4 by operation restraint ({{count}})',
+      notCurrent: 'This is not the current result (version {{version}}).',
+      version: 'Version {{version}}',
+      assessmentResult: 'Open the assessment result',
+      yearView: 'Penalty amounts of the delivery year',
+    },
+    amounts: {
+      description:
+        'Penalty amounts per resource and month of a delivery year, with the monthly cap (by default 18.3 % of the annual amount) and the annual cap (110 %) applied.',
+      tableLabel: 'Economic penalty amounts',
+      empty: 'No assessment results in this delivery year.',
+      yearInvalid: 'Enter the year as four digits.',
+    },
+    year: {
+      title: 'Economic penalty amounts {{code}} (FY{{year}})',
+      back: 'Back to economic penalty amounts',
+      previous: 'Previous year',
+      next: 'Next year',
+      tableLabel: 'Penalty amounts per month',
+      notAssessed: 'Not assessed',
+      totalRow: 'Year total',
+      annualCap: 'Annual cap ({{share}} %)',
+      yearTotal: 'Penalties of the year',
+      penaltiesBefore: 'Before this month (yen)',
+      waivedTotal: 'Waived in total (yen)',
+      room: 'Left under the annual cap',
+      waivedNote: 'Amounts in orange were waived because they exceeded a cap.',
+      capsNote: 'The monthly cap is each month’s annual amount × {{share}} %.',
+    },
+  },
 }
 
 export const economicPenaltiesSections = { ja, en }
