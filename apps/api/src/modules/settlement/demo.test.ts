@@ -20,7 +20,7 @@ describe('[F00] demo settlement', () => {
     await seedDemoAssessment(db, t.app.jobs, now)
     const run = await seedDemoSettlement(db, t.app.jobs, now)
     expect(run).toMatchObject({ month: '2026-11', state: 'succeeded', version: 1 })
-    expect(run.documentsIssuedAt).not.toBeNull()
+    expect(run?.documentsIssuedAt).not.toBeNull()
     const p1 = await db.participant.findUniqueOrThrow({ where: { code: 'P00001' } })
     const notices = await db.settlementDocument.findMany({
       where: { participantId: p1.id, kind: 'paymentNotice' },
