@@ -62,6 +62,8 @@ describe('function registry', () => {
       'operationRestraint',
       'dispatchOrderResults',
       'dispatchOrders',
+      'contractAmounts',
+      'settlementDocuments',
       'deliveryBulkImports',
       'deliveryFileItems',
       'deliveryMessages',

@@ -87,7 +87,7 @@ export function ContractAmountsPage() {
             {info.getValue()}
           </Anchor>
         ),
-        meta: { widthClass: 'code' },
+        meta: { width: 124 },
       }),
       column.accessor('kind', {
         header: t('settlement.fields.kind'),
