@@ -51,7 +51,7 @@ export type PaymentNoticeSnapshot = z.infer<typeof paymentNoticeSnapshotSchema>
 export const invoiceSnapshotSchema = snapshotBase
 export type InvoiceSnapshot = z.infer<typeof invoiceSnapshotSchema>
 
-const yen = (n: number) => `${n.toLocaleString('ja-JP')} 円`
+const yen = (n: number) => `${(n === 0 ? 0 : n).toLocaleString('ja-JP')} 円`
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`
 
 function addressee(doc: Pdf, s: z.infer<typeof snapshotBase>) {
@@ -122,7 +122,7 @@ export const paymentNoticeDocument = defineDocument({
     linesTable(doc, s)
     doc.fontSize(9)
     doc.text(
-      '消費税額は本書の合計額に 10 % を乗じた額（円未満切捨て）です。ペナルティは当月のアセスメント結果（上限適用後）を電源等の契約に月額の比で按分した額です。',
+      '消費税額は本書の合計額に 10 % を乗じた額（円未満切捨て）です。ペナルティは当月のアセスメント結果（上限適用後）を、電源等ごとに契約の対象金額の比で按分した額です。',
     )
   },
 })
