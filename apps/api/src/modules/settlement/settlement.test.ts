@@ -16,6 +16,7 @@ import { createContract, createResource, resourceExample } from '@yoryo/db/facto
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
 import { putDaySeries, putDispatchOrder, putReserveNoticeDay } from '../feeds/public.ts'
 import { shareByLargestRemainder } from './compute.ts'
+import { settlementJob, startSettlementRun } from './job.ts'
 
 type Session = { cookie: string; origin: string }
 
@@ -285,6 +286,44 @@ describe('[E10] settlement runs and contract amounts', () => {
       assessmentVersion: 1,
     })
     expect(detail.assessmentResultId).toBe(results.find((r) => r.resourceId === s.id)?.id)
+  })
+  it('writes a run all or nothing: a crash before the end leaves the previous version current', async () => {
+    const db = t.database.prisma
+    const queued = await startSettlementRun(
+      db,
+      t.app.jobs,
+      { userId: null, label: 'test', requestId: 'test' },
+      MONTH,
+    )
+    const crashing = settlementJob(db, {
+      beforeFinish: async () => {
+        throw new Error('power cut')
+      },
+    })
+    await expect(
+      crashing({
+        id: queued.jobId as string,
+        kind: 'settlement',
+        payload: { runId: queued.id },
+        attempt: 1,
+        progress: () => undefined,
+        finishIn: async () => undefined,
+      }),
+    ).rejects.toThrow('power cut')
+    expect(await db.settlementLine.count({ where: { runId: queued.id } })).toBe(0)
+    const runs = await ok<{ items: SettlementRun[] }>(
+      operator,
+      `/api/v1/settlements?month=${MONTH}`,
+    )
+    expect(runs.items.map((r) => [r.version, r.state, r.current])).toEqual([
+      [3, 'failed', false],
+      [2, 'succeeded', true],
+      [1, 'succeeded', false],
+    ])
+    // The real job (still queued) runs the month again from the start.
+    await t.app.jobs.drain()
+    const done = await ok<SettlementRun>(operator, `/api/v1/settlements/${queued.id}`)
+    expect(done).toMatchObject({ state: 'succeeded', current: true, lineCount: 4 })
   })
 })
 
