@@ -78,7 +78,7 @@ export function SettlementDocumentsPage() {
             {info.getValue()}
           </Anchor>
         ),
-        meta: { widthClass: 'code' },
+        meta: { width: 136 },
       }),
       column.accessor('kind', {
         header: t('settlement.fields.documentKind'),
