@@ -72,7 +72,7 @@ export default defineConfig({
           cwd: root,
           url: `${baseURL}/api/health`,
           reuseExistingServer: false,
-          timeout: 120_000,
+          timeout: 300_000,
           env: { ...serverEnv, PORT: String(port), DATA_DIR: join(e2eDataDir, 'plain') },
         },
         {
@@ -82,7 +82,7 @@ export default defineConfig({
           url: `${tlsBaseURL}/api/health`,
           ignoreHTTPSErrors: true,
           reuseExistingServer: false,
-          timeout: 120_000,
+          timeout: 300_000,
           env: {
             ...serverEnv,
             E2E_TLS_PORT: String(tlsPort),

@@ -56,6 +56,11 @@ import {
 } from './modules/assessment-basis/routes.ts'
 import { deliveryDataRoutes } from './modules/delivery-data/routes.ts'
 import { assessmentRoutes } from './modules/assessment/routes.ts'
+import {
+  contractAmountRoutes,
+  settlementDocumentRoutes,
+  settlementRoutes,
+} from './modules/settlement/routes.ts'
 import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
 import { penaltyAmountRoutes, penaltyTargetRoutes } from './modules/economic-penalties/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
@@ -189,6 +194,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(feedRoutes, { prefix: '/api/v1/feeds' })
   await app.register(penaltyTargetRoutes, { prefix: '/api/v1/penalty-targets' })
   await app.register(penaltyAmountRoutes, { prefix: '/api/v1/penalty-amounts' })
+  await app.register(settlementRoutes, { prefix: '/api/v1/settlements' })
+  await app.register(contractAmountRoutes, { prefix: '/api/v1/contract-amounts' })
+  await app.register(settlementDocumentRoutes, { prefix: '/api/v1/settlement-documents' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

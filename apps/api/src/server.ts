@@ -3,6 +3,7 @@ import { openDatabase, migrateDatabase, seedDemoData, demoLogins } from '@yoryo/
 import { seedDemoDeliveryYear } from './modules/assessment-basis/public.ts'
 import { seedDemoDeliveryData } from './modules/delivery-data/public.ts'
 import { seedDemoAssessment } from './modules/assessment/public.ts'
+import { seedDemoSettlement } from './modules/settlement/public.ts'
 import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
@@ -78,6 +79,8 @@ async function main() {
     await seedDemoDeliveryData(database.prisma)
     // The demo month assessed through the real job (after the delivery-year seeds above).
     await seedDemoAssessment(database.prisma, app.jobs)
+    // The demo month settled and its payment notices issued (E10, F00).
+    await seedDemoSettlement(database.prisma, app.jobs)
   }
 
   let closing = false

@@ -64,6 +64,8 @@ describe('function registry', () => {
       'dispatchOrders',
       'penaltyTargets',
       'penaltyAmounts',
+      'contractAmounts',
+      'settlementDocuments',
       'deliveryBulkImports',
       'deliveryFileItems',
       'deliveryMessages',

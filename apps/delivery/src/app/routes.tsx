@@ -292,6 +292,38 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('contractAmounts', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/settlement/pages/contract-amounts-page.tsx'),
+                        'ContractAmountsPage',
+                        ['settlement', 'lists', 'bulk', 'shell'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/settlement/pages/contract-amount-page.tsx'),
+                        'ContractAmountPage',
+                        ['settlement'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('settlementDocuments', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/settlement/pages/settlement-documents-page.tsx'),
+                        'SettlementDocumentsPage',
+                        ['settlement', 'lists', 'shell'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/settlement/pages/settlement-document-page.tsx'),
+                        'SettlementDocumentPage',
+                        ['settlement'],
+                      ),
+                    },
+                  }),
                   functionRoutes('deliveryBulkImports', {
                     '': {
                       lazy: lazyComponent(
