@@ -280,8 +280,21 @@ test.describe('assessment (B40 B50 C00 B90)', () => {
     await page.screenshot({ path: 'test-results/c00-list-en-1280.png', fullPage: true })
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語').click()
 
-    // The order links the resource's result with the dispatch-order line.
+    // The order ID opens the order (C10) with its baseline and actual per slot.
     await row.getByRole('link', { name: orderId }).click()
+    await expect(page).toHaveURL(/\/delivery\/dispatch-orders\/[0-9a-f-]+$/)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(orderId)
+    const slots = page.getByRole('table', { name: 'コマ別のベースラインと実績' })
+    await expect(slots.getByRole('row')).toHaveCount(7)
+    await expect(slots).toContainText('14:00–14:30')
+    await expect(slots).toContainText('8,000')
+    await page.goBack()
+
+    // The row opens the resource's result with the dispatch-order line.
+    await table
+      .getByRole('row', { name: new RegExp(orderId) })
+      .getByText(resource.resourceCode)
+      .dblclick()
     await expect(page).toHaveURL(/\/delivery\/assessment-results\/[0-9a-f-]+$/)
     const line = page.locator('[data-requirement="dispatchOrder"]')
     await expect(line).toContainText(orderId)

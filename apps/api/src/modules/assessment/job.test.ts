@@ -229,6 +229,15 @@ describe('[B40] the assessment job', () => {
     expect((await get<{ items: unknown[] }>(p1, '/dispatch-orders?month=2013-06')).items).toEqual(
       [],
     )
+    // The row names the stored order: its C10 detail opens from it.
+    const stored = await db.dispatchOrder.findUniqueOrThrow({ where: { orderId: 'T-ORD-2013-1' } })
+    expect(orders.items[0]?.dispatchOrderId).toBe(stored.id)
+    const c10 = await t.app.inject({
+      url: `/api/v1/delivery-data/dispatch-orders/${orders.items[0]?.dispatchOrderId}`,
+      headers: operator,
+    })
+    expect(c10.statusCode, c10.body).toBe(200)
+    expect(c10.json()).toMatchObject({ orderId: 'T-ORD-2013-1', resourceCode: d.code })
     const exempt = await get<{ items: ExemptSlotRow[] }>(p1, '/exempt-slots?month=2013-06')
     expect(exempt.items).toMatchObject([{ resourceCode: s.code, slot: 10, restrainedKw: 2_500 }])
     expect((await get<{ items: unknown[] }>(p2, '/exempt-slots?month=2013-06')).items).toEqual([])

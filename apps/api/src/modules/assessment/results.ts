@@ -352,6 +352,7 @@ export async function dispatchOrderRows(
       const first = order.slots[0] ?? slotOf(new Date(order.startAt))
       out.push({
         orderId: order.orderId,
+        dispatchOrderId: null,
         resultId: row.id,
         runId: row.runId,
         month: row.month,
@@ -367,7 +368,13 @@ export async function dispatchOrderRows(
       })
     }
   }
-  return out
+  // The stored order of each row, for the link to its detail (C10).
+  const stored = await db.dispatchOrder.findMany({
+    where: { orderId: { in: out.map((o) => o.orderId) } },
+    select: { id: true, orderId: true },
+  })
+  const idOf = new Map(stored.map((o) => [o.orderId, o.id]))
+  return out.map((o) => ({ ...o, dispatchOrderId: idOf.get(o.orderId) ?? null }))
 }
 
 /** B90: the slots exempt by operation restraint, per resource and slot. */

@@ -32,8 +32,9 @@ const filterSchema = z.object({
 
 /**
  * C00 アセスメント算定結果(発動指令) (`/dispatch-order-results`): every dispatch order of the
- * month's run — its slots, the instructed and delivered kW, the ratio and the amount. A row opens
- * the resource's result (B40) with the dispatch-order line.
+ * month's run — its slots, the instructed and delivered kW, the ratio and the amount. The order
+ * ID opens the order (C10: baseline and actual per slot); the row the resource's result (B40)
+ * with the dispatch-order line.
  */
 export function DispatchOrderResultsPage() {
   const { t } = useTranslation()
@@ -79,17 +80,22 @@ export function DispatchOrderResultsPage() {
       }),
       column.accessor('orderId', {
         header: t('assessment.fields.orderId'),
-        cell: (info) => (
-          <Anchor
-            component={Link}
-            to={`/assessment-results/${info.row.original.resultId}`}
-            fz="sm"
-            className="yoryo-code"
-            tabIndex={-1}
-          >
-            {info.getValue()}
-          </Anchor>
-        ),
+        cell: (info) => {
+          const stored = info.row.original.dispatchOrderId
+          return stored ? (
+            <Anchor
+              component={Link}
+              to={`/dispatch-orders/${stored}`}
+              fz="sm"
+              className="yoryo-code"
+              data-testid="order-detail-link"
+            >
+              {info.getValue()}
+            </Anchor>
+          ) : (
+            <span className="yoryo-code">{info.getValue()}</span>
+          )
+        },
         meta: { widthClass: 'id' },
       }),
       column.accessor('resourceCode', {
