@@ -1,5 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, expectAccessible, login, test, type TestData } from '../support/fixtures.ts'
+import type { Page } from '@playwright/test'
+import { runMonth } from '../support/assessment.ts'
+import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
 
 /**
  * The monthly assessment screens (B40, C00, B90) and the omission review (B50). A run assesses
@@ -10,23 +11,6 @@ import { expect, expectAccessible, login, test, type TestData } from '../support
 
 const series = (values: Record<number, number>) =>
   Array.from({ length: 48 }, (_, i) => values[i + 1] ?? 0)
-
-/** The operator's run of a month through the API, waited for until it has succeeded. */
-async function runMonth(data: TestData, month: string): Promise<void> {
-  const api: APIRequestContext = await data.loggedIn(await data.operator())
-  const res = await api.post('/api/v1/assessments/runs', { data: { month } })
-  expect(res.status(), await res.text()).toBe(202)
-  const { id } = (await res.json()) as { id: string }
-  await expect
-    .poll(
-      async () => {
-        const run = await api.get(`/api/v1/assessments/runs/${id}`)
-        return ((await run.json()) as { state: string }).state
-      },
-      { timeout: 60_000 },
-    )
-    .toBe('succeeded')
-}
 
 async function logout(page: Page) {
   await page.getByRole('button', { name: 'ログアウト' }).click()
