@@ -39,6 +39,18 @@ function callerOf(request: FastifyRequest) {
 
 const noBatch = (): FeedBatch => ({ days: [], areaDays: [], orders: [] })
 
+/** The resource-days of a body's list `key`, each with the series `series` makes of it. */
+function resourceDays<T extends { resourceCode: string; date: string }>(
+  key: string,
+  items: readonly T[],
+  series: (item: T) => FeedBatch['days'][number]['item']['series'],
+): FeedBatch['days'] {
+  return items.map((item, i) => ({
+    path: [key, i],
+    item: { resourceCode: item.resourceCode, date: item.date, series: series(item) },
+  }))
+}
+
 /**
  * `POST path`: one feed (B60–B90, C10) — the function's edit right narrowed to the caller's scope,
  * the body checked by its schema and turned into a batch the store writes all or nothing.
@@ -91,14 +103,7 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
     body: meteredGenerationFeedSchema,
     batch: (body) => ({
       ...noBatch(),
-      days: body.items.map((item, i) => ({
-        path: ['items', i],
-        item: {
-          resourceCode: item.resourceCode,
-          date: item.date,
-          series: { meteredKwh: item.meteredKwh },
-        },
-      })),
+      days: resourceDays('items', body.items, (item) => ({ meteredKwh: item.meteredKwh })),
     }),
   })
 
@@ -111,16 +116,9 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
     body: supplyInstructionFeedSchema,
     batch: (body) => ({
       ...noBatch(),
-      days: body.items.map((item, i) => ({
-        path: ['items', i],
-        item: {
-          resourceCode: item.resourceCode,
-          date: item.date,
-          series: {
-            instructedKw: seriesOfSlots(item.slots, (s) => s.instructedKw),
-            deliveredKw: seriesOfSlots(item.slots, (s) => s.deliveredKw),
-          },
-        },
+      days: resourceDays('items', body.items, (item) => ({
+        instructedKw: seriesOfSlots(item.slots, (s) => s.instructedKw),
+        deliveredKw: seriesOfSlots(item.slots, (s) => s.deliveredKw),
       })),
     }),
   })
@@ -143,13 +141,8 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
           noticeKind: item.noticeKind,
         },
       })),
-      days: body.offers.map((item, i) => ({
-        path: ['offers', i],
-        item: {
-          resourceCode: item.resourceCode,
-          date: item.date,
-          series: { offeredKw: seriesOfSlots(item.slots, (s) => s.offeredKw) },
-        },
+      days: resourceDays('offers', body.offers, (item) => ({
+        offeredKw: seriesOfSlots(item.slots, (s) => s.offeredKw),
       })),
     }),
   })
@@ -162,13 +155,8 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
     body: operationRestraintFeedSchema,
     batch: (body) => ({
       ...noBatch(),
-      days: body.items.map((item, i) => ({
-        path: ['items', i],
-        item: {
-          resourceCode: item.resourceCode,
-          date: item.date,
-          series: { restrainedKw: seriesOfSlots(item.slots, (s) => s.restrainedKw) },
-        },
+      days: resourceDays('items', body.items, (item) => ({
+        restrainedKw: seriesOfSlots(item.slots, (s) => s.restrainedKw),
       })),
     }),
   })
