@@ -143,6 +143,9 @@ test('[B40] [B50] [C00] [C10] [B60] [B70] [B80] [B10] the delivery screens fit a
   // B60: a day of metered generation.
   await page.goto(`/delivery/metered-generation/${stable.resourceId}/${recent.date(27)}`)
   await expectTableFits(page, 'コマ別の電力量')
+  await expect(
+    page.getByTestId('metered-chart').locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible()
   await shot(page, 'b60-day')
 
   // B70: the instructed slots.
