@@ -1,5 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, expectAccessible, login, test, type TestData } from '../support/fixtures.ts'
+import type { Page } from '@playwright/test'
+import { runMonth } from '../support/assessment.ts'
+import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
 
 /**
  * The monthly assessment screens (B40, C00, B90) and the omission review (B50). A run assesses
@@ -10,23 +11,6 @@ import { expect, expectAccessible, login, test, type TestData } from '../support
 
 const series = (values: Record<number, number>) =>
   Array.from({ length: 48 }, (_, i) => values[i + 1] ?? 0)
-
-/** The operator's run of a month through the API, waited for until it has succeeded. */
-async function runMonth(data: TestData, month: string): Promise<void> {
-  const api: APIRequestContext = await data.loggedIn(await data.operator())
-  const res = await api.post('/api/v1/assessments/runs', { data: { month } })
-  expect(res.status(), await res.text()).toBe(202)
-  const { id } = (await res.json()) as { id: string }
-  await expect
-    .poll(
-      async () => {
-        const run = await api.get(`/api/v1/assessments/runs/${id}`)
-        return ((await run.json()) as { state: string }).state
-      },
-      { timeout: 60_000 },
-    )
-    .toBe('succeeded')
-}
 
 async function logout(page: Page) {
   await page.getByRole('button', { name: 'ログアウト' }).click()
@@ -280,8 +264,21 @@ test.describe('assessment (B40 B50 C00 B90)', () => {
     await page.screenshot({ path: 'test-results/c00-list-en-1280.png', fullPage: true })
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語').click()
 
-    // The order links the resource's result with the dispatch-order line.
+    // The order ID opens the order (C10) with its baseline and actual per slot.
     await row.getByRole('link', { name: orderId }).click()
+    await expect(page).toHaveURL(/\/delivery\/dispatch-orders\/[0-9a-f-]+$/)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(orderId)
+    const slots = page.getByRole('table', { name: 'コマ別のベースラインと実績' })
+    await expect(slots.getByRole('row')).toHaveCount(7)
+    await expect(slots).toContainText('14:00–14:30')
+    await expect(slots).toContainText('8,000')
+    await page.goBack()
+
+    // The row opens the resource's result with the dispatch-order line.
+    await table
+      .getByRole('row', { name: new RegExp(orderId) })
+      .getByText(resource.resourceCode)
+      .dblclick()
     await expect(page).toHaveURL(/\/delivery\/assessment-results\/[0-9a-f-]+$/)
     const line = page.locator('[data-requirement="dispatchOrder"]')
     await expect(line).toContainText(orderId)

@@ -292,6 +292,12 @@ export type AssessmentResultListQuery = z.infer<typeof assessmentResultListQuery
 export const dispatchOrderResultSchema = z
   .object({
     orderId: z.string(),
+    dispatchOrderId: z
+      .uuid()
+      .nullable()
+      .describe(
+        'The stored dispatch order (C10: `GET /dispatch-orders/{id}`); null if it is no longer stored',
+      ),
     resultId: z.uuid().describe('The resource’s result in the run'),
     runId: z.uuid(),
     month: monthSchema,

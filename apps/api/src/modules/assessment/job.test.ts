@@ -18,7 +18,7 @@ import {
   assessRunMonth,
   startAssessmentRun,
 } from './job.ts'
-import { restraintVisibility } from './results.ts'
+import { exemptSlotSql, selectedRun, toExemptSlotRow, type ExemptSlotSqlRow } from './results.ts'
 
 type Session = { cookie: string; origin: string }
 
@@ -234,15 +234,32 @@ describe('[B40] the assessment job', () => {
     expect((await get<{ items: unknown[] }>(p1, '/dispatch-orders?month=2013-06')).items).toEqual(
       [],
     )
+    // The row names the stored order: its C10 detail opens from it.
+    const stored = await db.dispatchOrder.findUniqueOrThrow({ where: { orderId: 'T-ORD-2013-1' } })
+    expect(orders.items[0]?.dispatchOrderId).toBe(stored.id)
+    const c10 = await t.app.inject({
+      url: `/api/v1/delivery-data/dispatch-orders/${orders.items[0]?.dispatchOrderId}`,
+      headers: operator,
+    })
+    expect(c10.statusCode, c10.body).toBe(200)
+    expect(c10.json()).toMatchObject({ orderId: 'T-ORD-2013-1', resourceCode: d.code })
     const exempt = await get<{ items: ExemptSlotRow[] }>(p1, '/exempt-slots?month=2013-06')
     expect(exempt.items).toMatchObject([{ resourceCode: s.code, slot: 10, restrainedKw: 2_500 }])
     expect((await get<{ items: unknown[] }>(p2, '/exempt-slots?month=2013-06')).items).toEqual([])
     // A TSO reads the resources of its service area (its route rights come with the feeds).
     const tsoAuth = { user: { role: 'tso' }, participant: { id: tsoId } } as AuthContext
-    const tsoWhere = await restraintVisibility(db, tsoAuth)
-    expect(
-      await db.assessmentResult.count({ where: { AND: [tsoWhere, { month: '2013-06' }] } }),
-    ).toBe(1)
+    const run = await selectedRun(db, { month: '2013-06' })
+    const tsoRows = await db.$queryRaw<ExemptSlotSqlRow[]>(
+      await exemptSlotSql(db, tsoAuth, run, {}),
+    )
+    expect(tsoRows.map(toExemptSlotRow)).toMatchObject([
+      { resourceCode: s.code, area: 'kyushu', date: '2013-06-03', slot: 10, restrainedKw: 2_500 },
+    ])
+    const second = await get<{ items: unknown[]; total: number }>(
+      operator,
+      `/exempt-slots?month=2013-06&resource=${s.code}&pageSize=1&page=2&sort=-restrainedKw`,
+    )
+    expect(second).toMatchObject({ items: [], total: 1 })
 
     const csv = await t.app.inject({
       url: '/api/v1/assessments/results?month=2013-06&format=csv&encoding=utf-8',

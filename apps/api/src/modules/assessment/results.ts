@@ -15,11 +15,11 @@ import {
   type ExemptSlot,
   type ExemptSlotRow,
 } from '@yoryo/contracts'
-import type { DbClient, Prisma } from '@yoryo/db'
+import { Prisma, type DbClient } from '@yoryo/db'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
-import { containsText } from '../../lib/list.ts'
-import { feedScope, resourceScopeWhere } from '../feeds/public.ts'
+import { containsText, likeText } from '../../lib/list.ts'
+import { feedScope, resourceScopeSql } from '../feeds/public.ts'
 import { markFailedRuns, type AssessmentRunRow } from './job.ts'
 
 type Direction = 'asc' | 'desc'
@@ -257,7 +257,7 @@ export async function getResult(
 
 // ───────────────────────── Dispatch orders (C00) and exempt slots (B90) ─────────────────────────
 
-/** The rows of C00 and B90 come out of the results' JSON: they are sorted and paged here. */
+/** The rows of C00 come out of the results' JSON: they are sorted and paged here. */
 export interface MemorySort<F extends string> {
   field: F
   direction: Direction
@@ -352,6 +352,7 @@ export async function dispatchOrderRows(
       const first = order.slots[0] ?? slotOf(new Date(order.startAt))
       out.push({
         orderId: order.orderId,
+        dispatchOrderId: null,
         resultId: row.id,
         runId: row.runId,
         month: row.month,
@@ -367,57 +368,72 @@ export async function dispatchOrderRows(
       })
     }
   }
-  return out
-}
-
-/** B90: the slots exempt by operation restraint, per resource and slot. */
-export async function exemptSlotRows(
-  db: DbClient,
-  filter: JsonRowsWhere,
-): Promise<ExemptSlotRow[]> {
-  const rows = await db.assessmentResult.findMany({
-    where: filter.where,
-    select: {
-      id: true,
-      runId: true,
-      month: true,
-      resourceId: true,
-      exemptSlots: true,
-      ...jsonRowInclude,
-    },
+  // The stored order of each row, for the link to its detail (C10).
+  const stored = await db.dispatchOrder.findMany({
+    where: { orderId: { in: out.map((o) => o.orderId) } },
+    select: { id: true, orderId: true },
   })
-  const out: ExemptSlotRow[] = []
-  for (const row of rows) {
-    for (const slot of row.exemptSlots as unknown as ExemptSlot[]) {
-      out.push({
-        resultId: row.id,
-        runId: row.runId,
-        month: row.month,
-        resourceId: row.resourceId,
-        resourceCode: row.resource.code,
-        resourceName: row.resource.name,
-        area: row.resource.area,
-        participantCode: row.participant.code,
-        ...slot,
-      })
-    }
-  }
-  return out
+  const idOf = new Map(stored.map((o) => [o.orderId, o.id]))
+  return out.map((o) => ({ ...o, dispatchOrderId: idOf.get(o.orderId) ?? null }))
 }
 
 /**
- * The results B90 may read — the one rule of the feeds (`feedScope`): the operator all, a
- * participant its own, a TSO the resources of its service area.
+ * B90: the slots exempt by operation restraint of a run, one row per resource and slot — the
+ * results' `exemptSlots` unnested in PostgreSQL (`jsonb_array_elements`), so the list sorts, pages
+ * and counts there (`sqlList`). The operator sees all, a participant its own resources, a TSO
+ * those of its service area (`feedScope`); `participantId` is the operator's filter.
  */
-export async function restraintVisibility(
+export async function exemptSlotSql(
   db: DbClient,
   auth: AuthContext,
-): Promise<Prisma.AssessmentResultWhereInput> {
+  run: AssessmentRunRow | null,
+  query: { participantId?: string | undefined; resource?: string | undefined },
+): Promise<Prisma.Sql> {
   const scope = await feedScope(db, auth)
-  return scope.kind === 'all' ? {} : { resource: resourceScopeWhere(scope) }
+  const text = query.resource ? `%${likeText(query.resource)}%` : null
+  return Prisma.sql`
+    SELECT ar.id AS result_id, ar.run_id, ar.month, ar.resource_id, r.code AS resource_code,
+           r.name AS resource_name, r.area::text AS area, p.code AS participant_code,
+           e->>'date' AS date, (e->>'slot')::int AS slot, (e->>'restrainedKw')::int AS restrained_kw
+    FROM assessment_result ar
+    JOIN resource r ON r.id = ar.resource_id
+    JOIN participant p ON p.id = ar.participant_id
+    CROSS JOIN LATERAL jsonb_array_elements(ar.exempt_slots) AS e
+    WHERE ar.run_id = ${run?.id ?? null}::uuid
+      AND ${resourceScopeSql(scope)}
+      ${query.participantId && isOperator(auth) ? Prisma.sql`AND ar.participant_id = ${query.participantId}::uuid` : Prisma.empty}
+      ${text ? Prisma.sql`AND (r.code ILIKE ${text} OR r.name ILIKE ${text})` : Prisma.empty}`
 }
 
-/** Common filters of C00 and B90 over a run. */
+export interface ExemptSlotSqlRow {
+  result_id: string
+  run_id: string
+  month: string
+  resource_id: string
+  resource_code: string
+  resource_name: string
+  area: ExemptSlotRow['area']
+  participant_code: string
+  date: string
+  slot: number
+  restrained_kw: number
+}
+
+export const toExemptSlotRow = (r: ExemptSlotSqlRow): ExemptSlotRow => ({
+  resultId: r.result_id,
+  runId: r.run_id,
+  month: r.month,
+  resourceId: r.resource_id,
+  resourceCode: r.resource_code,
+  resourceName: r.resource_name,
+  area: r.area,
+  participantCode: r.participant_code,
+  date: r.date,
+  slot: r.slot,
+  restrainedKw: r.restrained_kw,
+})
+
+/** The filters of C00 over a run. */
 export function jsonRowsWhere(
   auth: AuthContext,
   run: AssessmentRunRow | null,

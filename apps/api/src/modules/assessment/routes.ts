@@ -18,19 +18,21 @@ import {
   exemptSlotListQuerySchema,
   exemptSlotPageSchema,
   exemptSlotRowSchema,
-  exemptSlotSortFields,
   idParamSchema,
   problemSchema,
   resourceKindLabels,
   slotTimeRange,
   type AssessmentResultSummary,
   type DispatchOrderResult,
+  type exemptSlotSortFields,
+  type ExemptSlotListQuery,
   type ExemptSlotRow,
 } from '@yoryo/contracts'
 import type { Prisma } from '@yoryo/db'
 import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { requireAuth } from '../../lib/guards.ts'
+import { byColumns, sqlList } from '../delivery-data/public.ts'
 import { csv, listRoute, type CsvColumn } from '../../lib/list.ts'
 import {
   ASSESSMENT_JOB,
@@ -42,19 +44,19 @@ import {
 } from './job.ts'
 import {
   dispatchOrderRows,
-  exemptSlotRows,
+  exemptSlotSql,
   findResults,
   getResult,
   getRun,
   jsonRowsWhere,
   listRuns,
   memorySort,
-  restraintVisibility,
   resultListWhere,
   resultSort,
   resultTieBreak,
   selectedRun,
   sortRows,
+  toExemptSlotRow,
   type JsonRowsWhere,
   type MemorySort,
 } from './results.ts'
@@ -132,7 +134,7 @@ const exemptCsv: CsvColumn<ExemptSlotRow>[] = [
   csv.text({ ja: '抑制量(kW)', en: 'Restrained kW' }, (r) => r.restrainedKw),
 ]
 
-/** The paging of rows read out of the results' JSON (C00, B90): sorted and sliced here. */
+/** The paging of rows read out of the results' JSON (C00): sorted and sliced here. */
 function memoryPage<T, F extends string & keyof T>(read: (filter: JsonRowsWhere) => Promise<T[]>) {
   return {
     find: async (args: {
@@ -277,13 +279,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: { fileName: 'dispatch-order-results.csv', columns: orderCsv },
   })
 
-  listRoute<
-    typeof exemptSlotListQuerySchema,
-    typeof exemptSlotRowSchema,
-    ExemptField,
-    JsonRowsWhere,
-    MemorySort<ExemptField | 'slot'>
-  >(app, '/exempt-slots', {
+  listRoute(app, '/exempt-slots', {
     config: {
       access: routeAccess('operationRestraint', 'view', {
         narrowedBy: 'participants see their own resources, a TSO those of its service area',
@@ -296,19 +292,19 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: exemptSlotListQuerySchema,
     item: exemptSlotRowSchema,
     page: exemptSlotPageSchema,
-    sort: memorySort(exemptSlotSortFields),
+    sort: {
+      date: byColumns('date'),
+      resourceCode: byColumns('resource_code'),
+      restrainedKw: byColumns('restrained_kw'),
+    } satisfies Record<ExemptField, unknown>,
     defaultSort: { field: 'date', direction: 'asc' },
-    tieBreak: [
-      { field: 'resourceCode', direction: 'asc' },
-      { field: 'slot', direction: 'asc' },
-    ],
-    where: async (query, request) => {
-      const caller = auth(request)
-      const run = await selectedRun(app.db, query)
-      const visible = await restraintVisibility(app.db, caller)
-      return { where: jsonRowsWhere(caller, run, visible, query) }
-    },
-    ...memoryPage<ExemptSlotRow, ExemptField | 'slot'>((w) => exemptSlotRows(app.db, w)),
+    tieBreak: byColumns('resource_code', 'slot')('asc'),
+    ...sqlList(
+      app.db,
+      async (query: ExemptSlotListQuery, request) =>
+        exemptSlotSql(app.db, auth(request), await selectedRun(app.db, query), query),
+      toExemptSlotRow,
+    ),
     csv: { fileName: 'exempt-slots.csv', columns: exemptCsv },
   })
 }

@@ -13,6 +13,7 @@ import { createParticipant } from '@yoryo/db/factories'
 import type { AuthContext } from '../../lib/context.ts'
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
 import { seedDemoDeliveryYear } from '../assessment-basis/public.ts'
+import { putDaySeries, putReserveNoticeDay } from '../feeds/public.ts'
 import { seedDemoDeliveryData } from './demo.ts'
 import { deliveryDataScope } from './scope.ts'
 import { getResource, searchResources } from './service.ts'
@@ -212,6 +213,113 @@ describe('[B80] reserve-margin notices', () => {
     expect(
       (await get(p1, `/reserve-notices/offers?month=${MONTH}&resourceId=${r.id}`)).statusCode,
     ).toBe(404)
+  })
+})
+
+describe('[B70] [B80] lists paged in PostgreSQL', () => {
+  // A month no demo data touches: two days of one resource, every slot instructed; two days of
+  // notices in its area, every slot noticed — 96 rows each, five pages of 20.
+  const month = '2025-01'
+  const dates = ['2025-01-14', '2025-01-15']
+  const slots = Array.from({ length: 48 }, (_, i) => i + 1)
+  const writer = { source: 'test', userId: null }
+
+  beforeAll(async () => {
+    const db = t.database.prisma
+    const r = own('P00001', 'stable')
+    for (const [d, date] of dates.entries()) {
+      await db.$transaction(async (tx) => {
+        await putDaySeries(tx, writer, {
+          resourceId: r.id,
+          resourceCode: r.code,
+          date,
+          series: {
+            instructedKw: slots.map((s) => 1_000 + s),
+            // Day 1 meets every other slot; day 2 falls short by the slot number × 10.
+            deliveredKw: slots.map((s) => (d === 0 && s % 2 ? 1_000 + s : 1_000 - 10 * s)),
+          },
+        })
+        await putReserveNoticeDay(tx, writer, {
+          area: r.area as 'tokyo',
+          date,
+          marginBp: slots.map((s) => 800 - s),
+          noticeKind: slots.map((s) => (s % 2 ? 'dayAhead' : 'intraday')),
+        })
+      })
+    }
+  })
+
+  async function pages<T>(
+    headers: Headers,
+    url: string,
+    parse: (body: unknown) => { items: T[]; total: number },
+  ) {
+    const whole = parse((await get(headers, `${url}&pageSize=100`)).json())
+    const paged: T[] = []
+    for (let page = 1; page <= 5; page++) {
+      const one = parse((await get(headers, `${url}&pageSize=20&page=${page}`)).json())
+      expect(one.total).toBe(whole.total)
+      expect(one.items).toHaveLength(page < 5 ? 20 : whole.total - 80)
+      paged.push(...one.items)
+    }
+    return { whole, paged }
+  }
+
+  it('B70: pages, sorts and counts past the first page as the whole list does', async () => {
+    const r = own('P00001', 'stable')
+    const url = `/supply-instructions?month=${month}&resourceId=${r.id}`
+    const { whole, paged } = await pages(p1, url, (b) => supplyInstructionPageSchema.parse(b))
+    expect(whole.total).toBe(96)
+    expect(paged).toEqual(whole.items)
+    expect(paged[20]).toMatchObject({ date: '2025-01-14', slot: 21, time: '10:00–10:30' })
+    expect(paged[95]).toMatchObject({ date: '2025-01-15', slot: 48, instructedKw: 1_048 })
+    expect(paged[95]?.shortfallKw).toBe(1_048 - (1_000 - 480))
+
+    // By shortfall, largest first; ties by date and slot.
+    const short = await pages(p1, `${url}&sort=-shortfallKw`, (b) =>
+      supplyInstructionPageSchema.parse(b),
+    )
+    expect(short.paged).toEqual(short.whole.items)
+    const expected = [...whole.items].sort(
+      (a, b) => b.shortfallKw - a.shortfallKw || a.date.localeCompare(b.date) || a.slot - b.slot,
+    )
+    expect(short.paged.map((i) => `${i.date}#${i.slot}`)).toEqual(
+      expected.map((i) => `${i.date}#${i.slot}`),
+    )
+    const onlyShort = supplyInstructionPageSchema.parse(
+      (await get(p1, `${url}&shortfall=true&pageSize=20&page=4`)).json(),
+    )
+    expect(onlyShort.total).toBe(72)
+    expect(onlyShort.items).toHaveLength(12)
+    expect(onlyShort.items.every((i) => i.shortfallKw > 0)).toBe(true)
+    // Another participant's resource: nothing.
+    expect(supplyInstructionPageSchema.parse((await get(p2, url)).json()).total).toBe(0)
+  })
+
+  it('B80: pages, sorts and counts past the first page as the whole list does', async () => {
+    const area = own('P00001', 'stable').area
+    const url = `/reserve-notices?month=${month}&area=${area}`
+    const { whole, paged } = await pages(operator, url, (b) => reserveNoticePageSchema.parse(b))
+    expect(whole.total).toBe(96)
+    expect(paged).toEqual(whole.items)
+    expect(paged[49]).toMatchObject({
+      date: '2025-01-15',
+      slot: 2,
+      time: '00:30–01:00',
+      marginPercent: 7.98,
+      noticeKind: 'intraday',
+    })
+    const low = await pages(operator, `${url}&sort=marginPercent`, (b) =>
+      reserveNoticePageSchema.parse(b),
+    )
+    expect(low.paged).toEqual(low.whole.items)
+    expect(low.paged.slice(0, 3).map((i) => `${i.date}#${i.slot}`)).toEqual([
+      '2025-01-14#48',
+      '2025-01-15#48',
+      '2025-01-14#47',
+    ])
+    const csv = await get(operator, `${url}&format=csv&encoding=utf-8`)
+    expect(csv.body.trim().split('\r\n')).toHaveLength(97)
   })
 })
 

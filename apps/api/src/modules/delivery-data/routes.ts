@@ -50,6 +50,7 @@ import { requireAuth } from '../../lib/guards.ts'
 import { csv, listRoute, type CsvColumn } from '../../lib/list.ts'
 import { deliveryDataScope } from './scope.ts'
 import {
+  byColumns,
   byKey,
   dispatchOrderSort,
   dispatchOrderTieBreak,
@@ -60,10 +61,13 @@ import {
   memoryList,
   meteredDays,
   meteredSlots,
-  reserveNoticeSlots,
+  reserveNoticeRows,
   reserveOffers,
   searchResources,
-  supplyInstructionSlots,
+  sqlList,
+  supplyInstructionRows,
+  toReserveNoticeSlot,
+  toSupplyInstructionSlot,
 } from './service.ts'
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema }
@@ -237,21 +241,19 @@ export const deliveryDataRoutes: FastifyPluginAsyncZod = async (app) => {
     item: supplyInstructionSlotSchema,
     page: supplyInstructionPageSchema,
     sort: {
-      date: byKey((r) => `${r.date}#${String(r.slot).padStart(2, '0')}`),
-      resourceCode: byKey((r) => r.resourceCode),
-      instructedKw: byKey((r) => r.instructedKw),
-      deliveredKw: byKey((r) => r.deliveredKw),
-      shortfallKw: byKey((r) => r.shortfallKw),
+      date: byColumns('date', 'slot'),
+      resourceCode: byColumns('resource_code'),
+      instructedKw: byColumns('instructed_kw'),
+      deliveredKw: byColumns('delivered_kw'),
+      shortfallKw: byColumns('shortfall_kw'),
     },
     defaultSort: { field: 'date', direction: 'asc' },
-    tieBreak: [
-      byKey<SupplyInstructionSlot>((r) => r.date)('asc'),
-      byKey<SupplyInstructionSlot>((r) => r.slot)('asc'),
-      byKey<SupplyInstructionSlot>((r) => r.resourceCode)('asc'),
-    ],
-    ...memoryList(
-      async (query: SupplyInstructionListQuery, request): Promise<SupplyInstructionSlot[]> =>
-        supplyInstructionSlots(app.db, await scopeOf(app, request), query),
+    tieBreak: byColumns('date', 'slot', 'resource_code')('asc'),
+    ...sqlList(
+      app.db,
+      async (query: SupplyInstructionListQuery, request) =>
+        supplyInstructionRows(await scopeOf(app, request), query),
+      toSupplyInstructionSlot,
     ),
     csv: { fileName: 'supply-instructions.csv', columns: supplyInstructionColumns },
   })
@@ -272,23 +274,21 @@ export const deliveryDataRoutes: FastifyPluginAsyncZod = async (app) => {
     item: reserveNoticeSlotSchema,
     page: reserveNoticePageSchema,
     sort: {
-      date: byKey((r) => `${r.date}#${String(r.slot).padStart(2, '0')}`),
-      area: byKey((r) => r.area),
-      marginPercent: byKey((r) => r.marginPercent),
+      date: byColumns('date', 'slot'),
+      area: byColumns('area'),
+      marginPercent: byColumns('margin_bp'),
     },
     defaultSort: { field: 'date', direction: 'asc' },
-    tieBreak: [
-      byKey<ReserveNoticeSlot>((r) => r.date)('asc'),
-      byKey<ReserveNoticeSlot>((r) => r.slot)('asc'),
-      byKey<ReserveNoticeSlot>((r) => r.area)('asc'),
-    ],
-    ...memoryList(async (query: ReserveNoticeListQuery, request): Promise<ReserveNoticeSlot[]> =>
-      reserveNoticeSlots(
-        app.db,
-        await scopeOf(app, request),
-        requireAuth(request).user.role === 'operator',
-        query,
-      ),
+    tieBreak: byColumns('date', 'slot', 'area')('asc'),
+    ...sqlList(
+      app.db,
+      async (query: ReserveNoticeListQuery, request) =>
+        reserveNoticeRows(
+          await scopeOf(app, request),
+          requireAuth(request).user.role === 'operator',
+          query,
+        ),
+      toReserveNoticeSlot,
     ),
     csv: { fileName: 'reserve-notices.csv', columns: reserveNoticeColumns },
   })

@@ -86,6 +86,51 @@ export function memoryList<Q, T>(load: (query: Q, request: FastifyRequest) => Pr
   }
 }
 
+// ---- lists read in PostgreSQL (B70, B80: a month of every resource's slots is large) ----
+
+/**
+ * `listRoute`'s `where`, `find` and `count` of a list read in SQL: `rows` gives, for the query,
+ * one SELECT with a row per item (already narrowed to the caller) under the column names the
+ * sort uses; PostgreSQL sorts, pages and counts it; `toItem` turns a row into the API's item.
+ */
+export function sqlList<Q, R, T>(
+  db: DbClient,
+  rows: (query: Q, request: FastifyRequest) => Promise<Prisma.Sql>,
+  toItem: (row: R) => T,
+) {
+  return {
+    where: rows,
+    find: async ({
+      where,
+      orderBy,
+      skip,
+      take,
+    }: {
+      where: Prisma.Sql
+      orderBy: Prisma.Sql[]
+      skip: number
+      take: number
+    }): Promise<T[]> => {
+      const rows = await db.$queryRaw<R[]>`
+        SELECT * FROM (${where}) AS list
+        ORDER BY ${Prisma.join(orderBy)} LIMIT ${take} OFFSET ${skip}`
+      return rows.map(toItem)
+    },
+    count: async (where: Prisma.Sql): Promise<number> => {
+      const [row] = await db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM (${where}) AS list`
+      return Number(row?.n ?? 0)
+    },
+  }
+}
+
+/** `listRoute`'s sort entry of a list read in SQL: its columns (names in code, never input). */
+export const byColumns =
+  (...columns: string[]) =>
+  (direction: Direction): Prisma.Sql[] =>
+    columns.map((c) => Prisma.raw(`${c} ${direction === 'asc' ? 'ASC' : 'DESC'}`))
+
 // ---- resources ----
 
 const resourceSelect = {
@@ -215,56 +260,60 @@ export async function meteredSlots(
 
 // ---- B70 supply instructions ----
 
-/** The instructed slots (instructed kW > 0) of the caller's resources in a month. */
-export async function supplyInstructionSlots(
-  db: DbClient,
+/**
+ * The instructed slots (instructed kW > 0) of the caller's resources in a month, one row per
+ * resource, day and slot: the 48-slot arrays unnested in PostgreSQL, so the list sorts, pages and
+ * counts there (`sqlList`).
+ */
+export function supplyInstructionRows(
   scope: DeliveryDataScope,
   query: Pick<SupplyInstructionListQuery, 'month' | 'resourceId' | 'shortfall'>,
-): Promise<SupplyInstructionSlot[]> {
+): Prisma.Sql {
   const { from, to } = monthRange(query.month)
-  const rows = await db.$queryRaw<
-    {
-      resource_id: string
-      code: string
-      name: string
-      participant_code: string
-      date: Date
-      instructed_kw: number[]
-      delivered_kw: number[]
-    }[]
-  >`
-    SELECT d.resource_id, r.code, r.name, p.code AS participant_code, d.date,
-           d.instructed_kw, d.delivered_kw
-    FROM delivery_day d
-    JOIN resource r ON r.id = d.resource_id
-    JOIN participant p ON p.id = r.participant_id
-    WHERE d.date >= ${from}::date AND d.date < ${to}::date
-      AND 0 < ANY (d.instructed_kw)
-      AND ${scope.resourceSql}
-      ${query.resourceId ? Prisma.sql`AND d.resource_id = ${query.resourceId}::uuid` : Prisma.empty}`
-  const out: SupplyInstructionSlot[] = []
-  for (const r of rows) {
-    r.instructed_kw.forEach((instructedKw, i) => {
-      if (instructedKw <= 0) return
-      const deliveredKw = at(r.delivered_kw, i)
-      const shortfallKw = Math.max(0, instructedKw - deliveredKw)
-      if (query.shortfall === 'true' && shortfallKw === 0) return
-      out.push({
-        resourceId: r.resource_id,
-        resourceCode: r.code,
-        resourceName: r.name,
-        participantCode: r.participant_code,
-        date: isoDate(r.date),
-        slot: i + 1,
-        time: slotTimeLabel(i + 1),
-        instructedKw,
-        deliveredKw,
-        shortfallKw,
-      })
-    })
-  }
-  return out
+  return Prisma.sql`
+    SELECT resource_id, resource_code, resource_name, participant_code, date, slot,
+           instructed_kw, delivered_kw, GREATEST(0, instructed_kw - delivered_kw) AS shortfall_kw
+    FROM (
+      SELECT d.resource_id, r.code AS resource_code, r.name AS resource_name,
+             p.code AS participant_code, d.date, s.slot::int AS slot, s.instructed_kw,
+             COALESCE(d.delivered_kw[s.slot::int], 0) AS delivered_kw
+      FROM delivery_day d
+      JOIN resource r ON r.id = d.resource_id
+      JOIN participant p ON p.id = r.participant_id
+      CROSS JOIN LATERAL unnest(d.instructed_kw) WITH ORDINALITY AS s(instructed_kw, slot)
+      WHERE d.date >= ${from}::date AND d.date < ${to}::date
+        AND 0 < ANY (d.instructed_kw)
+        AND s.instructed_kw > 0
+        AND ${scope.resourceSql}
+        ${query.resourceId ? Prisma.sql`AND d.resource_id = ${query.resourceId}::uuid` : Prisma.empty}
+    ) AS instructed
+    ${query.shortfall === 'true' ? Prisma.sql`WHERE instructed_kw > delivered_kw` : Prisma.empty}`
 }
+
+export interface SupplyInstructionRow {
+  resource_id: string
+  resource_code: string
+  resource_name: string
+  participant_code: string
+  date: Date
+  slot: number
+  instructed_kw: number
+  delivered_kw: number
+  shortfall_kw: number
+}
+
+export const toSupplyInstructionSlot = (r: SupplyInstructionRow): SupplyInstructionSlot => ({
+  resourceId: r.resource_id,
+  resourceCode: r.resource_code,
+  resourceName: r.resource_name,
+  participantCode: r.participant_code,
+  date: isoDate(r.date),
+  slot: r.slot,
+  time: slotTimeLabel(r.slot),
+  instructedKw: r.instructed_kw,
+  deliveredKw: r.delivered_kw,
+  shortfallKw: r.shortfall_kw,
+})
 
 // ---- B80 reserve-margin notices ----
 
@@ -280,41 +329,41 @@ async function noticeDays(db: DbClient, areas: Area[] | null, month: string) {
 
 /**
  * The notice slots of a month in the areas of the caller's resources (the operator: every area;
- * a TSO: its service area).
+ * a TSO: its service area), one row per area, day and slot, unnested in PostgreSQL (`sqlList`).
  */
-export async function reserveNoticeSlots(
-  db: DbClient,
+export function reserveNoticeRows(
   scope: DeliveryDataScope,
   operator: boolean,
   query: Pick<ReserveNoticeListQuery, 'month' | 'area'>,
-): Promise<ReserveNoticeSlot[]> {
-  let areas: Area[] | null = null
-  if (!operator) {
-    const rows = await db.resource.findMany({
-      where: scope.resourceWhere,
-      select: { area: true },
-      distinct: ['area'],
-    })
-    areas = rows.map((r) => r.area)
-  }
-  if (query.area) areas = areas ? areas.filter((a) => a === query.area) : [query.area]
-  const days = await noticeDays(db, areas, query.month)
-  const out: ReserveNoticeSlot[] = []
-  for (const d of days) {
-    d.noticeKind.forEach((kind, i) => {
-      if (!isNoticeKind(kind)) return
-      out.push({
-        area: d.area,
-        date: isoDate(d.date),
-        slot: i + 1,
-        time: slotTimeLabel(i + 1),
-        marginPercent: at(d.marginBp, i) / 100,
-        noticeKind: kind,
-      })
-    })
-  }
-  return out
+): Prisma.Sql {
+  const { from, to } = monthRange(query.month)
+  return Prisma.sql`
+    SELECT n.area::text AS area, n.date, s.slot::int AS slot, s.notice_kind,
+           COALESCE(n.margin_bp[s.slot::int], 0) AS margin_bp
+    FROM reserve_notice_day n
+    CROSS JOIN LATERAL unnest(n.notice_kind) WITH ORDINALITY AS s(notice_kind, slot)
+    WHERE n.date >= ${from}::date AND n.date < ${to}::date
+      AND s.notice_kind = ANY (${[...reserveNoticeKinds]}::text[])
+      ${operator ? Prisma.empty : Prisma.sql`AND n.area IN (SELECT r.area FROM resource r WHERE ${scope.resourceSql})`}
+      ${query.area ? Prisma.sql`AND n.area::text = ${query.area}` : Prisma.empty}`
 }
+
+export interface ReserveNoticeRow {
+  area: Area
+  date: Date
+  slot: number
+  notice_kind: ReserveNoticeKind
+  margin_bp: number
+}
+
+export const toReserveNoticeSlot = (r: ReserveNoticeRow): ReserveNoticeSlot => ({
+  area: r.area,
+  date: isoDate(r.date),
+  slot: r.slot,
+  time: slotTimeLabel(r.slot),
+  marginPercent: r.margin_bp / 100,
+  noticeKind: r.notice_kind,
+})
 
 /** A resource's offered and unoffered kW in the notice slots of its area in a month. */
 export async function reserveOffers(

@@ -1,5 +1,6 @@
-import type { FastifyRequest } from 'fastify'
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
 import {
   dispatchOrderFeedSchema,
   FEED_MAX_ITEMS,
@@ -18,7 +19,7 @@ import { requireAuth } from '../../lib/guards.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { feedBulkFormats } from './bulk-formats.ts'
 import { readFeedDay } from './read.ts'
-import { feed, seriesOfSlots, type FeedBatch } from './service.ts'
+import { feed, seriesOfSlots, type FeedBatch, type FeedName } from './service.ts'
 
 const problems = {
   400: problemSchema,
@@ -38,6 +39,53 @@ function callerOf(request: FastifyRequest) {
 
 const noBatch = (): FeedBatch => ({ days: [], areaDays: [], orders: [] })
 
+/** The resource-days of a body's list `key`, each with the series `series` makes of it. */
+function resourceDays<T extends { resourceCode: string; date: string }>(
+  key: string,
+  items: readonly T[],
+  series: (item: T) => FeedBatch['days'][number]['item']['series'],
+): FeedBatch['days'] {
+  return items.map((item, i) => ({
+    path: [key, i],
+    item: { resourceCode: item.resourceCode, date: item.date, series: series(item) },
+  }))
+}
+
+/**
+ * `POST path`: one feed (B60–B90, C10) — the function's edit right narrowed to the caller's scope,
+ * the body checked by its schema and turned into a batch the store writes all or nothing.
+ */
+function feedRoute<B extends z.ZodType>(
+  app: FastifyInstance,
+  path: string,
+  options: {
+    name: FeedName
+    code: string
+    operationId: string
+    summary: string
+    body: B
+    batch: (body: z.output<B>) => FeedBatch
+  },
+): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    path,
+    {
+      bodyLimit: BODY_LIMIT,
+      config: { access: routeAccess(options.name, 'edit', { narrowedBy: SCOPED }) },
+      schema: {
+        operationId: options.operationId,
+        summary: options.summary,
+        description: ALL_OR_NOTHING,
+        tags: ['feeds', options.code],
+        body: options.body,
+        response: { 200: feedResultSchema, ...problems },
+      },
+    },
+    async (request) =>
+      feed(app.db, callerOf(request), options.name, options.batch(request.body as z.output<B>)),
+  )
+}
+
 /**
  * The data feeds (B60–B90, C10): the TSO and the operator send delivery-period data as JSON
  * batches, idempotent per key (a resource-day, an area-day, an order ID), all or nothing; a
@@ -47,176 +95,95 @@ const noBatch = (): FeedBatch => ({ days: [], areaDays: [], orders: [] })
 export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const format of feedBulkFormats) app.bulkFormats.register(format)
 
-  app.post(
-    '/metered-generation',
-    {
-      bodyLimit: BODY_LIMIT,
-      config: { access: routeAccess('meteredGeneration', 'edit', { narrowedBy: SCOPED }) },
-      schema: {
-        operationId: 'feedMeteredGeneration',
-        summary: 'B60 metered generation: 48 kWh values per resource-day',
-        description: ALL_OR_NOTHING,
-        tags: ['feeds', 'B60'],
-        body: meteredGenerationFeedSchema,
-        response: { 200: feedResultSchema, ...problems },
-      },
-    },
-    async (request) => {
-      const batch = noBatch()
-      request.body.items.forEach((item, i) =>
-        batch.days.push({
-          path: ['items', i],
-          item: {
-            resourceCode: item.resourceCode,
-            date: item.date,
-            series: { meteredKwh: item.meteredKwh },
-          },
-        }),
-      )
-      return feed(app.db, callerOf(request), 'meteredGeneration', batch)
-    },
-  )
+  feedRoute(app, '/metered-generation', {
+    name: 'meteredGeneration',
+    code: 'B60',
+    operationId: 'feedMeteredGeneration',
+    summary: 'B60 metered generation: 48 kWh values per resource-day',
+    body: meteredGenerationFeedSchema,
+    batch: (body) => ({
+      ...noBatch(),
+      days: resourceDays('items', body.items, (item) => ({ meteredKwh: item.meteredKwh })),
+    }),
+  })
 
-  app.post(
-    '/supply-instructions',
-    {
-      bodyLimit: BODY_LIMIT,
-      config: { access: routeAccess('supplyInstructions', 'edit', { narrowedBy: SCOPED }) },
-      schema: {
-        operationId: 'feedSupplyInstructions',
-        summary:
-          "B70 supply instructions: a resource-day's instructed slots (instructed and delivered kW); the day's instructions are replaced as a whole",
-        description: ALL_OR_NOTHING,
-        tags: ['feeds', 'B70'],
-        body: supplyInstructionFeedSchema,
-        response: { 200: feedResultSchema, ...problems },
-      },
-    },
-    async (request) => {
-      const batch = noBatch()
-      request.body.items.forEach((item, i) =>
-        batch.days.push({
-          path: ['items', i],
-          item: {
-            resourceCode: item.resourceCode,
-            date: item.date,
-            series: {
-              instructedKw: seriesOfSlots(item.slots, (s) => s.instructedKw),
-              deliveredKw: seriesOfSlots(item.slots, (s) => s.deliveredKw),
-            },
-          },
-        }),
-      )
-      return feed(app.db, callerOf(request), 'supplyInstructions', batch)
-    },
-  )
+  feedRoute(app, '/supply-instructions', {
+    name: 'supplyInstructions',
+    code: 'B70',
+    operationId: 'feedSupplyInstructions',
+    summary:
+      "B70 supply instructions: a resource-day's instructed slots (instructed and delivered kW); the day's instructions are replaced as a whole",
+    body: supplyInstructionFeedSchema,
+    batch: (body) => ({
+      ...noBatch(),
+      days: resourceDays('items', body.items, (item) => ({
+        instructedKw: seriesOfSlots(item.slots, (s) => s.instructedKw),
+        deliveredKw: seriesOfSlots(item.slots, (s) => s.deliveredKw),
+      })),
+    }),
+  })
 
-  app.post(
-    '/reserve-notices',
-    {
-      bodyLimit: BODY_LIMIT,
-      config: { access: routeAccess('reserveNotices', 'edit', { narrowedBy: SCOPED }) },
-      schema: {
-        operationId: 'feedReserveNotices',
-        summary:
-          'B80 reserve-margin notices: 48 margins (%) and notice kinds per area-day; offers (kW) per resource-day',
-        description: ALL_OR_NOTHING,
-        tags: ['feeds', 'B80'],
-        body: reserveNoticeFeedSchema,
-        response: { 200: feedResultSchema, ...problems },
-      },
-    },
-    async (request) => {
-      const batch = noBatch()
-      request.body.areaDays.forEach((item, i) =>
-        batch.areaDays.push({
-          path: ['areaDays', i],
-          item: {
-            area: item.area,
-            date: item.date,
-            marginBp: item.marginPercent.map((p) => Math.round(p * 100)),
-            noticeKind: item.noticeKind,
-          },
-        }),
-      )
-      request.body.offers.forEach((item, i) =>
-        batch.days.push({
-          path: ['offers', i],
-          item: {
-            resourceCode: item.resourceCode,
-            date: item.date,
-            series: { offeredKw: seriesOfSlots(item.slots, (s) => s.offeredKw) },
-          },
-        }),
-      )
-      return feed(app.db, callerOf(request), 'reserveNotices', batch)
-    },
-  )
+  feedRoute(app, '/reserve-notices', {
+    name: 'reserveNotices',
+    code: 'B80',
+    operationId: 'feedReserveNotices',
+    summary:
+      'B80 reserve-margin notices: 48 margins (%) and notice kinds per area-day; offers (kW) per resource-day',
+    body: reserveNoticeFeedSchema,
+    batch: (body) => ({
+      ...noBatch(),
+      areaDays: body.areaDays.map((item, i) => ({
+        path: ['areaDays', i],
+        item: {
+          area: item.area,
+          date: item.date,
+          marginBp: item.marginPercent.map((p) => Math.round(p * 100)),
+          noticeKind: item.noticeKind,
+        },
+      })),
+      days: resourceDays('offers', body.offers, (item) => ({
+        offeredKw: seriesOfSlots(item.slots, (s) => s.offeredKw),
+      })),
+    }),
+  })
 
-  app.post(
-    '/operation-restraint',
-    {
-      bodyLimit: BODY_LIMIT,
-      config: { access: routeAccess('operationRestraint', 'edit', { narrowedBy: SCOPED }) },
-      schema: {
-        operationId: 'feedOperationRestraint',
-        summary: "B90 operation restraint: a resource-day's restrained slots (kW)",
-        description: ALL_OR_NOTHING,
-        tags: ['feeds', 'B90'],
-        body: operationRestraintFeedSchema,
-        response: { 200: feedResultSchema, ...problems },
-      },
-    },
-    async (request) => {
-      const batch = noBatch()
-      request.body.items.forEach((item, i) =>
-        batch.days.push({
-          path: ['items', i],
-          item: {
-            resourceCode: item.resourceCode,
-            date: item.date,
-            series: { restrainedKw: seriesOfSlots(item.slots, (s) => s.restrainedKw) },
-          },
-        }),
-      )
-      return feed(app.db, callerOf(request), 'operationRestraint', batch)
-    },
-  )
+  feedRoute(app, '/operation-restraint', {
+    name: 'operationRestraint',
+    code: 'B90',
+    operationId: 'feedOperationRestraint',
+    summary: "B90 operation restraint: a resource-day's restrained slots (kW)",
+    body: operationRestraintFeedSchema,
+    batch: (body) => ({
+      ...noBatch(),
+      days: resourceDays('items', body.items, (item) => ({
+        restrainedKw: seriesOfSlots(item.slots, (s) => s.restrainedKw),
+      })),
+    }),
+  })
 
-  app.post(
-    '/dispatch-orders',
-    {
-      bodyLimit: BODY_LIMIT,
-      config: { access: routeAccess('dispatchOrders', 'edit', { narrowedBy: SCOPED }) },
-      schema: {
-        operationId: 'feedDispatchOrders',
-        summary:
-          'C10 dispatch orders by order ID (dispatch-order resources): baseline and actual kW per ordered slot',
-        description: ALL_OR_NOTHING,
-        tags: ['feeds', 'C10'],
-        body: dispatchOrderFeedSchema,
-        response: { 200: feedResultSchema, ...problems },
-      },
-    },
-    async (request) => {
-      const batch = noBatch()
-      request.body.items.forEach((item, i) =>
-        batch.orders.push({
-          path: ['items', i],
-          item: {
-            orderId: item.orderId,
-            resourceCode: item.resourceCode,
-            orderedAt: new Date(item.orderedAt),
-            startAt: new Date(item.startAt),
-            instructedKw: item.instructedKw,
-            baselineKw: item.slots.map((s) => s.baselineKw),
-            actualKw: item.slots.map((s) => s.actualKw),
-          },
-        }),
-      )
-      return feed(app.db, callerOf(request), 'dispatchOrders', batch)
-    },
-  )
+  feedRoute(app, '/dispatch-orders', {
+    name: 'dispatchOrders',
+    code: 'C10',
+    operationId: 'feedDispatchOrders',
+    summary:
+      'C10 dispatch orders by order ID (dispatch-order resources): baseline and actual kW per ordered slot',
+    body: dispatchOrderFeedSchema,
+    batch: (body) => ({
+      ...noBatch(),
+      orders: body.items.map((item, i) => ({
+        path: ['items', i],
+        item: {
+          orderId: item.orderId,
+          resourceCode: item.resourceCode,
+          orderedAt: new Date(item.orderedAt),
+          startAt: new Date(item.startAt),
+          instructedKw: item.instructedKw,
+          baselineKw: item.slots.map((s) => s.baselineKw),
+          actualKw: item.slots.map((s) => s.actualKw),
+        },
+      })),
+    }),
+  })
 
   app.get(
     '/days/:resourceCode/:date',

@@ -101,7 +101,7 @@ const ja = {
     },
     orders: {
       description:
-        '発動指令ごとの指令量・応動量・応動率と算定額です。行を選ぶと電源等のアセスメント結果を表示します。',
+        '発動指令ごとの指令量・応動量・応動率と算定額です。発動指令IDを選ぶとコマごとのベースラインと実績を、行を選ぶと電源等のアセスメント結果を表示します。',
       tableLabel: '発動指令ごとの算定結果',
       empty: 'この月の発動指令はありません。',
       shortfallOnly: '応動率100%未満のみ',
@@ -258,7 +258,7 @@ const en: Shape<typeof ja> = {
     },
     orders: {
       description:
-        'Each dispatch order with its instructed and delivered kW, ratio and amount. Choose a row to see the resource’s result.',
+        'Each dispatch order with its instructed and delivered kW, ratio and amount. Choose an order ID to see its baseline and actual per slot, a row to see the resource’s result.',
       tableLabel: 'Results per dispatch order',
       empty: 'No dispatch orders in this month.',
       shortfallOnly: 'Ratio below 100% only',

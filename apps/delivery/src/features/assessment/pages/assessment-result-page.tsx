@@ -244,7 +244,9 @@ function ResultView({ result }: { result: AssessmentResultDetail }) {
             <Table.Tbody>
               {basis.contracts.map((c) => (
                 <Table.Tr key={c.contractNo}>
-                  <Table.Td className="yoryo-code">{c.contractNo}</Table.Td>
+                  <Table.Td className="yoryo-code" style={{ whiteSpace: 'nowrap' }}>
+                    {c.contractNo}
+                  </Table.Td>
                   <Table.Td ta="right" className="yoryo-numeric">
                     {formatNumber(c.contractKw)}
                   </Table.Td>

@@ -1,32 +1,22 @@
-import { Anchor, Checkbox, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { assessmentResultSortFields, type AssessmentResultSummary } from '@yoryo/contracts'
 import {
-  FilterBar,
-  KeywordFilter,
-  ListScreen,
   Page,
   createColumnHelper,
   exportFileName,
   formatNumber,
-  readText,
   useListState,
   useSession,
   useTranslation,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { Controller } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router'
-import { z } from 'zod'
 import { ASSESSMENT_RESULTS_PATH, assessmentQueries } from '../api.ts'
-import { RunBar, useRunSelection } from '../components/run-bar.tsx'
+import { useRunSelection } from '../components/run-bar.tsx'
+import { RunFilters, RunList, runFilters } from '../components/run-list.tsx'
 
 const column = createColumnHelper<AssessmentResultSummary>()
-const FILTER_KEYS = ['resource', 'hasPenalty']
-const filterSchema = z.object({
-  resource: z.string().trim().max(100),
-  hasPenalty: z.boolean(),
-})
 
 export const numericCell = (value: number, testId?: string) => (
   <Text fz="sm" ta="right" className="yoryo-numeric" data-testid={testId}>
@@ -47,14 +37,11 @@ export function AssessmentResultsPage() {
   const isOperator = session.user.role === 'operator'
   const run = useRunSelection()
   const state = useListState(assessmentResultSortFields)
-  const filters = {
-    resource: readText(state.params, 'resource') ?? '',
-    hasPenalty: state.params.get('hasPenalty') === 'true',
-  }
+  const filters = runFilters(state, 'hasPenalty')
   const filterParams = {
     ...run.selection,
     resource: filters.resource || undefined,
-    hasPenalty: filters.hasPenalty ? ('true' as const) : undefined,
+    hasPenalty: filters.flag ? ('true' as const) : undefined,
   }
   const list = useQuery({
     ...assessmentQueries.results({
@@ -157,75 +144,34 @@ export function AssessmentResultsPage() {
           : t('assessment.results.description')
       }
     >
-      <Stack gap="sm">
-        <RunBar state={run} withRunButton />
-        <ListScreen
-          state={state}
-          result={
-            run.selection !== undefined
-              ? list
-              : {
-                  data: run.runs.isPending ? undefined : { items: [], total: 0 },
-                  error: null,
-                  isPending: run.runs.isPending,
-                }
-          }
-          title={t('assessment.results.tableLabel')}
-          columns={columns}
-          getRowId={(row) => row.id}
-          onRowActivate={(row) => void navigate(detailHref(row))}
-          emptyMessage={run.run ? t('assessment.results.empty') : t('assessment.results.noRun')}
-          csv={
-            run.selection
-              ? {
-                  path: ASSESSMENT_RESULTS_PATH,
-                  query: { ...filterParams },
-                  fileName: exportFileName('assessment-results'),
-                }
-              : undefined
-          }
-          testId="assessment-result-list"
-          filters={
-            <FilterBar
-              schema={filterSchema}
-              values={filters}
-              onApply={(values) =>
-                state.update({
-                  resource: values.resource,
-                  hasPenalty: values.hasPenalty ? 'true' : '',
-                })
-              }
-              onClear={() => state.clear(FILTER_KEYS)}
-              testId="assessment-result-filters"
-            >
-              {(form) => (
-                <>
-                  <KeywordFilter
-                    registration={form.register('resource')}
-                    error={form.formState.errors.resource}
-                    label={t('assessment.results.resource')}
-                  />
-                  <Group align="flex-end" h={60}>
-                    <Controller
-                      control={form.control}
-                      name="hasPenalty"
-                      render={({ field }) => (
-                        <Checkbox
-                          label={t('assessment.results.withPenalty')}
-                          checked={field.value}
-                          onChange={(e) => field.onChange(e.currentTarget.checked)}
-                          mb={8}
-                          data-testid="assessment-with-penalty"
-                        />
-                      )}
-                    />
-                  </Group>
-                </>
-              )}
-            </FilterBar>
-          }
-        />
-      </Stack>
+      <RunList
+        run={run}
+        withRunButton
+        state={state}
+        list={list}
+        title={t('assessment.results.tableLabel')}
+        columns={columns}
+        getRowId={(row) => row.id}
+        onRowActivate={(row) => void navigate(detailHref(row))}
+        emptyMessage={t('assessment.results.empty')}
+        csv={{
+          path: ASSESSMENT_RESULTS_PATH,
+          query: { ...filterParams },
+          fileName: exportFileName('assessment-results'),
+        }}
+        testId="assessment-result-list"
+        filters={
+          <RunFilters
+            state={state}
+            flag={{
+              param: 'hasPenalty',
+              label: t('assessment.results.withPenalty'),
+              testId: 'assessment-with-penalty',
+            }}
+            testId="assessment-result-filters"
+          />
+        }
+      />
     </Page>
   )
 }

@@ -1,39 +1,30 @@
-import { Anchor, Checkbox, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { dispatchOrderResultSortFields, type DispatchOrderResult } from '@yoryo/contracts'
 import {
-  FilterBar,
-  KeywordFilter,
-  ListScreen,
   Page,
   createColumnHelper,
   exportFileName,
   formatDate,
-  readText,
   useListState,
   useSession,
   useTranslation,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { Controller } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router'
-import { z } from 'zod'
 import { DISPATCH_ORDER_RESULTS_PATH, assessmentQueries } from '../api.ts'
-import { RunBar, useRunSelection } from '../components/run-bar.tsx'
+import { useRunSelection } from '../components/run-bar.tsx'
+import { RunFilters, RunList, runFilters } from '../components/run-list.tsx'
 import { slotTime } from '../slot-time.ts'
 import { numericCell } from './assessment-results-page.tsx'
 
 const column = createColumnHelper<DispatchOrderResult>()
-const FILTER_KEYS = ['resource', 'shortfall']
-const filterSchema = z.object({
-  resource: z.string().trim().max(100),
-  shortfall: z.boolean(),
-})
 
 /**
  * C00 アセスメント算定結果(発動指令) (`/dispatch-order-results`): every dispatch order of the
- * month's run — its slots, the instructed and delivered kW, the ratio and the amount. A row opens
- * the resource's result (B40) with the dispatch-order line.
+ * month's run — its slots, the instructed and delivered kW, the ratio and the amount. The order
+ * ID opens the order (C10: baseline and actual per slot); the row the resource's result (B40)
+ * with the dispatch-order line.
  */
 export function DispatchOrderResultsPage() {
   const { t } = useTranslation()
@@ -42,16 +33,12 @@ export function DispatchOrderResultsPage() {
   const isOperator = session.user.role === 'operator'
   const run = useRunSelection()
   const state = useListState(dispatchOrderResultSortFields)
-  const filters = {
-    resource: readText(state.params, 'resource') ?? '',
-    shortfall: state.params.get('shortfall') === 'true',
-  }
+  const filters = runFilters(state, 'shortfall')
   const filterParams = {
     ...run.selection,
     resource: filters.resource || undefined,
-    shortfall: filters.shortfall ? ('true' as const) : undefined,
+    shortfall: filters.flag ? ('true' as const) : undefined,
   }
-  const ready = run.selection !== undefined
   const list = useQuery({
     ...assessmentQueries.orders({
       ...filterParams,
@@ -59,7 +46,7 @@ export function DispatchOrderResultsPage() {
       page: state.page,
       pageSize: state.pageSize,
     }),
-    enabled: ready,
+    enabled: run.selection !== undefined,
   })
   const columns = useMemo(
     () => [
@@ -79,18 +66,24 @@ export function DispatchOrderResultsPage() {
       }),
       column.accessor('orderId', {
         header: t('assessment.fields.orderId'),
-        cell: (info) => (
-          <Anchor
-            component={Link}
-            to={`/assessment-results/${info.row.original.resultId}`}
-            fz="sm"
-            className="yoryo-code"
-            tabIndex={-1}
-          >
-            {info.getValue()}
-          </Anchor>
-        ),
-        meta: { widthClass: 'id' },
+        cell: (info) => {
+          const stored = info.row.original.dispatchOrderId
+          return stored ? (
+            <Anchor
+              component={Link}
+              to={`/dispatch-orders/${stored}`}
+              fz="sm"
+              className="yoryo-code"
+              data-testid="order-detail-link"
+            >
+              {info.getValue()}
+            </Anchor>
+          ) : (
+            <span className="yoryo-code">{info.getValue()}</span>
+          )
+        },
+        // Order IDs come from the feed and run longer than receipt numbers: shown whole.
+        meta: { width: 184, nowrap: true },
       }),
       column.accessor('resourceCode', {
         header: t('assessment.fields.resource'),
@@ -159,74 +152,29 @@ export function DispatchOrderResultsPage() {
       title={t('functions.dispatchOrderResults')}
       description={t('assessment.orders.description')}
     >
-      <Stack gap="sm">
-        <RunBar state={run} />
-        <ListScreen
-          state={state}
-          result={
-            ready
-              ? list
-              : {
-                  data: run.runs.isPending ? undefined : { items: [], total: 0 },
-                  error: null,
-                  isPending: run.runs.isPending,
-                }
-          }
-          title={t('assessment.orders.tableLabel')}
-          columns={columns}
-          getRowId={(row) => `${row.resultId}-${row.orderId}`}
-          onRowActivate={(row) => void navigate(`/assessment-results/${row.resultId}`)}
-          emptyMessage={run.run ? t('assessment.orders.empty') : t('assessment.results.noRun')}
-          csv={
-            run.selection
-              ? {
-                  path: DISPATCH_ORDER_RESULTS_PATH,
-                  query: { ...filterParams },
-                  fileName: exportFileName('dispatch-order-results'),
-                }
-              : undefined
-          }
-          testId="dispatch-order-result-list"
-          filters={
-            <FilterBar
-              schema={filterSchema}
-              values={filters}
-              onApply={(values) =>
-                state.update({
-                  resource: values.resource,
-                  shortfall: values.shortfall ? 'true' : '',
-                })
-              }
-              onClear={() => state.clear(FILTER_KEYS)}
-              testId="dispatch-order-result-filters"
-            >
-              {(form) => (
-                <>
-                  <KeywordFilter
-                    registration={form.register('resource')}
-                    error={form.formState.errors.resource}
-                    label={t('assessment.results.resource')}
-                  />
-                  <Group align="flex-end" h={60}>
-                    <Controller
-                      control={form.control}
-                      name="shortfall"
-                      render={({ field }) => (
-                        <Checkbox
-                          label={t('assessment.orders.shortfallOnly')}
-                          checked={field.value}
-                          onChange={(e) => field.onChange(e.currentTarget.checked)}
-                          mb={8}
-                        />
-                      )}
-                    />
-                  </Group>
-                </>
-              )}
-            </FilterBar>
-          }
-        />
-      </Stack>
+      <RunList
+        run={run}
+        state={state}
+        list={list}
+        title={t('assessment.orders.tableLabel')}
+        columns={columns}
+        getRowId={(row) => `${row.resultId}-${row.orderId}`}
+        onRowActivate={(row) => void navigate(`/assessment-results/${row.resultId}`)}
+        emptyMessage={t('assessment.orders.empty')}
+        csv={{
+          path: DISPATCH_ORDER_RESULTS_PATH,
+          query: { ...filterParams },
+          fileName: exportFileName('dispatch-order-results'),
+        }}
+        testId="dispatch-order-result-list"
+        filters={
+          <RunFilters
+            state={state}
+            flag={{ param: 'shortfall', label: t('assessment.orders.shortfallOnly') }}
+            testId="dispatch-order-result-filters"
+          />
+        }
+      />
     </Page>
   )
 }

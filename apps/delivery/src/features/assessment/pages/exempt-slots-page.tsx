@@ -1,29 +1,23 @@
-import { Badge, Stack } from '@mantine/core'
+import { Badge } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { exemptSlotSortFields, type ExemptSlotRow } from '@yoryo/contracts'
 import {
-  FilterBar,
-  KeywordFilter,
-  ListScreen,
   Page,
   createColumnHelper,
   exportFileName,
   formatDate,
-  readText,
   useListState,
   useSession,
   useTranslation,
 } from '@yoryo/ui'
 import { useMemo } from 'react'
-import { z } from 'zod'
 import { EXEMPT_SLOTS_PATH, assessmentQueries } from '../api.ts'
-import { RunBar, useRunSelection } from '../components/run-bar.tsx'
+import { useRunSelection } from '../components/run-bar.tsx'
+import { RunFilters, RunList, runFilters } from '../components/run-list.tsx'
 import { slotTime } from '../slot-time.ts'
 import { numericCell } from './assessment-results-page.tsx'
 
 const column = createColumnHelper<ExemptSlotRow>()
-const FILTER_KEYS = ['resource']
-const filterSchema = z.object({ resource: z.string().trim().max(100) })
 
 /**
  * B90 アセスメント結果(稼働抑制) (`/operation-restraint`): the slots of the month's run in which
@@ -37,9 +31,8 @@ export function ExemptSlotsPage() {
     session.user.role !== 'participantAdmin' && session.user.role !== 'participantUser'
   const run = useRunSelection()
   const state = useListState(exemptSlotSortFields)
-  const filters = { resource: readText(state.params, 'resource') ?? '' }
+  const filters = runFilters(state)
   const filterParams = { ...run.selection, resource: filters.resource || undefined }
-  const ready = run.selection !== undefined
   const list = useQuery({
     ...assessmentQueries.exempt({
       ...filterParams,
@@ -47,7 +40,7 @@ export function ExemptSlotsPage() {
       page: state.page,
       pageSize: state.pageSize,
     }),
-    enabled: ready,
+    enabled: run.selection !== undefined,
   })
   const columns = useMemo(
     () => [
@@ -108,52 +101,22 @@ export function ExemptSlotsPage() {
       title={t('functions.operationRestraint')}
       description={t('assessment.restraint.description')}
     >
-      <Stack gap="sm">
-        <RunBar state={run} />
-        <ListScreen
-          state={state}
-          result={
-            ready
-              ? list
-              : {
-                  data: run.runs.isPending ? undefined : { items: [], total: 0 },
-                  error: null,
-                  isPending: run.runs.isPending,
-                }
-          }
-          title={t('assessment.restraint.tableLabel')}
-          columns={columns}
-          getRowId={(row) => `${row.resultId}-${row.date}-${row.slot}`}
-          emptyMessage={run.run ? t('assessment.restraint.empty') : t('assessment.results.noRun')}
-          csv={
-            run.selection
-              ? {
-                  path: EXEMPT_SLOTS_PATH,
-                  query: { ...filterParams },
-                  fileName: exportFileName('exempt-slots'),
-                }
-              : undefined
-          }
-          testId="exempt-slot-list"
-          filters={
-            <FilterBar
-              schema={filterSchema}
-              values={filters}
-              onApply={(values) => state.update({ resource: values.resource })}
-              onClear={() => state.clear(FILTER_KEYS)}
-              testId="exempt-slot-filters"
-            >
-              {(form) => (
-                <KeywordFilter
-                  registration={form.register('resource')}
-                  error={form.formState.errors.resource}
-                  label={t('assessment.results.resource')}
-                />
-              )}
-            </FilterBar>
-          }
-        />
-      </Stack>
+      <RunList
+        run={run}
+        state={state}
+        list={list}
+        title={t('assessment.restraint.tableLabel')}
+        columns={columns}
+        getRowId={(row) => `${row.resultId}-${row.date}-${row.slot}`}
+        emptyMessage={t('assessment.restraint.empty')}
+        csv={{
+          path: EXEMPT_SLOTS_PATH,
+          query: { ...filterParams },
+          fileName: exportFileName('exempt-slots'),
+        }}
+        testId="exempt-slot-list"
+        filters={<RunFilters state={state} testId="exempt-slot-filters" />}
+      />
     </Page>
   )
 }

@@ -30,7 +30,14 @@ export function MeteredDayChart({ slots }: { slots: readonly MeteredSlot[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="time" interval={5} tick={{ fontSize: 12 }} />
+          {/* Every three hours; on a narrow screen recharts drops the ticks that would overlap. */}
+          <XAxis
+            dataKey="time"
+            ticks={data.filter((_, i) => i % 6 === 0).map((d) => d.time)}
+            interval="preserveStartEnd"
+            minTickGap={8}
+            tick={{ fontSize: 12 }}
+          />
           <YAxis tickFormatter={kwTick} width={72} tick={{ fontSize: 12 }} />
           <Tooltip
             formatter={(value) => [
