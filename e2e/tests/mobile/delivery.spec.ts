@@ -5,8 +5,8 @@ import { expect, login, test } from '../../support/fixtures.ts'
 /**
  * The delivery year's screens at 390 px (the `mobile` project, 390 × 844): B10, B40, B50, B60 (a
  * day), B70, B80, C00 and C10 (an order) fit the width — the page never scrolls sideways, wide
- * tables scroll inside their container. The assessment month is 2024-06 (a delivery year no other
- * test runs); the delivery-data screens offer the last 24 months, so their data is of last month.
+ * tables scroll inside their container. The assessment month is 2024-12 (a month no other
+ * test runs: README "End-to-end tests"); the delivery-data screens offer the last 24 months, so their data is of last month.
  */
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -51,7 +51,7 @@ test('[B40] [B50] [C00] [C10] [B60] [B70] [B80] [B10] the delivery screens fit a
   data,
 }) => {
   test.slow()
-  const month = '2024-06'
+  const month = '2024-12'
   const recent = lastMonth()
   const participant = await data.participant()
   const options = {
@@ -69,10 +69,10 @@ test('[B40] [B50] [C00] [C10] [B60] [B70] [B80] [B10] the delivery screens fit a
   const kinds = series({}).map((_, i) => (i >= 34 && i < 38 ? 'dayAhead' : ''))
   await data.deliveryData({
     days: [
-      // 2024-06: instructions not met and an unplanned outage (B40, B50).
+      // 2024-12: instructions not met and an unplanned outage (B40, B50).
       {
         resourceId: stable.resourceId,
-        date: '2024-06-10',
+        date: '2024-12-10',
         series: {
           meteredKwh: Array.from({ length: 48 }, (_, i) => (i === 20 || i === 21 ? 3_000 : 6_000)),
           instructedKw: series({ 21: 6_000, 22: 6_000, 35: 12_000 }),
@@ -103,8 +103,8 @@ test('[B40] [B50] [C00] [C10] [B60] [B70] [B80] [B10] the delivery screens fit a
       {
         orderId,
         resourceId: dispatch.resourceId,
-        orderedAt: '2024-06-14T01:00:00Z',
-        startAt: '2024-06-14T05:00:00Z',
+        orderedAt: '2024-12-14T01:00:00Z',
+        startAt: '2024-12-14T05:00:00Z',
         instructedKw: 10_000,
         baselineKw: [15_000, 15_000, 15_000, 15_000],
         actualKw: [5_000, 6_500, 8_000, 12_345],
