@@ -58,6 +58,8 @@ import { deliveryDataRoutes } from './modules/delivery-data/routes.ts'
 import { assessmentRoutes } from './modules/assessment/routes.ts'
 import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
+import { ListRoutes } from './lib/list.ts'
+import { outputFileRoutes } from './modules/output-files/routes.ts'
 
 export interface AppDeps {
   db: Db
@@ -99,6 +101,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onClose', async () => app.jobs.stop())
   // Bulk formats (220): registered by the module owning the records, before its routes.
   app.decorate('bulkFormats', new BulkFormats())
+  // List routes (lib/list.ts): recorded as they are registered, for K20 / K21.
+  app.decorate('listRoutes', new ListRoutes())
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
@@ -186,6 +190,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessments' })
   await app.register(outageOmissionRoutes, { prefix: '/api/v1/outage-omissions' })
   await app.register(feedRoutes, { prefix: '/api/v1/feeds' })
+  await app.register(outputFileRoutes, { prefix: '/api/v1' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 
