@@ -33,7 +33,7 @@ const ja = {
         columns: '項目（CSV の見出し）',
       },
       empty: '出力ファイルはありません。',
-      count: '{{count}}件',
+      more: '…ほか{{count}}項目',
     },
     csv: {
       description:
@@ -97,7 +97,7 @@ const en: Shape<typeof ja> = {
         columns: 'Columns (CSV header)',
       },
       empty: 'No output files.',
-      count: '{{count}}',
+      more: '… and {{count}} more',
     },
     csv: {
       description:

@@ -68,16 +68,16 @@ export function CsvSamplesPage() {
     () => [
       column.accessor('code', {
         header: t('outputFiles.csv.columns.code'),
-        meta: { width: 90, nowrap: true, mono: true },
+        meta: { width: 70, nowrap: true, mono: true },
       }),
       column.accessor((s) => s.screen[language], {
         id: 'screen',
         header: t('outputFiles.csv.columns.screen'),
-        meta: { width: 220 },
+        meta: { width: 180 },
       }),
       column.accessor('fileName', {
         header: t('outputFiles.csv.columns.fileName'),
-        meta: { width: 220, mono: true },
+        meta: { width: 190, mono: true },
       }),
       column.accessor((s) => s.columns.map((c) => c[language]).join(','), {
         id: 'header',
@@ -95,7 +95,7 @@ export function CsvSamplesPage() {
         cell: (info) => (
           <SampleDownloads sample={info.row.original} name={info.row.original.screen[language]} />
         ),
-        meta: { width: 200, nowrap: true },
+        meta: { width: 180, nowrap: true },
       }),
     ],
     [t, language],
