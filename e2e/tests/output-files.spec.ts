@@ -126,7 +126,10 @@ test.describe('output files (K00 帳票サンプル, K20 紐づき一覧, K21 CS
     await expect(table.getByRole('row').filter({ hasText: 'A30' })).toHaveCount(0)
 
     await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
-    await expect(page.getByRole('table', { name: 'Screens and output files' })).toBeVisible()
+    const english = page.getByRole('table', { name: 'Screens and output files' })
+    await expect(english.getByRole('row').filter({ hasText: 'contracts.csv' })).toContainText(
+      'List CSV export',
+    )
     await page.screenshot({ path: 'test-results/k20-en-1280.png', fullPage: true })
   })
 

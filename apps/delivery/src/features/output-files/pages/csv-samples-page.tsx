@@ -108,6 +108,7 @@ export function CsvSamplesPage() {
     >
       {samples.error ? <ApiErrorAlert error={samples.error} /> : null}
       <DataTable
+        key={language}
         label={t('outputFiles.csv.tableLabel')}
         data={samples.data?.items ?? []}
         columns={columns}

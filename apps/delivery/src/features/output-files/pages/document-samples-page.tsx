@@ -84,6 +84,7 @@ export function DocumentSamplesPage() {
               {t(`outputFiles.documents.${app}Heading`)}
             </Title>
             <DataTable
+              key={language}
               label={t('outputFiles.documents.tableLabel', {
                 app: t(`outputFiles.documents.${app}Heading`),
               })}

@@ -1,4 +1,4 @@
-import { Badge, SegmentedControl, Stack, Text } from '@mantine/core'
+import { SegmentedControl, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import type { AppId, OutputFile } from '@yoryo/contracts'
 import {
@@ -37,14 +37,10 @@ export function OutputFilesPage() {
         header: t('outputFiles.map.columns.screen'),
         meta: { width: 180 },
       }),
-      column.accessor('kind', {
+      column.accessor((r) => t(`outputFiles.kinds.${r.kind}`), {
+        id: 'kind',
         header: t('outputFiles.map.columns.kind'),
-        cell: (info) => (
-          <Badge variant="light" color={info.getValue() === 'pdf' ? 'grape' : 'blue'} radius="sm">
-            {t(`outputFiles.kinds.${info.getValue()}`)}
-          </Badge>
-        ),
-        meta: { width: 64, nowrap: true },
+        meta: { width: 64, nowrap: true, mono: true },
       }),
       column.accessor((r) => t(`outputFiles.sources.${r.source}`), {
         id: 'output',
@@ -102,6 +98,7 @@ export function OutputFilesPage() {
         />
         {map.error ? <ApiErrorAlert error={map.error} /> : null}
         <DataTable
+          key={language}
           label={t('outputFiles.map.tableLabel')}
           data={rows}
           columns={columns}
