@@ -64,6 +64,8 @@ import {
 import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
 import { penaltyAmountRoutes, penaltyTargetRoutes } from './modules/economic-penalties/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
+import { ListRoutes } from './lib/list.ts'
+import { outputFileRoutes } from './modules/output-files/routes.ts'
 
 export interface AppDeps {
   db: Db
@@ -105,6 +107,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onClose', async () => app.jobs.stop())
   // Bulk formats (220): registered by the module owning the records, before its routes.
   app.decorate('bulkFormats', new BulkFormats())
+  // List routes (lib/list.ts): recorded as they are registered, for K20 / K21.
+  app.decorate('listRoutes', new ListRoutes())
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
@@ -197,6 +201,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(settlementRoutes, { prefix: '/api/v1/settlements' })
   await app.register(contractAmountRoutes, { prefix: '/api/v1/contract-amounts' })
   await app.register(settlementDocumentRoutes, { prefix: '/api/v1/settlement-documents' })
+  await app.register(outputFileRoutes, { prefix: '/api/v1' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })
 

@@ -69,7 +69,10 @@ describe('function registry', () => {
       'deliveryBulkImports',
       'deliveryFileItems',
       'deliveryMessages',
+      'documentSamples',
       'bulkSamples',
+      'outputFileMap',
+      'csvSamples',
     ])
     expect(menuFor('preDelivery', 'participantUser').map((e) => e.key)).not.toContain('users')
   })

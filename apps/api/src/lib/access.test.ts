@@ -5,11 +5,15 @@ import { routeAccess } from './access.ts'
 
 describe('routeAccess', () => {
   it('resolves a function and a mode to the roles and the A40 right of the registry', () => {
-    expect(routeAccess('users', 'view')).toEqual({ roles: ['operator', 'participantAdmin'] })
-    expect(routeAccess('auditLog', 'edit')).toEqual({ roles: [] })
+    expect(routeAccess('users', 'view')).toEqual({
+      roles: ['operator', 'participantAdmin'],
+      functions: ['users'],
+    })
+    expect(routeAccess('auditLog', 'edit')).toEqual({ roles: [], functions: ['auditLog'] })
     expect(routeAccess('participant', 'edit')).toEqual({
       roles: ['participantAdmin', 'participantUser'],
       permission: { function: '030', mode: 'edit' },
+      functions: ['participant'],
     })
     expect(
       routeAccess(['participant', 'participants'], 'view', { duringMaintenance: true }),
@@ -17,6 +21,7 @@ describe('routeAccess', () => {
       roles: ['participantAdmin', 'participantUser', 'operator'],
       permission: { function: '030', mode: 'view' },
       duringMaintenance: true,
+      functions: ['participant', 'participants'],
     })
   })
 
@@ -28,6 +33,7 @@ describe('routeAccess', () => {
     expect(routeAccess(['outagePlans', 'deliveryOutagePlans'], 'edit')).toEqual({
       roles: ['operator', 'participantAdmin', 'participantUser'],
       permission: { function: ['180', 'B00'], mode: 'edit' },
+      functions: ['outagePlans', 'deliveryOutagePlans'],
     })
   })
 

@@ -26,7 +26,8 @@ export function routeAccess(
     'allowPasswordChangePending' | 'duringMaintenance' | 'narrowedBy'
   > = {},
 ): PrivateAccess {
-  const entries = (typeof functions === 'string' ? [functions] : functions).map(functionOf)
+  const keys: readonly FunctionKey[] = typeof functions === 'string' ? [functions] : functions
+  const entries = keys.map(functionOf)
   const roles = [...new Set(entries.flatMap((e) => e[mode] as readonly Role[]))]
   const groups = [...new Set(entries.map((e) => e.group))]
   if (groups.length !== 1 && groups.includes(undefined)) {
@@ -37,5 +38,6 @@ export function routeAccess(
     roles,
     ...(group ? { permission: { function: group, mode } } : {}),
     ...extra,
+    functions: keys,
   }
 }

@@ -1,4 +1,10 @@
-import type { FunctionGroupCode, ParticipantKind, Permission, Role } from '@yoryo/contracts'
+import type {
+  FunctionGroupCode,
+  FunctionKey,
+  ParticipantKind,
+  Permission,
+  Role,
+} from '@yoryo/contracts'
 
 /** Who is calling: resolved once per request from the session cookie or the bearer token. */
 export interface AuthContext {
@@ -45,6 +51,11 @@ export type Access =
        * accepts a 403 from the handler only where this is declared.
        */
       narrowedBy?: string
+      /**
+       * The registry functions (screens) the route serves, as `routeAccess` was given them; the
+       * screen ↔ output file map (K20) reads it. Not enforced (roles and permission are).
+       */
+      functions?: readonly FunctionKey[]
     }
 
 declare module 'fastify' {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import {
   fiscalYearOf,
   jstDateOf,
+  SAMPLE_DOCUMENT_NO,
   type DocumentSummary,
   type FunctionGroupCode,
 } from '@yoryo/contracts'
@@ -33,10 +34,18 @@ export interface DocumentTemplate<S> {
   title(snapshot: S): string
   /** Draws the body below the header (document number, issue date, title). */
   body(doc: Pdf, snapshot: S): void
+  /**
+   * A snapshot satisfying `schema` for 帳票サンプル (K00): fictitious names (見本) and codes. Every
+   * template has one (a test renders each); optional only so a template can be written first.
+   */
+  sample?: NoInfer<S>
 }
 
 /** The operator as it signs its documents. */
 export const ISSUER = '電力広域的運営推進機関'
+
+/** The fictitious participant every template's sample (K00) is addressed to. */
+export const SAMPLE_PARTICIPANT = { code: 'P99999', name: '見本電力株式会社' }
 
 const templates = new Map<string, DocumentTemplate<unknown>>()
 
@@ -51,6 +60,11 @@ export function defineDocument<S>(template: DocumentTemplate<S>): DocumentTempla
   if (taken) throw new Error(`document prefix ${template.prefix} taken by ${taken.kind}`)
   templates.set(template.kind, template as DocumentTemplate<unknown>)
   return template
+}
+
+/** Every document template, by kind (K00 lists them, K20 maps them to their screens). */
+export function documentTemplates(): DocumentTemplate<unknown>[] {
+  return [...templates.values()].sort((a, b) => a.kind.localeCompare(b.kind))
 }
 
 /** The template of a stored document's kind. */
@@ -140,4 +154,37 @@ export function documentSummariesOf(rows: Document[]): DocumentSummary[] {
     ownerId: row.ownerId,
     createdAt: row.createdAt.toISOString(),
   }))
+}
+
+/**
+ * Renders a template's sample (K00) on demand: numbered 見本 (never from the real series), dated
+ * the day given, each page stamped 見本 SAMPLE at its top left.
+ */
+export function renderSample<S>(template: DocumentTemplate<S>, issuedOn: string): Promise<Buffer> {
+  if (template.sample === undefined) throw new Error(`document ${template.kind} has no sample`)
+  const snapshot = template.schema.parse(template.sample)
+  return renderPdf(
+    {
+      title: template.title(snapshot),
+      documentNo: SAMPLE_DOCUMENT_NO,
+      issuedAt: new Date(`${issuedOn}T00:00:00+09:00`),
+    },
+    (doc) => {
+      template.body(doc, snapshot)
+      // A stamp at the top left of every page (the document number is at the right).
+      const range = doc.bufferedPageRange()
+      for (let i = range.start; i < range.start + range.count; i++) {
+        doc.switchToPage(i)
+        const { left } = doc.page.margins
+        doc.save()
+        doc.lineWidth(1.5).strokeColor('#c00000').rect(left, 20, 120, 28).stroke()
+        doc
+          .font('jp-bold')
+          .fontSize(14)
+          .fillColor('#c00000')
+          .text('見本 SAMPLE', left, 26, { width: 120, align: 'center', lineBreak: false })
+        doc.restore()
+      }
+    },
+  )
 }

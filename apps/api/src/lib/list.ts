@@ -8,6 +8,7 @@ import {
   formatMessage,
   pageSchema,
   problemSchema,
+  type FunctionKey,
   type Label,
   type Lang,
   type ListQuery,
@@ -229,6 +230,39 @@ export interface ListRouteOptions<
 }
 
 /**
+ * A list route as declared, kept on `app.listRoutes` when it is registered: the screen ↔ output
+ * file map (K20), the CSV samples (K21) and the CSV suite read them.
+ */
+export interface ListRouteDeclaration {
+  /** The route's URL with its prefix, Fastify style (`/api/v1/auctions/:id/qualifications`). */
+  url: string
+  operationId: string
+  summary: string
+  tags: string[]
+  /** The functions (screens) of `config.access`. */
+  functions: readonly FunctionKey[]
+  /** It needs a record (`/:id/…`) or filters the query cannot leave out to export. */
+  needsQuery: boolean
+  csv: { fileName: string; columns: CsvColumn<never>[] }
+}
+
+/** Every list route of an app, in registration order. */
+export class ListRoutes {
+  private readonly byOperation = new Map<string, ListRouteDeclaration>()
+
+  add(declaration: ListRouteDeclaration): void {
+    if (this.byOperation.has(declaration.operationId)) {
+      throw new Error(`list route ${declaration.operationId} twice`)
+    }
+    this.byOperation.set(declaration.operationId, declaration)
+  }
+
+  all(): ListRouteDeclaration[] {
+    return [...this.byOperation.values()]
+  }
+}
+
+/**
  * Registers `GET path` as a list (K21): paging (`page`, `pageSize`), sorting by any declared
  * column (`sort=field` / `sort=-field`), the list's filters, and `format=csv` exporting every
  * row of the same filter and order (Shift_JIS + CRLF by default, `encoding=utf-8`; labels in the
@@ -242,6 +276,18 @@ export function listRoute<
   OrderBy,
 >(app: FastifyInstance, path: string, options: ListRouteOptions<Q, I, S, Where, OrderBy>): void {
   const fields = Object.keys(options.sort) as S[]
+  if (app.hasDecorator('listRoutes')) {
+    const access = options.config.access
+    app.listRoutes.add({
+      url: `${app.prefix}${path === '/' ? '' : path}`,
+      operationId: options.operationId,
+      summary: options.summary,
+      tags: options.tags,
+      functions: access && !access.public ? (access.functions ?? []) : [],
+      needsQuery: path.includes(':') || !options.querystring.safeParse({}).success,
+      csv: options.csv as ListRouteDeclaration['csv'],
+    })
+  }
   app.withTypeProvider<ZodTypeProvider>().get(
     path,
     {

@@ -350,11 +350,38 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('documentSamples', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/output-files/pages/document-samples-page.tsx'),
+                        'DocumentSamplesPage',
+                        ['output-files'],
+                      ),
+                    },
+                  }),
                   functionRoutes('bulkSamples', {
                     '': {
                       lazy: lazyComponent(
                         () => import('../features/bulk-samples/pages/bulk-samples-page.tsx'),
                         'BulkSamplesPage',
+                      ),
+                    },
+                  }),
+                  functionRoutes('outputFileMap', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/output-files/pages/output-files-page.tsx'),
+                        'OutputFilesPage',
+                        ['output-files'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('csvSamples', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/output-files/pages/csv-samples-page.tsx'),
+                        'CsvSamplesPage',
+                        ['output-files', 'lists'],
                       ),
                     },
                   }),

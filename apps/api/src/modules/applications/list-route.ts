@@ -56,6 +56,7 @@ export function applicationListRoute(app: FastifyInstance): void {
       access: {
         narrowedBy:
           "only the kinds of record whose function group the caller may view (A40); a participant's users see their own participant's",
+        functions: ['applications'],
       },
     },
     operationId: 'listApplications',

@@ -8,7 +8,7 @@ import {
   resourceKindLabels,
   resourceKindSchema,
 } from '@yoryo/contracts'
-import { defineDocument } from '../../lib/documents.ts'
+import { defineDocument, ISSUER, SAMPLE_PARTICIPANT } from '../../lib/documents.ts'
 import { fieldTable, listTable } from '../../lib/pdf.ts'
 
 /** What the qualification notice prints, frozen when the operator issues the notices. */
@@ -91,5 +91,30 @@ export const qualificationNotice = defineDocument({
     doc.text('参加資格ありの電源等は、応札受付期間内に応札できます。', { align: 'left' })
     doc.moveDown(0.5)
     doc.text('以上', { align: 'right' })
+  },
+  sample: {
+    participant: SAMPLE_PARTICIPANT,
+    issuer: ISSUER,
+    auction: { code: 'MA2030', type: 'main', deliveryYear: 2030 },
+    rows: [
+      {
+        resourceCode: '03S0000000',
+        resourceName: '見本火力発電所1号機',
+        kind: 'stable',
+        area: 'tokyo',
+        expectedKw: 95_000,
+        qualified: true,
+        reason: '',
+      },
+      {
+        resourceCode: '03V0000001',
+        resourceName: '見本太陽光発電所',
+        kind: 'variableSingle',
+        area: 'tokyo',
+        expectedKw: 1_200,
+        qualified: false,
+        reason: '見本（期待容量が未承認）',
+      },
+    ],
   },
 })

@@ -214,6 +214,12 @@ export function sampleCsv(format: AnyBulkFormat): string {
 }
 
 /** Every format, by code (`app.bulkFormats`). */
+/** The file names of a format's files: its sample (K10) and an upload's error file (220/G00). */
+export const bulkFileNames = {
+  sample: (code: string) => `sample-${code}.csv`,
+  errors: (code: string) => `bulk-import-${code}-errors.csv`,
+}
+
 export class BulkFormats {
   private readonly byCode = new Map<string, AnyBulkFormat>()
 

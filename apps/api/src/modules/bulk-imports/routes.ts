@@ -29,7 +29,7 @@ import { requireAuth } from '../../lib/guards.ts'
 import { csv, listRoute, sendCsvText, type CsvColumn } from '../../lib/list.ts'
 import { requestLang } from '../../lib/problem.ts'
 import { fieldError, invalid } from '../users/public.ts'
-import { sampleCsv, type AnyBulkFormat } from './formats.ts'
+import { bulkFileNames, sampleCsv, type AnyBulkFormat } from './formats.ts'
 import { BULK_IMPORT_JOB, bulkImportJob } from './pipeline.ts'
 import {
   errorFile,
@@ -114,7 +114,7 @@ export const bulkFormatRoutes: FastifyPluginAsyncZod = async (app) => {
       const format = formatOf(app, request.params.code)
       return sendCsvText(
         reply,
-        `sample-${format.code}.csv`,
+        bulkFileNames.sample(format.code),
         sampleCsv(format),
         request.query.encoding,
       )
@@ -153,7 +153,7 @@ function pipelineAccess(mode: 'view' | 'edit', narrowedBy: string) {
   for (const role of routeAccess('deliveryBulkImports', mode).roles ?? []) {
     if (!roles.includes(role)) roles.push(role)
   }
-  return { roles, narrowedBy }
+  return { roles, narrowedBy, functions: ['bulkImports', 'deliveryBulkImports'] as const }
 }
 const PIPELINE_RIGHT = 'the 220 or G00 right (A40) of a general user'
 

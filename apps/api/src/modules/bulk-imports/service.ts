@@ -21,7 +21,7 @@ import type { JobHandler } from '../../lib/jobs.ts'
 import { assertSameParticipant } from '../../lib/guards.ts'
 import { csvCell } from '../../lib/list.ts'
 import { fieldError, invalid } from '../users/public.ts'
-import type { AnyBulkFormat } from './formats.ts'
+import { bulkFileNames, type AnyBulkFormat } from './formats.ts'
 import { BULK_IMPORT_JOB, type BulkImportPayload } from './pipeline.ts'
 
 /**
@@ -359,5 +359,5 @@ export async function errorFile(
         .join(','),
     )
   }
-  return { fileName: `bulk-import-${imp.format}-errors.csv`, text: lines.join('\r\n') + '\r\n' }
+  return { fileName: bulkFileNames.errors(imp.format), text: lines.join('\r\n') + '\r\n' }
 }

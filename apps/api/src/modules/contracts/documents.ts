@@ -18,7 +18,7 @@ import {
 import { computeContractAmount } from '@yoryo/domain'
 import type { Contract, DbClient, Document } from '@yoryo/db'
 import { audit, type Actor } from '../../lib/audit.ts'
-import { defineDocument, ISSUER, issueDocument } from '../../lib/documents.ts'
+import { defineDocument, ISSUER, issueDocument, SAMPLE_PARTICIPANT } from '../../lib/documents.ts'
 import { fieldTable, listTable, type Pdf } from '../../lib/pdf.ts'
 
 /** `document.owner_type` of every contract document. */
@@ -131,6 +131,35 @@ function monthlyAnnex(doc: Pdf, heading: string, year: number, t: z.infer<typeof
   )
 }
 
+/** The contract every contract document's sample (K00) prints: 10,000 kW at 9,000 円/kW/年. */
+const sampleContract = {
+  contractNo: 'CT2026-000000',
+  participant: SAMPLE_PARTICIPANT,
+  resource: { code: '03S0000000', name: '見本火力発電所1号機', area: 'tokyo' as const },
+  auctionCode: 'MA2026',
+  deliveryYear: 2026,
+  areaPrice: 9_000,
+  deductionRate: 0,
+  issuer: ISSUER,
+}
+const sampleTerms = (contractKw: number) => {
+  const annualAmount = contractKw * sampleContract.areaPrice
+  const monthly = Math.floor(annualAmount / 12)
+  return {
+    contractKw,
+    annualAmount,
+    monthlyAmounts: [...Array<number>(11).fill(monthly), annualAmount - monthly * 11],
+  }
+}
+const sampleChange = {
+  ...sampleContract,
+  seq: 1,
+  source: 'expectedCapacityChange' as const,
+  reason: '見本',
+  before: sampleTerms(10_000),
+  after: sampleTerms(8_000),
+}
+
 /** 容量確保契約書 (本紙 + 別紙). */
 export const contractDocument = defineDocument({
   kind: 'capacityContract',
@@ -158,6 +187,7 @@ export const contractDocument = defineDocument({
     doc.fontSize(9)
     doc.text('各月の金額は年額を 12 で除した額（円未満切捨て）とし、端数は 3 月分で調整します。')
   },
+  sample: { ...sampleContract, terms: sampleTerms(10_000) },
 })
 
 function changeFields(s: ContractChangeSnapshot): [string, string][] {
@@ -227,6 +257,7 @@ export const contractChangeDocument = defineDocument({
       )
     }
   },
+  sample: sampleChange,
 })
 
 /** 解約合意書. */
@@ -259,6 +290,7 @@ export const contractTerminationDocument = defineDocument({
     doc.moveDown(0.5)
     doc.text('以上', { align: 'right' })
   },
+  sample: { ...sampleChange, source: 'marketExit' as const, after: sampleTerms(0) },
 })
 
 /** What a contract document prints of the contract row and its names. */

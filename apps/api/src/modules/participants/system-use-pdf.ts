@@ -5,7 +5,7 @@ import {
   systemUseApplicationSchema,
   type SystemUseApplication,
 } from '@yoryo/contracts'
-import { defineDocument, renderTemplate } from '../../lib/documents.ts'
+import { defineDocument, renderTemplate, SAMPLE_PARTICIPANT } from '../../lib/documents.ts'
 import { fieldTable } from '../../lib/pdf.ts'
 
 /** 容量市場システム利用申込書 (700/701) as the applicant filed it, for printing. */
@@ -49,6 +49,34 @@ export const systemUseApplicationDocument = defineDocument({
       ['メールアドレス', a.email],
       ['電話番号', a.phone],
     ])
+  },
+  sample: {
+    participant: {
+      name: SAMPLE_PARTICIPANT.name,
+      nameKana: 'ミホンデンリョクカブシキガイシャ',
+      nameEn: 'Sample Power Co., Ltd.',
+      corporateNumber: '2800000000009',
+      postalCode: '100-0005',
+      address: '東京都千代田区丸の内0-0-0 見本ビル',
+      representativeName: '見本 太郎',
+      representativeTitle: '代表取締役',
+      licenseCategory: 'generation',
+      contactName: '見本 花子',
+      contactDepartment: '電力取引部',
+      contactEmail: 'capacity@sample-power.example',
+      contactPhone: '03-0000-0000',
+      bankCode: '0000',
+      bankBranchCode: '000',
+      bankAccountType: 'ordinary',
+      bankAccountNumber: '0000000',
+      bankAccountHolder: 'ﾐﾎﾝﾃﾞﾝﾘﾖｸ(ｶ',
+    },
+    administrator: {
+      userId: 'sample01',
+      name: '見本 一郎',
+      email: 'admin@sample-power.example',
+      phone: '03-0000-0001',
+    },
   },
 })
 

@@ -6,7 +6,7 @@ import {
   penaltyFactorTypeSchema,
   type PenaltyCalculationLine,
 } from '@yoryo/contracts'
-import { defineDocument } from '../../lib/documents.ts'
+import { defineDocument, ISSUER, SAMPLE_PARTICIPANT } from '../../lib/documents.ts'
 import { fieldTable } from '../../lib/pdf.ts'
 
 export const penaltyNoticeEvents = ['register', 'change', 'refund'] as const
@@ -107,5 +107,42 @@ export const penaltyAmountNotice = defineDocument({
       doc.moveDown(0.5)
     }
     doc.text('以上', { align: 'right' })
+  },
+  sample: {
+    event: 'register',
+    issuer: ISSUER,
+    participant: SAMPLE_PARTICIPANT,
+    factorNo: 'PF2026-000000',
+    factorType: 'marketExit',
+    contractNo: 'CT2026-000000',
+    resource: { code: '03S0000000', name: '見本火力発電所1号機' },
+    deliveryYear: 2026,
+    kw: 10_000,
+    occurredOn: '2026-06-01',
+    basis: '見本（市場退出）',
+    calculation: {
+      exitedKw: 10_000,
+      afterDeadline: false,
+      rate: '0.05',
+      grossAmount: 4_500_000,
+      refundAmount: 0,
+      netAmount: 4_500_000,
+      lines: [
+        { item: 'areaPrice', value: '9000' },
+        { item: 'contractKw', value: '10000' },
+        { item: 'exitedKw', value: '10000' },
+        { item: 'deadline', value: '2026-09-30' },
+        { item: 'rate', value: '0.05' },
+        { item: 'grossAmount', value: '4500000' },
+        { item: 'netAmount', value: '4500000' },
+      ],
+      parameters: {
+        deliveryYear: 2026,
+        rateBeforeDeadline: 0.05,
+        rateAfterDeadline: 0.1,
+        decisionDeadline: '2026-09-30',
+        version: 1,
+      },
+    },
   },
 })

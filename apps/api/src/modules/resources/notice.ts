@@ -8,7 +8,7 @@ import {
   supportSchemeLabels,
   type ResourceInput,
 } from '@yoryo/contracts'
-import { defineDocument } from '../../lib/documents.ts'
+import { defineDocument, ISSUER, SAMPLE_PARTICIPANT } from '../../lib/documents.ts'
 import { fieldTable, listTable } from '../../lib/pdf.ts'
 
 /** What the registration notice prints, frozen when the registration is approved. */
@@ -131,5 +131,26 @@ export const registrationNotice = defineDocument({
       )
     }
     doc.text('以上', { align: 'right' })
+  },
+  sample: {
+    participant: SAMPLE_PARTICIPANT,
+    issuer: ISSUER,
+    receiptNo: 'R2026-000000',
+    resourceCode: '03S0000000',
+    resource: {
+      kind: 'stable',
+      name: '見本火力発電所1号機',
+      nameKana: 'ミホンカリョクハツデンショ',
+      area: 'tokyo',
+      generationType: 'lng',
+      gridCode: 'SAMPLE001',
+      location: '東京都千代田区丸の内0-0-0',
+      commissionedOn: '2000-04',
+      supportScheme: 'none',
+      installedKw: 100_000,
+      houseLoadPercent: 3.5,
+      hasAdjustment: true,
+      storageHours: null,
+    },
   },
 })

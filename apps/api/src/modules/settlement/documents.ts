@@ -96,6 +96,63 @@ function linesTable(doc: Pdf, s: z.infer<typeof snapshotBase>) {
 }
 
 /** 支払通知書. */
+/** The K00 samples (見本): a fictitious participant's month, one contract line with a penalty
+ * share and one replacement line; the invoice of a month whose penalties exceed the amounts. */
+const sampleLines: PaymentNoticeSnapshot['lines'] = [
+  {
+    lineId: '00000000-0000-4000-8000-000000000001',
+    contractNo: 'C2026-999901',
+    resourceCode: '03S9999901',
+    resourceName: '見本火力1号機',
+    kind: 'contract',
+    monthlyAmount: 8_333_333,
+    replacementAmount: -1_666_666,
+    penalty: 120_000,
+    net: 6_546_667,
+  },
+  {
+    lineId: '00000000-0000-4000-8000-000000000002',
+    contractNo: 'C2026-999902',
+    resourceCode: '03V9999902',
+    resourceName: '見本太陽光発電所',
+    kind: 'replacement',
+    monthlyAmount: 0,
+    replacementAmount: 1_666_666,
+    penalty: 0,
+    net: 1_666_666,
+  },
+]
+const sampleBase = {
+  month: '2026-11',
+  participant: { code: 'P99999', name: '見本電力株式会社' },
+  issuer: ISSUER,
+  runVersion: 1,
+}
+const samplePaymentNotice: PaymentNoticeSnapshot = {
+  ...sampleBase,
+  lines: sampleLines,
+  subtotal: 8_213_333,
+  base: 8_213_333,
+  tax: 821_333,
+  total: 9_034_666,
+  invoiceNo: null,
+}
+const sampleInvoice: InvoiceSnapshot = {
+  ...sampleBase,
+  lines: [
+    {
+      ...sampleLines[0]!,
+      replacementAmount: 0,
+      penalty: 8_833_333,
+      net: -500_000,
+    },
+  ],
+  subtotal: -500_000,
+  base: 500_000,
+  tax: 50_000,
+  total: 550_000,
+}
+
 export const paymentNoticeDocument = defineDocument({
   kind: 'paymentNotice',
   prefix: 'PAY',
@@ -125,6 +182,7 @@ export const paymentNoticeDocument = defineDocument({
       '消費税額は本書の合計額に 10 % を乗じた額（円未満切捨て）です。ペナルティは当月のアセスメント結果（上限適用後）を、電源等ごとに契約の対象金額の比で按分した額です。',
     )
   },
+  sample: samplePaymentNotice,
 })
 
 /** 請求書. */
@@ -151,6 +209,7 @@ export const invoiceDocument = defineDocument({
     doc.fontSize(9)
     doc.text('消費税額は本書の合計額に 10 % を乗じた額（円未満切捨て）です。')
   },
+  sample: sampleInvoice,
 })
 
 /**
