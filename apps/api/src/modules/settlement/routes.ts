@@ -64,7 +64,7 @@ const lineCsv: CsvColumn<ContractAmount>[] = [
     (r) => ({ code: r.participantCode }),
   ),
   csv.text({ ja: '契約容量(kW)', en: 'Contract kW' }, (r) => r.contractKw),
-  csv.text({ ja: '契約金額(月額、円)', en: 'Monthly amount (yen)' }, (r) => r.monthlyAmount),
+  csv.text({ ja: '月額契約金額(円)', en: 'Monthly amount (yen)' }, (r) => r.monthlyAmount),
   csv.text({ ja: '差替容量(kW)', en: 'Replacement kW' }, (r) => r.replacementKw),
   csv.text({ ja: '差替による増減(円)', en: 'Replacement (yen)' }, (r) => r.replacementAmount),
   csv.text({ ja: '対象金額(円)', en: 'Amount (yen)' }, (r) => r.amount),
@@ -80,10 +80,10 @@ const documentCsv: CsvColumn<SettlementDocumentRow>[] = [
   csv.text({ ja: '事業者名', en: 'Participant' }, (r) => r.participantName),
   csv.text({ ja: '発行日', en: 'Issued on' }, (r) => r.issuedOn),
   csv.text({ ja: '明細数', en: 'Lines' }, (r) => r.lineCount),
-  csv.text({ ja: '差引額(円)', en: 'Subtotal (yen)' }, (r) => r.subtotal),
-  csv.text({ ja: '対象額(税抜、円)', en: 'Base (yen)' }, (r) => r.base),
+  csv.text({ ja: '税抜差引額(円)', en: 'Subtotal (yen)' }, (r) => r.subtotal),
+  csv.text({ ja: '税抜対象額(円)', en: 'Base (yen)' }, (r) => r.base),
   csv.text({ ja: '消費税額(円)', en: 'Tax (yen)' }, (r) => r.tax),
-  csv.text({ ja: '金額(税込、円)', en: 'Total (yen)' }, (r) => r.total),
+  csv.text({ ja: '税込金額(円)', en: 'Total (yen)' }, (r) => r.total),
   csv.text({ ja: '関連文書番号', en: 'Related document' }, (r) => r.relatedDocumentNo),
 ]
 
