@@ -46,14 +46,6 @@ const inCsv = (label: string, header: string[]) =>
  */
 const KNOWN_GAPS: Record<string, string[]> = {
   '/assessment-parameters': ['上限額 月間/年間(円)'],
-  '/assessment-results': [
-    '容量確保契約金額 A(円)',
-    '算定額(円)',
-    '月間上限による減額(円)',
-    '年間上限による減額(円)',
-  ],
-  '/operation-restraint': ['時間帯', '取扱い'],
-  '/dispatch-order-results': ['指令時間帯', '指令量計(kW)', '応動量計(kW)', '応動率', '算定額(円)'],
 }
 
 test.describe('output files (K00 帳票サンプル, K20 紐づき一覧, K21 CSV出力サンプル)', () => {
