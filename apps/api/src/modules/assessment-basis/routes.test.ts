@@ -231,7 +231,9 @@ describe('[B10] [B20] basis per resource and replacement allocation', () => {
     )
     expect(csvRes.statusCode).toBe(200)
     expect(csvRes.body).toContain(`${contract.contractNo} ${taker.code} 3000kW`)
-    expect(csvRes.body).toContain(',契約金額 A(円/年),単価 U(円/kW・年),')
+    expect(csvRes.body).toContain(
+      ',契約金額 A(円/年),単価 U(円/kW・年),月間上限額(円),年間上限額(円),',
+    )
 
     const allocations = `/api/v1/replacement-allocations?deliveryYear=${YEAR}`
     const out = await call(admin1, 'GET', allocations)

@@ -325,11 +325,11 @@ export const assessmentBasisRoutes: FastifyPluginAsyncZod = async (app) => {
           (r: AssessmentBasisRow) => r.unitPrice,
         ),
         csv.text(
-          { ja: '月間上限(円)', en: 'Monthly cap (yen)' },
+          { ja: '月間上限額(円)', en: 'Monthly cap (yen)' },
           (r: AssessmentBasisRow) => r.monthlyCap,
         ),
         csv.text(
-          { ja: '年間上限(円)', en: 'Annual cap (yen)' },
+          { ja: '年間上限額(円)', en: 'Annual cap (yen)' },
           (r: AssessmentBasisRow) => r.annualCap,
         ),
         csv.text({ ja: '契約番号', en: 'Contract No.' }, (r: AssessmentBasisRow) =>
