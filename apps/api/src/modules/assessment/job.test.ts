@@ -234,6 +234,15 @@ describe('[B40] the assessment job', () => {
     expect((await get<{ items: unknown[] }>(p1, '/dispatch-orders?month=2013-06')).items).toEqual(
       [],
     )
+    const ordersCsv = await t.app.inject({
+      url: '/api/v1/assessments/dispatch-orders?month=2013-06&format=csv&encoding=utf-8',
+      headers: operator,
+    })
+    expect(ordersCsv.statusCode).toBe(200)
+    expect(ordersCsv.body).toContain(
+      '日付,指令時間帯,コマ数,指令量計(kW),応動量計(kW),応動率,算定額(円)\r\n',
+    )
+    expect(ordersCsv.body).toContain(',2013-06-05,14:00–15:00,2,2000,1500,0.75,1250000\r\n')
     // The row names the stored order: its C10 detail opens from it.
     const stored = await db.dispatchOrder.findUniqueOrThrow({ where: { orderId: 'T-ORD-2013-1' } })
     expect(orders.items[0]?.dispatchOrderId).toBe(stored.id)
