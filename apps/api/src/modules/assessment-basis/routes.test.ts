@@ -231,6 +231,9 @@ describe('[B10] [B20] basis per resource and replacement allocation', () => {
     )
     expect(csvRes.statusCode).toBe(200)
     expect(csvRes.body).toContain(`${contract.contractNo} ${taker.code} 3000kW`)
+    expect(csvRes.body).toContain(
+      ',契約金額 A(円/年),単価 U(円/kW・年),月間上限額(円),年間上限額(円),',
+    )
 
     const allocations = `/api/v1/replacement-allocations?deliveryYear=${YEAR}`
     const out = await call(admin1, 'GET', allocations)
@@ -262,5 +265,8 @@ describe('[B10] [B20] basis per resource and replacement allocation', () => {
     ])
     const exported = await call(admin2, 'GET', `${allocations}&format=csv&encoding=utf-8`)
     expect(exported.body).toContain(giver.code)
+    expect(exported.body).toContain(',事業者コード(差替元),')
+    expect(exported.body).toContain(',事業者コード(差替先),')
+    expect(exported.body).toContain(',契約の契約容量(kW),')
   })
 })

@@ -317,19 +317,19 @@ export const assessmentBasisRoutes: FastifyPluginAsyncZod = async (app) => {
           (r: AssessmentBasisRow) => r.contractKw,
         ),
         csv.text(
-          { ja: '契約金額(円/年)', en: 'Annual amount (yen)' },
+          { ja: '契約金額 A(円/年)', en: 'Annual amount A (yen)' },
           (r: AssessmentBasisRow) => r.annualAmount,
         ),
         csv.text(
-          { ja: '単価(円/kW・年)', en: 'Unit (yen/kW-year)' },
+          { ja: '単価 U(円/kW・年)', en: 'Unit U (yen/kW-year)' },
           (r: AssessmentBasisRow) => r.unitPrice,
         ),
         csv.text(
-          { ja: '月間上限(円)', en: 'Monthly cap (yen)' },
+          { ja: '月間上限額(円)', en: 'Monthly cap (yen)' },
           (r: AssessmentBasisRow) => r.monthlyCap,
         ),
         csv.text(
-          { ja: '年間上限(円)', en: 'Annual cap (yen)' },
+          { ja: '年間上限額(円)', en: 'Annual cap (yen)' },
           (r: AssessmentBasisRow) => r.annualCap,
         ),
         csv.text({ ja: '契約番号', en: 'Contract No.' }, (r: AssessmentBasisRow) =>
@@ -450,7 +450,7 @@ export const replacementAllocationRoutes: FastifyPluginAsyncZod = async (app) =>
           (r: ReplacementAllocationRow) => r.fromResource.name,
         ),
         csv.text(
-          { ja: '差替元 事業者コード', en: 'From participant' },
+          { ja: '事業者コード(差替元)', en: 'Participant code (from)' },
           (r: ReplacementAllocationRow) => r.fromParticipant.code,
         ),
         csv.text(
@@ -462,7 +462,7 @@ export const replacementAllocationRoutes: FastifyPluginAsyncZod = async (app) =>
           (r: ReplacementAllocationRow) => r.toResource.name,
         ),
         csv.text(
-          { ja: '差替先 事業者コード', en: 'To participant' },
+          { ja: '事業者コード(差替先)', en: 'Participant code (to)' },
           (r: ReplacementAllocationRow) => r.toParticipant.code,
         ),
         csv.enumeration(
@@ -475,7 +475,7 @@ export const replacementAllocationRoutes: FastifyPluginAsyncZod = async (app) =>
           (r: ReplacementAllocationRow) => r.kw,
         ),
         csv.text(
-          { ja: '契約容量(kW)', en: 'Contract capacity (kW)' },
+          { ja: '契約の契約容量(kW)', en: 'Contract capacity (kW)' },
           (r: ReplacementAllocationRow) => r.contractKw,
         ),
         csv.text(

@@ -234,6 +234,15 @@ describe('[B40] the assessment job', () => {
     expect((await get<{ items: unknown[] }>(p1, '/dispatch-orders?month=2013-06')).items).toEqual(
       [],
     )
+    const ordersCsv = await t.app.inject({
+      url: '/api/v1/assessments/dispatch-orders?month=2013-06&format=csv&encoding=utf-8',
+      headers: operator,
+    })
+    expect(ordersCsv.statusCode).toBe(200)
+    expect(ordersCsv.body).toContain(
+      '日付,指令時間帯,コマ数,指令量計(kW),応動量計(kW),応動率,算定額(円)\r\n',
+    )
+    expect(ordersCsv.body).toContain(',2013-06-05,14:00–15:00,2,2000,1500,0.75,1250000\r\n')
     // The row names the stored order: its C10 detail opens from it.
     const stored = await db.dispatchOrder.findUniqueOrThrow({ where: { orderId: 'T-ORD-2013-1' } })
     expect(orders.items[0]?.dispatchOrderId).toBe(stored.id)
@@ -268,6 +277,15 @@ describe('[B40] the assessment job', () => {
     expect(csv.statusCode).toBe(200)
     expect(csv.body).toContain('ペナルティ額(円)')
     expect(csv.body).toContain('計画外停止 / 供給力提供通知')
+    expect(csv.body).toContain('容量確保契約金額 A(円),')
+    expect(csv.body).toContain('算定額(円),月間上限による減額(円),年間上限による減額(円),')
+    const exemptCsv = await t.app.inject({
+      url: `/api/v1/assessments/exempt-slots?month=2013-06&resource=${s.code}&format=csv&encoding=utf-8`,
+      headers: operator,
+    })
+    expect(exemptCsv.statusCode).toBe(200)
+    expect(exemptCsv.body).toContain('日付,時間帯,抑制量(kW),取扱い\r\n')
+    expect(exemptCsv.body).toContain(',04:30–05:00,2500,要件2〜4の対象外\r\n')
 
     // Corrected data: a new version; the old one stays readable by its run.
     // Full output now: no unplanned outage; 10,000 kW unoffered × 2 slots × 0.75 = 15,000.

@@ -79,6 +79,12 @@ const slotText = (slot: number) => {
   return `${r.start}–${r.end}`
 }
 
+/** 指令時間帯 as the C00 screen shows it: from the first ordered slot's start to the last one's end. */
+const orderedTimeText = (r: DispatchOrderResult) => {
+  const last = Math.min(r.firstSlot + r.slotCount - 1, 48)
+  return `${slotTimeRange(r.firstSlot).start}–${slotTimeRange(last).end}`
+}
+
 const resultCsv: CsvColumn<AssessmentResultSummary>[] = [
   ...csv.resource<AssessmentResultSummary>(
     (r) => ({ code: r.resourceCode, name: r.resourceName }),
@@ -89,7 +95,7 @@ const resultCsv: CsvColumn<AssessmentResultSummary>[] = [
   csv.enumeration({ ja: '電源等の区分', en: 'Resource kind' }, (r) => r.kind, resourceKindLabels),
   csv.enumeration({ ja: 'エリア', en: 'Area' }, (r) => r.area, areaLabels),
   csv.text({ ja: '契約容量(kW)', en: 'Contract kW' }, (r) => r.contractKw),
-  csv.text({ ja: '年間契約金額(円)', en: 'Annual amount (yen)' }, (r) => r.annualAmount),
+  csv.text({ ja: '容量確保契約金額 A(円)', en: 'Contract amount A (yen)' }, (r) => r.annualAmount),
   csv.text({ ja: '当月停止日数', en: 'Outage days in month' }, (r) => r.outageDaysInMonth),
   csv.text({ ja: '前月までの停止日数', en: 'Outage days before' }, (r) => r.outageDaysBefore),
   csv.text(
@@ -100,9 +106,12 @@ const resultCsv: CsvColumn<AssessmentResultSummary>[] = [
     header: { ja: '要件', en: 'Requirements' },
     value: (r, lang) => r.requirements.map((q) => assessmentRequirementLabels[q][lang]).join(' / '),
   },
-  csv.text({ ja: '小計(円)', en: 'Subtotal (yen)' }, (r) => r.subtotal),
-  csv.text({ ja: '月間上限超過免除(円)', en: 'Waived, monthly cap (yen)' }, (r) => r.waivedMonthly),
-  csv.text({ ja: '年間上限超過免除(円)', en: 'Waived, annual cap (yen)' }, (r) => r.waivedAnnual),
+  csv.text({ ja: '算定額(円)', en: 'Subtotal (yen)' }, (r) => r.subtotal),
+  csv.text(
+    { ja: '月間上限による減額(円)', en: 'Waived, monthly cap (yen)' },
+    (r) => r.waivedMonthly,
+  ),
+  csv.text({ ja: '年間上限による減額(円)', en: 'Waived, annual cap (yen)' }, (r) => r.waivedAnnual),
   csv.text({ ja: 'ペナルティ額(円)', en: 'Penalty (yen)' }, (r) => r.total),
   csv.text({ ja: '稼働抑制コマ数', en: 'Exempt slots' }, (r) => r.exemptSlotCount),
 ]
@@ -115,12 +124,12 @@ const orderCsv: CsvColumn<DispatchOrderResult>[] = [
   ),
   csv.text({ ja: '対象年月', en: 'Month' }, (r) => r.month),
   csv.text({ ja: '日付', en: 'Date' }, (r) => r.date),
-  csv.text({ ja: '開始コマ', en: 'First slot' }, (r) => slotText(r.firstSlot)),
+  csv.text({ ja: '指令時間帯', en: 'Ordered time' }, (r) => orderedTimeText(r)),
   csv.text({ ja: 'コマ数', en: 'Slots' }, (r) => r.slotCount),
-  csv.text({ ja: '指令量(kW)', en: 'Instructed kW' }, (r) => r.instructedKw),
-  csv.text({ ja: '応動量(kW)', en: 'Delivered kW' }, (r) => r.deliveredKw),
-  csv.text({ ja: '達成率', en: 'Ratio' }, (r) => r.ratio),
-  csv.text({ ja: 'ペナルティ額(円)', en: 'Penalty (yen)' }, (r) => r.amount),
+  csv.text({ ja: '指令量計(kW)', en: 'Instructed kW' }, (r) => r.instructedKw),
+  csv.text({ ja: '応動量計(kW)', en: 'Delivered kW' }, (r) => r.deliveredKw),
+  csv.text({ ja: '応動率', en: 'Ratio' }, (r) => r.ratio),
+  csv.text({ ja: '算定額(円)', en: 'Amount (yen)' }, (r) => r.amount),
 ]
 
 const exemptCsv: CsvColumn<ExemptSlotRow>[] = [
@@ -130,8 +139,12 @@ const exemptCsv: CsvColumn<ExemptSlotRow>[] = [
   ),
   csv.enumeration({ ja: 'エリア', en: 'Area' }, (r) => r.area, areaLabels),
   csv.text({ ja: '日付', en: 'Date' }, (r) => r.date),
-  csv.text({ ja: 'コマ', en: 'Slot' }, (r) => slotText(r.slot)),
+  csv.text({ ja: '時間帯', en: 'Time' }, (r) => slotText(r.slot)),
   csv.text({ ja: '抑制量(kW)', en: 'Restrained kW' }, (r) => r.restrainedKw),
+  {
+    header: { ja: '取扱い', en: 'Treatment' },
+    value: (_r, lang) => (lang === 'ja' ? '要件2〜4の対象外' : 'Exempt from requirements 2–4'),
+  },
 ]
 
 /** The paging of rows read out of the results' JSON (C00): sorted and sliced here. */

@@ -140,14 +140,13 @@ export function AssessmentParametersPage() {
         meta: { widthClass: 'amount', numeric: true },
       }),
       column.accessor('monthlyCap', {
-        header: t('assessmentBasis.fields.caps'),
-        cell: (info) => (
-          <Text span fz="sm" className="yoryo-figures" data-testid="abas-caps">
-            {formatNumber(info.getValue())}
-            <br />
-            {formatNumber(info.row.original.annualCap)}
-          </Text>
-        ),
+        header: t('assessmentBasis.fields.monthlyCap'),
+        cell: (info) => formatNumber(info.getValue()),
+        meta: { widthClass: 'amount', numeric: true },
+      }),
+      column.accessor('annualCap', {
+        header: t('assessmentBasis.fields.annualCap'),
+        cell: (info) => formatNumber(info.getValue()),
         meta: { widthClass: 'amount', numeric: true },
       }),
       column.display({
