@@ -34,10 +34,16 @@ const squash = (s: string) => s.replace(/\s+/g, '')
 
 /**
  * A table column is in the CSV when a header is the same label or begins with it (the table's
- * 電源等 / 事業者 are the CSV's 電源等識別番号 … / 事業者コード; spaces ignored).
+ * 電源等 / 事業者 are the CSV's 電源等識別番号 … / 事業者コード; spaces ignored); a period shown in
+ * one column (…期間) is in the CSV as its start and end, each a column of its own as the record's
+ * labels say (停止期間: 停止開始日時, 停止終了日時).
  */
-const inCsv = (label: string, header: string[]) =>
-  header.some((h) => squash(h).startsWith(squash(label)))
+const inCsv = (label: string, header: string[]) => {
+  const has = (prefix: string) => header.some((h) => squash(h).startsWith(squash(prefix)))
+  if (has(label)) return true
+  const period = /^(.*)期間$/.exec(label)
+  return !!period && has(`${period[1]}開始`) && has(`${period[1]}終了`)
+}
 
 /**
  * Table columns of delivery screens that their CSV does not carry under the same name today

@@ -3,7 +3,6 @@ import { z } from 'zod'
 import {
   applicationRequestSchema,
   cancelApplicationSchema,
-  formatJstDateTime,
   idParamSchema,
   jstDayEnd,
   jstDayStart,
@@ -174,10 +173,8 @@ export const outagePlanRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
         csv.text({ ja: '契約番号', en: 'Contract No.' }, (p: OutagePlan) => p.contractNo),
         csv.text({ ja: '対象実需給年度', en: 'Delivery year' }, (p: OutagePlan) => p.deliveryYear),
-        csv.text(
-          { ja: '停止期間', en: 'Outage period' },
-          (p: OutagePlan) => `${formatJstDateTime(p.startAt)}–${formatJstDateTime(p.endAt)}`,
-        ),
+        csv.dateTime({ ja: '停止開始日時', en: 'Outage start' }, (p: OutagePlan) => p.startAt),
+        csv.dateTime({ ja: '停止終了日時', en: 'Outage end' }, (p: OutagePlan) => p.endAt),
         csv.text(
           { ja: '停止容量(kW)', en: 'Reduced capacity (kW)' },
           (p: OutagePlan) => p.reducedKw,
