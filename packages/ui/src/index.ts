@@ -133,6 +133,7 @@ export {
 } from './components/data-table.tsx'
 export { AttachmentPanel, type AttachmentPanelProps } from './components/attachment-panel.tsx'
 export { ConfirmDialog, type ConfirmDialogProps } from './components/confirm-dialog.tsx'
+export { MonthField, lastEndedMonth, shiftMonth } from './components/month-field.tsx'
 export { DeadlineCountdown, useNow } from './components/deadline-countdown.tsx'
 export { ListPager, PAGE_SIZES, type ListPagerProps } from './components/list-pager.tsx'
 export {

@@ -49,6 +49,13 @@ export const en: CoreCatalogue = {
     notSet: 'Not set',
     dismiss: 'Dismiss',
   },
+  /** The month field of the screens about one month (MonthField). */
+  monthField: {
+    label: 'Month',
+    previous: 'Previous month',
+    next: 'Next month',
+    invalid: 'Enter the month as YYYY-MM.',
+  },
   table: {
     empty: 'No data to show.',
     sortAscending: 'ascending',

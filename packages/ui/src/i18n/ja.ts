@@ -56,6 +56,13 @@ export const ja = {
     notSet: '未設定',
     dismiss: '閉じる',
   },
+  /** The month field of the screens about one month (MonthField). */
+  monthField: {
+    label: '対象年月',
+    previous: '前月',
+    next: '翌月',
+    invalid: '年月は YYYY-MM の形で入力してください。',
+  },
   table: {
     empty: '表示するデータはありません。',
     sortAscending: '昇順',

@@ -13,10 +13,7 @@ const ja = {
   assessment: {
     month: {
       label: '対象年月',
-      previous: '前月',
-      next: '翌月',
       placeholder: 'YYYY-MM',
-      invalid: '年月は YYYY-MM の形で入力してください。',
     },
     requirement: labelsIn(assessmentRequirementLabels, 'ja'),
     yen: '円',
@@ -170,10 +167,7 @@ const en: Shape<typeof ja> = {
   assessment: {
     month: {
       label: 'Month',
-      previous: 'Previous month',
-      next: 'Next month',
       placeholder: 'YYYY-MM',
-      invalid: 'Enter the month as YYYY-MM.',
     },
     requirement: labelsIn(assessmentRequirementLabels, 'en'),
     yen: 'yen',

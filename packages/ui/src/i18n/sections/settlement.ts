@@ -15,9 +15,6 @@ const ja = {
     lineKind: labelsIn(settlementLineKindLabels, 'ja'),
     documentKind: labelsIn(settlementDocumentKindLabels, 'ja'),
     month: {
-      label: '対象年月',
-      previous: '前月',
-      next: '翌月',
       invalid: 'YYYY-MM の形式で入力してください',
     },
     fields: {
@@ -114,9 +111,6 @@ const en: Shape<typeof ja> = {
     lineKind: labelsIn(settlementLineKindLabels, 'en'),
     documentKind: labelsIn(settlementDocumentKindLabels, 'en'),
     month: {
-      label: 'Month',
-      previous: 'Previous month',
-      next: 'Next month',
       invalid: 'Enter the month as YYYY-MM',
     },
     fields: {

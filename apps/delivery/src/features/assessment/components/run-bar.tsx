@@ -1,41 +1,21 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  Select,
-  Skeleton,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Button, Group, Paper, Progress, Select, Skeleton, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { jstToday, monthSchema, type AssessmentRun } from '@yoryo/contracts'
+import { monthSchema, type AssessmentRun } from '@yoryo/contracts'
 import {
   ApiErrorAlert,
   BulkStateBadge,
   ConfirmDialog,
+  MonthField,
   MessageAlert,
   formatDateTime,
   formatNumber,
+  lastEndedMonth,
   useSession,
   useTranslation,
 } from '@yoryo/ui'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { assessmentQueries, useStartAssessmentRun, type RunSelection } from '../api.ts'
-
-/** `YYYY-MM` shifted by `delta` months. */
-export function shiftMonth(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const index = y * 12 + (m - 1) + delta
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
-/** The last month that has ended (JST). */
-export function lastEndedMonth(): string {
-  return shiftMonth(jstToday().slice(0, 7), -1)
-}
 
 /**
  * The month and run a screen of the assessment shows, from the URL (`month`, `run`): the month
@@ -76,53 +56,6 @@ export function useRunSelection() {
 }
 
 export type RunSelectionState = ReturnType<typeof useRunSelection>
-
-/** Month field: ‹ YYYY-MM ›, typed or stepped (keyed by the month, so a new month resets the text). */
-function MonthField({ month, onChange }: { month: string; onChange: (month: string) => void }) {
-  const { t } = useTranslation()
-  const [text, setText] = useState(month)
-  const valid = monthSchema.safeParse(text.trim()).success
-  const commit = () => {
-    if (valid && text.trim() !== month) onChange(text.trim())
-  }
-  return (
-    <Group gap={4} align="flex-end" wrap="nowrap">
-      <ActionIcon
-        variant="default"
-        size={36}
-        aria-label={t('assessment.month.previous')}
-        onClick={() => onChange(shiftMonth(month, -1))}
-        data-testid="month-previous"
-      >
-        ‹
-      </ActionIcon>
-      <TextInput
-        label={t('assessment.month.label')}
-        value={text}
-        w={110}
-        maxLength={7}
-        placeholder={t('assessment.month.placeholder')}
-        className="yoryo-figures"
-        error={valid ? undefined : t('assessment.month.invalid')}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit()
-        }}
-        data-testid="month-input"
-      />
-      <ActionIcon
-        variant="default"
-        size={36}
-        aria-label={t('assessment.month.next')}
-        onClick={() => onChange(shiftMonth(month, 1))}
-        data-testid="month-next"
-      >
-        ›
-      </ActionIcon>
-    </Group>
-  )
-}
 
 function RunInfo({ run }: { run: AssessmentRun }) {
   const { t } = useTranslation()

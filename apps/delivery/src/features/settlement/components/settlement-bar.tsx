@@ -1,38 +1,20 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  Select,
-  Skeleton,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Button, Group, Paper, Progress, Select, Skeleton, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { jstToday, monthSchema, type SettlementRun } from '@yoryo/contracts'
+import { monthSchema, type SettlementRun } from '@yoryo/contracts'
 import {
   ApiErrorAlert,
   BulkStateBadge,
   ConfirmDialog,
+  MonthField,
   formatDateTime,
   formatNumber,
+  lastEndedMonth,
   useSession,
   useTranslation,
 } from '@yoryo/ui'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { settlementQueries, useIssueSettlementDocuments, useStartSettlementRun } from '../api.ts'
-
-/** `YYYY-MM` shifted by `delta` months (as the assessment's bar; a feature imports no other). */
-function shiftMonth(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const index = y * 12 + (m - 1) + delta
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
-/** The last month that has ended (JST). */
-const lastEndedMonth = () => shiftMonth(jstToday().slice(0, 7), -1)
 
 /**
  * The month and settlement run E10 shows, from the URL (`month`, `run`): the month defaults to
@@ -69,50 +51,6 @@ export function useSettlementSelection() {
 }
 
 export type SettlementSelection = ReturnType<typeof useSettlementSelection>
-
-function MonthField({ month, onChange }: { month: string; onChange: (month: string) => void }) {
-  const { t } = useTranslation()
-  const [text, setText] = useState(month)
-  const valid = monthSchema.safeParse(text.trim()).success
-  const commit = () => {
-    if (valid && text.trim() !== month) onChange(text.trim())
-  }
-  return (
-    <Group gap={4} align="flex-end" wrap="nowrap">
-      <ActionIcon
-        variant="default"
-        size={36}
-        aria-label={t('settlement.month.previous')}
-        onClick={() => onChange(shiftMonth(month, -1))}
-      >
-        ‹
-      </ActionIcon>
-      <TextInput
-        label={t('settlement.month.label')}
-        value={text}
-        w={110}
-        maxLength={7}
-        placeholder="YYYY-MM"
-        className="yoryo-figures"
-        error={valid ? undefined : t('settlement.month.invalid')}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit()
-        }}
-        data-testid="settlement-month"
-      />
-      <ActionIcon
-        variant="default"
-        size={36}
-        aria-label={t('settlement.month.next')}
-        onClick={() => onChange(shiftMonth(month, 1))}
-      >
-        ›
-      </ActionIcon>
-    </Group>
-  )
-}
 
 function RunInfo({ run }: { run: SettlementRun }) {
   const { t } = useTranslation()
