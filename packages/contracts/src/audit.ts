@@ -105,6 +105,7 @@ export const auditEntityTypeLabels: Labels<
   | 'feed'
   | 'assessmentParameterSet'
   | 'assessmentRun'
+  | 'settlementRun'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -137,6 +138,7 @@ export const auditEntityTypeLabels: Labels<
   feed: { ja: '実需給データ', en: 'Delivery data feed' },
   assessmentParameterSet: { ja: 'アセスメント算定諸元', en: 'Assessment parameters' },
   assessmentRun: { ja: 'アセスメント算定', en: 'Assessment run' },
+  settlementRun: { ja: '容量確保契約金額の精算', en: 'Settlement run' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -264,6 +266,12 @@ export const auditActionLabels: Record<string, Label> = {
   'assessmentParameterSet.update': { ja: '算定諸元の変更', en: 'Assessment parameters changed' },
   'assessment.start': { ja: 'アセスメント算定の開始', en: 'Assessment run started' },
   'assessment.complete': { ja: 'アセスメント算定の完了', en: 'Assessment run completed' },
+  'settlement.start': { ja: '精算の開始', en: 'Settlement run started' },
+  'settlement.complete': { ja: '精算の完了', en: 'Settlement run completed' },
+  'settlement.issueDocuments': {
+    ja: '支払通知書・請求書の発行',
+    en: 'Payment notices and invoices issued',
+  },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
