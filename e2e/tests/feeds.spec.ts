@@ -20,6 +20,8 @@ test.describe('data feeds', () => {
     test.slow()
     const owner = await data.participant()
     const resource = await data.resource(owner.code, 'stable')
+    // The demo TSO's history holds every test's uploads (and a retry's): this file's own name.
+    const fileName = `発電量-${resource.code}.csv`
     // A user of its own of the demo TSO of tokyo (the test resource's area).
     const tso = await data.user('T0001', { role: 'tso' })
 
@@ -50,7 +52,7 @@ test.describe('data feeds', () => {
     ])
     await form
       .locator('input[type=file]')
-      .setInputFiles({ name: '発電量.csv', mimeType: 'text/csv', buffer: file })
+      .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: file })
     await page.screenshot({ path: 'test-results/g00-form-1280.png', fullPage: true })
     await form.getByRole('button', { name: 'アップロード' }).click()
     const result = page.getByTestId('bulk-result')
@@ -58,7 +60,7 @@ test.describe('data feeds', () => {
     await expect(result.getByText('I-BULK-003')).toBeVisible()
     await expect(result.getByText('登録しました（1件）。')).toBeVisible()
     const history = page.getByTestId('bulk-history')
-    const mine = history.locator('tbody tr', { hasText: '発電量.csv' })
+    const mine = history.locator('tbody tr', { hasText: fileName })
     await expect(mine).toHaveCount(1)
     await expect(mine).toContainText('G60 発電量調整受電電力量')
     await expect(mine).toContainText('完了')
@@ -75,15 +77,16 @@ test.describe('data feeds', () => {
     // The history's row opens the result.
     await mine.getByRole('link').click()
     await expect(page).toHaveURL(/\/delivery\/bulk-imports\/[0-9a-f-]+$/)
-    await expect(page.getByRole('cell', { name: '発電量.csv' })).toBeVisible()
+    await expect(page.getByRole('cell', { name: fileName })).toBeVisible()
     await expect(page.getByTestId('bulk-result')).toHaveAttribute('data-state', 'succeeded')
     await page.screenshot({ path: 'test-results/g00-detail-1280.png', fullPage: true })
 
     // In English, the list.
     await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English').click()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await page.goto('/delivery/bulk-imports')
     await expect(page.getByRole('heading', { name: 'Bulk registration', level: 1 })).toBeVisible()
-    await expect(history.locator('tbody tr', { hasText: '発電量.csv' })).toContainText(
+    await expect(history.locator('tbody tr', { hasText: fileName })).toContainText(
       'G60 Metered generation',
     )
     await page.screenshot({ path: 'test-results/g00-list-en-1280.png', fullPage: true })

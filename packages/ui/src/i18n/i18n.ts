@@ -84,6 +84,9 @@ export function useLanguage(): [Language, (language: Language) => void] {
   const current: Language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'ja'
   const set = useCallback(
     (language: Language) => {
+      // Stored at once, not when the new texts are in: a page opened right after the click
+      // (a link, a reload) must come up in the chosen language.
+      storeLanguage(language)
       void i18n.changeLanguage(language)
     },
     [i18n],
