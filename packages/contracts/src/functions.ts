@@ -77,9 +77,22 @@ export const functionCodes = [
   { code: 'D20', app: 'delivery', ja: '経済的ペナルティ額', en: 'Economic penalty amounts' },
   { code: 'E10', app: 'delivery', ja: '容量確保契約金額算定結果', en: 'Contract amounts' },
   { code: 'F00', app: 'delivery', ja: '支払通知・請求', en: 'Payment notices and invoices' },
+  { code: 'F10', app: 'delivery', ja: '入出金結果', en: 'Payments' },
+  {
+    code: 'F30',
+    app: 'delivery',
+    ja: '容量確保契約金リリースオークション交付額・請求額',
+    en: 'Release auction amounts',
+  },
   { code: 'G00', app: 'delivery', ja: '一括登録・変更', en: 'Bulk registration (delivery)' },
   { code: 'G10', app: 'delivery', ja: 'ファイル項目一覧', en: 'File item lists' },
   { code: 'G30', app: 'delivery', ja: 'メッセージ一覧', en: 'Message list' },
+  {
+    code: 'G50',
+    app: 'delivery',
+    ja: '電源承継・事業者統合・市場退出',
+    en: 'Succession, merger, exit',
+  },
   { code: 'K00', app: 'delivery', ja: '帳票サンプル', en: 'Document samples' },
   { code: 'K10', app: 'delivery', ja: '一括登録様式サンプル', en: 'Bulk file samples' },
   {
@@ -710,6 +723,39 @@ export const functionRegistry = [
     group: 'F00',
     view: ['operator', ...participantRoles],
     edit: operatorOnly,
+  },
+  // F10 入出金結果: payments made and received, matched to the F00 documents; open and overdue.
+  {
+    key: 'payments',
+    code: 'F10',
+    ja: '入出金結果',
+    en: 'Payments',
+    app: 'delivery',
+    group: 'F00',
+    view: ['operator', ...participantRoles],
+    edit: operatorOnly,
+  },
+  // F30 リリースオークション交付額・請求額: kW given back in a release auction, granted and billed.
+  {
+    key: 'releaseAmounts',
+    code: 'F30',
+    ja: '容量確保契約金リリースオークション交付額・請求額',
+    en: 'Release auction amounts',
+    app: 'delivery',
+    group: 'E10',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
+  },
+  // G50 電源承継・事業者統合・市場退出: applications reviewed by the operator.
+  {
+    key: 'successions',
+    code: 'G50',
+    ja: '電源承継・事業者統合・市場退出',
+    en: 'Succession, merger, exit',
+    app: 'delivery',
+    group: 'G50',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
   },
   // G00 一括登録・変更: the delivery-period bulk formats (outage plans, feeds).
   {

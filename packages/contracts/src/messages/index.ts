@@ -15,6 +15,9 @@ import { feedMessages } from './feeds.ts'
 import { outputFileMessages } from './output-files.ts'
 import { settlementMessages } from './settlement.ts'
 import { economicPenaltyMessages } from './economic-penalties.ts'
+import { successionMessages } from './successions.ts'
+import { releaseAmountMessages } from './release-amounts.ts'
+import { paymentMessages } from './payments.ts'
 import { bulkMessages } from './bulk.ts'
 import { commonMessages } from './common.ts'
 import { expectedCapacityMessages } from './expected-capacity.ts'
@@ -54,6 +57,9 @@ export const messages = {
   ...outputFileMessages,
   ...settlementMessages,
   ...economicPenaltyMessages,
+  ...successionMessages,
+  ...releaseAmountMessages,
+  ...paymentMessages,
 } as const
 
 export type MessageId = keyof typeof messages

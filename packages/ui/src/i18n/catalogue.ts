@@ -17,6 +17,9 @@ import type { feedsSections } from './sections/feeds.ts'
 import type { outputFilesSections } from './sections/output-files.ts'
 import type { settlementSections } from './sections/settlement.ts'
 import type { economicPenaltiesSections } from './sections/economic-penalties.ts'
+import type { successionsSections } from './sections/successions.ts'
+import type { releaseAmountsSections } from './sections/release-amounts.ts'
+import type { paymentsSections } from './sections/payments.ts'
 import type { expectedCapacitySections } from './sections/expected-capacity.ts'
 import type { resourcesSections } from './sections/resources.ts'
 import type { authSections } from './sections/auth.ts'
@@ -61,7 +64,10 @@ export type FullCatalogue = typeof ja &
   (typeof feedsSections)['ja'] &
   (typeof outputFilesSections)['ja'] &
   (typeof settlementSections)['ja'] &
-  (typeof economicPenaltiesSections)['ja']
+  (typeof economicPenaltiesSections)['ja'] &
+  (typeof successionsSections)['ja'] &
+  (typeof releaseAmountsSections)['ja'] &
+  (typeof paymentsSections)['ja']
 
 export type Catalogue = CatalogueShape<FullCatalogue>
 

@@ -28,6 +28,9 @@ import { ja } from './ja.ts'
  *   notices       notices (A30) and the delivery portal's unread panel
  *   feeds         data feeds in (TSO / operator), G00 delivery bulk files
  *   economic-penalties  D00 penalty targets, D20 penalty amounts
+ *   successions  G50 succession, merger, exit
+ *   release-amounts  F30 release offers and amounts
+ *   payments  F10 payments made and received
  *   settlement    E10 contract amounts, F00 payment notices and invoices
  *   output-files  K00 document samples, K20 screen ↔ file map, K21 CSV samples
  *   delivery-data delivery-period data of participants (B60, B70, B80, B90, C10)
@@ -69,6 +72,10 @@ const sectionLoaders = {
   settlement: () => import('./sections/settlement.ts').then((m) => m.settlementSections),
   'economic-penalties': () =>
     import('./sections/economic-penalties.ts').then((m) => m.economicPenaltiesSections),
+  successions: () => import('./sections/successions.ts').then((m) => m.successionsSections),
+  'release-amounts': () =>
+    import('./sections/release-amounts.ts').then((m) => m.releaseAmountsSections),
+  payments: () => import('./sections/payments.ts').then((m) => m.paymentsSections),
 } satisfies Record<string, () => Promise<Record<Language, object>>>
 
 export type CatalogueSection = keyof typeof sectionLoaders
