@@ -8,4 +8,7 @@ bash scripts/dev-certs.sh "$certs" e2e-client > "$certs.fingerprint"
 export TLS_CERT_FILE="$certs/server.crt" TLS_KEY_FILE="$certs/server.key" TLS_CLIENT_CA_FILE="$certs/ca.crt"
 export CLIENT_CERT_MODE=tls CLIENT_CERT_REQUIRED=true PORT="$E2E_TLS_PORT"
 export PUBLIC_ORIGIN="https://127.0.0.1:$E2E_TLS_PORT"
+# Only the certificate login runs here, on data of its own: no demo data to seed (it would take
+# the two cores from the main server while the suite starts).
+export SEED_DEMO_DATA=false
 exec node scripts/start.mjs --skip-build
