@@ -97,10 +97,20 @@ export function openSqlSession(db: Database): Promise<SqlSession> {
   return open()
 }
 
+/**
+ * Interactive transactions wait up to 15 s for a connection and may run 60 s (Prisma's defaults,
+ * 2 s and 5 s, fail ordinary writes on a busy machine: the embedded database has one connection,
+ * so a request waits while a job's transaction runs). Long jobs set their own, longer limits.
+ */
+export const TRANSACTION_DEFAULTS = { maxWait: 15_000, timeout: 60_000 } as const
+
 /** A Prisma client on `adapter` whose identity writes are counted (see identity-writes.ts). */
 function watchedClient(adapter: PrismaPg | PrismaPGlite): PrismaClient {
   const counter = newIdentityWriteCounter()
-  const prisma = new PrismaClient({ adapter: watchIdentityWrites(adapter, counter) })
+  const prisma = new PrismaClient({
+    adapter: watchIdentityWrites(adapter, counter),
+    transactionOptions: TRANSACTION_DEFAULTS,
+  })
   registerIdentityWrites(prisma, counter)
   return prisma
 }
