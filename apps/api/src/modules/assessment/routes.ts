@@ -32,8 +32,7 @@ import type { Prisma } from '@yoryo/db'
 import { routeAccess } from '../../lib/access.ts'
 import { actorOf } from '../../lib/audit.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { byColumns, sqlList } from '../delivery-data/public.ts'
-import { csv, listRoute, type CsvColumn } from '../../lib/list.ts'
+import { byColumns, csv, listRoute, sqlList, type CsvColumn } from '../../lib/list.ts'
 import {
   ASSESSMENT_JOB,
   ASSESSMENT_SCHEDULE_EVERY_MS,

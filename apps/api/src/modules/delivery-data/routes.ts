@@ -47,10 +47,9 @@ import {
 } from '@yoryo/contracts'
 import { routeAccess } from '../../lib/access.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { csv, listRoute, type CsvColumn } from '../../lib/list.ts'
+import { byColumns, csv, listRoute, sqlList, type CsvColumn } from '../../lib/list.ts'
 import { deliveryDataScope } from './scope.ts'
 import {
-  byColumns,
   byKey,
   dispatchOrderSort,
   dispatchOrderTieBreak,
@@ -64,7 +63,6 @@ import {
   reserveNoticeRows,
   reserveOffers,
   searchResources,
-  sqlList,
   supplyInstructionRows,
   toReserveNoticeSlot,
   toSupplyInstructionSlot,

@@ -86,51 +86,6 @@ export function memoryList<Q, T>(load: (query: Q, request: FastifyRequest) => Pr
   }
 }
 
-// ---- lists read in PostgreSQL (B70, B80: a month of every resource's slots is large) ----
-
-/**
- * `listRoute`'s `where`, `find` and `count` of a list read in SQL: `rows` gives, for the query,
- * one SELECT with a row per item (already narrowed to the caller) under the column names the
- * sort uses; PostgreSQL sorts, pages and counts it; `toItem` turns a row into the API's item.
- */
-export function sqlList<Q, R, T>(
-  db: DbClient,
-  rows: (query: Q, request: FastifyRequest) => Promise<Prisma.Sql>,
-  toItem: (row: R) => T,
-) {
-  return {
-    where: rows,
-    find: async ({
-      where,
-      orderBy,
-      skip,
-      take,
-    }: {
-      where: Prisma.Sql
-      orderBy: Prisma.Sql[]
-      skip: number
-      take: number
-    }): Promise<T[]> => {
-      const rows = await db.$queryRaw<R[]>`
-        SELECT * FROM (${where}) AS list
-        ORDER BY ${Prisma.join(orderBy)} LIMIT ${take} OFFSET ${skip}`
-      return rows.map(toItem)
-    },
-    count: async (where: Prisma.Sql): Promise<number> => {
-      const [row] = await db.$queryRaw<
-        { n: bigint }[]
-      >`SELECT count(*) AS n FROM (${where}) AS list`
-      return Number(row?.n ?? 0)
-    },
-  }
-}
-
-/** `listRoute`'s sort entry of a list read in SQL: its columns (names in code, never input). */
-export const byColumns =
-  (...columns: string[]) =>
-  (direction: Direction): Prisma.Sql[] =>
-    columns.map((c) => Prisma.raw(`${c} ${direction === 'asc' ? 'ASC' : 'DESC'}`))
-
 // ---- resources ----
 
 const resourceSelect = {

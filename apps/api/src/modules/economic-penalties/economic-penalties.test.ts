@@ -128,6 +128,20 @@ afterAll(async () => {
   await t.close()
 })
 
+/** Walks a list one row per page: the pages, their total and their order are the whole list's. */
+async function pagedAsWhole<T>(url: string): Promise<T[]> {
+  const whole = await get<Page<T>>(operator, url)
+  expect(whole.total).toBeGreaterThan(1)
+  const paged: T[] = []
+  for (let page = 1; page <= whole.total; page++) {
+    const one = await get<Page<T>>(operator, `${url}&pageSize=1&page=${page}`)
+    expect(one.total).toBe(whole.total)
+    paged.push(...one.items)
+  }
+  expect(paged).toEqual(whole.items)
+  return paged
+}
+
 describe('[D00] penalty targets', () => {
   it('lists one row per penalty line of the latest assessed month, own data only', async () => {
     // No month: the latest month with a succeeded run (2011-07).
@@ -177,6 +191,10 @@ describe('[D00] penalty targets', () => {
       `/penalty-targets?month=2011-06&participantId=${p2Id}`,
     )
     expect(byParticipant.items.map(key)).toEqual([`${d.code} dispatchOrder`])
+  })
+
+  it('pages in the database as the whole list reads (one row per page)', async () => {
+    await pagedAsWhole<PenaltyTarget>('/penalty-targets?month=2011-06&sort=-amount')
   })
 
   it('sorts by every column both ways and exports CSV', async () => {
@@ -346,6 +364,11 @@ describe('[D20] economic penalty amounts', () => {
       `/penalty-amounts?deliveryYear=2011&resourceCode=${s.code}`,
     )
     expect(one.items.map((r) => r.month).sort()).toEqual(['2011-06', '2011-07'])
+  })
+
+  it('pages in the database as the whole list reads (one row per page)', async () => {
+    const rows = await pagedAsWhole<PenaltyAmount>('/penalty-amounts?deliveryYear=2011&sort=total')
+    expect(rows.map((r) => r.total)).toEqual([...rows.map((r) => r.total)].sort((a, b) => a - b))
   })
 
   it('sorts by every column both ways and exports CSV', async () => {

@@ -1,17 +1,18 @@
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { penaltyAmountSortFields, penaltyTargetSortFields } from '@yoryo/contracts'
 import {
   assessmentRequirementLabels,
   idParamSchema,
   penaltyAmountListQuerySchema,
+  type PenaltyAmountListQuery,
   penaltyAmountPageSchema,
   penaltyAmountSchema,
-  penaltyAmountSortFields,
   penaltyTargetDetailSchema,
   penaltyTargetListQuerySchema,
+  type PenaltyTargetListQuery,
   penaltyTargetPageSchema,
   penaltyTargetSchema,
-  penaltyTargetSortFields,
   penaltyYearQuerySchema,
   penaltyYearSchema,
   problemSchema,
@@ -19,19 +20,16 @@ import {
   type PenaltyAmount,
   type PenaltyTarget,
 } from '@yoryo/contracts'
-import type { Prisma } from '@yoryo/db'
 import { routeAccess } from '../../lib/access.ts'
 import { requireAuth } from '../../lib/guards.ts'
-import { csv, listRoute, type CsvColumn } from '../../lib/list.ts'
-import { memorySort, sortRows, type MemorySort } from '../assessment/public.ts'
+import { byColumns, byText, csv, listRoute, sqlList, type CsvColumn } from '../../lib/list.ts'
 import {
-  penaltyAmountRows,
-  penaltyAmountWhere,
+  penaltyAmountSql,
   penaltyTargetDetail,
-  penaltyTargetRows,
-  penaltyTargetWhere,
+  penaltyTargetSql,
   penaltyYear,
-  type PenaltyTargetWhere,
+  toPenaltyAmount,
+  toPenaltyTarget,
 } from './service.ts'
 
 type TargetField = (typeof penaltyTargetSortFields)[number]
@@ -81,15 +79,6 @@ const amountCsv: CsvColumn<PenaltyAmount>[] = [
   csv.text({ ja: '年度累計(円)', en: 'Year to date (yen)' }, (r) => r.yearToDate),
 ]
 
-/** Rows built from the results' JSON are sorted and paged here (as C00 and B90 do). */
-function memoryPage<W, T, F extends string & keyof T>(read: (where: W) => Promise<T[]>) {
-  return {
-    find: async (args: { where: W; orderBy: MemorySort<F>[]; skip: number; take: number }) =>
-      sortRows(await read(args.where), args.orderBy).slice(args.skip, args.skip + args.take),
-    count: async (where: W) => (await read(where)).length,
-  }
-}
-
 /**
  * D00 ペナルティ対象 under `/api/v1/penalty-targets` and D20 経済的ペナルティ額 under
  * `/api/v1/penalty-amounts`: the stored assessment results of the latest succeeded run of each
@@ -98,13 +87,7 @@ function memoryPage<W, T, F extends string & keyof T>(read: (where: W) => Promis
 export const penaltyTargetRoutes: FastifyPluginAsyncZod = async (app) => {
   const auth = (request: FastifyRequest) => requireAuth(request)
 
-  listRoute<
-    typeof penaltyTargetListQuerySchema,
-    typeof penaltyTargetSchema,
-    TargetField,
-    PenaltyTargetWhere,
-    MemorySort<TargetField | 'id'>
-  >(app, '/', {
+  listRoute(app, '/', {
     config: { access: routeAccess('penaltyTargets', 'view', { narrowedBy: OWN }) },
     operationId: 'listPenaltyTargets',
     summary:
@@ -113,15 +96,23 @@ export const penaltyTargetRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: penaltyTargetListQuerySchema,
     item: penaltyTargetSchema,
     page: penaltyTargetPageSchema,
-    sort: memorySort(penaltyTargetSortFields),
+    sort: {
+      month: byText('month'),
+      participantCode: byText('participant_code'),
+      resourceCode: byText('resource_code'),
+      resourceName: byText('resource_name'),
+      kind: byText('kind'),
+      requirement: byText('requirement'),
+      count: byColumns('count'),
+      shortfallKw: byColumns('shortfall_kw'),
+      amount: byColumns('amount'),
+    } satisfies Record<TargetField, unknown>,
     defaultSort: { field: 'resourceCode', direction: 'asc' },
-    tieBreak: [
-      { field: 'resourceCode', direction: 'asc' },
-      { field: 'id', direction: 'asc' },
-    ],
-    where: (query, request) => penaltyTargetWhere(app.db, auth(request), query),
-    ...memoryPage<PenaltyTargetWhere, PenaltyTarget, TargetField | 'id'>((w) =>
-      penaltyTargetRows(app.db, w),
+    tieBreak: byColumns('resource_code COLLATE "C"', 'id COLLATE "C"')('asc'),
+    ...sqlList(
+      app.db,
+      (query: PenaltyTargetListQuery, request) => penaltyTargetSql(app.db, auth(request), query),
+      toPenaltyTarget,
     ),
     csv: { fileName: 'penalty-targets.csv', columns: targetCsv },
   })
@@ -150,13 +141,7 @@ export const penaltyTargetRoutes: FastifyPluginAsyncZod = async (app) => {
 export const penaltyAmountRoutes: FastifyPluginAsyncZod = async (app) => {
   const auth = (request: FastifyRequest) => requireAuth(request)
 
-  listRoute<
-    typeof penaltyAmountListQuerySchema,
-    typeof penaltyAmountSchema,
-    AmountField,
-    Prisma.AssessmentResultWhereInput,
-    MemorySort<AmountField | 'resultId'>
-  >(app, '/', {
+  listRoute(app, '/', {
     config: { access: routeAccess('penaltyAmounts', 'view', { narrowedBy: OWN }) },
     operationId: 'listPenaltyAmounts',
     summary:
@@ -165,16 +150,26 @@ export const penaltyAmountRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: penaltyAmountListQuerySchema,
     item: penaltyAmountSchema,
     page: penaltyAmountPageSchema,
-    sort: memorySort(penaltyAmountSortFields),
+    sort: {
+      month: byText('month'),
+      participantCode: byText('participant_code'),
+      resourceCode: byText('resource_code'),
+      resourceName: byText('resource_name'),
+      annualAmount: byColumns('annual_amount'),
+      subtotal: byColumns('subtotal'),
+      monthlyCap: byColumns('monthly_cap'),
+      waivedMonthly: byColumns('waived_monthly'),
+      annualCap: byColumns('annual_cap'),
+      waivedAnnual: byColumns('waived_annual'),
+      total: byColumns('total'),
+      yearToDate: byColumns('year_to_date'),
+    } satisfies Record<AmountField, unknown>,
     defaultSort: { field: 'resourceCode', direction: 'asc' },
-    tieBreak: [
-      { field: 'resourceCode', direction: 'asc' },
-      { field: 'month', direction: 'asc' },
-      { field: 'resultId', direction: 'asc' },
-    ],
-    where: (query, request) => penaltyAmountWhere(app.db, auth(request), query),
-    ...memoryPage<Prisma.AssessmentResultWhereInput, PenaltyAmount, AmountField | 'resultId'>((w) =>
-      penaltyAmountRows(app.db, w),
+    tieBreak: byColumns('resource_code COLLATE "C"', 'month', 'result_id')('asc'),
+    ...sqlList(
+      app.db,
+      (query: PenaltyAmountListQuery, request) => penaltyAmountSql(app.db, auth(request), query),
+      toPenaltyAmount,
     ),
     csv: { fileName: 'penalty-amounts.csv', columns: amountCsv },
   })

@@ -24,7 +24,7 @@ import {
   type PenaltyYear,
   type SlotEvidenceView,
 } from '@yoryo/contracts'
-import type { DbClient, Prisma } from '@yoryo/db'
+import { Prisma, type DbClient } from '@yoryo/db'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { currentRunIds, isOperator, orderOutcome, selectedRun } from '../assessment/public.ts'
@@ -36,16 +36,6 @@ const SLOT_MS = 30 * 60_000
 /** What the caller may see: its own participant's results, or (operator) all. */
 function ownResults(auth: AuthContext): Prisma.AssessmentResultWhereInput {
   return isOperator(auth) ? {} : { participantId: auth.participant.id }
-}
-
-function commonFilters(
-  auth: AuthContext,
-  query: { resourceCode?: string | undefined; participantId?: string | undefined },
-): Prisma.AssessmentResultWhereInput[] {
-  const and: Prisma.AssessmentResultWhereInput[] = [ownResults(auth)]
-  if (query.participantId && isOperator(auth)) and.push({ participantId: query.participantId })
-  if (query.resourceCode) and.push({ resource: { code: query.resourceCode } })
-  return and
 }
 
 /** floor(amount × share) exactly; shares have at most 4 decimals (B10). */
@@ -73,13 +63,46 @@ function lineFigures(line: AssessmentLineView): {
 
 // ───────────────────────── D00 list ─────────────────────────
 
-export interface PenaltyTargetWhere {
-  where: Prisma.AssessmentResultWhereInput
-  requirement?: AssessmentRequirement | undefined
+/** The caller's and the query's narrowing of the results, as SQL on `r` (assessment_result) and `res` (resource). */
+function narrowSql(
+  auth: AuthContext,
+  query: { resourceCode?: string | undefined; participantId?: string | undefined },
+): Prisma.Sql[] {
+  const and: Prisma.Sql[] = []
+  if (!isOperator(auth)) and.push(Prisma.sql`r.participant_id = ${auth.participant.id}::uuid`)
+  else if (query.participantId)
+    and.push(Prisma.sql`r.participant_id = ${query.participantId}::uuid`)
+  if (query.resourceCode) and.push(Prisma.sql`res.code = ${query.resourceCode}`)
+  return and
 }
 
-/** The filter of D00: the latest succeeded run of `month` (absent: of the latest month with one). */
-export async function penaltyTargetWhere(
+/** A row of the D00 SELECT (column names are the sort's). */
+interface PenaltyTargetSqlRow {
+  id: string
+  result_id: string
+  run_id: string
+  month: string
+  version: number
+  resource_id: string
+  resource_code: string
+  resource_name: string
+  kind: PenaltyTarget['kind']
+  participant_id: string
+  participant_code: string
+  participant_name: string
+  requirement: AssessmentRequirement
+  count: number | null
+  shortfall_kw: Prisma.Decimal | null
+  amount: bigint
+  waived: boolean
+}
+
+/**
+ * D00: one row per penalty line of the month's latest succeeded run (absent month: the latest
+ * month with one), read in PostgreSQL from the results' stored lines — slots (orders) counted and
+ * shortfall kW summed from the evidence, the amount before the caps — so the list pages there.
+ */
+export async function penaltyTargetSql(
   db: DbClient,
   auth: AuthContext,
   query: {
@@ -88,65 +111,56 @@ export async function penaltyTargetWhere(
     requirement?: AssessmentRequirement | undefined
     participantId?: string | undefined
   },
-): Promise<PenaltyTargetWhere> {
+): Promise<Prisma.Sql> {
   const run = await selectedRun(db, { month: query.month })
-  return {
-    where: {
-      AND: [run ? { runId: run.id } : { id: { in: [] } }, ...commonFilters(auth, query)],
-      // Only results with lines (a line is stored only with an amount > 0).
-      subtotal: { gt: 0 },
-    },
-    requirement: query.requirement,
-  }
+  const and = [
+    Prisma.sql`r.run_id = ${run?.id ?? null}::uuid`,
+    // Only results with lines (a line is stored only with an amount > 0).
+    Prisma.sql`r.subtotal > 0`,
+    ...narrowSql(auth, query),
+  ]
+  if (query.requirement) and.push(Prisma.sql`l.value->>'requirement' = ${query.requirement}`)
+  return Prisma.sql`
+    SELECT r.id::text || ':' || (l.value->>'requirement') AS id, r.id::text AS result_id,
+      r.run_id::text AS run_id, r.month, run.version, r.resource_id::text AS resource_id,
+      res.code AS resource_code, res.name AS resource_name, res.kind::text AS kind,
+      r.participant_id::text AS participant_id, p.code AS participant_code,
+      p.name AS participant_name, l.value->>'requirement' AS requirement,
+      CASE WHEN l.value->>'requirement' = 'plannedOutage' THEN NULL
+        ELSE jsonb_array_length(l.value->'evidence') END AS count,
+      CASE WHEN l.value->>'requirement' IN ('plannedOutage', 'dispatchOrder') THEN NULL
+        ELSE (SELECT coalesce(sum((e.value->>'kw')::numeric), 0)
+              FROM jsonb_array_elements(l.value->'evidence') AS e) END AS shortfall_kw,
+      (l.value->>'amount')::bigint AS amount,
+      (r.waived_monthly > 0 OR r.waived_annual > 0) AS waived
+    FROM assessment_result r
+    JOIN assessment_run run ON run.id = r.run_id
+    JOIN resource res ON res.id = r.resource_id
+    JOIN participant p ON p.id = r.participant_id
+    CROSS JOIN LATERAL jsonb_array_elements(r.lines) AS l
+    WHERE ${Prisma.join(and, ' AND ')}`
 }
 
-/** One row per penalty line of the results (the lines as stored, amounts before the caps). */
-export async function penaltyTargetRows(
-  db: DbClient,
-  filter: PenaltyTargetWhere,
-): Promise<PenaltyTarget[]> {
-  const rows = await db.assessmentResult.findMany({
-    where: filter.where,
-    select: {
-      id: true,
-      runId: true,
-      month: true,
-      resourceId: true,
-      participantId: true,
-      waivedMonthly: true,
-      waivedAnnual: true,
-      lines: true,
-      run: { select: { version: true } },
-      resource: { select: { code: true, name: true, kind: true } },
-      participant: { select: { code: true, name: true } },
-    },
-  })
-  const out: PenaltyTarget[] = []
-  for (const row of rows) {
-    const waived = row.waivedMonthly > 0n || row.waivedAnnual > 0n
-    for (const line of row.lines as unknown as AssessmentLineView[]) {
-      if (filter.requirement && line.requirement !== filter.requirement) continue
-      out.push({
-        id: `${row.id}:${line.requirement}`,
-        resultId: row.id,
-        runId: row.runId,
-        month: row.month,
-        version: row.run.version,
-        resourceId: row.resourceId,
-        resourceCode: row.resource.code,
-        resourceName: row.resource.name,
-        kind: row.resource.kind,
-        participantId: row.participantId,
-        participantCode: row.participant.code,
-        participantName: row.participant.name,
-        requirement: line.requirement,
-        ...lineFigures(line),
-        amount: line.amount,
-        waived,
-      })
-    }
+export function toPenaltyTarget(row: PenaltyTargetSqlRow): PenaltyTarget {
+  return {
+    id: row.id,
+    resultId: row.result_id,
+    runId: row.run_id,
+    month: row.month,
+    version: row.version,
+    resourceId: row.resource_id,
+    resourceCode: row.resource_code,
+    resourceName: row.resource_name,
+    kind: row.kind,
+    participantId: row.participant_id,
+    participantCode: row.participant_code,
+    participantName: row.participant_name,
+    requirement: row.requirement,
+    count: row.count,
+    shortfallKw: row.shortfall_kw === null ? null : Number(row.shortfall_kw),
+    amount: Number(row.amount),
+    waived: row.waived,
   }
-  return out
 }
 
 // ───────────────────────── D00 detail ─────────────────────────
@@ -316,8 +330,40 @@ export function currentDeliveryYear(now: Date = new Date()): number {
   return deliveryYearOfMonth(monthOf(jstToday(now)))
 }
 
-/** The filter of D20: the results of the latest succeeded run of each month of the year. */
-export async function penaltyAmountWhere(
+/** A row of the D20 SELECT (column names are the sort's). */
+interface PenaltyAmountSqlRow {
+  result_id: string
+  run_id: string
+  month: string
+  version: number
+  delivery_year: number
+  resource_id: string
+  resource_code: string
+  resource_name: string
+  kind: PenaltyAmount['kind']
+  participant_id: string
+  participant_code: string
+  participant_name: string
+  contract_kw: number
+  annual_amount: bigint
+  subtotal: bigint
+  monthly_cap_share: number
+  monthly_cap: bigint
+  waived_monthly: bigint
+  annual_cap_share: number
+  annual_cap: bigint
+  penalties_before: bigint
+  waived_annual: bigint
+  total: bigint
+  year_to_date: bigint
+}
+
+/**
+ * D20: one row per resource-month of the delivery year (absent: the current one), from the
+ * results of the latest succeeded run of each month, with the caps of the parameters each run
+ * used (one set per run, read from one of its results) — in PostgreSQL, so the list pages there.
+ */
+export async function penaltyAmountSql(
   db: DbClient,
   auth: AuthContext,
   query: {
@@ -326,90 +372,61 @@ export async function penaltyAmountWhere(
     participantId?: string | undefined
     resourceId?: string | undefined
   },
-): Promise<Prisma.AssessmentResultWhereInput> {
+): Promise<Prisma.Sql> {
   const year = query.deliveryYear ?? currentDeliveryYear()
-  const runIds = await currentRunIds(db, deliveryMonths(year))
-  const and = [{ runId: { in: [...runIds] } }, ...commonFilters(auth, query)]
-  if (query.resourceId) and.push({ resourceId: query.resourceId })
-  return { AND: and }
+  const runIds = [...(await currentRunIds(db, deliveryMonths(year)))]
+  const and = [Prisma.sql`r.run_id = ANY(${runIds}::uuid[])`, ...narrowSql(auth, query)]
+  if (query.resourceId) and.push(Prisma.sql`r.resource_id = ${query.resourceId}::uuid`)
+  // floor(amount × share) with the share's 4 decimals, as capOf does.
+  const cap = (share: string) =>
+    Prisma.raw(`(r.annual_amount * round(s.${share} * 10000)::bigint) / 10000`)
+  return Prisma.sql`
+    SELECT r.id::text AS result_id, r.run_id::text AS run_id, r.month, run.version,
+      run.delivery_year, r.resource_id::text AS resource_id, res.code AS resource_code,
+      res.name AS resource_name, res.kind::text AS kind, r.participant_id::text AS participant_id,
+      p.code AS participant_code, p.name AS participant_name, r.contract_kw, r.annual_amount,
+      r.subtotal, s.monthly AS monthly_cap_share, ${cap('monthly')} AS monthly_cap,
+      r.waived_monthly, s.annual AS annual_cap_share, ${cap('annual')} AS annual_cap,
+      r.penalties_before, r.waived_annual, r.total, r.penalties_before + r.total AS year_to_date
+    FROM assessment_result r
+    JOIN assessment_run run ON run.id = r.run_id
+    JOIN resource res ON res.id = r.resource_id
+    JOIN participant p ON p.id = r.participant_id
+    JOIN LATERAL (
+      SELECT (x.basis->'parameters'->>'monthlyCapShare')::float8 AS monthly,
+        (x.basis->'parameters'->>'annualCapShare')::float8 AS annual
+      FROM assessment_result x WHERE x.run_id = r.run_id LIMIT 1
+    ) AS s ON true
+    WHERE ${Prisma.join(and, ' AND ')}`
 }
 
-interface CapShares {
-  monthlyCapShare: number
-  annualCapShare: number
-}
-
-/** The cap shares each run used (the parameters in its results' basis; one set per run). */
-async function capSharesOf(db: DbClient, runIds: string[]): Promise<Map<string, CapShares>> {
-  if (!runIds.length) return new Map()
-  const rows = await db.$queryRaw<{ run_id: string; monthly: number; annual: number }[]>`
-    SELECT DISTINCT ON (run_id) run_id::text AS run_id,
-      (basis->'parameters'->>'monthlyCapShare')::float8 AS monthly,
-      (basis->'parameters'->>'annualCapShare')::float8 AS annual
-    FROM assessment_result WHERE run_id = ANY(${runIds}::uuid[]) ORDER BY run_id`
-  return new Map(
-    rows.map((r) => [r.run_id, { monthlyCapShare: r.monthly, annualCapShare: r.annual }]),
-  )
-}
-
-/** The resource-months of the filter with their stored amounts and the caps. */
-export async function penaltyAmountRows(
-  db: DbClient,
-  where: Prisma.AssessmentResultWhereInput,
-): Promise<PenaltyAmount[]> {
-  const rows = await db.assessmentResult.findMany({
-    where,
-    select: {
-      id: true,
-      runId: true,
-      month: true,
-      resourceId: true,
-      participantId: true,
-      contractKw: true,
-      annualAmount: true,
-      penaltiesBefore: true,
-      subtotal: true,
-      waivedMonthly: true,
-      waivedAnnual: true,
-      total: true,
-      run: { select: { version: true, deliveryYear: true } },
-      resource: { select: { code: true, name: true, kind: true } },
-      participant: { select: { code: true, name: true } },
-    },
-  })
-  const shares = await capSharesOf(db, [...new Set(rows.map((r) => r.runId))])
-  return rows.map((row) => {
-    const share = shares.get(row.runId) as CapShares
-    const annualAmount = Number(row.annualAmount)
-    const penaltiesBefore = Number(row.penaltiesBefore)
-    const total = Number(row.total)
-    return {
-      resultId: row.id,
-      runId: row.runId,
-      month: row.month,
-      version: row.run.version,
-      deliveryYear: row.run.deliveryYear,
-      resourceId: row.resourceId,
-      resourceCode: row.resource.code,
-      resourceName: row.resource.name,
-      kind: row.resource.kind,
-      participantId: row.participantId,
-      participantCode: row.participant.code,
-      participantName: row.participant.name,
-      contractKw: row.contractKw,
-      annualAmount,
-      subtotal: Number(row.subtotal),
-      monthlyCapShare: share.monthlyCapShare,
-      monthlyCap: capOf(annualAmount, share.monthlyCapShare),
-      waivedMonthly: Number(row.waivedMonthly),
-      annualCapShare: share.annualCapShare,
-      annualCap: capOf(annualAmount, share.annualCapShare),
-      penaltiesBefore,
-      waivedAnnual: Number(row.waivedAnnual),
-      total,
-      yearToDate: penaltiesBefore + total,
-    }
-  })
+export function toPenaltyAmount(row: PenaltyAmountSqlRow): PenaltyAmount {
+  return {
+    resultId: row.result_id,
+    runId: row.run_id,
+    month: row.month,
+    version: row.version,
+    deliveryYear: row.delivery_year,
+    resourceId: row.resource_id,
+    resourceCode: row.resource_code,
+    resourceName: row.resource_name,
+    kind: row.kind,
+    participantId: row.participant_id,
+    participantCode: row.participant_code,
+    participantName: row.participant_name,
+    contractKw: row.contract_kw,
+    annualAmount: Number(row.annual_amount),
+    subtotal: Number(row.subtotal),
+    monthlyCapShare: row.monthly_cap_share,
+    monthlyCap: Number(row.monthly_cap),
+    waivedMonthly: Number(row.waived_monthly),
+    annualCapShare: row.annual_cap_share,
+    annualCap: Number(row.annual_cap),
+    penaltiesBefore: Number(row.penalties_before),
+    waivedAnnual: Number(row.waived_annual),
+    total: Number(row.total),
+    yearToDate: Number(row.year_to_date),
+  }
 }
 
 /** D20 year view: one resource's twelve months (a participant: its own resource only). */
@@ -432,10 +449,11 @@ export async function penaltyYear(
   })
   const year = deliveryYear ?? currentDeliveryYear()
   const amounts = resource
-    ? await penaltyAmountRows(
-        db,
-        await penaltyAmountWhere(db, auth, { deliveryYear: year, resourceId }),
-      )
+    ? (
+        await db.$queryRaw<PenaltyAmountSqlRow[]>(
+          await penaltyAmountSql(db, auth, { deliveryYear: year, resourceId }),
+        )
+      ).map(toPenaltyAmount)
     : []
   // Another participant's resource (and one of its own it never had results for) is not there.
   if (
