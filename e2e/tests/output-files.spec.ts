@@ -124,7 +124,8 @@ test.describe('output files (K00 帳票サンプル, K20 紐づき一覧, K21 CS
     page,
     data,
   }) => {
-    test.slow()
+    // Opens every delivery list and downloads its CSV: about fifteen screens.
+    test.setTimeout(180_000)
     const operator = await data.operator()
     await login(page, operator, '/delivery/login')
     await expect(page).toHaveURL(/\/delivery\/?$/)

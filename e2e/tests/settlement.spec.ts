@@ -1,4 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { runMonth, settleMonth } from '../support/assessment.ts'
 import { expect, expectAccessible, login, test, type TestData } from '../support/fixtures.ts'
 
 /**
@@ -10,14 +11,6 @@ import { expect, expectAccessible, login, test, type TestData } from '../support
 
 const series = (values: Record<number, number>) =>
   Array.from({ length: 48 }, (_, i) => values[i + 1] ?? 0)
-
-async function untilSucceeded(api: APIRequestContext, url: string) {
-  await expect
-    .poll(async () => ((await (await api.get(url)).json()) as { state: string }).state, {
-      timeout: 60_000,
-    })
-    .toBe('succeeded')
-}
 
 /** A participant with a contract of 10,000 kW in FY2024, supply-instruction shortfalls in `month` and the month assessed. */
 async function assessedMonth(data: TestData, month: string) {
@@ -42,11 +35,8 @@ async function assessedMonth(data: TestData, month: string) {
       },
     ],
   })
-  const api = await data.loggedIn(await data.operator())
-  const res = await api.post('/api/v1/assessments/runs', { data: { month } })
-  expect(res.status(), await res.text()).toBe(202)
-  await untilSucceeded(api, `/api/v1/assessments/runs/${((await res.json()) as { id: string }).id}`)
-  return { participant, contract, api }
+  await runMonth(data, month)
+  return { participant, contract }
 }
 
 async function logout(page: Page) {
@@ -110,13 +100,8 @@ test.describe('settlement (E10 F00)', () => {
   }, testInfo) => {
     test.slow()
     const month = monthOf(9, testInfo.retry)
-    const { participant, contract, api } = await assessedMonth(data, month)
-    const settle = await api.post('/api/v1/settlements', { data: { month } })
-    expect(settle.status(), await settle.text()).toBe(202)
-    const runId = ((await settle.json()) as { id: string }).id
-    await untilSucceeded(api, `/api/v1/settlements/${runId}`)
-    const issued = await api.post(`/api/v1/settlements/${runId}/documents`, { data: {} })
-    expect(issued.status(), await issued.text()).toBe(201)
+    const { participant, contract } = await assessedMonth(data, month)
+    await settleMonth(data, month, { issue: true })
 
     await login(page, participant.admin, '/delivery/login')
     await page.goto('/delivery/settlement-documents')

@@ -150,7 +150,7 @@ function DetailView({ detail }: { detail: PenaltyTargetDetail }) {
           />
         </SimpleGrid>
         <Group gap="lg" mt="sm">
-          <Text fz="xs" c="dimmed" className="yoryo-numeric">
+          <Text fz="xs" c="dimmed" className="yoryo-figures">
             {t('economicPenalties.detail.basisLine', {
               kw: formatNumber(detail.contractKw),
               amount: formatNumber(detail.annualAmount),

@@ -68,7 +68,8 @@ export function CsvSamplesPage() {
     () => [
       column.accessor('code', {
         header: t('outputFiles.csv.columns.code'),
-        meta: { width: 70, nowrap: true, mono: true },
+        // A width class puts the table on the width plan: at 390 px it scrolls, never squeezes.
+        meta: { widthClass: 'code', nowrap: true, mono: true },
       }),
       column.accessor((s) => s.screen[language], {
         id: 'screen',
@@ -87,6 +88,7 @@ export function CsvSamplesPage() {
             {info.getValue()}
           </Text>
         ),
+        meta: { width: 280 },
         enableSorting: false,
       }),
       column.display({

@@ -30,7 +30,8 @@ export function OutputFilesPage() {
     () => [
       column.accessor('code', {
         header: t('outputFiles.map.columns.code'),
-        meta: { width: 70, nowrap: true, mono: true },
+        // A width class puts the table on the width plan: at 390 px it scrolls, never squeezes.
+        meta: { widthClass: 'code', nowrap: true, mono: true },
       }),
       column.accessor((r) => r.screen[language], {
         id: 'screen',
@@ -76,6 +77,7 @@ export function OutputFilesPage() {
             </Text>
           )
         },
+        meta: { width: 240 },
         enableSorting: false,
       }),
     ],

@@ -17,6 +17,7 @@ import {
   DownloadIcon,
   Page,
   downloadFile,
+  formatDate,
   formatNumber,
   useTranslation,
 } from '@yoryo/ui'
@@ -81,7 +82,7 @@ function DocumentView({ doc }: { doc: SettlementDocumentDetail }) {
         <Group justify="space-between" mb="sm">
           <Text fz="sm" c="dimmed">
             {doc.participantCode} {doc.participantName} · {doc.month} ·{' '}
-            {t('settlement.fields.issuedOn')} {doc.issuedOn}
+            {t('settlement.fields.issuedOn')} {formatDate(doc.issuedOn)}
           </Text>
           <Button
             variant="default"
@@ -127,50 +128,52 @@ function DocumentView({ doc }: { doc: SettlementDocumentDetail }) {
         <Title order={2} className="yoryo-section-title" mb="sm">
           {t('settlement.document.lines')}
         </Title>
-        <Table fz="sm" withTableBorder verticalSpacing={4} data-testid="document-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settlement.fields.contractNo')}</Table.Th>
-              <Table.Th>{t('settlement.fields.resource')}</Table.Th>
-              <Table.Th ta="right">{t('settlement.fields.monthlyAmount')}</Table.Th>
-              <Table.Th ta="right">{t('settlement.fields.replacementAmount')}</Table.Th>
-              <Table.Th ta="right">{t('settlement.fields.penalty')}</Table.Th>
-              <Table.Th ta="right">{t('settlement.fields.net')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {doc.lines.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/contract-amounts/${l.id}`}
-                    fz="sm"
-                    className="yoryo-code"
-                  >
-                    {l.contractNo}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <span className="yoryo-code">{l.resourceCode}</span> {l.resourceName}
-                  {l.kind === 'replacement' ? ` (${t('settlement.lineKind.replacement')})` : ''}
-                </Table.Td>
-                <Table.Td ta="right" className="yoryo-numeric">
-                  {signed(l.monthlyAmount)}
-                </Table.Td>
-                <Table.Td ta="right" className="yoryo-numeric">
-                  {signed(l.replacementAmount)}
-                </Table.Td>
-                <Table.Td ta="right" className="yoryo-numeric">
-                  {signed(-l.penalty)}
-                </Table.Td>
-                <Table.Td ta="right" className="yoryo-numeric" fw={600}>
-                  {signed(l.net)}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={720}>
+          <Table fz="sm" withTableBorder verticalSpacing={4} data-testid="document-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settlement.fields.contractNo')}</Table.Th>
+                <Table.Th>{t('settlement.fields.resource')}</Table.Th>
+                <Table.Th ta="right">{t('settlement.fields.monthlyAmount')}</Table.Th>
+                <Table.Th ta="right">{t('settlement.fields.replacementAmount')}</Table.Th>
+                <Table.Th ta="right">{t('settlement.fields.penalty')}</Table.Th>
+                <Table.Th ta="right">{t('settlement.fields.net')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {doc.lines.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/contract-amounts/${l.id}`}
+                      fz="sm"
+                      className="yoryo-code"
+                    >
+                      {l.contractNo}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <span className="yoryo-code">{l.resourceCode}</span> {l.resourceName}
+                    {l.kind === 'replacement' ? ` (${t('settlement.lineKind.replacement')})` : ''}
+                  </Table.Td>
+                  <Table.Td ta="right" className="yoryo-numeric">
+                    {signed(l.monthlyAmount)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="yoryo-numeric">
+                    {signed(l.replacementAmount)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="yoryo-numeric">
+                    {signed(-l.penalty)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="yoryo-numeric" fw={600}>
+                    {signed(l.net)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Paper>
     </Stack>
   )

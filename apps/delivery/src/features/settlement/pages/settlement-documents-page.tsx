@@ -13,6 +13,7 @@ import {
   Page,
   createColumnHelper,
   exportFileName,
+  formatDate,
   readText,
   useListState,
   useSession,
@@ -107,7 +108,7 @@ export function SettlementDocumentsPage() {
         : []),
       column.accessor('issuedOn', {
         header: t('settlement.fields.issuedOn'),
-        cell: (info) => <span className="yoryo-figures">{info.getValue()}</span>,
+        cell: (info) => <span className="yoryo-figures">{formatDate(info.getValue())}</span>,
         meta: { width: 96 },
       }),
       column.accessor('lineCount', {
