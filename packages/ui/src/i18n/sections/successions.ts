@@ -14,6 +14,7 @@ const ja = {
     state: labelsIn(successionStateLabels, 'ja'),
     list: {
       new: '新規申込',
+      tableLabel: '申込の一覧',
       empty: '電源承継・事業者統合・市場退出の申込はありません。',
       search: '申込番号',
       allKinds: 'すべての種別',
@@ -125,6 +126,7 @@ const en: Shape<typeof ja> = {
     state: labelsIn(successionStateLabels, 'en'),
     list: {
       new: 'New application',
+      tableLabel: 'Applications',
       empty: 'No succession, merger or exit applications.',
       search: 'Succession number',
       allKinds: 'All kinds',
