@@ -67,6 +67,13 @@ test.describe('succession, merger, exit (G50)', () => {
     )
     await page.getByTestId('succession-new').click()
     await expect(page).toHaveURL(/\/delivery\/successions\/new$/)
+    // An exit would show its §6 penalty before filing (not filed here).
+    await page.getByTestId('succession-month').fill(second)
+    await page.getByTestId('kind-exit').check()
+    await expect(page.getByTestId('exit-penalty')).toContainText(contract.contractNo)
+    await expect(page.getByTestId('exit-penalty-total')).toHaveText(/^[1-9][\d,]*$/)
+    await page.screenshot({ path: 'test-results/g50-exit-1280.png', fullPage: true })
+    await page.getByTestId('kind-succession').check()
     await page.getByTestId(`resource-${contract.resourceCode}`).check()
     await page.getByTestId('succession-to').fill(b.code)
     await page.getByTestId('succession-month').fill(second)

@@ -300,7 +300,7 @@ function ExitPenaltyTable({
                       {formatNumber(i.contractKw)}
                     </Table.Td>
                     <Table.Td ta="right" className="yoryo-numeric">
-                      {i.rate ?? '—'}
+                      {i.rate === null ? '—' : `${Math.round(Number(i.rate) * 10_000) / 100}%`}
                     </Table.Td>
                     <Table.Td ta="right" className="yoryo-numeric">
                       {formatNumber(i.amount)}
