@@ -66,6 +66,7 @@ import { penaltyAmountRoutes, penaltyTargetRoutes } from './modules/economic-pen
 import { JobRunner } from './lib/jobs.ts'
 import { ListRoutes } from './lib/list.ts'
 import { outputFileRoutes } from './modules/output-files/routes.ts'
+import { successionRoutes } from './modules/successions/routes.ts'
 
 export interface AppDeps {
   db: Db
@@ -201,6 +202,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(settlementRoutes, { prefix: '/api/v1/settlements' })
   await app.register(contractAmountRoutes, { prefix: '/api/v1/contract-amounts' })
   await app.register(settlementDocumentRoutes, { prefix: '/api/v1/settlement-documents' })
+  await app.register(successionRoutes, { prefix: '/api/v1/successions' })
   await app.register(outputFileRoutes, { prefix: '/api/v1' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })

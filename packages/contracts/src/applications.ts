@@ -21,6 +21,7 @@ export const entityTypes = [
   'replacement',
   'marketExit',
   'outagePlan',
+  'succession',
 ] as const
 export const entityTypeSchema = z.enum(entityTypes).meta({ id: 'EntityType' })
 export type EntityType = z.infer<typeof entityTypeSchema>

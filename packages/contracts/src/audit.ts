@@ -22,6 +22,7 @@ import {
 } from './labels.ts'
 import { listQuerySchema } from './list.ts'
 import { outageOmissionStateLabels } from './outage-omissions.ts'
+import { successionKindLabels, successionStateLabels } from './successions.ts'
 
 /** One entry of the audit log: who, which participant, when, what, before → after. */
 export const auditEntrySchema = z
@@ -106,6 +107,7 @@ export const auditEntityTypeLabels: Labels<
   | 'assessmentParameterSet'
   | 'assessmentRun'
   | 'settlementRun'
+  | 'succession'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -139,6 +141,7 @@ export const auditEntityTypeLabels: Labels<
   assessmentParameterSet: { ja: 'アセスメント算定諸元', en: 'Assessment parameters' },
   assessmentRun: { ja: 'アセスメント算定', en: 'Assessment run' },
   settlementRun: { ja: '容量確保契約金額の精算', en: 'Settlement run' },
+  succession: { ja: '電源承継・事業者統合・市場退出', en: 'Succession, merger, exit' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -249,6 +252,13 @@ export const auditActionLabels: Record<string, Label> = {
     ja: '差替掲示板の掲載の取下げ',
     en: 'Replacement board posting withdrawn',
   },
+  'succession.create': { ja: '電源承継等の申込', en: 'Succession filed' },
+  'succession.consent': { ja: '電源承継等への同意', en: 'Succession consented' },
+  'succession.decline': { ja: '電源承継等の辞退', en: 'Succession declined' },
+  'succession.withdraw': { ja: '電源承継等の取下げ', en: 'Succession withdrawn' },
+  'succession.approve': { ja: '電源承継等の承認', en: 'Succession approved' },
+  'succession.reject': { ja: '電源承継等の却下', en: 'Succession rejected' },
+  'succession.effect': { ja: '電源承継等の効力発生', en: 'Succession took effect' },
   'replacement.create': { ja: '電源等差替の申込', en: 'Replacement filed' },
   'replacement.consent': { ja: '電源等差替への同意', en: 'Replacement consented' },
   'replacement.decline': { ja: '電源等差替の辞退', en: 'Replacement declined' },
@@ -404,6 +414,11 @@ export const auditFieldLabels: Record<string, Label> = {
   participantCodes: { ja: '宛先事業者', en: 'Participants addressed' },
   answer: { ja: '回答', en: 'Answer' },
   decisionNote: { ja: '却下理由', en: 'Reason for rejection' },
+  successionNo: { ja: '承継等申込番号', en: 'Succession number' },
+  toParticipantCode: { ja: '承継先事業者', en: 'Receiving participant' },
+  effectiveMonth: { ja: '効力発生月', en: 'Effective month' },
+  resourceCodes: { ja: '対象電源等', en: 'Resources' },
+  contractNos: { ja: '対象契約', en: 'Contracts' },
 }
 
 /**
@@ -417,6 +432,8 @@ export const auditValueLabels: Record<string, Record<string, Label>> = {
   'auction.type': auctionTypeLabels,
   'qualification.state': qualificationStateLabels,
   'replacement.state': replacementStateLabels,
+  'succession.state': successionStateLabels,
+  'succession.kind': successionKindLabels,
   postingType: replacementPostingTypeLabels,
   'notice.category': noticeCategoryLabels,
   'notice.audience': noticeAudienceLabels,

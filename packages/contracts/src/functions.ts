@@ -753,6 +753,8 @@ export const functionRegistry = [
     ja: '電源承継・事業者統合・市場退出',
     en: 'Succession, merger, exit',
     app: 'delivery',
+    path: '/successions',
+    subPaths: ['new', ':id'],
     group: 'G50',
     view: ['operator', ...participantRoles],
     edit: ['operator', ...participantRoles],

@@ -102,6 +102,7 @@ export const entityTypeLabels: Labels<EntityType> = {
   marketExit: { ja: '市場退出', en: 'Market exit' },
   replacement: { ja: '電源等差替', en: 'Replacement' },
   outagePlan: { ja: '容量停止計画', en: 'Outage plan' },
+  succession: { ja: '電源承継・事業者統合・市場退出', en: 'Succession, merger, exit' },
 }
 
 export const resourceKindLabels: Labels<ResourceKind> = {

@@ -342,6 +342,29 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('successions', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/successions/pages/successions-page.tsx'),
+                        'SuccessionsPage',
+                        ['successions', 'lists', 'shell'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/successions/pages/succession-new-page.tsx'),
+                        'SuccessionNewPage',
+                        ['successions', 'shell'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/successions/pages/succession-detail-page.tsx'),
+                        'SuccessionDetailPage',
+                        ['successions', 'applications'],
+                      ),
+                    },
+                  }),
                   functionRoutes('deliveryFileItems', {
                     '': {
                       lazy: lazyComponent(

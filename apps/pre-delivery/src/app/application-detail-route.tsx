@@ -6,6 +6,7 @@ import { participantApplicationView } from '../features/participants/application
 import { marketExitApplicationView } from '../features/penalty-factors/application-view.tsx'
 import { replacementApplicationView } from '../features/replacements/application-view.tsx'
 import { resourceApplicationView } from '../features/resources/application-view.tsx'
+import { successionApplicationView } from '../features/successions/application-view.tsx'
 
 /**
  * The view of every kind of record, by entity type: the application screens render a kind
@@ -19,6 +20,7 @@ export const applicationViews: ApplicationViews = {
   marketExit: marketExitApplicationView,
   replacement: replacementApplicationView,
   outagePlan: outagePlanApplicationView,
+  succession: successionApplicationView,
 }
 
 /** 030 申込詳細 with the registry of application views (loaded with the screen). */

@@ -140,6 +140,7 @@ export const routes: RouteObject[] = [
                           'penalty-factors',
                           'replacements',
                           'outage-plans',
+                          'successions',
                           'portal',
                         ],
                       ),

@@ -15,6 +15,7 @@ import { audit, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { JobLostError, type JobRunner, type RunningJob } from '../../lib/jobs.ts'
 import { assessmentBasis, deliveryYearOfMonth } from '../assessment-basis/public.ts'
+import { holdersOfMonth } from '../successions/public.ts'
 import {
   deliveryMonthIndex,
   settleMonth,
@@ -152,6 +153,11 @@ export async function computeMonth(
     },
   })
   const index = deliveryMonthIndex(month)
+  // G50: each line goes to the holder OF THE MONTH (a re-run of an old month pays the old party).
+  const holders = await holdersOfMonth(db, month, {
+    contractIds: rows.map((c) => c.id),
+    resourceIds: basis.map((b) => b.resourceId),
+  })
   const contracts: SettlementContract[] = rows
     .filter((c) => counted.has(c.id))
     .map((c) => ({
@@ -159,7 +165,7 @@ export async function computeMonth(
       contractNo: c.contractNo,
       contractKw: c.contractKw,
       monthlyAmount: (c.monthlyAmounts as number[])[index] ?? 0,
-      participant: c.participant,
+      participant: holders.contracts.get(c.id) ?? c.participant,
       resource: c.resource,
     }))
   const byNo = new Map(contracts.map((c) => [c.contractNo, c]))
@@ -174,11 +180,12 @@ export async function computeMonth(
   for (const b of basis) {
     resourceOf.set(b.resourceCode, {
       resource: { id: b.resourceId, code: b.resourceCode, name: b.resourceName },
-      participant: partyOf.get(b.participantId) ?? {
-        id: b.participantId,
-        code: b.participantCode,
-        name: b.participantCode,
-      },
+      participant: holders.resources.get(b.resourceId) ??
+        partyOf.get(b.participantId) ?? {
+          id: b.participantId,
+          code: b.participantCode,
+          name: b.participantCode,
+        },
     })
   }
   const allocations: SettlementAllocation[] = []

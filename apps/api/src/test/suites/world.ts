@@ -269,6 +269,26 @@ export async function buildWorld(t: TestContext): Promise<World> {
   }
   const own = await records(t, 'P00001', sessions.participantAdmin)
   const other = await records(t, 'P00002', sessions.otherParticipantAdmin)
+  // G50: a succession of P00002's resource to P00001 waiting for consent (its list has a record).
+  const succession = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/successions',
+    headers: sessions.otherParticipantAdmin,
+    payload: {
+      kind: 'succession',
+      resourceIds: [
+        (
+          await t.database.prisma.resource.findUniqueOrThrow({
+            where: { code: other.resourceCode },
+          })
+        ).id,
+      ],
+      toParticipantCode: 'P00001',
+      effectiveMonth: '2099-04',
+      reason: 'suite world',
+    },
+  })
+  if (succession.statusCode !== 201) throw new Error(`succession: ${succession.body}`)
   own.publishedAuctionId = (
     await createTestAuction(t.database.prisma, t.app.jobs, {
       state: 'published',

@@ -145,6 +145,11 @@ const ja = {
         change: '容量停止計画の変更申込',
         cancel: '容量停止計画の取消申込',
       },
+      succession: {
+        register: '電源承継・事業者統合・市場退出の申込',
+        change: '電源承継等の変更申込',
+        cancel: '電源承継等の取消申込',
+      },
     },
     entityType: labelsIn(entityTypeLabels, 'ja'),
     state: labelsIn(applicationStateLabels, 'ja'),
@@ -550,6 +555,11 @@ const en: Shape<typeof ja> = {
         register: 'Registration of an outage plan',
         change: 'Change of an outage plan',
         cancel: 'Cancellation of an outage plan',
+      },
+      succession: {
+        register: 'Succession, merger or exit',
+        change: 'Change of a succession',
+        cancel: 'Cancellation of a succession',
       },
     },
     entityType: labelsIn(entityTypeLabels, 'en'),
