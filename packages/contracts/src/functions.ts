@@ -746,19 +746,6 @@ export const functionRegistry = [
     view: ['operator', ...participantRoles],
     edit: ['operator', ...participantRoles],
   },
-  // G50 電源承継・事業者統合・市場退出: applications reviewed by the operator.
-  {
-    key: 'successions',
-    code: 'G50',
-    ja: '電源承継・事業者統合・市場退出',
-    en: 'Succession, merger, exit',
-    app: 'delivery',
-    path: '/successions',
-    subPaths: ['new', ':id'],
-    group: 'G50',
-    view: ['operator', ...participantRoles],
-    edit: ['operator', ...participantRoles],
-  },
   // G00 一括登録・変更: the delivery-period bulk formats (outage plans, feeds).
   {
     key: 'deliveryBulkImports',
@@ -793,6 +780,19 @@ export const functionRegistry = [
     path: '/messages',
     view: everyone,
     edit: [],
+  },
+  // G50 電源承継・事業者統合・市場退出: applications reviewed by the operator.
+  {
+    key: 'successions',
+    code: 'G50',
+    ja: '電源承継・事業者統合・市場退出',
+    en: 'Succession, merger, exit',
+    app: 'delivery',
+    path: '/successions',
+    subPaths: ['new', ':id'],
+    group: 'G50',
+    view: ['operator', ...participantRoles],
+    edit: ['operator', ...participantRoles],
   },
   // K00 帳票サンプル: every delivery-period document (PDF) as a sample.
   {
