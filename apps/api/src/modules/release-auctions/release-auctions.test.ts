@@ -206,6 +206,11 @@ describe('[F30] release auction: set-up, offers, clearing, publishing', () => {
       version: 1,
     })
     expect(stale.json().messageId).toBe('E-REL-005')
+    // Two changes based on the same version at once: one wins, the other is told the version
+    const change = { contractId: ca.id, action: 'change', kw: 4_000, price: 3_000, version: 2 }
+    const raced = await Promise.all([offer(p1, change), offer(p1, change)])
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 409])
+    expect(raced.find((r) => r.statusCode === 409)?.json().messageId).toBe('E-REL-005')
 
     // p2: withdraws and offers again (the submission time of the last version counts)
     await ok(p2, 'POST', `/api/v1/release-auctions/${auctionId}/offers`, {
@@ -241,11 +246,11 @@ describe('[F30] release auction: set-up, offers, clearing, publishing', () => {
     const versions = await t.database.prisma.releaseOfferVersion.count({
       where: { offer: { auctionId } },
     })
-    expect(versions).toBe(5)
+    expect(versions).toBe(6)
     const audited = await t.database.prisma.auditLog.count({
       where: { entityType: 'releaseOffer', action: { startsWith: 'releaseOffer.' } },
     })
-    expect(audited).toBe(5)
+    expect(audited).toBe(6)
     // Clearing before the close: refused
     const early = await call(operator, 'POST', `/api/v1/release-auctions/${auctionId}/clearing`, {
       version: 2,
@@ -263,7 +268,7 @@ describe('[F30] release auction: set-up, offers, clearing, publishing', () => {
       action: 'change',
       kw: 4_000,
       price: 1,
-      version: 2,
+      version: 3,
     })
     expect(late.statusCode).toBe(409)
     expect(late.json().messageId).toBe('E-REL-002')
