@@ -52,4 +52,9 @@ export const releaseAmountMessages = {
     ja: 'リリース目標量が設定されていないため、約定処理できません。',
     en: 'The release target is not set; the auction cannot be cleared.',
   },
+  'E-REL-011': {
+    severity: 'error',
+    ja: 'オークション{auctionCode}はリリースオークションです。約定処理はリリース入札の画面で行ってください。',
+    en: 'Auction {auctionCode} is a release auction; clear it on the release offers screen.',
+  },
 } as const satisfies MessageGroup

@@ -285,6 +285,11 @@ describe('[F30] release auction: set-up, offers, clearing, publishing', () => {
       version: 2,
     })
     expect(denied.statusCode).toBe(403)
+    // Not by the procurement clearing (120), and not in the bid screen's auctions (110)
+    const procurement = await call(operator, 'POST', `/api/v1/auctions/${auctionId}/clearings`, {})
+    expect(procurement.json().messageId).toBe('E-REL-011')
+    const bidding = await ok<{ items: { id: string }[] }>(p1, 'GET', '/api/v1/bids/auctions')
+    expect(bidding.items.map((a) => a.id)).not.toContain(auctionId)
     const cleared = await ok<ReleaseOfferList>(
       operator,
       'POST',
