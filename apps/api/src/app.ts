@@ -49,6 +49,7 @@ import { contractRoutes } from './modules/contracts/routes.ts'
 import { penaltyFactorRoutes } from './modules/penalty-factors/routes.ts'
 import { feedRoutes } from './modules/feeds/routes.ts'
 import { noticeRoutes } from './modules/notices/routes.ts'
+import { releaseAmountRoutes, releaseAuctionRoutes } from './modules/release-auctions/routes.ts'
 import {
   assessmentBasisRoutes,
   assessmentParameterRoutes,
@@ -203,6 +204,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(contractAmountRoutes, { prefix: '/api/v1/contract-amounts' })
   await app.register(settlementDocumentRoutes, { prefix: '/api/v1/settlement-documents' })
   await app.register(successionRoutes, { prefix: '/api/v1/successions' })
+  await app.register(releaseAuctionRoutes, { prefix: '/api/v1/release-auctions' })
+  await app.register(releaseAmountRoutes, { prefix: '/api/v1/release-amounts' })
   await app.register(outputFileRoutes, { prefix: '/api/v1' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })

@@ -108,6 +108,8 @@ export const auditEntityTypeLabels: Labels<
   | 'assessmentRun'
   | 'settlementRun'
   | 'succession'
+  | 'releaseAuction'
+  | 'releaseOffer'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -142,6 +144,8 @@ export const auditEntityTypeLabels: Labels<
   assessmentRun: { ja: 'アセスメント算定', en: 'Assessment run' },
   settlementRun: { ja: '容量確保契約金額の精算', en: 'Settlement run' },
   succession: { ja: '電源承継・事業者統合・市場退出', en: 'Succession, merger, exit' },
+  releaseAuction: { ja: 'リリースオークション', en: 'Release auction' },
+  releaseOffer: { ja: 'リリース入札', en: 'Release offer' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -282,6 +286,15 @@ export const auditActionLabels: Record<string, Label> = {
     ja: '支払通知書・請求書の発行',
     en: 'Payment notices and invoices issued',
   },
+  'releaseAuction.setTarget': { ja: 'リリース目標量の設定', en: 'Release target set' },
+  'releaseAuction.clear': { ja: 'リリースオークションの約定処理', en: 'Release auction cleared' },
+  'releaseAuction.publish': {
+    ja: 'リリースオークション結果の公表',
+    en: 'Release auction result published',
+  },
+  'releaseOffer.register': { ja: 'リリース入札の登録', en: 'Release offer registered' },
+  'releaseOffer.change': { ja: 'リリース入札の変更', en: 'Release offer changed' },
+  'releaseOffer.withdraw': { ja: 'リリース入札の取下げ', en: 'Release offer withdrawn' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

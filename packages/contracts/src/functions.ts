@@ -742,6 +742,8 @@ export const functionRegistry = [
     ja: '容量確保契約金リリースオークション交付額・請求額',
     en: 'Release auction amounts',
     app: 'delivery',
+    path: '/release-amounts',
+    subPaths: ['offers'],
     group: 'E10',
     view: ['operator', ...participantRoles],
     edit: ['operator', ...participantRoles],

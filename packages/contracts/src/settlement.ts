@@ -40,6 +40,7 @@ export const settlementRunSchema = z
     lineCount: z.number().int(),
     monthlyAmount: yen.nullable().describe('Σ monthly amounts (operator only; null for others)'),
     penalty: yen.nullable().describe('Σ penalties (operator only)'),
+    billed: yen.nullable().describe('Σ billed amounts of the release auction, F30 (operator only)'),
     net: yen.nullable().describe('Σ nets (operator only)'),
     error: z.string().nullable(),
     startedByName: z.string().nullable(),
@@ -118,7 +119,12 @@ export const contractAmountSchema = z
     replacementAmount: yen,
     amount: yen.describe('monthlyAmount + replacementAmount'),
     penalty: yen.describe("This line's share of the resource-month's penalty"),
-    net: yen.describe('amount − penalty'),
+    releasedKw: kw.describe("Release auction (F30): the contract's released kW this month"),
+    grantedAmount: yen.describe(
+      '交付額: floor(monthly amount × released kW / contract kW), part of `amount`',
+    ),
+    billedAmount: yen.describe('請求額: release price × released kW / 12 (March: the remainder)'),
+    net: yen.describe('amount − penalty − billedAmount'),
     assessmentResultId: z.uuid().nullable(),
   })
   .meta({ id: 'ContractAmount' })

@@ -67,3 +67,16 @@ export type {
   OutageAllowanceResult,
   OutageSpan,
 } from './outage-allowance.ts'
+export {
+  clearRelease,
+  compareReleaseOrder,
+  releaseBilledAmounts,
+  releaseGrantedAmount,
+  RELEASE_CLEARING_VERSION,
+} from './release.ts'
+export type {
+  ReleaseClearingInput,
+  ReleaseClearingResult,
+  ReleaseOfferInput,
+  ReleaseOfferResult,
+} from './release.ts'

@@ -324,6 +324,22 @@ export const routes: RouteObject[] = [
                       ),
                     },
                   }),
+                  functionRoutes('releaseAmounts', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/release-amounts/pages/release-amounts-page.tsx'),
+                        'ReleaseAmountsPage',
+                        ['release-amounts', 'lists', 'shell'],
+                      ),
+                    },
+                    offers: {
+                      lazy: lazyComponent(
+                        () => import('../features/release-amounts/pages/release-offers-page.tsx'),
+                        'ReleaseOffersPage',
+                        ['release-amounts', 'portal', 'shell'],
+                      ),
+                    },
+                  }),
                   functionRoutes('deliveryBulkImports', {
                     '': {
                       lazy: lazyComponent(

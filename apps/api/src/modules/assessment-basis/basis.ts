@@ -9,6 +9,9 @@
  *   requirement yet.
  * - Replacement (rules.md §7, B20): an allocation of `kw` of contract C to resource R in a month
  *   moves those kW — and A × kw / C.contractKw (floored to the yen) — from C's resource to R.
+ * - Release auction (rules.md §8, F30): kW of a contract released by a published release
+ *   auction carry no requirement: like kW moved out by replacement, they leave the contract's
+ *   resource with A × kw / C.contractKw (floored to the yen) — but go to no other resource.
  * - A resource with several contracts (main and additional auction) is assessed once, on the sum.
  */
 import type { AssessmentInput } from '@yoryo/domain'
@@ -20,6 +23,7 @@ import {
   type ResourceKind,
 } from '@yoryo/contracts'
 import type { DbClient } from '@yoryo/db'
+import { releasesInMonth } from '../release-auctions/public.ts'
 
 export const COUNTED_CONTRACT_STATES = ['confirmed', 'active', 'amended', 'terminated'] as const
 
@@ -75,6 +79,15 @@ export interface ResourceMonthBasis {
   contracts: BasisContract[]
   allocationsOut: BasisAllocation[]
   allocationsIn: BasisAllocation[]
+  /** kW released by a release auction (F30) and the part of A that leaves with them. */
+  releases: BasisRelease[]
+}
+
+export interface BasisRelease {
+  contractNo: string
+  kw: number
+  /** floor(A × kw / contract kW). */
+  annualAmount: number
 }
 
 /**
@@ -181,6 +194,7 @@ export async function assessmentBasis(
       contracts: [],
       allocationsOut: [],
       allocationsIn: [],
+      releases: [],
     })
   }
   for (const c of counted) {
@@ -221,6 +235,22 @@ export async function assessmentBasis(
       to.contractKw += a.kw
       to.annualAmount += moved
     }
+  }
+  // Released kW (F30) leave the contract's resource like kW moved out, to no other resource.
+  const released = await releasesInMonth(
+    db,
+    month,
+    counted.map((c) => c.id),
+  )
+  for (const c of counted) {
+    const r = released.get(c.id)
+    const b = out.get(c.resourceId)
+    if (!r || !b || r.releasedKw <= 0 || c.contractKw <= 0) continue
+    const kw = Math.min(r.releasedKw, c.contractKw)
+    const amount = Number((c.annualAmount * BigInt(kw)) / BigInt(c.contractKw))
+    b.releases.push({ contractNo: c.contractNo, kw, annualAmount: amount })
+    b.contractKw -= kw
+    b.annualAmount -= amount
   }
   return [...out.values()].sort((a, b) => (a.resourceCode < b.resourceCode ? -1 : 1))
 }

@@ -160,7 +160,8 @@ export const bidRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const auth = requireAuth(request)
       const rows = await app.db.auction.findMany({
-        where: { state: { not: 'draft' } },
+        // A release auction (F30) takes release offers on its own screen, not bids
+        where: { state: { not: 'draft' }, subtype: 'procurement' },
         orderBy: [{ deliveryYear: 'desc' }, { code: 'desc' }],
         take: 20,
         select: auctionSelect,

@@ -71,10 +71,17 @@ export async function startClearing(
 ): Promise<ClearingRow> {
   const run = await db.$transaction(async (tx) => {
     // Lock the auction row: two operators starting at once get run 1 and a refusal.
-    const locked = await tx.$queryRaw<{ state: string; parameters_version: number }[]>`
-      SELECT state::text AS state, parameters_version FROM auction WHERE id = ${auctionId}::uuid FOR UPDATE`
+    const locked = await tx.$queryRaw<
+      { state: string; parameters_version: number; subtype: string; code: string }[]
+    >`
+      SELECT state::text AS state, parameters_version, subtype::text AS subtype, code
+      FROM auction WHERE id = ${auctionId}::uuid FOR UPDATE`
     const auction = locked[0]
     if (!auction) throw notFound()
+    // A release auction (F30) is cleared by the release clearing (`release-auctions`)
+    if (auction.subtype === 'release') {
+      throw new AppError('E-REL-011', 409, { params: { auctionCode: auction.code } })
+    }
     if (!CLEARABLE_STATES.includes(auction.state as Auction['state'])) {
       throw new AppError('E-CLR-001', 409, { params: { state: auction.state } })
     }

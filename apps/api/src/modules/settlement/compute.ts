@@ -10,10 +10,14 @@
  *   The penalty of a resource-month (`assessment_result.total`, caps applied) is shared among
  *   the lines at that resource in proportion to their amounts, by largest remainder (ties by
  *   contract number), so the shares sum exactly to the total.
+ * - Release auction (rules.md §8, F30): a contract line carries the contract's released kW of
+ *   the month, the part of its amount for them (交付額, kept: informative, inside `amount`) and
+ *   what the holder is billed for them (請求額); net = amount − penalty − billed.
  * - `settlementDocumentsOf`: per participant the payment notice (and, when its net is negative,
  *   the invoice) with consumption tax 10 % of each document's total, rounded down (rules.md §4).
  */
 import type { SettlementLineKind, SettlementMove } from '@yoryo/contracts'
+import { releaseGrantedAmount } from '@yoryo/domain'
 
 export interface Party {
   id: string
@@ -30,6 +34,9 @@ export interface SettlementContract {
   /** The holder of the month. */
   participant: Party
   resource: Party
+  /** Release auction (F30): kW released in force this month and the month's billed amount. */
+  releasedKw?: number
+  billedAmount?: number
 }
 
 export interface SettlementAllocation {
@@ -58,6 +65,10 @@ export interface ComputedLine {
   replacementAmount: number
   amount: number
   penalty: number
+  /** Release auction (F30; contract lines): released kW, 交付額 and 請求額 of the month. */
+  releasedKw: number
+  grantedAmount: number
+  billedAmount: number
   net: number
   moves: SettlementMove[]
   assessmentResultId: string | null
@@ -114,6 +125,9 @@ export function settleMonth(input: {
       replacementAmount: 0,
       amount: c.monthlyAmount,
       penalty: 0,
+      releasedKw: c.releasedKw ?? 0,
+      grantedAmount: releaseGrantedAmount(c.monthlyAmount, c.releasedKw ?? 0, c.contractKw),
+      billedAmount: c.billedAmount ?? 0,
       net: 0,
       moves: [],
       assessmentResultId: null,
@@ -143,6 +157,9 @@ export function settleMonth(input: {
         replacementAmount: 0,
         amount: 0,
         penalty: 0,
+        releasedKw: 0,
+        grantedAmount: 0,
+        billedAmount: 0,
         net: 0,
         moves: [],
         assessmentResultId: null,
@@ -179,7 +196,7 @@ export function settleMonth(input: {
     })
   }
   const out = [...lines.values()]
-  for (const l of out) l.net = l.amount - l.penalty
+  for (const l of out) l.net = l.amount - l.penalty - l.billedAmount
   return out.sort((a, b) =>
     a.contractNo === b.contractNo
       ? a.kind === b.kind

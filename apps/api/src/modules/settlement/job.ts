@@ -16,6 +16,7 @@ import { AppError } from '../../lib/errors.ts'
 import { JobLostError, type JobRunner, type RunningJob } from '../../lib/jobs.ts'
 import { assessmentBasis, deliveryYearOfMonth } from '../assessment-basis/public.ts'
 import { holdersOfMonth } from '../successions/public.ts'
+import { releasesInMonth } from '../release-auctions/public.ts'
 import {
   deliveryMonthIndex,
   settleMonth,
@@ -158,6 +159,7 @@ export async function computeMonth(
     contractIds: rows.map((c) => c.id),
     resourceIds: basis.map((b) => b.resourceId),
   })
+  const released = await releasesInMonth(db, month, [...counted])
   const contracts: SettlementContract[] = rows
     .filter((c) => counted.has(c.id))
     .map((c) => ({
@@ -167,6 +169,8 @@ export async function computeMonth(
       monthlyAmount: (c.monthlyAmounts as number[])[index] ?? 0,
       participant: holders.contracts.get(c.id) ?? c.participant,
       resource: c.resource,
+      releasedKw: released.get(c.id)?.releasedKw ?? 0,
+      billedAmount: released.get(c.id)?.billedAmount ?? 0,
     }))
   const byNo = new Map(contracts.map((c) => [c.contractNo, c]))
   // The replacing resources with the participant the basis names (the resource's holder).
@@ -221,12 +225,12 @@ async function writeLines(
       INSERT INTO settlement_line (id, run_id, month, kind, contract_id, contract_no, resource_id,
         resource_code, resource_name, participant_id, participant_code, participant_name,
         contract_kw, monthly_amount, replacement_kw, replacement_amount, amount, penalty, net,
-        moves, assessment_result_id)
+        moves, assessment_result_id, released_kw, granted_amount, billed_amount)
       SELECT gen_random_uuid(), ${run.id}::uuid, ${run.month}, u.kind, u.contract_id,
         u.contract_no, u.resource_id, u.resource_code, u.resource_name, u.participant_id,
         u.participant_code, u.participant_name, u.contract_kw, u.monthly_amount,
         u.replacement_kw, u.replacement_amount, u.amount, u.penalty, u.net, u.moves::jsonb,
-        u.result_id
+        u.result_id, u.released_kw, u.granted_amount, u.billed_amount
       FROM unnest(
         ${col((l) => l.kind)}::text[],
         ${col((l) => l.contractId)}::uuid[],
@@ -245,10 +249,14 @@ async function writeLines(
         ${col((l) => l.penalty)}::bigint[],
         ${col((l) => l.net)}::bigint[],
         ${col((l) => JSON.stringify(l.moves))}::text[],
-        ${col((l) => l.assessmentResultId)}::uuid[]
+        ${col((l) => l.assessmentResultId)}::uuid[],
+        ${col((l) => l.releasedKw)}::int[],
+        ${col((l) => l.grantedAmount)}::bigint[],
+        ${col((l) => l.billedAmount)}::bigint[]
       ) AS u(kind, contract_id, contract_no, resource_id, resource_code, resource_name,
         participant_id, participant_code, participant_name, contract_kw, monthly_amount,
-        replacement_kw, replacement_amount, amount, penalty, net, moves, result_id)`
+        replacement_kw, replacement_amount, amount, penalty, net, moves, result_id,
+        released_kw, granted_amount, billed_amount)`
     onProgress(i + chunk.length)
   }
 }
@@ -282,6 +290,7 @@ export function settlementJob(db: Db, options: SettlementJobOptions = {}) {
             lineCount: lines.length,
             monthlyAmount: sum((l) => l.monthlyAmount),
             penalty: sum((l) => l.penalty),
+            billed: sum((l) => l.billedAmount),
             net: sum((l) => l.net),
           }
           await tx.settlementRun.update({
@@ -305,6 +314,7 @@ export function settlementJob(db: Db, options: SettlementJobOptions = {}) {
               lineCount: totals.lineCount,
               monthlyAmount: totals.monthlyAmount.toString(),
               penalty: totals.penalty.toString(),
+              billed: totals.billed.toString(),
             },
           })
           await options.beforeFinish?.(tx)

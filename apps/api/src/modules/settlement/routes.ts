@@ -69,6 +69,8 @@ const lineCsv: CsvColumn<ContractAmount>[] = [
   csv.text({ ja: '差替による増減(円)', en: 'Replacement (yen)' }, (r) => r.replacementAmount),
   csv.text({ ja: '対象金額(円)', en: 'Amount (yen)' }, (r) => r.amount),
   csv.text({ ja: 'ペナルティ(円)', en: 'Penalty (yen)' }, (r) => r.penalty),
+  csv.text({ ja: 'リリース容量(kW)', en: 'Released kW' }, (r) => r.releasedKw),
+  csv.text({ ja: 'リリース請求額(円)', en: 'Release billed (yen)' }, (r) => r.billedAmount),
   csv.text({ ja: '差引額(円)', en: 'Net (yen)' }, (r) => r.net),
 ]
 

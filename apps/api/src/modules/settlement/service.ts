@@ -76,6 +76,7 @@ export async function runViews(
       lineCount: r.lineCount,
       monthlyAmount: operator ? Number(r.monthlyAmount) : null,
       penalty: operator ? Number(r.penalty) : null,
+      billed: operator ? Number(r.billed) : null,
       net: operator ? Number(r.net) : null,
       error: operator ? r.error : null,
       startedByName: r.startedBy ? (nameOf.get(r.startedBy) ?? null) : null,
@@ -200,6 +201,9 @@ function toLine(row: LineRow): ContractAmount {
     replacementAmount: Number(row.replacementAmount),
     amount: Number(row.amount),
     penalty: Number(row.penalty),
+    releasedKw: row.releasedKw,
+    grantedAmount: Number(row.grantedAmount),
+    billedAmount: Number(row.billedAmount),
     net: Number(row.net),
     assessmentResultId: row.assessmentResultId,
   }

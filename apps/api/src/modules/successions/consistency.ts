@@ -56,4 +56,9 @@ export const participantTables: Record<string, ParticipantRule> = {
   SettlementLine: { rule: 'keeps', why: 'each line stores the holder of its month' },
   SettlementDocument: { rule: 'keeps', why: 'issued documents keep the old party' },
   Succession: { rule: 'keeps', why: 'the applicant' },
+  ReleaseOffer: { rule: 'keeps', why: 'the party that offered in the release auction' },
+  ContractRelease: {
+    rule: 'keeps',
+    why: 'the party whose offer was released (the billed amount goes on the contract line, to the holder of the month)',
+  },
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto'
+import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { formatOutagePlanNo, functionGroupCodes } from '@yoryo/contracts'
 import {
   createAuction,
@@ -200,6 +200,19 @@ async function records(
   })
   if (bid.statusCode !== 201) throw new Error(`bid: ${bid.body}`)
   const contract = await createContract(prisma, { resource, state: 'confirmed' })
+  // A published release of it (F30: the release amounts list has rows).
+  await prisma.contractRelease.create({
+    data: {
+      contractId: contract.id,
+      auctionId: contract.auctionId,
+      offerId: randomUUID(),
+      participantId: participant.id,
+      deliveryYear: contract.deliveryYear,
+      releasedKw: 1_000,
+      price: 1_000,
+      fromMonth: `${contract.deliveryYear}-04`,
+    },
+  })
   const outagePlan = await prisma.outagePlan.create({
     data: {
       planNo: formatOutagePlanNo(contract.deliveryYear, 900_000 + randomInt(99_999)),

@@ -108,7 +108,7 @@ function LineView({ line }: { line: ContractAmountDetail }) {
             {t('settlement.run.versionLabel', { version: line.version })}
           </Text>
         </Group>
-        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="md">
+        <SimpleGrid cols={{ base: 2, sm: line.releasedKw > 0 ? 6 : 5 }} spacing="md">
           <Figure
             label={t('settlement.fields.monthlyAmount')}
             value={signed(line.monthlyAmount)}
@@ -126,6 +126,16 @@ function LineView({ line }: { line: ContractAmountDetail }) {
             unit={yen}
             testId="contract-amount-penalty"
           />
+          {line.releasedKw > 0 ? (
+            <Figure
+              label={t('settlement.fields.billedAmount', {
+                kw: formatNumber(line.releasedKw),
+              })}
+              value={signed(-line.billedAmount)}
+              unit={yen}
+              testId="contract-amount-billed"
+            />
+          ) : null}
           <Figure
             label={t('settlement.fields.net')}
             value={signed(line.net)}
