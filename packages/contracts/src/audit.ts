@@ -106,6 +106,7 @@ export const auditEntityTypeLabels: Labels<
   | 'assessmentParameterSet'
   | 'assessmentRun'
   | 'settlementRun'
+  | 'payment'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -139,6 +140,7 @@ export const auditEntityTypeLabels: Labels<
   assessmentParameterSet: { ja: 'アセスメント算定諸元', en: 'Assessment parameters' },
   assessmentRun: { ja: 'アセスメント算定', en: 'Assessment run' },
   settlementRun: { ja: '容量確保契約金額の精算', en: 'Settlement run' },
+  payment: { ja: '入出金', en: 'Payment' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -272,6 +274,9 @@ export const auditActionLabels: Record<string, Label> = {
     ja: '支払通知書・請求書の発行',
     en: 'Payment notices and invoices issued',
   },
+  'payment.record': { ja: '入出金の登録', en: 'Payment recorded' },
+  'payment.allocate': { ja: '入出金の消込', en: 'Payment matched' },
+  'payment.reverse': { ja: '入出金の取消', en: 'Payment reversed' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */
