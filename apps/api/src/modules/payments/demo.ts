@@ -4,6 +4,7 @@
  * newcomer finds a paid notice beside the open items of the other participants. Runs again
  * without effect.
  */
+import { jstToday } from '@yoryo/contracts'
 import type { Db } from '@yoryo/db'
 import type { Actor } from '../../lib/audit.ts'
 import { demoAssessmentMonth } from '../assessment-basis/public.ts'
@@ -23,9 +24,8 @@ export async function seedDemoPayments(db: Db, now: Date = new Date()): Promise<
   })
   if (done) return done.id
   const system: Actor = { userId: null, label: 'system', requestId: `demo:payments:${month}` }
-  // Paid on the 25th of the month after the delivery month (well before the due date).
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const next = new Date(Date.UTC(y, m, 25)).toISOString().slice(0, 10)
+  // Paid on the day of the first start (the documents were issued the same day).
+  const valueDate = jstToday(now)
   return db.$transaction(async (tx) => {
     const payment = await createPaymentIn(
       tx,
@@ -34,7 +34,7 @@ export async function seedDemoPayments(db: Db, now: Date = new Date()): Promise<
         direction: 'paid',
         participantId: notice.participantId,
         amount: Number(notice.total),
-        valueDate: next,
+        valueDate,
         bankReference,
         counterpartyName: notice.participantName,
         memo: notice.documentNo,

@@ -15,6 +15,8 @@ import {
 import { createTestApp, loginAs, type TestContext } from '../../test/harness.ts'
 import { bulkErrors, bulkImport } from '../../test/bulk.ts'
 import { race, tally } from '../../test/race.ts'
+import { demoAssessmentMonth } from '../assessment-basis/public.ts'
+import { seedDemoPayments } from './demo.ts'
 
 type Session = { cookie: string; origin: string }
 type Doc = { id: string; documentNo: string }
@@ -414,6 +416,21 @@ describe('payments (F10)', () => {
       _sum: { amount: true },
     })
     expect(allocated._sum.amount).toBe(800n)
+  })
+})
+
+describe('demo payments', () => {
+  it('pays P00001’s notice of the demo month once, whatever the number of starts', async () => {
+    const month = demoAssessmentMonth()
+    const run = await runOf(month)
+    const notice = await documentOf(run, month, 'P00001', 'paymentNotice', 77_000)
+    const id = await seedDemoPayments(t.database.prisma)
+    expect(id).not.toBeNull()
+    expect(await seedDemoPayments(t.database.prisma)).toBe(id)
+    expect(await item(p1, notice)).toMatchObject({ paid: 77_000, paymentState: 'paid' })
+    expect(
+      await t.database.prisma.payment.count({ where: { bankReference: { startsWith: 'DEMO-' } } }),
+    ).toBe(1)
   })
 })
 

@@ -1,4 +1,4 @@
-import { Anchor, Select, Stack, TextInput } from '@mantine/core'
+import { Anchor, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   monthSchema,
@@ -129,6 +129,17 @@ export function SettlementDocumentsPage() {
         header: t('settlement.fields.total'),
         cell: (info) => figure(info.getValue(), undefined, true),
         meta: { width: 112, numeric: true },
+      }),
+      // F10: whether the document is paid (due date and open amount: its detail, F10).
+      column.accessor('paymentState', {
+        header: t('payments.fields.itemState'),
+        cell: (info) => (
+          <Text span fz="sm" c={info.row.original.overdue ? 'red.8' : undefined}>
+            {t(`payments.itemState.${info.getValue()}`)}
+            {info.row.original.overdue ? `・${t('payments.overdue')}` : ''}
+          </Text>
+        ),
+        meta: { width: 120 },
       }),
     ],
     [t, isOperator],
