@@ -134,10 +134,14 @@ export function SettlementDocumentsPage() {
       column.accessor('paymentState', {
         header: t('payments.fields.itemState'),
         cell: (info) => (
-          <Text span fz="sm" c={info.row.original.overdue ? 'red.8' : undefined}>
-            {t(`payments.itemState.${info.getValue()}`)}
-            {info.row.original.overdue ? `・${t('payments.overdue')}` : ''}
-          </Text>
+          <>
+            <Text fz="sm">{t(`payments.itemState.${info.getValue()}`)}</Text>
+            {info.row.original.overdue ? (
+              <Text fz="xs" fw={600} c="red.8">
+                {t('payments.overdue')}
+              </Text>
+            ) : null}
+          </>
         ),
         meta: { width: 120 },
       }),
