@@ -53,8 +53,6 @@ const ja = {
       source: '登録元',
       createdBy: '登録者',
       createdAt: '登録日時',
-      reversedAt: '取消日時',
-      reversalReason: '取消理由',
     },
     items: {
       tableLabel: '支払通知書・請求書の決済状況',
@@ -99,9 +97,6 @@ const ja = {
       reverseConfirm: '取り消す',
       reason: '取消理由',
       reversed: 'この入出金は取り消されています（{{at}}、{{by}}）：{{reason}}',
-      recorded: '入出金を登録しました。',
-      matched: '消込しました。',
-      reverseDone: '入出金を取り消しました。',
     },
   },
 }
@@ -144,8 +139,6 @@ const en: Shape<typeof ja> = {
       source: 'Source',
       createdBy: 'Recorded by',
       createdAt: 'Recorded at',
-      reversedAt: 'Reversed at',
-      reversalReason: 'Reversal reason',
     },
     items: {
       tableLabel: 'Payment state of the notices and invoices',
@@ -190,9 +183,6 @@ const en: Shape<typeof ja> = {
       reverseConfirm: 'Reverse',
       reason: 'Reason',
       reversed: 'This payment was reversed ({{at}}, {{by}}): {{reason}}',
-      recorded: 'The payment has been recorded.',
-      matched: 'Matched.',
-      reverseDone: 'The payment has been reversed.',
     },
   },
 }
