@@ -62,6 +62,7 @@ import {
   settlementDocumentRoutes,
   settlementRoutes,
 } from './modules/settlement/routes.ts'
+import { paymentItemRoutes, paymentRoutes } from './modules/payments/routes.ts'
 import { outageOmissionRoutes } from './modules/outage-omissions/routes.ts'
 import { penaltyAmountRoutes, penaltyTargetRoutes } from './modules/economic-penalties/routes.ts'
 import { JobRunner } from './lib/jobs.ts'
@@ -206,6 +207,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(successionRoutes, { prefix: '/api/v1/successions' })
   await app.register(releaseAuctionRoutes, { prefix: '/api/v1/release-auctions' })
   await app.register(releaseAmountRoutes, { prefix: '/api/v1/release-amounts' })
+  await app.register(paymentRoutes, { prefix: '/api/v1/payments' })
+  await app.register(paymentItemRoutes, { prefix: '/api/v1/payment-items' })
   await app.register(outputFileRoutes, { prefix: '/api/v1' })
   if (config.testSupport) await app.register(testSupportRoutes, { prefix: '/api/test-support' })
   await app.register(webPlugin, { distDir: config.webDistDir })

@@ -4,6 +4,7 @@ import { seedDemoDeliveryYear } from './modules/assessment-basis/public.ts'
 import { seedDemoDeliveryData } from './modules/delivery-data/public.ts'
 import { seedDemoAssessment } from './modules/assessment/public.ts'
 import { seedDemoSettlement } from './modules/settlement/public.ts'
+import { seedDemoPayments } from './modules/payments/public.ts'
 import { seedDemoAuctions } from './modules/clearing/public.ts'
 import { seedDemoContracts } from './modules/contracts/public.ts'
 import { seedDemoExpectedCapacities } from './modules/expected-capacity/public.ts'
@@ -81,6 +82,8 @@ async function main() {
     await seedDemoAssessment(database.prisma, app.jobs)
     // The demo month settled and its payment notices issued (E10, F00).
     await seedDemoSettlement(database.prisma, app.jobs)
+    // One payment of the demo month: P00001's notice paid, the others open (F10).
+    await seedDemoPayments(database.prisma)
   }
 
   let closing = false

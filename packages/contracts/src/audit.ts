@@ -110,6 +110,7 @@ export const auditEntityTypeLabels: Labels<
   | 'succession'
   | 'releaseAuction'
   | 'releaseOffer'
+  | 'payment'
 > = {
   application: { ja: '申込', en: 'Application' },
   participant: { ja: '事業者', en: 'Participant' },
@@ -146,6 +147,7 @@ export const auditEntityTypeLabels: Labels<
   succession: { ja: '電源承継・事業者統合・市場退出', en: 'Succession, merger, exit' },
   releaseAuction: { ja: 'リリースオークション', en: 'Release auction' },
   releaseOffer: { ja: 'リリース入札', en: 'Release offer' },
+  payment: { ja: '入出金', en: 'Payment' },
 }
 export type AuditEntityType = keyof typeof auditEntityTypeLabels
 
@@ -295,6 +297,9 @@ export const auditActionLabels: Record<string, Label> = {
   'releaseOffer.register': { ja: 'リリース入札の登録', en: 'Release offer registered' },
   'releaseOffer.change': { ja: 'リリース入札の変更', en: 'Release offer changed' },
   'releaseOffer.withdraw': { ja: 'リリース入札の取下げ', en: 'Release offer withdrawn' },
+  'payment.record': { ja: '入出金の登録', en: 'Payment recorded' },
+  'payment.allocate': { ja: '入出金の消込', en: 'Payment matched' },
+  'payment.reverse': { ja: '入出金の取消', en: 'Payment reversed' },
 }
 
 /** The label of an action, or null for one without (its code is shown). */

@@ -37,6 +37,7 @@ export const bulkFormatCodes = [
   'G81',
   'G90',
   'G95',
+  'G96',
 ] as const
 export type BulkFormatCode = (typeof bulkFormatCodes)[number]
 /** A format code in requests and answers (the registered formats: `GET /api/v1/bulk-formats`). */

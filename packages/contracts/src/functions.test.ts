@@ -66,6 +66,7 @@ describe('function registry', () => {
       'penaltyAmounts',
       'contractAmounts',
       'settlementDocuments',
+      'payments',
       'releaseAmounts',
       'deliveryBulkImports',
       'deliveryFileItems',

@@ -731,6 +731,8 @@ export const functionRegistry = [
     ja: '入出金結果',
     en: 'Payments',
     app: 'delivery',
+    path: '/payments',
+    subPaths: ['new', ':id'],
     group: 'F00',
     view: ['operator', ...participantRoles],
     edit: operatorOnly,

@@ -11,6 +11,7 @@ import { monthSchema } from './contracts.ts'
 import { jobStateSchema } from './bulk.ts'
 import type { Labels } from './labels.ts'
 import { listQuerySchema, pageSchema } from './list.ts'
+import { paymentStatusSchema } from './payment-status.ts'
 
 const yen = z.number().int()
 const kw = z.number().int()
@@ -240,6 +241,8 @@ export const settlementDocumentSchema = z
       .string()
       .nullable()
       .describe("A payment notice's invoice, an invoice's payment notice"),
+    // F10: due date, paid and open amounts, state (payments matched to the document).
+    ...paymentStatusSchema.shape,
   })
   .meta({ id: 'SettlementDocument' })
 export type SettlementDocumentRow = z.infer<typeof settlementDocumentSchema>

@@ -313,14 +313,37 @@ export const routes: RouteObject[] = [
                       lazy: lazyComponent(
                         () => import('../features/settlement/pages/settlement-documents-page.tsx'),
                         'SettlementDocumentsPage',
-                        ['settlement', 'lists', 'shell'],
+                        ['settlement', 'payments', 'lists', 'shell'],
                       ),
                     },
                     ':id': {
                       lazy: lazyComponent(
                         () => import('../features/settlement/pages/settlement-document-page.tsx'),
                         'SettlementDocumentPage',
-                        ['settlement'],
+                        ['settlement', 'payments'],
+                      ),
+                    },
+                  }),
+                  functionRoutes('payments', {
+                    '': {
+                      lazy: lazyComponent(
+                        () => import('../features/payments/pages/payments-page.tsx'),
+                        'PaymentsPage',
+                        ['payments', 'lists', 'shell'],
+                      ),
+                    },
+                    new: {
+                      lazy: lazyComponent(
+                        () => import('../features/payments/pages/payment-new-page.tsx'),
+                        'PaymentNewPage',
+                        ['payments', 'lists', 'shell'],
+                      ),
+                    },
+                    ':id': {
+                      lazy: lazyComponent(
+                        () => import('../features/payments/pages/payment-page.tsx'),
+                        'PaymentPage',
+                        ['payments', 'shell'],
                       ),
                     },
                   }),

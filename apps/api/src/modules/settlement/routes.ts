@@ -6,6 +6,7 @@ import {
   contractAmountPageSchema,
   contractAmountSchema,
   idParamSchema,
+  paymentItemStateLabels,
   problemSchema,
   settlementDocumentDetailSchema,
   settlementDocumentKindLabels,
@@ -87,6 +88,16 @@ const documentCsv: CsvColumn<SettlementDocumentRow>[] = [
   csv.text({ ja: '消費税額(円)', en: 'Tax (yen)' }, (r) => r.tax),
   csv.text({ ja: '税込金額(円)', en: 'Total (yen)' }, (r) => r.total),
   csv.text({ ja: '関連文書番号', en: 'Related document' }, (r) => r.relatedDocumentNo),
+  // F10: the money side of the document.
+  csv.text({ ja: '支払期日', en: 'Due date' }, (r) => r.dueDate),
+  csv.text({ ja: '決済済額(円)', en: 'Paid (yen)' }, (r) => r.paid),
+  csv.text({ ja: '未決済額(円)', en: 'Open (yen)' }, (r) => r.openAmount),
+  csv.enumeration(
+    { ja: '決済状況', en: 'Payment state' },
+    (r) => r.paymentState,
+    paymentItemStateLabels,
+  ),
+  csv.text({ ja: '期限超過', en: 'Overdue' }, (r) => (r.overdue ? '1' : '0')),
 ]
 
 /** The settlement runs under `/api/v1/settlements` (E10 edit starts one; F00 edit issues). */

@@ -15,6 +15,7 @@ import type { DbClient, Prisma } from '@yoryo/db'
 import type { AuthContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { containsText } from '../../lib/list.ts'
+import { paymentStatusOf } from '../payments/public.ts'
 import { markFailedRuns, type SettlementRunRow } from './job.ts'
 
 type Direction = 'asc' | 'desc'
@@ -336,6 +337,7 @@ function toDocument(row: DocumentRow): SettlementDocumentRow {
     tax: Number(row.tax),
     total: Number(row.total),
     relatedDocumentNo: row.relatedDocumentNo,
+    ...paymentStatusOf(row),
   }
 }
 

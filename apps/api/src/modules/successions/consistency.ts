@@ -57,6 +57,7 @@ export const participantTables: Record<string, ParticipantRule> = {
   SettlementDocument: { rule: 'keeps', why: 'issued documents keep the old party' },
   Succession: { rule: 'keeps', why: 'the applicant' },
   ReleaseOffer: { rule: 'keeps', why: 'the party that offered in the release auction' },
+  Payment: { rule: 'keeps', why: 'money received from or paid to that party (its documents)' },
   ContractRelease: {
     rule: 'keeps',
     why: 'the party whose offer was released (the billed amount goes on the contract line, to the holder of the month)',

@@ -316,6 +316,7 @@ export async function buildWorld(t: TestContext): Promise<World> {
     payload: systemUseApplication(),
   })
   if (applied.statusCode !== 201) throw new Error(`system use: ${applied.body}`)
+  await settledDocument(t)
   return {
     callers,
     own,
@@ -366,4 +367,47 @@ export function pathValues(
     resourceCode: records.resourceCode,
     date: '2030-05-01',
   }
+}
+
+/** F00/F10: an issued payment notice of P00001 (its run made directly) and a payment of part of it. */
+async function settledDocument(t: TestContext): Promise<void> {
+  const db = t.database.prisma
+  const p = await db.participant.findUniqueOrThrow({ where: { code: 'P00001' } })
+  const run = await db.settlementRun.create({
+    data: { month: '2030-04', deliveryYear: 2030, version: 1, state: 'succeeded' },
+  })
+  const doc = await db.settlementDocument.create({
+    data: {
+      runId: run.id,
+      month: '2030-04',
+      kind: 'paymentNotice',
+      documentId: randomUUID(),
+      documentNo: 'PAY2030-000001',
+      issuedOn: '2030-05-10',
+      participantId: p.id,
+      participantCode: p.code,
+      participantName: p.name,
+      lineCount: 1,
+      subtotal: 100_000n,
+      base: 100_000n,
+      tax: 10_000n,
+      total: 110_000n,
+      paid: 10_000n,
+    },
+  })
+  await db.payment.create({
+    data: {
+      direction: 'paid',
+      participantId: p.id,
+      amount: 10_000n,
+      unallocated: 0n,
+      state: 'matched',
+      valueDate: '2030-05-25',
+      bankReference: 'WORLD-1',
+      counterpartyName: p.name,
+      source: 'manual',
+      createdByName: 'system',
+      allocations: { create: { documentId: doc.id, amount: 10_000n } },
+    },
+  })
 }

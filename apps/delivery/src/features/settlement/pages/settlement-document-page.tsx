@@ -115,6 +115,24 @@ function DocumentView({ doc }: { doc: SettlementDocumentDetail }) {
             </Stack>
           ))}
         </SimpleGrid>
+        {/* F10: the money side of the document. */}
+        <Group gap="lg" mt="sm" fz="sm" data-testid="document-payment">
+          <Text fz="sm">
+            {t('payments.fields.dueDate')} <span className="yoryo-figures">{doc.dueDate}</span>
+          </Text>
+          <Text fz="sm">
+            {t('payments.fields.paid')}{' '}
+            <span className="yoryo-numeric">{formatNumber(doc.paid)}</span> {yen}
+          </Text>
+          <Text fz="sm">
+            {t('payments.fields.openAmount')}{' '}
+            <span className="yoryo-numeric">{formatNumber(doc.openAmount)}</span> {yen}
+          </Text>
+          <Text fz="sm" fw={600} c={doc.overdue ? 'red.8' : undefined}>
+            {t(`payments.itemState.${doc.paymentState}`)}
+            {doc.overdue ? `・${t('payments.overdue')}` : ''}
+          </Text>
+        </Group>
         {doc.relatedDocumentNo ? (
           <Text fz="sm" mt="sm">
             {doc.kind === 'invoice'

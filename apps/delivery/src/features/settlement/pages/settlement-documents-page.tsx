@@ -1,4 +1,4 @@
-import { Anchor, Select, Stack, TextInput } from '@mantine/core'
+import { Anchor, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import {
   monthSchema,
@@ -130,6 +130,21 @@ export function SettlementDocumentsPage() {
         header: t('settlement.fields.total'),
         cell: (info) => figure(info.getValue(), undefined, true),
         meta: { width: 112, numeric: true },
+      }),
+      // F10: whether the document is paid (due date and open amount: its detail, F10).
+      column.accessor('paymentState', {
+        header: t('payments.fields.itemState'),
+        cell: (info) => (
+          <>
+            <Text fz="sm">{t(`payments.itemState.${info.getValue()}`)}</Text>
+            {info.row.original.overdue ? (
+              <Text fz="xs" fw={600} c="red.8">
+                {t('payments.overdue')}
+              </Text>
+            ) : null}
+          </>
+        ),
+        meta: { width: 120 },
       }),
     ],
     [t, isOperator],

@@ -1,0 +1,3 @@
+/** What other API modules may use of the payments (F10). */
+export { paymentStatusOf } from './service.ts'
+export { seedDemoPayments } from './demo.ts'
