@@ -21,7 +21,8 @@ pnpm exec prettier --check . --log-level warn
 # embedded PGlite (the demo database, and the one the end-to-end tests run on) run every other
 # project and the API suites that are about the database engine itself.
 step 'Unit and component tests; the embedded-database suites (PGlite)'
-pnpm exec vitest run --project '!api'
+# Two workers on two cores: vitest's default (cores − 1) runs the files one by one.
+pnpm exec vitest run --project '!api' --maxWorkers=2
 pnpm exec vitest run --project api src/test/suites/crash-durability src/test/suites/concurrency src/lib/jobs.test
 
 step 'API and database tests on a PostgreSQL server'
@@ -29,7 +30,8 @@ pgdir=$(mktemp -d /tmp/yoryo-pg.XXXXXX)
 trap 'bash scripts/pg-test-server.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
 url=$(bash scripts/pg-test-server.sh start "$pgdir" "${PG_TEST_PORT:-55432}")
 DATABASE_URL="$url" pnpm --silent --filter @yoryo/db migrate
-TEST_DATABASE_URL="$url" pnpm exec vitest run --project api --project db
+# Two workers: a test mostly waits for the server, so two files at once take 6 min, not 10.
+TEST_DATABASE_URL="$url" pnpm exec vitest run --project api --project db --maxWorkers=2
 
 step 'OpenAPI drift check'
 pnpm --silent openapi:check
