@@ -511,6 +511,12 @@ export async function login(page: Page, who: Credentials, path = '/login'): Prom
   await response
 }
 
+/** Logs out of the delivery SPA through its button and waits for its login screen. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'ログアウト' }).click()
+  await expect(page).toHaveURL(/\/delivery\/login/)
+}
+
 /**
  * Brings the end of the page's session near on the server, as idleness would: it ends after
  * `idleSeconds` without a request (0: it has ended). The browser's own clock is the test's to

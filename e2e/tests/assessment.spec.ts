@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
 import { runMonth } from '../support/assessment.ts'
-import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
+import { expect, expectAccessible, login, logout, test } from '../support/fixtures.ts'
 
 /**
  * The monthly assessment screens (B40, C00, B90) and the omission review (B50). A run assesses
@@ -11,11 +10,6 @@ import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
 
 const series = (values: Record<number, number>) =>
   Array.from({ length: 48 }, (_, i) => values[i + 1] ?? 0)
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click()
-  await expect(page).toHaveURL(/\/delivery\/login/)
-}
 
 test.describe('assessment (B40 B50 C00 B90)', () => {
   test('[B40] the operator runs a month for the contracted resources; the participant sees its result with the lines and evidence', async ({

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test'
+import { runMonth, settleMonth } from '../support/assessment.ts'
 import { chooseFormat, upload } from '../support/bulk.ts'
-import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
+import { expect, expectAccessible, login, logout, test } from '../support/fixtures.ts'
 
 /**
  * Payments (F10). The test settles its own month (2025-01; a retry takes 2025-02: no other test
@@ -11,19 +11,6 @@ import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
 
 const series = (values: Record<number, number>) =>
   Array.from({ length: 48 }, (_, i) => values[i + 1] ?? 0)
-
-async function untilSucceeded(api: APIRequestContext, url: string) {
-  await expect
-    .poll(async () => ((await (await api.get(url)).json()) as { state: string }).state, {
-      timeout: 60_000,
-    })
-    .toBe('succeeded')
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click()
-  await expect(page).toHaveURL(/\/delivery\/login/)
-}
 
 /** A statement file in UTF-8 with a BOM (the pipeline reads it as well as Shift_JIS). */
 const utf8File = (text: string) =>
@@ -57,19 +44,8 @@ test.describe('payments (F10)', () => {
         },
       ],
     })
-    const api = await data.loggedIn(await data.operator())
-    const run = await api.post('/api/v1/assessments/runs', { data: { month } })
-    expect(run.status(), await run.text()).toBe(202)
-    await untilSucceeded(
-      api,
-      `/api/v1/assessments/runs/${((await run.json()) as { id: string }).id}`,
-    )
-    const settle = await api.post('/api/v1/settlements', { data: { month } })
-    expect(settle.status(), await settle.text()).toBe(202)
-    const runId = ((await settle.json()) as { id: string }).id
-    await untilSucceeded(api, `/api/v1/settlements/${runId}`)
-    const issued = await api.post(`/api/v1/settlements/${runId}/documents`, { data: {} })
-    expect(issued.status(), await issued.text()).toBe(201)
+    await runMonth(data, month)
+    const { api } = await settleMonth(data, month, { issue: true })
     const items = await api.get(
       `/api/v1/payment-items?participantId=${participant.id}&month=${month}&kind=paymentNotice`,
     )

@@ -1,5 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
+import { runMonth, settleMonth } from '../support/assessment.ts'
+import { expect, expectAccessible, login, logout, test } from '../support/fixtures.ts'
 
 /**
  * The release auction (F30). A release auction of FY2025 set up by the operator (API), two own
@@ -9,19 +9,6 @@ import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
  */
 
 const HOUR = 3_600_000
-
-async function untilSucceeded(api: APIRequestContext, url: string) {
-  await expect
-    .poll(async () => ((await (await api.get(url)).json()) as { state: string }).state, {
-      timeout: 60_000,
-    })
-    .toBe('succeeded')
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click()
-  await expect(page).toHaveURL(/\/delivery\/login/)
-}
 
 test.describe('release auction amounts (F30)', () => {
   test('[F30] two participants offer, the operator clears and publishes; the holder sees 交付額 and 請求額 and the lower net on E10', async ({
@@ -137,15 +124,8 @@ test.describe('release auction amounts (F30)', () => {
     await logout(page)
 
     // The month is assessed and settled
-    const run = await api.post('/api/v1/assessments/runs', { data: { month } })
-    expect(run.status(), await run.text()).toBe(202)
-    await untilSucceeded(
-      api,
-      `/api/v1/assessments/runs/${((await run.json()) as { id: string }).id}`,
-    )
-    const settle = await api.post('/api/v1/settlements', { data: { month } })
-    expect(settle.status(), await settle.text()).toBe(202)
-    await untilSucceeded(api, `/api/v1/settlements/${((await settle.json()) as { id: string }).id}`)
+    await runMonth(data, month)
+    await settleMonth(data, month)
 
     // P1: 交付額 floor(8,333,333 × 4,000 / 10,000) = 3,333,333; 請求額 floor(2,000 × 4,000 / 12)
     await login(page, p1.admin, '/delivery/login')

@@ -1,6 +1,12 @@
-import type { Page } from '@playwright/test'
 import { runMonth, settleMonth } from '../support/assessment.ts'
-import { expect, expectAccessible, login, test, type TestData } from '../support/fixtures.ts'
+import {
+  expect,
+  expectAccessible,
+  login,
+  logout,
+  test,
+  type TestData,
+} from '../support/fixtures.ts'
 
 /**
  * The monthly settlement (E10, F00). A settlement covers every contract of its month, and once
@@ -37,11 +43,6 @@ async function assessedMonth(data: TestData, month: string) {
   })
   await runMonth(data, month)
   return { participant, contract }
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click()
-  await expect(page).toHaveURL(/\/delivery\/login/)
 }
 
 const monthOf = (first: number, retry: number) => `2024-${String(first + retry).padStart(2, '0')}`

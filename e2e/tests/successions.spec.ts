@@ -1,40 +1,12 @@
-import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, expectAccessible, login, test } from '../support/fixtures.ts'
+import { runMonth, settleMonth } from '../support/assessment.ts'
+import type { Page } from '@playwright/test'
+import { expect, expectAccessible, login, logout, test } from '../support/fixtures.ts'
 
 /**
  * G50 電源承継 mid-year. A run of the monthly assessment or settlement covers every contract of
  * its month and a month with issued documents is not settled again: this test takes 2025-10 and
  * 2025-11 (a retry 2025-12 and 2026-01), its own participants and a FY2025 contract.
  */
-
-async function untilSucceeded(api: APIRequestContext, url: string) {
-  await expect
-    .poll(async () => ((await (await api.get(url)).json()) as { state: string }).state, {
-      timeout: 60_000,
-    })
-    .toBe('succeeded')
-}
-
-/** The operator assesses and settles a month and issues its documents (through the API). */
-async function settleAndIssue(api: APIRequestContext, month: string) {
-  const assessed = await api.post('/api/v1/assessments/runs', { data: { month } })
-  expect(assessed.status(), await assessed.text()).toBe(202)
-  await untilSucceeded(
-    api,
-    `/api/v1/assessments/runs/${((await assessed.json()) as { id: string }).id}`,
-  )
-  const settled = await api.post('/api/v1/settlements', { data: { month } })
-  expect(settled.status(), await settled.text()).toBe(202)
-  const runId = ((await settled.json()) as { id: string }).id
-  await untilSucceeded(api, `/api/v1/settlements/${runId}`)
-  const issued = await api.post(`/api/v1/settlements/${runId}/documents`, { data: {} })
-  expect(issued.status(), await issued.text()).toBe(201)
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click()
-  await expect(page).toHaveURL(/\/delivery\/login/)
-}
 
 async function confirm(page: Page, name: string) {
   await page.getByRole('dialog').getByRole('button', { name }).click()
@@ -134,9 +106,10 @@ test.describe('succession, merger, exit (G50)', () => {
     await logout(page)
 
     // The operator settles both months and issues their documents.
-    const api = await data.loggedIn(operator)
-    await settleAndIssue(api, first)
-    await settleAndIssue(api, second)
+    for (const month of [first, second]) {
+      await runMonth(data, month)
+      await settleMonth(data, month, { issue: true })
+    }
 
     // F00: the first month's payment notice is A's, the second month's B's.
     for (const [who, own, other] of [
