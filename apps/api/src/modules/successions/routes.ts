@@ -62,12 +62,10 @@ const RECEIVER_ONLY = 'only the receiving participant’s administrator consents
 
 type Row = Prisma.SuccessionGetPayload<{ include: { items: true } }>
 
-/** The resources and contracts of rows, with the months each contract concerns. */
-async function resourcesOf(
-  db: DbClient,
-  items: { resourceId: string; contractId: string | null }[],
-  effectiveMonth: (contractId: string) => string,
-): Promise<Map<string, SuccessionResource>> {
+type Item = { resourceId: string; contractId: string | null }
+
+/** The resource and contract rows items name (two queries for any number of items). */
+async function itemRecords(db: DbClient, items: Item[]) {
   const resources = await db.resource.findMany({
     where: { id: { in: [...new Set(items.map((i) => i.resourceId))] } },
     select: { id: true, code: true, name: true },
@@ -84,11 +82,24 @@ async function resourcesOf(
     },
     orderBy: { contractNo: 'asc' },
   })
+  return { resources, contracts }
+}
+
+/** The resources and contracts of items, with the months each contract concerns. */
+function resourcesFrom(
+  { resources, contracts }: Awaited<ReturnType<typeof itemRecords>>,
+  items: Item[],
+  effectiveMonth: (contractId: string) => string,
+): Map<string, SuccessionResource> {
+  const resourceIds = new Set(items.map((i) => i.resourceId))
+  const contractIds = new Set(items.flatMap((i) => (i.contractId ? [i.contractId] : [])))
   const out = new Map<string, SuccessionResource>()
-  for (const r of [...resources].sort((a, b) => a.code.localeCompare(b.code))) {
+  for (const r of resources
+    .filter((r) => resourceIds.has(r.id))
+    .sort((a, b) => a.code.localeCompare(b.code))) {
     out.set(r.id, { resourceId: r.id, resourceCode: r.code, resourceName: r.name, contracts: [] })
   }
-  for (const c of contracts) {
+  for (const c of contracts.filter((c) => contractIds.has(c.id))) {
     out.get(c.resourceId)?.contracts.push({
       contractId: c.id,
       contractNo: c.contractNo,
@@ -99,6 +110,14 @@ async function resourcesOf(
     })
   }
   return out
+}
+
+async function resourcesOf(
+  db: DbClient,
+  items: Item[],
+  effectiveMonth: (contractId: string) => string,
+): Promise<Map<string, SuccessionResource>> {
+  return resourcesFrom(await itemRecords(db, items), items, effectiveMonth)
 }
 
 async function toSuccessions(db: DbClient, rows: Row[]): Promise<Succession[]> {
@@ -120,12 +139,17 @@ async function toSuccessions(db: DbClient, rows: Row[]): Promise<Succession[]> {
       })
     ).map((a) => [a.id, a]),
   )
+  // The items of every row at once (not two queries per row).
+  const records = await itemRecords(
+    db,
+    rows.flatMap((r) => r.items),
+  )
   return Promise.all(
     rows.map(async (row) => {
       const from = parties.get(row.participantId)
       const to = row.toParticipantId ? parties.get(row.toParticipantId) : undefined
       const application = row.applicationId ? applications.get(row.applicationId) : undefined
-      const resources = await resourcesOf(db, row.items, () => row.effectiveMonth)
+      const resources = resourcesFrom(records, row.items, () => row.effectiveMonth)
       return {
         id: row.id,
         successionNo: row.successionNo,
