@@ -1,21 +1,27 @@
 /**
  * Deadline load of bids (issue 10, 110): on a PostgreSQL server, `--clients` concurrent clients
- * (autocannon connections on loopback, one client each, two clients per resource) register and
- * change bids through the real API during the last seconds of a bidding window that closes
- * `--close-after` seconds into the run, then keep trying until `--duration` ends. Printed:
- * p50 / p99 latency, the answers by kind, errors (anything but acceptances, version conflicts
- * and refusals after the close), writes accepted after the close by the server's clock (must
- * be 0), lost updates (must be 0) and the throughput of accepted writes while the window was
- * open as a ratio of a bare authenticated insert route (`bare-insert-server.mjs`) measured in
- * the same run with the same connections (goal ≥ 50 %).
+ * (autocannon connections on loopback) register and change bids through the real API during the
+ * last seconds of a bidding window that closes `--close-after` seconds into the run, then keep
+ * trying until `--duration` ends. Each client changes the bid of a resource of its own on the
+ * version its last answer gave, as a participant's user does; `--racing` of them (default a
+ * tenth) work in pairs on one resource each, writing on the version either of the pair last saw,
+ * so that half of their writes race and one of each race is refused (409 E-BID-004/005: counted
+ * apart, not as errors). Printed: p50 / p99 latency, the answers by kind, errors (anything but
+ * acceptances, the racing pairs' conflicts and refusals after the close), writes accepted after
+ * the close by the server's clock (must be 0), lost updates (must be 0: every bid's version and
+ * version count equal the acceptances answered for it), the CPU time of each process, and the
+ * throughput of accepted writes while the window was open as a ratio of a bare authenticated
+ * insert route (`bare-insert-server.mjs`) measured in the same run with the same connections
+ * (goal ≥ 50 %).
  *
  *   pnpm --filter @yoryo/api bench:bids                     # 500 clients, closes after 10 s
  *   pnpm --filter @yoryo/api bench:bids --clients 50 --close-after 3 --duration 5
+ *   pnpm --filter @yoryo/api bench:bids --racing 0          # no racing pairs
  *   pnpm --filter @yoryo/api bench:bids --cpu-prof /tmp/prof   # a CPU profile of the API
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
@@ -46,7 +52,10 @@ const duration = arg('duration', closeAfter + 5)
 const port = Number(process.env.BENCH_PORT ?? 3305)
 const barePort = port + 1
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 55502)
-const resourcesCount = Math.ceil(clients / 2)
+/** Clients working in pairs on one resource (even; the others have a resource each). */
+const racing = Math.min(clients, 2 * Math.floor(arg('racing', Math.round(clients / 10)) / 2))
+const ownResources = clients - racing
+const resourcesCount = ownResources + racing / 2
 
 const pgDir = mkdtempSync(join(tmpdir(), 'yoryo-bench-bids-pg-'))
 const work = mkdtempSync(join(tmpdir(), 'yoryo-bench-bids-'))
@@ -107,10 +116,65 @@ async function apiToken(origin: string): Promise<string> {
 }
 
 type Result = autocannon.Result
+/** The part of autocannon's per-connection request iterator that `setupClient` uses. */
+type ClientRequestIterator = {
+  initialContext: Record<string, unknown>
+  resetContext(): void
+  rebuildRequest(): void
+}
+
+/** utime, stime (and with `children` the waited-for children's) of a process, in clock ticks. */
+function ticksOf(pid: number | undefined, children = false): number {
+  if (!pid) return 0
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    const at = (n: number) => Number(fields[n - 3] ?? 0) // fields are numbered from 1; 3 is the first here
+    return at(14) + at(15) + (children ? at(16) + at(17) : 0)
+  } catch {
+    return 0
+  }
+}
+
+/** PostgreSQL's postmaster and its live backends (the ended ones are in the postmaster's). */
+function postgresTicks(pgDir: string): number {
+  const postmaster = Number(
+    readFileSync(join(pgDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
+  )
+  let sum = ticksOf(postmaster, true)
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      if (Number(stat.split(') ')[1]?.split(' ')[1]) === postmaster) sum += ticksOf(Number(entry))
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return sum
+}
+
+/** CPU ticks of the API, the bare route's process, PostgreSQL and this process (autocannon). */
+function cpuOf(p: { api: ChildProcess; bare: ChildProcess; pgDir: string }) {
+  const own = process.cpuUsage()
+  return {
+    api: ticksOf(p.api.pid),
+    bare: ticksOf(p.bare.pid),
+    postgresql: postgresTicks(p.pgDir),
+    'autocannon (this process)': ((own.user + own.system) / 1e6) * 100,
+  }
+}
+
+function cpuDelta(a: ReturnType<typeof cpuOf>, b: ReturnType<typeof cpuOf>) {
+  const hz = 100 // USER_HZ on Linux
+  return Object.fromEntries(
+    Object.entries(b).map(([k, v]) => [k, (v - a[k as keyof typeof a]) / hz]),
+  ) as Record<keyof typeof a, number>
+}
 
 async function main() {
   console.log(
-    `Bid deadline load: ${clients} clients on ${resourcesCount} resources, the window closes ` +
+    `Bid deadline load: ${clients} clients on ${resourcesCount} resources (${racing} of them ` +
+      `racing in pairs), the window closes ` +
       `${closeAfter} s into a ${duration} s run; load average before: ${loadavg()[0]?.toFixed(1)}`,
   )
   const started = spawnSync('bash', ['scripts/pg-test-server.sh', 'start', pgDir, String(pgPort)], {
@@ -168,16 +232,18 @@ async function main() {
   })
   if (bareResult.non2xx > 0) throw new Error(`bare route: ${bareResult.non2xx} non-2xx`)
 
-  // 2. the bids: two clients per resource; each writes on the version it knows (shared per
-  // resource, as two users of one participant would see it), registering first.
+  // 2. the bids: each client on its own resource, on the version its last answer gave; the
+  // racing pairs share a resource and the version either of them last saw, registering first.
   const known = new Map<string, number>()
   const accepted = new Map<string, number>()
+  const racingCodes = new Set(codes.slice(ownResources))
   const answers: Record<string, number> = {}
   const acceptedAt: string[] = []
   let nextClient = 0
   await prisma.$executeRaw`UPDATE market_window
     SET closes_at = clock_timestamp() + make_interval(secs => ${closeAfter})
     WHERE auction_id = ${auction.id}::uuid AND kind = 'bidding'`
+  const cpuBefore = cpuOf({ api, bare, pgDir })
   const runStarted = performance.now()
   let openEnded = 0
   let answeredWhileOpen = 0
@@ -187,12 +253,23 @@ async function main() {
     duration,
     timeout: 120,
     headers: auth,
+    // autocannon starts each request of a connection with a fresh copy of `initialContext`:
+    // the connection's resource goes there (the first request is built before this is called)
+    setupClient: (client) => {
+      const n = nextClient++
+      const code = n < ownResources ? codes[n] : codes[ownResources + ((n - ownResources) >> 1)]
+      const iterator = (client as unknown as { requestIterator: ClientRequestIterator })
+        .requestIterator
+      iterator.initialContext = { code }
+      iterator.resetContext()
+      iterator.rebuildRequest()
+    },
     requests: [
       {
         method: 'PUT',
         setupRequest: (req, context: Record<string, unknown>) => {
-          context.code ??= codes[nextClient++ % codes.length]
-          const code = context.code as string
+          const code = context.code as string | undefined
+          if (!code) return req // built before setupClient: replaced by it
           const version = known.get(code)
           const body = { kw: 1000 + Math.floor(Math.random() * 9000), price: 1000, version }
           return {
@@ -213,7 +290,11 @@ async function main() {
           } catch {
             // counted by its status
           }
-          const kind = status < 300 ? String(status) : `${status} ${parsed.messageId ?? ''}`
+          const race = racingCodes.has(code) && /^E-BID-00[45]$/.test(parsed.messageId ?? '')
+          const kind =
+            status < 300
+              ? String(status)
+              : `${status} ${parsed.messageId ?? ''}${race ? ' (racing pair)' : ''}`
           if (performance.now() - runStarted < closeAfter * 1000) answeredWhileOpen += 1
           answers[kind] = (answers[kind] ?? 0) + 1
           if (status < 300 && parsed.bid) {
@@ -228,6 +309,7 @@ async function main() {
       },
     ],
   })
+  const cpu = cpuDelta(cpuBefore, cpuOf({ api, bare, pgDir }))
   const ranMs = performance.now() - runStarted
   if (cpuProfDir) {
     // The profile is written when the process exits: stop it while the database still runs.
@@ -254,7 +336,13 @@ async function main() {
     // every acknowledged write is one version; the versions are 1..n with nothing skipped
     if (b.version !== acks || b._count.versions !== acks) lost += Math.abs(b.version - acks) || 1
   }
-  const ok = new Set(['200', '201', '409 E-BID-004', '409 E-BID-005', '409 E-BID-008'])
+  const ok = new Set([
+    '200',
+    '201',
+    '409 E-BID-004 (racing pair)',
+    '409 E-BID-005 (racing pair)',
+    '409 E-BID-008',
+  ])
   const errors =
     Object.entries(answers)
       .filter(([k]) => !ok.has(k))
@@ -291,6 +379,13 @@ async function main() {
       `${answeredAfterClose.length} in receipts (must be 0)`,
   )
   console.log(`Lost updates: ${lost} (must be 0)`)
+  console.log(
+    `CPU seconds during the bid run (${(ranMs / 1000).toFixed(1)} s on ${cpus().length} cores): ` +
+      Object.entries(cpu)
+        .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
+        .join(', ') +
+      `; load average after: ${loadavg()[0]?.toFixed(1)}`,
+  )
   if (afterClose || answeredAfterClose.length || lost) process.exitCode = 1
 }
 

@@ -7,12 +7,16 @@ export * from './generated/prisma/client.ts'
 export {
   openDatabase,
   parseDatabaseUrl,
+  pooledTransaction,
+  prismaSql,
   type Database,
   type DatabaseKind,
   type Db,
   type DbClient,
   type DbTransaction,
   type OpenDatabaseOptions,
+  type PooledTransaction,
+  type SqlQueryable,
 } from './client.ts'
 export {
   migrateDatabase,

@@ -28,10 +28,10 @@ import {
   type BidReceipt,
   type Lang,
 } from '@yoryo/contracts'
-import { Prisma, type DbClient } from '@yoryo/db'
+import { prismaSql, type DbClient, type SqlQueryable } from '@yoryo/db'
 import { loggableJson, type Actor } from '../../lib/audit.ts'
 import { AppError, type AppFieldError } from '../../lib/errors.ts'
-import { signReceipt, type ReceiptKey } from '../../lib/receipts.ts'
+import { signReceiptAsync, type ReceiptKey } from '../../lib/receipts.ts'
 import { bidReceiptContent, type BidReceiptContent } from './receipt-content.ts'
 
 export const BIDDING_WINDOW = 'bidding'
@@ -128,16 +128,18 @@ export type BidWriteOutcome =
   | { ok: false; locked: true; error?: undefined }
 
 /**
- * Registers, changes or withdraws one bid (see the file comment). Call inside a transaction;
- * throws `AppError` on a refusal (nothing written).
+ * Registers, changes or withdraws one bid (see the file comment). Call inside a transaction (a
+ * Prisma transaction client or a `pooledTransaction`'s); throws `AppError` on a refusal (nothing
+ * written).
  */
 export async function writeBid(
-  tx: DbClient,
+  tx: DbClient | SqlQueryable,
   key: ReceiptKey,
   actor: Actor,
   req: BidWriteRequest,
 ): Promise<BidWriteResult> {
-  const [outcome] = (await writeBids(tx, key, [{ actor, req }])) as [BidWriteOutcome]
+  const sql = '$queryRawUnsafe' in tx ? prismaSql(tx) : tx
+  const [outcome] = (await writeBids(sql, key, [{ actor, req }])) as [BidWriteOutcome]
   if (!outcome.ok) throw outcome.error as AppError
   return outcome.value
 }
@@ -161,7 +163,8 @@ type Found = {
 }
 
 /**
- * Writes several bids of different resources in the caller's transaction, each under its own
+ * Writes several bids of different resources in the caller's transaction (`sql`: a Prisma
+ * transaction through `prismaSql`, or a `pooledTransaction`'s), each under its own
  * row lock, window check (by the database's clock after the locks) and rules, each with its own
  * receipt and audit entry; a refused write leaves the others alone (its outcome holds the
  * error). Two writes of one resource in one call: not allowed (the caller serialises them).
@@ -169,7 +172,7 @@ type Found = {
  * of waited for — a batch never waits for a lock while holding others (no deadlocks).
  */
 export async function writeBids(
-  tx: DbClient,
+  sql: SqlQueryable,
   key: ReceiptKey,
   writes: readonly BidWrite[],
   options: { skipLocked?: boolean } = {},
@@ -188,9 +191,9 @@ export async function writeBids(
       resource_code: req.resourceCode,
     })),
   )
-  const locked = await tx.$queryRaw<Locked[]>`
-    SELECT req.i, a.state::text AS auction_state, l.id, l.state, l.expected_kw, l.resource_id
-    FROM json_to_recordset(${requests}::json)
+  const locked = await sql.query<Locked>(
+    `SELECT req.i, a.state::text AS auction_state, l.id, l.state, l.expected_kw, l.resource_id
+    FROM json_to_recordset($1::json)
         AS req(i int, auction_id uuid, participant_id uuid, resource_code text)
       LEFT JOIN auction a ON a.id = req.auction_id
       LEFT JOIN LATERAL (
@@ -198,7 +201,9 @@ export async function writeBids(
         FROM resource r JOIN auction_qualification q ON q.resource_id = r.id
         WHERE r.code = req.resource_code AND q.auction_id = req.auction_id
           AND q.participant_id = req.participant_id
-        FOR UPDATE OF q ${options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}) l ON true`
+        FOR UPDATE OF q${options.skipLocked ? ' SKIP LOCKED' : ''}) l ON true`,
+    [requests],
+  )
   const held: { i: number; resourceId: string; expectedKw: number }[] = []
   for (const row of locked) {
     const { resourceCode } = (writes[row.i] as BidWrite).req
@@ -224,45 +229,49 @@ export async function writeBids(
       resource_id: h.resourceId,
     })),
   )
-  const found = await tx.$queryRaw<Found[]>`
-    SELECT x.i, clock_timestamp() AS now, a.code, a.state::text AS state,
+  const found = await sql.query<Found>(
+    `SELECT x.i, clock_timestamp() AS now, a.code, a.state::text AS state,
       a.parameters->'demandCurve'->'priceCap' AS price_cap,
       (SELECT row_to_json(w) FROM (
         SELECT title_ja, title_en, opens_at, closes_at FROM market_window
-        WHERE auction_id = x.auction_id AND kind = ${BIDDING_WINDOW}
+        WHERE auction_id = x.auction_id AND kind = $1
         ORDER BY closes_at DESC LIMIT 1) w) AS window,
       (SELECT row_to_json(b) FROM (
         SELECT id, kw, price, version, submitted_at, withdrawn_at FROM bid
         WHERE auction_id = x.auction_id AND resource_id = x.resource_id) b) AS bid
-    FROM json_to_recordset(${targets}::json) AS x(i int, auction_id uuid, resource_id uuid)
-      JOIN auction a ON a.id = x.auction_id`
+    FROM json_to_recordset($2::json) AS x(i int, auction_id uuid, resource_id uuid)
+      JOIN auction a ON a.id = x.auction_id`,
+    [BIDDING_WINDOW, targets],
+  )
   const foundByIndex = new Map(found.map((f) => [f.i, f]))
 
-  // 3. the rules, each write on its own; 4. the receipts
+  // 3. the rules, each write on its own; 4. the receipts (signed on the thread pool, together)
   const rows: WriteRow[] = []
   const results = new Map<number, BidWriteResult>()
-  for (const h of held) {
-    const { actor, req } = writes[h.i] as BidWrite
-    const f = foundByIndex.get(h.i)
-    if (!f) {
-      refuse(h.i, new AppError('E-COMMON-002', 404))
-      continue
+  const prepared = await Promise.allSettled(
+    held.map((h) => {
+      const { actor, req } = writes[h.i] as BidWrite
+      const f = foundByIndex.get(h.i)
+      return f ? prepare(key, actor, req, h, f) : Promise.reject(new AppError('E-COMMON-002', 404))
+    }),
+  )
+  prepared.forEach((p, n) => {
+    const { i } = held[n] as (typeof held)[number]
+    if (p.status === 'fulfilled') {
+      rows.push(p.value.row)
+      results.set(i, p.value.result)
+    } else if (p.reason instanceof AppError) {
+      refuse(i, p.reason)
+    } else {
+      throw p.reason
     }
-    try {
-      const { row, result } = prepare(key, actor, req, h, f)
-      rows.push(row)
-      results.set(h.i, result)
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      refuse(h.i, error)
-    }
-  }
+  })
 
   // 5. the bids, their versions with the signed receipts, the audit entries: one statement
   if (rows.length) {
-    const [written] = await tx.$queryRaw<{ bids: number }[]>`
-      WITH w AS (
-        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS w(
+    const [written] = await sql.query<{ bids: number }>(
+      `WITH w AS (
+        SELECT * FROM json_to_recordset($1::json) AS w(
           bid_id uuid, existing boolean, previous_version int, auction_id uuid, resource_id uuid,
           participant_id uuid, kw int, price int, version int, submitted_at timestamptz,
           withdrawn_at timestamptz, version_id uuid, action text, accepted_at timestamptz,
@@ -296,7 +305,9 @@ export async function writeBids(
         FROM w
         RETURNING 1
       )
-      SELECT ((SELECT count(*) FROM created) + (SELECT count(*) FROM changed))::int AS bids`
+      SELECT ((SELECT count(*) FROM created) + (SELECT count(*) FROM changed))::int AS bids`,
+      [JSON.stringify(rows)],
+    )
     // Each bid is locked: a row not written means a defect, not a race (roll everything back)
     if (written?.bids !== rows.length) {
       throw new Error(`writeBids: ${written?.bids} of ${rows.length} bids written`)
@@ -334,14 +345,14 @@ type WriteRow = {
   after: string | null
 }
 
-/** Steps 2–4 of one write (see the file comment): throws `AppError` on a refusal. */
-function prepare(
+/** Steps 2–4 of one write (see the file comment): rejects with `AppError` on a refusal. */
+async function prepare(
   key: ReceiptKey,
   actor: Actor,
   req: BidWriteRequest,
   held: { resourceId: string; expectedKw: number },
   found: Found,
-): { row: WriteRow; result: BidWriteResult } {
+): Promise<{ row: WriteRow; result: BidWriteResult }> {
   const resourceCode = req.resourceCode
   const now = found.now
   const window = found.window
@@ -419,7 +430,7 @@ function prepare(
     price,
     acceptedAt: now.toISOString(),
   })
-  const signed = signReceipt(key, content)
+  const signed = await signReceiptAsync(key, content)
   const bid: BidRow = {
     id: bidId,
     kw,
