@@ -27,6 +27,15 @@ export const problemSchema = z
   .meta({ id: 'Problem' })
 export type Problem = z.infer<typeof problemSchema>
 
+/** A catalogue message with its parameters, formatted by the reader in its own language. */
+export const messageRefSchema = z
+  .object({
+    messageId: z.string().describe('ID in the message catalogue (600 / G30)'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'MessageRef' })
+export type MessageRefValue = z.infer<typeof messageRefSchema>
+
 export const idParamSchema = z.object({ id: z.uuid() })
 
 /**

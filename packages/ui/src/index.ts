@@ -24,6 +24,7 @@ export {
 } from './messages/message-ref.ts'
 export {
   MessageText,
+  RunFailureText,
   MessageId,
   MessageAlert,
   ApiErrorAlert,

@@ -25,4 +25,9 @@ export const assessmentMessages = {
     ja: '{month}のアセスメント結果はまだありません。',
     en: '{month} has no assessment result yet.',
   },
+  'E-ASMT-005': {
+    severity: 'error',
+    ja: '電源等{resourceCode}のアセスメント入力がルールに合わないため、{month}のアセスメントを完了できません（{rule}：{path}）。入力データを確認してから再実行してください。',
+    en: 'The assessment of {month} could not finish: the input of resource {resourceCode} breaks a rule ({rule} at {path}); check its data and run again.',
+  },
 } as const satisfies MessageGroup

@@ -37,4 +37,9 @@ export const settlementMessages = {
     ja: '{month}の支払通知書・請求書は発行済みです。',
     en: 'The payment notices and invoices of {month} have already been issued.',
   },
+  'E-STL-008': {
+    severity: 'error',
+    ja: '{month}のアセスメント結果に、この月の容量確保契約が計上されていない電源等（{resourceCode}）のペナルティ（{amount}円）があるため、精算できません。アセスメントを再実行してから精算してください。',
+    en: 'The assessment of {month} has a penalty of {amount} yen at resource {resourceCode}, which has no capacity contract counted in the month; run the assessment again, then settle.',
+  },
 } as const satisfies MessageGroup

@@ -43,6 +43,25 @@ export function MessageText({ withoutId, ...ref }: MessageTextProps) {
   )
 }
 
+/**
+ * Why a job's run failed (B40, E10): its catalogue message with the ID for a known failure, else
+ * the technical text (an unexpected error). Nothing when it did not fail.
+ */
+export function RunFailureText({
+  failure,
+  error,
+}: {
+  failure: { messageId: string; params: Record<string, string | number> } | null
+  error: string | null
+}) {
+  if (!failure && !error) return null
+  return (
+    <Text fz="sm" c="red" data-testid="run-failure">
+      {failure ? <MessageText id={failure.messageId} params={failure.params} /> : error}
+    </Text>
+  )
+}
+
 export const SEVERITY_COLOR: Record<Severity, string> = {
   info: 'navy',
   warning: 'orange',

@@ -484,12 +484,15 @@ describe('[B40] the assessment job', () => {
     expect(await db.assessmentRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
       state: 'failed',
       error: 'power cut',
+      // an unexpected error has no catalogue message
+      errorMessageId: null,
     })
     // The real job (still queued) runs the month from the start.
     await t.app.jobs.drain()
     expect(await db.assessmentRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
       state: 'succeeded',
       resourceCount: 1,
+      error: null,
     })
     expect(await db.outageOmission.count({ where: { resourceId: s.id } })).toBe(1)
     expect(await db.outageOmission.findFirstOrThrow({ where: { resourceId: s.id } })).toMatchObject(

@@ -12,7 +12,7 @@
  * a `flagged` slot no longer in this run's evidence is removed; answered and decided ones are
  * kept.
  */
-import { fiscalYearOf, formatMessage, jstDayStart } from '@yoryo/contracts'
+import { fiscalYearOf, jstDayStart } from '@yoryo/contracts'
 import { Prisma, type Db, type DbClient } from '@yoryo/db'
 import {
   assessMonth,
@@ -23,6 +23,7 @@ import {
 import { audit, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { JobLostError, type JobOutcome, type JobRunner, type RunningJob } from '../../lib/jobs.ts'
+import { NO_RUN_FAILURE, runFailure } from '../../lib/run-failure.ts'
 import { demoAssessmentMonth } from '../assessment-basis/public.ts'
 import { dateValue } from '../feeds/public.ts'
 import {
@@ -159,10 +160,14 @@ export async function assessMonthBatches(
         assessed.push({ assessment, result: assessMonth(assessment.input) })
       } catch (e) {
         if (!(e instanceof RulesValidationError)) throw e
-        throw new Error(
-          `${assessment.basis.resourceCode}: ${e.messageId} ${formatMessage(e.messageId, 'ja', e.params)} (${formatPath(e.path)})`,
-          { cause: e },
-        )
+        throw new AppError('E-ASMT-005', 409, {
+          params: {
+            month,
+            resourceCode: assessment.basis.resourceCode,
+            rule: e.messageId,
+            path: formatPath(e.path),
+          },
+        })
       }
     }
     assessedCount += assessed.length
@@ -383,7 +388,7 @@ export function assessmentJob(db: Db, options: AssessmentJobOptions = {}) {
     const run = await db.assessmentRun.findUniqueOrThrow({ where: { id: runId } })
     await db.assessmentRun.update({
       where: { id: runId },
-      data: { state: 'running', error: null, finishedAt: null },
+      data: { state: 'running', ...NO_RUN_FAILURE, finishedAt: null },
     })
     const system: Actor = { userId: run.startedBy, label: 'system', requestId: `job:${job.id}` }
     try {
@@ -439,11 +444,7 @@ export function assessmentJob(db: Db, options: AssessmentJobOptions = {}) {
       if (error instanceof JobLostError) throw error
       await db.assessmentRun.update({
         where: { id: runId },
-        data: {
-          state: 'failed',
-          error: error instanceof Error ? error.message : String(error),
-          finishedAt: new Date(),
-        },
+        data: { state: 'failed', ...runFailure(error), finishedAt: new Date() },
       })
       throw error
     }

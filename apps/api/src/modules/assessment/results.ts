@@ -21,6 +21,7 @@ import { AppError } from '../../lib/errors.ts'
 import { containsText, likeText } from '../../lib/list.ts'
 import { feedScope, resourceScopeSql } from '../feeds/public.ts'
 import { markFailedRuns, type AssessmentRunRow } from './job.ts'
+import { runFailureOf } from '../../lib/run-failure.ts'
 
 type Direction = 'asc' | 'desc'
 
@@ -75,6 +76,7 @@ export async function runViews(
       resourceCount: r.resourceCount,
       totalAmount: operator ? Number(r.totalAmount) : null,
       error: operator ? r.error : null,
+      failure: operator ? runFailureOf(r) : null,
       startedByName: r.startedBy ? (nameOf.get(r.startedBy) ?? null) : null,
       createdAt: r.createdAt.toISOString(),
       finishedAt: r.finishedAt?.toISOString() ?? null,

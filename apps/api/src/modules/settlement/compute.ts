@@ -75,7 +75,19 @@ export interface ComputedLine {
 }
 
 /** A resource-month penalty the lines cannot carry (no line at the assessed resource). */
-export class UnsettledPenaltyError extends Error {}
+/** A penalty at a resource without a counted contract in the month (the job answers E-STL-008). */
+export class UnsettledPenaltyError extends Error {
+  constructor(
+    readonly resultId: string,
+    readonly resourceId: string,
+    readonly amount: number,
+  ) {
+    super(
+      `assessment result ${resultId}: a penalty of ${amount} yen at a resource without a counted contract this month; re-run the assessment`,
+    )
+    this.name = 'UnsettledPenaltyError'
+  }
+}
 
 /**
  * Shares `total` among `weights` in proportion (largest remainder); ties of the remainder go to
@@ -181,9 +193,7 @@ export function settleMonth(input: {
     const at = byResource.get(r.resourceId)
     if (!at?.length) {
       if (r.total === 0) continue
-      throw new UnsettledPenaltyError(
-        `assessment result ${r.id}: a penalty of ${r.total} yen at a resource without a counted contract this month; re-run the assessment`,
-      )
+      throw new UnsettledPenaltyError(r.id, r.resourceId, r.total)
     }
     at.sort((a, b) => (a.contractNo < b.contractNo ? -1 : a.contractNo > b.contractNo ? 1 : 0))
     const shares = shareByLargestRemainder(

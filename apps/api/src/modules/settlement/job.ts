@@ -14,6 +14,7 @@ import { Prisma, type Db, type DbClient } from '@yoryo/db'
 import { audit, type Actor } from '../../lib/audit.ts'
 import { AppError } from '../../lib/errors.ts'
 import { JobLostError, type JobRunner, type RunningJob } from '../../lib/jobs.ts'
+import { NO_RUN_FAILURE, runFailure } from '../../lib/run-failure.ts'
 import { assessmentBasis, deliveryYearOfMonth } from '../assessment-basis/public.ts'
 import { holdersOfMonth } from '../successions/public.ts'
 import { releasesInMonth } from '../release-auctions/public.ts'
@@ -24,6 +25,7 @@ import {
   type Party,
   type SettlementAllocation,
   type SettlementContract,
+  UnsettledPenaltyError,
 } from './compute.ts'
 
 export const SETTLEMENT_JOB = 'settlement'
@@ -273,15 +275,28 @@ export function settlementJob(db: Db, options: SettlementJobOptions = {}) {
     const run = await db.settlementRun.findUniqueOrThrow({ where: { id: runId } })
     await db.settlementRun.update({
       where: { id: runId },
-      data: { state: 'running', error: null, finishedAt: null },
+      data: { state: 'running', ...NO_RUN_FAILURE, finishedAt: null },
     })
     const system: Actor = { userId: run.startedBy, label: 'system', requestId: `job:${job.id}` }
     try {
       await db.$transaction(
         async (tx) => {
           const assessment = await latestAssessmentRun(tx, run.month)
-          if (!assessment) throw new Error(`${run.month}: no succeeded assessment run`)
-          const lines = await computeMonth(tx, run.month, assessment.id)
+          if (!assessment) throw new AppError('E-STL-002', 409, { params: { month: run.month } })
+          const lines = await computeMonth(tx, run.month, assessment.id).catch(async (e) => {
+            if (!(e instanceof UnsettledPenaltyError)) throw e
+            const resource = await tx.resource.findUnique({
+              where: { id: e.resourceId },
+              select: { code: true },
+            })
+            throw new AppError('E-STL-008', 409, {
+              params: {
+                month: run.month,
+                resourceCode: resource?.code ?? e.resourceId,
+                amount: e.amount.toLocaleString('ja-JP'),
+              },
+            })
+          })
           job.progress(0, lines.length)
           await writeLines(tx, run, lines, (n) => job.progress(n, lines.length))
           const sum = (f: (l: ComputedLine) => number) =>
@@ -329,11 +344,7 @@ export function settlementJob(db: Db, options: SettlementJobOptions = {}) {
       if (error instanceof JobLostError) throw error
       await db.settlementRun.update({
         where: { id: runId },
-        data: {
-          state: 'failed',
-          error: error instanceof Error ? error.message : String(error),
-          finishedAt: new Date(),
-        },
+        data: { state: 'failed', ...runFailure(error), finishedAt: new Date() },
       })
       throw error
     }

@@ -17,6 +17,7 @@ import { AppError } from '../../lib/errors.ts'
 import { containsText } from '../../lib/list.ts'
 import { paymentStatusOf } from '../payments/public.ts'
 import { markFailedRuns, type SettlementRunRow } from './job.ts'
+import { runFailureOf } from '../../lib/run-failure.ts'
 
 type Direction = 'asc' | 'desc'
 const notFound = () => new AppError('E-COMMON-002', 404)
@@ -80,6 +81,7 @@ export async function runViews(
       billed: operator ? Number(r.billed) : null,
       net: operator ? Number(r.net) : null,
       error: operator ? r.error : null,
+      failure: operator ? runFailureOf(r) : null,
       startedByName: r.startedBy ? (nameOf.get(r.startedBy) ?? null) : null,
       documentsIssuedAt: r.documentsIssuedAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),

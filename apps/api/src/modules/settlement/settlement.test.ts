@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatMessage } from '@yoryo/contracts'
 import type {
   ContractAmount,
   ContractAmountDetail,
@@ -325,6 +326,42 @@ describe('[E10] settlement runs and contract amounts', () => {
     const done = await ok<SettlementRun>(operator, `/api/v1/settlements/${queued.id}`)
     expect(done).toMatchObject({ state: 'succeeded', current: true, lineCount: 4 })
   })
+  it('fails a run with E-STL-008 when a penalty has no counted contract, shown in the reader’s language', async () => {
+    const db = t.database.prisma
+    const penalised = await db.assessmentResult.findFirstOrThrow({
+      where: { month: MONTH, resourceId: d.id, total: { gt: 0 } },
+      orderBy: { createdAt: 'desc' },
+    })
+    // The contract of d stops counting after the assessment (as a correction would make it)
+    await db.contract.update({ where: { id: c3.id }, data: { state: 'draft' } })
+    try {
+      const res = await call(operator, 'POST', '/api/v1/settlements', { month: MONTH })
+      expect(res.statusCode, res.body).toBe(202)
+      await t.app.jobs.drain()
+      const url = `/api/v1/settlements/${res.json().id}`
+      const failed = await ok<SettlementRun>(operator, url)
+      const params = {
+        month: MONTH,
+        resourceCode: d.code,
+        amount: Number(penalised.total).toLocaleString('ja-JP'),
+      }
+      expect(failed).toMatchObject({
+        state: 'failed',
+        current: false,
+        failure: { messageId: 'E-STL-008', params },
+      })
+      expect(failed.error).toContain(`E-STL-008 The assessment of ${MONTH} has a penalty of`)
+      expect(formatMessage('E-STL-008', 'ja', params)).toContain(`電源等（${d.code}）`)
+      // Participants see neither the text nor the message
+      const own = await call(p1, 'GET', `/api/v1/settlements?month=${MONTH}`)
+      expect(own.json().items[0]).toMatchObject({ error: null, failure: null })
+    } finally {
+      await db.contract.update({ where: { id: c3.id }, data: { state: 'active' } })
+    }
+    // Settled again once the contract counts: the failure is not carried over
+    const again = await settle(MONTH)
+    expect(again).toMatchObject({ error: null, failure: null })
+  })
 })
 
 describe('[F00] payment notices and invoices', () => {
@@ -333,7 +370,8 @@ describe('[F00] payment notices and invoices', () => {
       operator,
       `/api/v1/settlements?month=${MONTH}`,
     )
-    const [current, older] = runs.items as [SettlementRun, SettlementRun]
+    const current = runs.items.find((r) => r.current) as SettlementRun
+    const older = runs.items.find((r) => !r.current && r.state === 'succeeded') as SettlementRun
     const stale = await call(operator, 'POST', `/api/v1/settlements/${older.id}/documents`, {})
     expect(stale.statusCode).toBe(409)
     expect(stale.json().messageId).toBe('E-STL-006')

@@ -6,6 +6,7 @@ import {
   BulkStateBadge,
   ConfirmDialog,
   MonthField,
+  RunFailureText,
   MessageAlert,
   formatDateTime,
   formatNumber,
@@ -93,11 +94,7 @@ function RunInfo({ run }: { run: AssessmentRun }) {
           {t('assessment.amountYen', { amount: formatNumber(run.totalAmount) })}
         </Text>
       ) : null}
-      {run.error ? (
-        <Text fz="sm" c="red">
-          {run.error}
-        </Text>
-      ) : null}
+      <RunFailureText failure={run.failure} error={run.error} />
     </Group>
   )
 }

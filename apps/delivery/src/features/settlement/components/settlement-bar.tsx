@@ -6,6 +6,7 @@ import {
   BulkStateBadge,
   ConfirmDialog,
   MonthField,
+  RunFailureText,
   formatDateTime,
   formatNumber,
   lastEndedMonth,
@@ -96,11 +97,7 @@ function RunInfo({ run }: { run: SettlementRun }) {
           ? t('settlement.run.issuedAt', { at: formatDateTime(run.documentsIssuedAt) })
           : t('settlement.run.notIssued')}
       </Text>
-      {run.error ? (
-        <Text fz="sm" c="red">
-          {run.error}
-        </Text>
-      ) : null}
+      <RunFailureText failure={run.failure} error={run.error} />
     </Group>
   )
 }
