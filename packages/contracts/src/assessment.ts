@@ -6,7 +6,7 @@
  * basis the input was built from and the slots exempt by operation restraint.
  */
 import { z } from 'zod'
-import { messageRefSchema, timestampSchema } from './common.ts'
+import { runFailureFields, timestampSchema } from './common.ts'
 import { monthSchema } from './contracts.ts'
 import { jobStateSchema } from './bulk.ts'
 import type { Labels } from './labels.ts'
@@ -42,15 +42,7 @@ export const assessmentRunSchema = z
     totalAmount: yen
       .nullable()
       .describe('Σ total of every result of the run (operator only; null for others)'),
-    error: z
-      .string()
-      .nullable()
-      .describe('A failed run’s technical error text (operator only; null for others)'),
-    failure: messageRefSchema
-      .nullable()
-      .describe(
-        'Why a run failed, as a catalogue message (operator only); null when it did not fail or failed unexpectedly (then see error)',
-      ),
+    ...runFailureFields,
     startedByName: z.string().nullable().describe('null: queued by the schedule'),
     createdAt: timestampSchema,
     finishedAt: timestampSchema.nullable(),

@@ -36,6 +36,19 @@ export const messageRefSchema = z
   .meta({ id: 'MessageRef' })
 export type MessageRefValue = z.infer<typeof messageRefSchema>
 
+/** Why a job's run (B40, E10) failed: the fields of every run record. */
+export const runFailureFields = {
+  error: z
+    .string()
+    .nullable()
+    .describe('A failed run’s technical error text (operator only; null for others)'),
+  failure: messageRefSchema
+    .nullable()
+    .describe(
+      'Why a run failed, as a catalogue message (operator only); null when it did not fail or failed unexpectedly (then see error)',
+    ),
+}
+
 export const idParamSchema = z.object({ id: z.uuid() })
 
 /**

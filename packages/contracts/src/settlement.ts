@@ -6,7 +6,7 @@
  * notice (支払通知書) and, where its net is negative, an invoice (請求書) (F00).
  */
 import { z } from 'zod'
-import { messageRefSchema, timestampSchema } from './common.ts'
+import { runFailureFields, timestampSchema } from './common.ts'
 import { monthSchema } from './contracts.ts'
 import { jobStateSchema } from './bulk.ts'
 import type { Labels } from './labels.ts'
@@ -43,15 +43,7 @@ export const settlementRunSchema = z
     penalty: yen.nullable().describe('Σ penalties (operator only)'),
     billed: yen.nullable().describe('Σ billed amounts of the release auction, F30 (operator only)'),
     net: yen.nullable().describe('Σ nets (operator only)'),
-    error: z
-      .string()
-      .nullable()
-      .describe('A failed run’s technical error text (operator only; null for others)'),
-    failure: messageRefSchema
-      .nullable()
-      .describe(
-        'Why a run failed, as a catalogue message (operator only); null when it did not fail or failed unexpectedly (then see error)',
-      ),
+    ...runFailureFields,
     startedByName: z.string().nullable(),
     documentsIssuedAt: timestampSchema.nullable(),
     createdAt: timestampSchema,

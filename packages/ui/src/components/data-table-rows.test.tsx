@@ -1,14 +1,9 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core'
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createI18n } from '../i18n/i18n.ts'
+import { describe, expect, it } from 'vitest'
+import { mountPerTest } from '../test/mount.tsx'
 import { csvExportHref } from './csv-export-menu.tsx'
 import { createColumnHelper, DataTable } from './data-table.tsx'
-
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 interface Row {
   id: string
@@ -34,30 +29,11 @@ const rows: Row[] = [
   { id: 'c', name: 'Gamma', changed: false },
 ]
 
-let container: HTMLDivElement
-let root: Root
+const view = mountPerTest()
+const render = (ui: React.ReactNode) => view.render(ui)
 
-function render(ui: React.ReactNode) {
-  act(() => {
-    root.render(
-      <I18nextProvider i18n={createI18n('ja')}>
-        <MantineProvider env="test">{ui}</MantineProvider>
-      </I18nextProvider>,
-    )
-  })
-}
-
-const dataRows = () => [...container.querySelectorAll('tbody tr[data-row-id]')] as HTMLElement[]
-
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dataRows = () =>
+  [...view.container.querySelectorAll('tbody tr[data-row-id]')] as HTMLElement[]
 
 describe('DataTable rows', () => {
   it('adds a class to the rows it is asked to mark', () => {
@@ -89,9 +65,9 @@ describe('DataTable rows', () => {
     )
     const toggle = dataRows()[0]!.querySelector('button') as HTMLButtonElement
     act(() => toggle.click())
-    const detail = container.querySelector('tr[data-detail-of="a"]')
+    const detail = view.container.querySelector('tr[data-detail-of="a"]')
     expect(detail?.textContent).toBe('detail of Alpha')
-    expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe('5')
+    expect(view.container.querySelector('table')?.getAttribute('aria-rowcount')).toBe('5')
     const first = dataRows()[0]!
     act(() => first.focus())
     act(() => {
@@ -99,7 +75,7 @@ describe('DataTable rows', () => {
     })
     expect(document.activeElement).toBe(dataRows()[1])
     act(() => toggle.click())
-    expect(container.querySelector('tr[data-detail-of]')).toBeNull()
+    expect(view.container.querySelector('tr[data-detail-of]')).toBeNull()
   })
 })
 

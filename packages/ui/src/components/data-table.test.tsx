@@ -1,13 +1,8 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core'
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createI18n } from '../i18n/i18n.ts'
+import { describe, expect, it } from 'vitest'
+import { mountPerTest } from '../test/mount.tsx'
 import { COLUMN_WIDTHS, createColumnHelper, DataTable, plannedMinWidth } from './data-table.tsx'
-
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 interface Row {
   id: string
@@ -25,51 +20,31 @@ const rows: Row[] = [
   { id: 'c', name: 'Gamma', kw: 50_000 },
 ]
 
-let container: HTMLDivElement
-let root: Root
+const view = mountPerTest()
+const render = (ui: React.ReactNode) => view.render(ui)
 
-function render(ui: React.ReactNode) {
-  act(() => {
-    root.render(
-      <I18nextProvider i18n={createI18n('ja')}>
-        <MantineProvider env="test">{ui}</MantineProvider>
-      </I18nextProvider>,
-    )
-  })
-}
-
-const bodyRows = () => [...container.querySelectorAll('tbody tr')] as HTMLTableRowElement[]
+const bodyRows = () => [...view.container.querySelectorAll('tbody tr')] as HTMLTableRowElement[]
 const names = () => bodyRows().map((tr) => tr.cells[0]?.textContent)
-
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
 
 describe('DataTable', () => {
   it('shows the empty state', () => {
     render(<DataTable label="t" data={[]} columns={columns} emptyMessage="なし" />)
-    expect(container.querySelector('tbody')?.textContent).toBe('なし')
+    expect(view.container.querySelector('tbody')?.textContent).toBe('なし')
   })
 
   it('shows fixed skeleton rows while loading', () => {
     render(<DataTable label="t" data={undefined} columns={columns} loading skeletonRows={4} />)
     expect(bodyRows()).toHaveLength(4)
-    expect(container.querySelector('table')?.getAttribute('aria-busy')).toBe('true')
+    expect(view.container.querySelector('table')?.getAttribute('aria-busy')).toBe('true')
   })
 
   it('sorts by a header button and marks aria-sort', () => {
     render(<DataTable label="t" data={rows} columns={columns} getRowId={(r) => r.id} />)
     expect(names()).toEqual(['Beta', 'Alpha', 'Gamma'])
-    const button = container.querySelector('th button') as HTMLButtonElement
+    const button = view.container.querySelector('th button') as HTMLButtonElement
     act(() => button.click())
     expect(names()).toEqual(['Alpha', 'Beta', 'Gamma'])
-    expect(container.querySelector('th')?.getAttribute('aria-sort')).toBe('ascending')
+    expect(view.container.querySelector('th')?.getAttribute('aria-sort')).toBe('ascending')
   })
 
   it('lays out the width plan: fixed widths, a least width, long values cut with a tooltip', () => {
@@ -79,7 +54,7 @@ describe('DataTable', () => {
       column.accessor('kw', { header: 'kW', meta: { numeric: true, width: 64 } }),
     ]
     render(<DataTable label="t" data={rows} columns={planned} />)
-    const table = container.querySelector('table') as HTMLTableElement
+    const table = view.container.querySelector('table') as HTMLTableElement
     expect(table.className).toContain('yoryo-table-planned')
     const cols = [...table.querySelectorAll('colgroup col')] as HTMLTableColElement[]
     expect(cols.map((col) => col.style.width)).toEqual([
@@ -95,8 +70,8 @@ describe('DataTable', () => {
     expect(email.title).toBe('Beta')
     // Without classes a table keeps its automatic layout, as before.
     render(<DataTable label="t" data={rows} columns={columns} />)
-    expect(container.querySelector('table')?.className).not.toContain('yoryo-table-planned')
-    expect(container.querySelector('colgroup')).toBeNull()
+    expect(view.container.querySelector('table')?.className).not.toContain('yoryo-table-planned')
+    expect(view.container.querySelector('colgroup')).toBeNull()
   })
 
   it('right-aligns numeric cells', () => {
@@ -135,6 +110,6 @@ describe('DataTable re-rendering', () => {
     render(<DataTable label="t" data={undefined} columns={columns} />)
     render(<DataTable label="t" data={undefined} columns={columns} emptyMessage="x" />)
     render(<DataTable label="t" data={undefined} columns={columns} emptyMessage="y" />)
-    expect(container.querySelector('tbody')?.textContent).toBe('y')
+    expect(view.container.querySelector('tbody')?.textContent).toBe('y')
   })
 })

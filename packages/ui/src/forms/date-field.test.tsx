@@ -1,27 +1,15 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core'
 import { act, useState } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createI18n } from '../i18n/i18n.ts'
+import { mountPerTest } from '../test/mount.tsx'
 import { DateField } from './date-field.tsx'
 
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-
-let container: HTMLDivElement
-let root: Root
+const view = mountPerTest()
 let values: string[]
 
 beforeEach(() => {
-  container = document.createElement('div')
-  document.body.appendChild(container)
-  root = createRoot(container)
   values = []
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
 })
 
 function Harness({ initial }: { initial: string }) {
@@ -39,16 +27,8 @@ function Harness({ initial }: { initial: string }) {
 }
 
 function render(initial: string) {
-  act(() => {
-    root.render(
-      <I18nextProvider i18n={createI18n('en')}>
-        <MantineProvider env="test">
-          <Harness initial={initial} />
-        </MantineProvider>
-      </I18nextProvider>,
-    )
-  })
-  return container.querySelector('input') as HTMLInputElement
+  view.render(<Harness initial={initial} />, { i18n: createI18n('en') })
+  return view.container.querySelector('input') as HTMLInputElement
 }
 
 /** Types into a React-controlled input. */
@@ -102,16 +82,8 @@ describe('DateTimeField', () => {
         />
       )
     }
-    act(() => {
-      root.render(
-        <I18nextProvider i18n={createI18n('ja')}>
-          <MantineProvider env="test">
-            <TimeHarness />
-          </MantineProvider>
-        </I18nextProvider>,
-      )
-    })
-    const [date, time] = [...container.querySelectorAll('input')] as HTMLInputElement[]
+    view.render(<TimeHarness />)
+    const [date, time] = [...view.container.querySelectorAll('input')] as HTMLInputElement[]
     expect(date?.value).toBe('2026/04/01')
     expect(time?.value).toBe('09:30')
     type(time!, '1745')

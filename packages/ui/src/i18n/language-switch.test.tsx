@@ -1,26 +1,14 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core'
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mountPerTest } from '../test/mount.tsx'
 import { LANGUAGE_STORAGE_KEY, createI18n } from './i18n.ts'
 import { LanguageSwitch } from './language-switch.tsx'
 
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-
-let container: HTMLDivElement
-let root: Root
+const view = mountPerTest()
 
 beforeEach(() => {
   localStorage.clear()
-  container = document.createElement('div')
-  document.body.appendChild(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
 })
 
 describe('LanguageSwitch', () => {
@@ -28,16 +16,8 @@ describe('LanguageSwitch', () => {
     const i18n = createI18n('ja')
     // The English texts never arrive: the switch itself must not wait for them.
     vi.spyOn(i18n, 'changeLanguage').mockReturnValue(new Promise(() => {}))
-    act(() => {
-      root.render(
-        <I18nextProvider i18n={i18n}>
-          <MantineProvider env="test">
-            <LanguageSwitch />
-          </MantineProvider>
-        </I18nextProvider>,
-      )
-    })
-    const english = container.querySelector<HTMLInputElement>('input[value="en"]')
+    view.render(<LanguageSwitch />, { i18n })
+    const english = view.container.querySelector<HTMLInputElement>('input[value="en"]')
     expect(english).not.toBeNull()
     act(() => english?.click())
     expect(i18n.changeLanguage).toHaveBeenCalledWith('en')
